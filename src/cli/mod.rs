@@ -1,0 +1,206 @@
+//! The command line: arguments, the non-interactive commands, and the entry to the TUI.
+
+mod check;
+mod export;
+mod stats;
+
+use crate::load::{load_or_sample, LoadOptions, LoadReport, Progress, Severity};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Browse and review French parliamentary written questions offline.
+///
+/// With no command, opens the interactive viewer on PATHs (files or directories of `.txt` and
+/// `.md` question documents); with no PATH, on the sample dossier built into the binary.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The date taken as today for deadlines and delays (YYYY-MM-DD).
+    #[arg(long, global = true, env = "DOSSIER_TODAY", value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+
+    /// Language of the interface and reports.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Fr, env = "DOSSIER_LANG")]
+    pub lang: Lang,
+
+    /// Where review marks and notes are kept (default: one file per dossier in the user's
+    /// data directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub review_file: Option<PathBuf>,
+
+    /// Turn on the mouse in the viewer (wheel scrolling, click to select).
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// Files or directories to open in the viewer.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A command to run instead of the viewer.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Lang {
+    /// Français.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every question as JSON (full records) or CSV (one row per question).
+    Export {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Files or directories (default: the sample dossier).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Parse the documents and report what could not be read; exit code 1 when a file was
+    /// skipped.
+    Check {
+        /// Files or directories (default: the sample dossier).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Counts by status, ministry and group; overdue questions; median answer delay.
+    Stats {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+        /// Files or directories (default: the sample dossier).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A JSON array of full records.
+    Json,
+    /// One row per question, for spreadsheets.
+    Csv,
+}
+
+/// Formats of `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Aligned text.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Context {
+    /// The date taken as today.
+    pub today: NaiveDate,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let ctx = Context {
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        lang: cli.lang,
+    };
+    let result = match cli.command {
+        None => {
+            eprintln!("dossier: the interactive viewer is not built yet; try `dossier export`");
+            Ok(ExitCode::from(2))
+        }
+        Some(Command::Export { format, paths }) => {
+            let report = load_for_cli(&paths);
+            with_stdout(|out| export::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Check { paths }) => {
+            let report = load_with_progress(&paths);
+            with_stdout(|out| check::run(out, &report)).map(|()| check::exit_code(&report))
+        }
+        Some(Command::Stats { format, paths }) => {
+            let report = load_for_cli(&paths);
+            with_stdout(|out| stats::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs `body` on a buffered stdout; a closed pipe (`dossier export | head`) is not an error.
+fn with_stdout(body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = body(&mut out).and_then(|()| out.flush());
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Loads for a command whose output is data: skipped files are reported on stderr.
+fn load_for_cli(paths: &[PathBuf]) -> LoadReport {
+    let report = load_with_progress(paths);
+    let skipped: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Skipped)
+        .collect();
+    for d in &skipped {
+        eprintln!("{d}");
+    }
+    if !skipped.is_empty() {
+        eprintln!(
+            "dossier: {} file(s) skipped; `dossier check` lists every diagnostic",
+            skipped.len()
+        );
+    }
+    report
+}
+
+/// Loads `paths` (or the sample), with a progress bar on stderr when it is a terminal and
+/// the load is large enough to be worth one.
+pub fn load_with_progress(paths: &[PathBuf]) -> LoadReport {
+    let bar = indicatif::ProgressBar::hidden();
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} loading {pos}/{len} files [{bar:40}] {binary_bytes} {eta}",
+    )
+    .map(|s| s.progress_chars("=> "));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    let progress = |p: Progress| {
+        if bar.length().is_none_or(|l| l == 0) && p.total >= 2_000 {
+            bar.set_length(p.total as u64);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_position(p.done as u64);
+    };
+    let report = load_or_sample(
+        paths,
+        &LoadOptions {
+            progress: Some(&progress),
+            cancel: None,
+        },
+    );
+    bar.finish_and_clear();
+    report
+}

@@ -1,0 +1,388 @@
+//! Loading a dossier: finding the documents under the paths given, parsing them in parallel,
+//! merging duplicates, and collecting every diagnostic with its file and line.
+
+use crate::limits::{MAX_DEPTH, MAX_FILES, MAX_FILE_BYTES};
+use crate::model::Question;
+use crate::parse::{parse_bytes, LineMessage};
+use crate::sample;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Loaded, but something was odd.
+    Warning,
+    /// The file (or copy) was not loaded.
+    Skipped,
+}
+
+/// Something a load noticed about one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// The file, as the user named it (or `<sample>/…` for the embedded dossier).
+    pub path: String,
+    /// 1-based line, when the message is about one line.
+    pub line: Option<usize>,
+    /// Warning or skipped.
+    pub severity: Severity,
+    /// What happened, in words a user can act on.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Skipped => "skipped",
+        };
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}: {}", self.path, line, what, self.message),
+            None => write!(f, "{}: {}: {}", self.path, what, self.message),
+        }
+    }
+}
+
+impl Diagnostic {
+    fn new(path: &str, severity: Severity, msg: LineMessage) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            line: msg.line,
+            severity,
+            message: msg.message,
+        }
+    }
+
+    fn skipped(path: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            line: None,
+            severity: Severity::Skipped,
+            message: message.into(),
+        }
+    }
+}
+
+/// The result of a load.
+#[derive(Debug, Default, Clone)]
+pub struct LoadReport {
+    /// The questions, one per id, in the order of their files' paths.
+    pub questions: Vec<Question>,
+    /// Everything worth telling the user, in path order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Question documents read (parsed or skipped).
+    pub files_read: usize,
+    /// Files that gave no question (unreadable, not a question, duplicate copy).
+    pub files_skipped: usize,
+    /// Files under the given directories that are not `.txt` or `.md`.
+    pub files_ignored: usize,
+    /// Bytes read.
+    pub bytes_read: u64,
+}
+
+impl LoadReport {
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Where a load stands, for progress bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Files done.
+    pub done: usize,
+    /// Files to do.
+    pub total: usize,
+    /// Bytes read so far.
+    pub bytes: u64,
+}
+
+/// The files found under the paths given.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Question documents to read, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that are not `.txt` or `.md`.
+    pub ignored: usize,
+}
+
+/// True for the extensions question documents have.
+pub fn is_document_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// Finds the question documents under `paths`: files named directly are always read;
+/// directories are walked recursively for `.txt` and `.md` files, hidden entries, symlink
+/// loops and special files (FIFOs, devices) left out.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    for root in paths {
+        let shown = root.display().to_string();
+        let meta = match std::fs::metadata(root) {
+            Ok(meta) => meta,
+            Err(e) => {
+                found
+                    .diagnostics
+                    .push(Diagnostic::skipped(&shown, format!("cannot open: {e}")));
+                continue;
+            }
+        };
+        if meta.is_file() {
+            found.files.push(root.clone());
+            continue;
+        }
+        if !meta.is_dir() {
+            found.diagnostics.push(Diagnostic::skipped(
+                &shown,
+                "not a regular file or directory (FIFO, device or socket)",
+            ));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .max_depth(MAX_DEPTH)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let ft = entry.file_type();
+                    if ft.is_dir() {
+                        if entry.depth() == MAX_DEPTH {
+                            found.diagnostics.push(Diagnostic::skipped(
+                                &entry.path().display().to_string(),
+                                format!(
+                                    "directory nested deeper than {MAX_DEPTH} levels: not read"
+                                ),
+                            ));
+                        }
+                        continue;
+                    }
+                    if !is_document_name(entry.path()) {
+                        found.ignored += 1;
+                        continue;
+                    }
+                    if !ft.is_file() {
+                        found.diagnostics.push(Diagnostic::skipped(
+                            &entry.path().display().to_string(),
+                            "not a regular file (FIFO, device or socket)",
+                        ));
+                        continue;
+                    }
+                    if found.files.len() >= MAX_FILES {
+                        found.diagnostics.push(Diagnostic::skipped(
+                            &shown,
+                            format!("more than {MAX_FILES} files: the rest was not read"),
+                        ));
+                        break;
+                    }
+                    found.files.push(entry.into_path());
+                }
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| shown.clone());
+                    let message = if e.loop_ancestor().is_some() {
+                        "symbolic link loop: not followed".to_string()
+                    } else {
+                        format!(
+                            "cannot read: {}",
+                            e.io_error().map_or(e.to_string(), |io| io.to_string())
+                        )
+                    };
+                    found.diagnostics.push(Diagnostic::skipped(&path, message));
+                }
+            }
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    found
+}
+
+/// What one file gave.
+enum FileOutcome {
+    Question(Box<Question>, Vec<Diagnostic>),
+    Skipped(Diagnostic),
+}
+
+fn parse_one(shown: &str, bytes: &[u8]) -> FileOutcome {
+    match parse_bytes(bytes, shown) {
+        Ok(parsed) => {
+            let warnings = parsed
+                .warnings
+                .into_iter()
+                .map(|w| Diagnostic::new(shown, Severity::Warning, w))
+                .collect();
+            FileOutcome::Question(Box::new(parsed.question), warnings)
+        }
+        Err(e) => FileOutcome::Skipped(Diagnostic::new(shown, Severity::Skipped, e)),
+    }
+}
+
+/// Reads a file, refusing anything over the size limit without reading it all.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (FIFO, device or socket)".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {:.1} MB, over the {} MB limit for a question document",
+            meta.len() as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // `take` guards against a file that grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "file grew over the {} MB limit while read",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Options of a load.
+#[derive(Default)]
+pub struct LoadOptions<'a> {
+    /// Called from worker threads as files are done.
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Set from another thread to stop the load early (the user quit).
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+/// Loads every question document under `paths`.
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
+    let discovery = discover(paths);
+    let total = discovery.files.len();
+    let done = AtomicUsize::new(0);
+    let bytes_read = AtomicU64::new(0);
+    let outcomes: Vec<FileOutcome> = discovery
+        .files
+        .par_iter()
+        .map(|path| {
+            let shown = path.display().to_string();
+            if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return FileOutcome::Skipped(Diagnostic::skipped(&shown, "load cancelled"));
+            }
+            let outcome = match read_limited(path) {
+                Ok(bytes) => {
+                    bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                    parse_one(&shown, &bytes)
+                }
+                Err(message) => FileOutcome::Skipped(Diagnostic::skipped(&shown, message)),
+            };
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if let Some(progress) = options.progress {
+                // Reporting every file would flood a channel at 100k files.
+                if n == total || n % 256 == 0 {
+                    progress(Progress {
+                        done: n,
+                        total,
+                        bytes: bytes_read.load(Ordering::Relaxed),
+                    });
+                }
+            }
+            outcome
+        })
+        .collect();
+    let mut report = assemble(outcomes, discovery.diagnostics);
+    report.files_ignored = discovery.ignored;
+    report.bytes_read = bytes_read.into_inner();
+    report
+}
+
+/// Loads the sample dossier embedded in the binary.
+pub fn load_sample() -> LoadReport {
+    let outcomes = sample::DOCUMENTS
+        .iter()
+        .map(|(name, text)| {
+            parse_one(
+                &format!("{}/{name}", sample::SOURCE_PREFIX),
+                text.as_bytes(),
+            )
+        })
+        .collect();
+    let mut report = assemble(outcomes, Vec::new());
+    report.bytes_read = sample::DOCUMENTS.iter().map(|(_, t)| t.len() as u64).sum();
+    report
+}
+
+/// Loads `paths`, or the sample dossier when there are none.
+pub fn load_or_sample(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
+    if paths.is_empty() {
+        load_sample()
+    } else {
+        load(paths, options)
+    }
+}
+
+/// Gathers outcomes into a report, keeping one question per id.
+fn assemble(outcomes: Vec<FileOutcome>, mut diagnostics: Vec<Diagnostic>) -> LoadReport {
+    let mut report = LoadReport {
+        files_read: outcomes.len(),
+        ..LoadReport::default()
+    };
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            FileOutcome::Skipped(d) => {
+                report.files_skipped += 1;
+                diagnostics.push(d);
+            }
+            FileOutcome::Question(question, warnings) => {
+                diagnostics.extend(warnings);
+                let question = *question;
+                match by_id.get(&question.id) {
+                    None => {
+                        by_id.insert(question.id.clone(), report.questions.len());
+                        report.questions.push(question);
+                    }
+                    Some(&index) => {
+                        report.files_skipped += 1;
+                        let kept = &mut report.questions[index];
+                        let (winner, loser) = if question.completeness() > kept.completeness() {
+                            let old = std::mem::replace(kept, question);
+                            (kept.source.clone(), old.source)
+                        } else {
+                            (kept.source.clone(), question.source)
+                        };
+                        diagnostics.push(Diagnostic {
+                            path: loser.clone(),
+                            line: None,
+                            severity: Severity::Skipped,
+                            message: format!(
+                                "duplicate of {} (same id {}): kept {}, the more complete or more recent copy",
+                                winner, report.questions[index].id, winner
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    report.diagnostics = diagnostics;
+    report
+}

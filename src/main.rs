@@ -1,0 +1,6 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    dossier::cli::run(dossier::cli::Cli::parse())
+}

@@ -1,0 +1,203 @@
+//! French dates as printed on question pages: `24 mars 2026`, `1er juillet 2026`,
+//! `1 juillet 2026`, `01/07/2026`, followed by an optional page and note.
+
+use crate::fold::fold;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A date found at the start of a value, and what follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedValue {
+    /// The date.
+    pub date: NaiveDate,
+    /// "page 2494" or "p. 2494".
+    pub page: Option<u32>,
+    /// Text in parentheses: "(Fin de mandat)".
+    pub note: Option<String>,
+}
+
+/// A value that looks like a date but is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// No date at the start of the value.
+    NotADate,
+    /// Looks like a date but does not exist ("31 février 2026") or is out of range.
+    Impossible(String),
+}
+
+static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\s*(?:er|re|e)?\s+(\p{L}+)\.?\s+(\d{4})\b").expect("static regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b").expect("static regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
+static PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:page|p\.)\s*(\d{1,9})\b").expect("static regex"));
+static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("static regex"));
+
+/// The month number of a French month name, accents and case ignored; common short forms too.
+pub fn month_number(name: &str) -> Option<u32> {
+    let folded = fold(name);
+    let month = match folded.trim_end_matches('.') {
+        "janvier" | "janv" | "jan" => 1,
+        "fevrier" | "fevr" | "fev" => 2,
+        "mars" => 3,
+        "avril" | "avr" => 4,
+        "mai" => 5,
+        "juin" => 6,
+        "juillet" | "juil" => 7,
+        "aout" => 8,
+        "septembre" | "sept" => 9,
+        "octobre" | "oct" => 10,
+        "novembre" | "nov" => 11,
+        "decembre" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn make_date(year: &str, month: u32, day: &str, shown: &str) -> Result<NaiveDate, DateError> {
+    let impossible = || DateError::Impossible(shown.to_string());
+    let year: i32 = year.parse().map_err(|_| impossible())?;
+    let day: u32 = day.parse().map_err(|_| impossible())?;
+    if !(1800..=2200).contains(&year) {
+        return Err(impossible());
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(impossible)
+}
+
+/// Reads a date at the start of `value` (a plain value: links and markup already removed).
+pub fn parse_date_prefix(value: &str) -> Result<(NaiveDate, usize), DateError> {
+    let value = value.trim_start();
+    if let Some(c) = WORDS.captures(value) {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        let Some(month) = month_number(&c[2]) else {
+            return Err(DateError::NotADate);
+        };
+        return make_date(&c[3], month, &c[1], whole).map(|d| (d, whole.len()));
+    }
+    if let Some(c) = NUMERIC.captures(value) {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        let month: u32 = c[2].parse().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Impossible(whole.to_string()));
+        }
+        return make_date(&c[3], month, &c[1], whole).map(|d| (d, whole.len()));
+    }
+    if let Some(c) = ISO.captures(value) {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        let month: u32 = c[2].parse().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Impossible(whole.to_string()));
+        }
+        return make_date(&c[1], month, &c[3], whole).map(|d| (d, whole.len()));
+    }
+    Err(DateError::NotADate)
+}
+
+/// Reads a dated value: `24 mars 2026, page 2494` or `11 juin 2024 (Fin de mandat)`.
+pub fn parse_dated_value(value: &str) -> Result<DatedValue, DateError> {
+    let (date, used) = parse_date_prefix(value)?;
+    let rest = &value.trim_start()[used..];
+    let page = PAGE
+        .captures(rest)
+        .and_then(|c| c[1].parse::<u32>().ok())
+        .filter(|&p| p > 0);
+    let note = NOTE
+        .captures(rest)
+        .map(|c| c[1].trim().to_string())
+        .filter(|n| !n.is_empty());
+    Ok(DatedValue { date, page, note })
+}
+
+/// Formats a date the French way: `24 mars 2026`, `1er juillet 2026`.
+pub fn format_fr(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let day = if date.day() == 1 {
+        "1er".to_string()
+    } else {
+        date.day().to_string()
+    };
+    format!("{day} {} {}", MONTHS[date.month0() as usize], date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn french_forms() {
+        assert_eq!(parse_date_prefix("24 mars 2026").unwrap().0, d(2026, 3, 24));
+        assert_eq!(
+            parse_date_prefix("1er juillet 2026").unwrap().0,
+            d(2026, 7, 1)
+        );
+        assert_eq!(
+            parse_date_prefix("1 juillet 2026").unwrap().0,
+            d(2026, 7, 1)
+        );
+        assert_eq!(
+            parse_date_prefix("3 Février 2020").unwrap().0,
+            d(2020, 2, 3)
+        );
+        assert_eq!(
+            parse_date_prefix("3 fevrier 2020").unwrap().0,
+            d(2020, 2, 3)
+        );
+        assert_eq!(parse_date_prefix("15 août 2019").unwrap().0, d(2019, 8, 15));
+        assert_eq!(parse_date_prefix("01/07/2026").unwrap().0, d(2026, 7, 1));
+        assert_eq!(parse_date_prefix("2026-07-01").unwrap().0, d(2026, 7, 1));
+    }
+
+    #[test]
+    fn impossible_dates_are_reported() {
+        assert!(matches!(
+            parse_date_prefix("31 février 2026"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date_prefix("12/13/2026"),
+            Err(DateError::Impossible(_))
+        ));
+        assert_eq!(parse_date_prefix("13809"), Err(DateError::NotADate));
+        assert_eq!(parse_date_prefix("3 pommes 2020"), Err(DateError::NotADate));
+    }
+
+    #[test]
+    fn page_and_note() {
+        let v = parse_dated_value("12 mai 2026, page 4262").unwrap();
+        assert_eq!((v.date, v.page, v.note), (d(2026, 5, 12), Some(4262), None));
+        let v = parse_dated_value("11 juin 2024 (Fin de mandat)").unwrap();
+        assert_eq!(v.note.as_deref(), Some("Fin de mandat"));
+        assert_eq!(v.page, None);
+        let v = parse_dated_value("2 mai 2023, p. 12").unwrap();
+        assert_eq!(v.page, Some(12));
+    }
+
+    #[test]
+    fn formats_the_french_way() {
+        assert_eq!(format_fr(d(2026, 3, 24)), "24 mars 2026");
+        assert_eq!(format_fr(d(2026, 7, 1)), "1er juillet 2026");
+    }
+}

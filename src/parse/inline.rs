@@ -1,0 +1,346 @@
+//! Inline markup: markdown emphasis, links, HTML tags and entities, turned into plain text
+//! plus the byte ranges that were bold or italic.
+
+use crate::model::{Emphasis, EmphasisStyle};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\[]*)\]\([^)\s]*\)").expect("static regex"));
+static CARET_SUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\^(er|re|e|ème|eme|nd|nde)\b").expect("static regex"));
+
+/// Plain text with the spans that were emphasised.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Styled {
+    /// The text, markup removed.
+    pub text: String,
+    /// Bold and italic byte ranges of `text`.
+    pub emphasis: Vec<Emphasis>,
+}
+
+/// A value from a `Label : value` line: links, tags, emphasis and `^e` superscripts removed.
+pub fn plain_value(raw: &str) -> String {
+    let styled = to_styled(raw);
+    let text = CARET_SUP.replace_all(&styled.text, "$1");
+    collapse_spaces(text.trim())
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[derive(Debug)]
+enum Token {
+    Text(String),
+    /// A run of `*` or `_`: character, length, whether it may open or close emphasis.
+    Delim {
+        ch: char,
+        len: usize,
+        open: bool,
+        close: bool,
+    },
+    TagOpen(EmphasisStyle),
+    TagClose(EmphasisStyle),
+}
+
+/// Converts one paragraph (or line) of markup into plain text and emphasis spans.
+pub fn to_styled(raw: &str) -> Styled {
+    let unlinked = LINK.replace_all(raw, "$1");
+    let tokens = tokenize(&unlinked);
+    render(tokens)
+}
+
+fn tokenize(s: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut text = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if i + 1 < chars.len() && "*_[]()<>\\#`".contains(chars[i + 1]) => {
+                text.push(chars[i + 1]);
+                i += 2;
+            }
+            '*' | '_' => {
+                let mut len = 1;
+                while i + len < chars.len() && chars[i + len] == c {
+                    len += 1;
+                }
+                let before = if i == 0 { ' ' } else { chars[i - 1] };
+                let after = chars.get(i + len).copied().unwrap_or(' ');
+                let mut open = !after.is_whitespace();
+                let mut close = !before.is_whitespace();
+                if c == '_' {
+                    // Underscores inside words (snake_case, URLs) are not emphasis.
+                    open &= !before.is_alphanumeric();
+                    close &= !after.is_alphanumeric();
+                }
+                if open || close {
+                    flush(&mut tokens, &mut text);
+                    tokens.push(Token::Delim {
+                        ch: c,
+                        len,
+                        open,
+                        close,
+                    });
+                } else {
+                    text.extend(std::iter::repeat_n(c, len));
+                }
+                i += len;
+            }
+            '<' => {
+                if let Some((consumed, tag)) = html_tag(&chars[i..]) {
+                    match tag {
+                        Tag::Open(style) => {
+                            flush(&mut tokens, &mut text);
+                            tokens.push(Token::TagOpen(style));
+                        }
+                        Tag::Close(style) => {
+                            flush(&mut tokens, &mut text);
+                            tokens.push(Token::TagClose(style));
+                        }
+                        Tag::Break => text.push(' '),
+                        Tag::Other => {}
+                    }
+                    i += consumed;
+                } else {
+                    text.push(c);
+                    i += 1;
+                }
+            }
+            '&' => {
+                if let Some((consumed, decoded)) = entity(&chars[i..]) {
+                    text.push(decoded);
+                    i += consumed;
+                } else {
+                    text.push(c);
+                    i += 1;
+                }
+            }
+            _ => {
+                text.push(c);
+                i += 1;
+            }
+        }
+    }
+    flush(&mut tokens, &mut text);
+    tokens
+}
+
+fn flush(tokens: &mut Vec<Token>, text: &mut String) {
+    if !text.is_empty() {
+        tokens.push(Token::Text(std::mem::take(text)));
+    }
+}
+
+enum Tag {
+    Open(EmphasisStyle),
+    Close(EmphasisStyle),
+    Break,
+    Other,
+}
+
+/// Recognises an HTML tag at the start of `chars`; returns its length and meaning.
+fn html_tag(chars: &[char]) -> Option<(usize, Tag)> {
+    let end = chars.iter().take(64).position(|&c| c == '>')?;
+    let inner: String = chars[1..end].iter().collect();
+    // `a < b` is text: a tag name follows `<` or `</` at once.
+    let (closing, name) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner.as_str()),
+    };
+    let name: String = name
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let style = match name.as_str() {
+        "b" | "strong" => Some(EmphasisStyle::Bold),
+        "i" | "em" => Some(EmphasisStyle::Italic),
+        _ => None,
+    };
+    let tag = match (style, closing) {
+        (Some(style), false) => Tag::Open(style),
+        (Some(style), true) => Tag::Close(style),
+        (None, _) if name == "br" => Tag::Break,
+        (None, _) => Tag::Other,
+    };
+    Some((end + 1, tag))
+}
+
+/// Decodes an HTML entity at the start of `chars`.
+fn entity(chars: &[char]) -> Option<(usize, char)> {
+    let end = chars.iter().take(12).position(|&c| c == ';')?;
+    let name: String = chars[1..end].iter().collect();
+    let decoded = match name.as_str() {
+        "nbsp" => ' ',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "laquo" => '«',
+        "raquo" => '»',
+        "euro" => '€',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "hellip" => '…',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()?
+            } else {
+                name.strip_prefix('#')?.parse().ok()?
+            };
+            char::from_u32(code).filter(|c| !c.is_control() || *c == '\n')?
+        }
+    };
+    Some((end + 1, decoded))
+}
+
+/// Pairs delimiters and tags, and writes the plain text with its spans.
+fn render(tokens: Vec<Token>) -> Styled {
+    // Which delimiter tokens pair with which: `pairs[i] = Some(j)` for an opener i.
+    let mut matched = vec![false; tokens.len()];
+    let mut spans_by_open: Vec<Option<(usize, EmphasisStyle)>> = vec![None; tokens.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if let Token::Delim {
+            ch,
+            len,
+            open,
+            close,
+        } = token
+        {
+            let partner = if *close {
+                stack.iter().rposition(|&j| {
+                    matches!(tokens[j], Token::Delim { ch: c, len: l, .. } if c == *ch && l == *len)
+                })
+            } else {
+                None
+            };
+            if let Some(pos) = partner {
+                let j = stack[pos];
+                stack.truncate(pos);
+                matched[i] = true;
+                matched[j] = true;
+                let style = if *len >= 2 {
+                    EmphasisStyle::Bold
+                } else {
+                    EmphasisStyle::Italic
+                };
+                spans_by_open[j] = Some((i, style));
+            } else if *open {
+                stack.push(i);
+            }
+        }
+    }
+
+    let mut out = Styled::default();
+    // Open spans: (token index of the closer or None for tags, style, start offset).
+    let mut open_delims: Vec<(usize, EmphasisStyle, usize)> = Vec::new();
+    let mut open_tags: Vec<(EmphasisStyle, usize)> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Text(t) => out.text.push_str(t),
+            Token::Delim { ch, len, .. } => {
+                if !matched[i] {
+                    out.text.extend(std::iter::repeat_n(*ch, *len));
+                } else if let Some((closer, style)) = spans_by_open[i] {
+                    open_delims.push((closer, style, out.text.len()));
+                } else if let Some(pos) = open_delims.iter().rposition(|o| o.0 == i) {
+                    let (_, style, start) = open_delims.remove(pos);
+                    push_span(&mut out, start, style);
+                }
+            }
+            Token::TagOpen(style) => open_tags.push((*style, out.text.len())),
+            Token::TagClose(style) => {
+                if let Some(pos) = open_tags.iter().rposition(|o| o.0 == *style) {
+                    let (_, start) = open_tags.remove(pos);
+                    push_span(&mut out, start, *style);
+                }
+            }
+        }
+    }
+    // Unclosed tags run to the end of the paragraph, as browsers render them.
+    for (style, start) in open_tags {
+        push_span(&mut out, start, style);
+    }
+    out.emphasis.sort_by_key(|e| (e.start, e.end));
+    out
+}
+
+fn push_span(out: &mut Styled, start: usize, style: EmphasisStyle) {
+    let end = out.text.len();
+    if end > start {
+        out.emphasis.push(Emphasis { start, end, style });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn italic_and_bold_markers_become_spans() {
+        let s = to_styled("le *statu quo* et **M. le président.** parle");
+        assert_eq!(s.text, "le statu quo et M. le président. parle");
+        assert_eq!(s.emphasis.len(), 2);
+        assert_eq!(&s.text[s.emphasis[0].start..s.emphasis[0].end], "statu quo");
+        assert_eq!(s.emphasis[0].style, EmphasisStyle::Italic);
+        assert_eq!(
+            &s.text[s.emphasis[1].start..s.emphasis[1].end],
+            "M. le président."
+        );
+        assert_eq!(s.emphasis[1].style, EmphasisStyle::Bold);
+    }
+
+    #[test]
+    fn unmatched_markers_stay_literal() {
+        assert_eq!(to_styled("5 * 3 = 15").text, "5 * 3 = 15");
+        assert_eq!(to_styled("a *b").text, "a *b");
+        assert_eq!(to_styled("snake_case_name").text, "snake_case_name");
+    }
+
+    #[test]
+    fn links_tags_and_entities() {
+        let s = to_styled("[Mme Sylvie Bonnet](#) et <i>via</i> 4<sup>e</sup> &amp; A&nbsp;B");
+        assert_eq!(s.text, "Mme Sylvie Bonnet et via 4e & A B");
+        assert_eq!(&s.text[s.emphasis[0].start..s.emphasis[0].end], "via");
+    }
+
+    #[test]
+    fn caret_superscripts_in_values() {
+        assert_eq!(
+            plain_value("Ain (5^e circonscription) - Union"),
+            "Ain (5e circonscription) - Union"
+        );
+        assert_eq!(
+            plain_value("Paris (1^re circonscription)"),
+            "Paris (1re circonscription)"
+        );
+    }
+
+    #[test]
+    fn stray_angle_brackets_are_text() {
+        assert_eq!(to_styled("si a < b et c > d").text, "si a < b et c > d");
+        assert_eq!(to_styled("<3").text, "<3");
+    }
+}

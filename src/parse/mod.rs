@@ -1,0 +1,741 @@
+//! Parsing one question document (plain-text or markdown rendering of an Assemblée nationale
+//! question page) into a [`Question`].
+//!
+//! The parser is line-based and forgiving: it finds the header (legislature, title, kind and
+//! number), the text sections ("Texte de la question", "Texte de la réponse") and the
+//! `Label : value` lines of "Données clés" and "Date(s) clé(s)". What it cannot use it keeps
+//! (`extra`) or reports as a warning; only a document without a question number is refused.
+
+pub mod dates;
+pub mod decode;
+pub mod inline;
+
+use crate::fold::fold;
+use crate::limits::MAX_LINE_BYTES;
+use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
+use chrono::NaiveDate;
+use dates::{parse_dated_value, DateError};
+use decode::{decode, Encoding};
+use inline::{plain_value, to_styled, Styled};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A message about one line of a document (or the whole document when `line` is none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineMessage {
+    /// 1-based line number.
+    pub line: Option<usize>,
+    /// What is wrong, in words a user can act on.
+    pub message: String,
+}
+
+impl LineMessage {
+    fn at(line: usize, message: impl Into<String>) -> Self {
+        LineMessage {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+    fn doc(message: impl Into<String>) -> Self {
+        LineMessage {
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// A parsed question and what the parser noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The question.
+    pub question: Question,
+    /// Things a user may want to fix; the question was loaded anyway.
+    pub warnings: Vec<LineMessage>,
+}
+
+/// Parses a document's raw bytes. `source` is recorded in the question.
+pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
+    let (text, encoding) = decode(bytes).map_err(|e| LineMessage {
+        line: e.line,
+        message: e.message,
+    })?;
+    let mut parsed = parse_str(&text, source)?;
+    if encoding == Encoding::Windows1252 {
+        parsed.warnings.insert(
+            0,
+            LineMessage::doc("not UTF-8: read as Windows-1252/Latin-1; check accented letters"),
+        );
+    }
+    Ok(parsed)
+}
+
+/// Parses a document already decoded to text.
+pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LineMessage::at(1, "empty document"));
+    }
+    let mut builder = Builder::default();
+    for (index, raw) in text.split('\n').enumerate() {
+        let line_no = index + 1;
+        if raw.len() > MAX_LINE_BYTES {
+            return Err(LineMessage::at(
+                line_no,
+                format!(
+                    "line is {} KiB long, over the {} KiB limit: not a question document",
+                    raw.len() / 1024,
+                    MAX_LINE_BYTES / 1024
+                ),
+            ));
+        }
+        builder.line(line_no, raw)?;
+    }
+    builder.finish(source)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Section {
+    #[default]
+    Header,
+    QuestionText,
+    AnswerText,
+    KeyData,
+}
+
+static LEGISLATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,5})\s*(?:e|eme|ere|er|re|ieme)?\s+legislature\b").expect("static regex")
+});
+static NUMBER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d+))?\s*$")
+        .expect("static regex")
+});
+static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-•]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*:\s*\*{0,2}\s*(.*)$")
+        .expect("static regex")
+});
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
+
+/// Labels the parser knows; a line with one of these is data wherever it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Author,
+    Constituency,
+    Group,
+    Kind,
+    Number,
+    Rubric,
+    MinistryAsked,
+    MinistryAssigned,
+    AnalysisHead,
+    Analysis,
+    Title,
+}
+
+fn known_field(folded_label: &str) -> Option<Field> {
+    Some(match folded_label {
+        "auteur" | "auteure" | "depute" | "deputee" => Field::Author,
+        "circonscription" => Field::Constituency,
+        "groupe" | "groupe politique" => Field::Group,
+        "type de question" | "type" => Field::Kind,
+        "numero de la question" | "numero" => Field::Number,
+        "rubrique" => Field::Rubric,
+        "ministere interroge" => Field::MinistryAsked,
+        "ministere attributaire" => Field::MinistryAssigned,
+        "tete d'analyse" => Field::AnalysisHead,
+        "analyse" => Field::Analysis,
+        "titre" => Field::Title,
+        _ => return None,
+    })
+}
+
+/// The kind of event a dated label records, if the label names one.
+fn event_kind(folded_label: &str) -> Option<EventKind> {
+    let l = folded_label;
+    Some(if l.contains("erratum") {
+        if l.contains("reponse") {
+            EventKind::ErratumAnswer
+        } else {
+            EventKind::ErratumQuestion
+        }
+    } else if l.starts_with("question publiee") || l.starts_with("publiee au jo") {
+        EventKind::QuestionPublished
+    } else if l.starts_with("reponse publiee") {
+        EventKind::AnswerPublished
+    } else if l.contains("retire") {
+        EventKind::Withdrawn
+    } else if l.contains("attribution") {
+        EventKind::AttributionChanged
+    } else if l.contains("signalement") {
+        EventKind::Signaled
+    } else if l.contains("renouvellement") {
+        EventKind::Renewed
+    } else if l.starts_with("date") || l.ends_with(" le") || l.contains("publiee") {
+        EventKind::Other
+    } else {
+        return None;
+    })
+}
+
+fn section_heading(folded: &str) -> Option<Section> {
+    let key: String = folded
+        .chars()
+        .filter(|c| !matches!(c, '#' | '*' | ':' | '(' | ')'))
+        .collect();
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match key.as_str() {
+        "texte de la question" => Section::QuestionText,
+        "texte de la reponse" | "texte de la reponse ministerielle" => Section::AnswerText,
+        "donnees cles"
+        | "donnee cle"
+        | "donnees"
+        | "dates cles"
+        | "dates cle"
+        | "date cle"
+        | "dates"
+        | "dates cles publiees" => Section::KeyData,
+        _ => return None,
+    })
+}
+
+fn kind_from_words(folded: &str) -> Option<QuestionKind> {
+    if folded.contains("ecrite") {
+        Some(QuestionKind::Written)
+    } else if folded.contains("gouvernement") {
+        Some(QuestionKind::Government)
+    } else if folded.contains("orale") {
+        Some(QuestionKind::Oral)
+    } else {
+        QuestionKind::from_code(folded.trim())
+    }
+}
+
+/// Start dates of the recent legislatures, to name a document's legislature from its date.
+const LEGISLATURE_STARTS: [(u16, i32, u32, u32); 7] = [
+    (11, 1997, 6, 12),
+    (12, 2002, 6, 19),
+    (13, 2007, 6, 20),
+    (14, 2012, 6, 20),
+    (15, 2017, 6, 21),
+    (16, 2022, 6, 22),
+    (17, 2024, 7, 18),
+];
+
+/// The legislature in session on a date, for the years this table covers.
+pub fn legislature_on(date: NaiveDate) -> Option<u16> {
+    LEGISLATURE_STARTS
+        .iter()
+        .rev()
+        .find(|(_, y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|s| date >= s))
+        .map(|(l, ..)| *l)
+}
+
+#[derive(Default)]
+struct Builder {
+    section: Section,
+    legislature: Option<(u16, usize)>,
+    heading_kind: Option<QuestionKind>,
+    heading_number: Option<(u32, usize)>,
+    field_number: Option<(u32, usize)>,
+    field_kind: Option<QuestionKind>,
+    title_parts: Vec<String>,
+    title_field: Option<String>,
+    author: String,
+    constituency: String,
+    group: String,
+    rubric: String,
+    ministry_asked: String,
+    ministry_assigned: String,
+    analysis_head: Option<String>,
+    analysis: Option<String>,
+    question_lines: Vec<String>,
+    answer_lines: Vec<String>,
+    events: Vec<Event>,
+    extra: Vec<ExtraField>,
+    warnings: Vec<LineMessage>,
+    first_line: Option<usize>,
+}
+
+impl Builder {
+    fn line(&mut self, no: usize, raw: &str) -> Result<(), LineMessage> {
+        let raw = raw.trim_end_matches('\r');
+        let owned;
+        let line = if raw.contains(['\u{a0}', '\u{202f}', '\t']) {
+            owned = raw.replace(['\u{a0}', '\u{202f}', '\t'], " ");
+            owned.trim()
+        } else {
+            raw.trim()
+        };
+        if line.is_empty() {
+            self.blank();
+            return Ok(());
+        }
+        self.first_line.get_or_insert(no);
+        let unheaded = line.trim_start_matches('#').trim_start();
+        let folded = fold(unheaded);
+
+        if let Some(section) = section_heading(&folded) {
+            self.section = section;
+            return Ok(());
+        }
+        if let Some(caps) = KEY_VALUE.captures(unheaded) {
+            let label = caps[1].trim();
+            let folded_label = fold(label).split_whitespace().collect::<Vec<_>>().join(" ");
+            let known = known_field(&folded_label);
+            let dated = event_kind(&folded_label);
+            let data_section = self.section == Section::KeyData;
+            // Outside the data part, only labels that cannot be prose count as data.
+            let strong = known.is_some() || dated.is_some_and(|k| k != EventKind::Other);
+            if strong || data_section {
+                let value = &caps[2];
+                if strong {
+                    // A known label ends the text sections, even without a heading.
+                    if matches!(self.section, Section::QuestionText | Section::AnswerText) {
+                        self.section = Section::KeyData;
+                    }
+                }
+                return self.key_value(no, label, known, dated, value);
+            }
+        }
+        match self.section {
+            Section::Header => return self.header_line(no, unheaded),
+            Section::QuestionText => self.question_lines.push(line.to_string()),
+            Section::AnswerText => self.answer_lines.push(line.to_string()),
+            Section::KeyData => {
+                // A bare line in the data part: keep it so nothing is lost.
+                self.extra.push(ExtraField {
+                    label: String::new(),
+                    value: plain_value(unheaded),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn blank(&mut self) {
+        match self.section {
+            Section::QuestionText => self.question_lines.push(String::new()),
+            Section::AnswerText => self.answer_lines.push(String::new()),
+            _ => {}
+        }
+    }
+
+    fn header_line(&mut self, no: usize, unheaded: &str) -> Result<(), LineMessage> {
+        let plain = fold(&plain_value(unheaded));
+        if plain == "assemblee nationale" || plain == "senat" {
+            return Ok(());
+        }
+        if let Some(c) = LEGISLATURE.captures(&plain) {
+            match c[1].parse::<u16>() {
+                Ok(l) if l > 0 => self.legislature = Some((l, no)),
+                _ => self.warnings.push(LineMessage::at(
+                    no,
+                    format!("legislature '{}' is not valid", &c[1]),
+                )),
+            }
+            return Ok(());
+        }
+        if let Some(c) = NUMBER_HEADING.captures(&plain) {
+            self.heading_kind = kind_from_words(&c[1]);
+            if let Some(num) = c.get(2) {
+                self.heading_number = Some((parse_number(num.as_str(), no)?, no));
+            }
+            return Ok(());
+        }
+        if self.heading_number.is_some() || self.heading_kind.is_some() {
+            // Text after the "Question n°" line with no section heading: the question itself.
+            self.section = Section::QuestionText;
+            self.question_lines.push(unheaded.to_string());
+        } else {
+            self.title_parts.push(plain_value(unheaded));
+        }
+        Ok(())
+    }
+
+    fn key_value(
+        &mut self,
+        no: usize,
+        label: &str,
+        known: Option<Field>,
+        dated: Option<EventKind>,
+        raw_value: &str,
+    ) -> Result<(), LineMessage> {
+        let value = plain_value(raw_value);
+        if let Some(field) = known {
+            match field {
+                Field::Author => self.author = value,
+                Field::Constituency => {
+                    let (constituency, group) = split_constituency(&value);
+                    self.constituency = constituency;
+                    if !group.is_empty() || self.group.is_empty() {
+                        self.group = group;
+                    }
+                }
+                Field::Group => self.group = value,
+                Field::Kind => match kind_from_words(&fold(&value)) {
+                    Some(kind) => self.field_kind = Some(kind),
+                    None => self.warnings.push(LineMessage::at(
+                        no,
+                        format!("unknown question type '{value}'"),
+                    )),
+                },
+                Field::Number => match DIGITS.find(&value) {
+                    Some(m) => self.field_number = Some((parse_number(m.as_str(), no)?, no)),
+                    None => self.warnings.push(LineMessage::at(
+                        no,
+                        format!("question number '{value}' has no digits"),
+                    )),
+                },
+                Field::Rubric => self.rubric = value,
+                Field::MinistryAsked => self.ministry_asked = value,
+                Field::MinistryAssigned => self.ministry_assigned = value,
+                Field::AnalysisHead => self.analysis_head = Some(value),
+                Field::Analysis => self.analysis = Some(value),
+                Field::Title => self.title_field = Some(value),
+            }
+            return Ok(());
+        }
+        match parse_dated_value(&value) {
+            Ok(dv) => self.events.push(Event {
+                kind: dated.unwrap_or(EventKind::Other),
+                label: label.to_string(),
+                date: dv.date,
+                page: dv.page,
+                note: dv.note,
+            }),
+            Err(DateError::Impossible(shown)) => self.warnings.push(LineMessage::at(
+                no,
+                format!("impossible date '{shown}' in '{label}': line ignored"),
+            )),
+            Err(DateError::NotADate) if dated.is_some() && dated != Some(EventKind::Other) => {
+                self.warnings.push(LineMessage::at(
+                    no,
+                    format!("no date found in '{label} : {value}': line ignored"),
+                ))
+            }
+            Err(DateError::NotADate) => self.extra.push(ExtraField {
+                label: label.to_string(),
+                value,
+            }),
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, source: &str) -> Result<Parsed, LineMessage> {
+        let number = match (self.field_number, self.heading_number) {
+            (Some((f, fl)), Some((h, _))) => {
+                if f != h {
+                    self.warnings.push(LineMessage::at(
+                        fl,
+                        format!("question number {f} differs from the heading's n° {h}; using {f}"),
+                    ));
+                }
+                f
+            }
+            (Some((n, _)), None) | (None, Some((n, _))) => n,
+            (None, None) => {
+                return Err(LineMessage {
+                    line: self.first_line,
+                    message: "no question number: expected 'Question écrite n° …' or \
+                              'Numéro de la question : …'; not a question document"
+                        .into(),
+                })
+            }
+        };
+        let kind = match (self.field_kind, self.heading_kind) {
+            (Some(k), _) | (None, Some(k)) => k,
+            (None, None) => {
+                self.warnings.push(LineMessage::doc(
+                    "question type not found: taken as a written question (QE)",
+                ));
+                QuestionKind::Written
+            }
+        };
+
+        self.events.sort_by_key(|e| e.date);
+        let published = self
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::QuestionPublished)
+            .map(|e| e.date);
+        let legislature = match self.legislature {
+            Some((l, _)) => l,
+            None => match published
+                .or(self.events.first().map(|e| e.date))
+                .and_then(legislature_on)
+            {
+                Some(l) => {
+                    self.warnings.push(LineMessage::doc(format!(
+                        "no legislature line: {l}th legislature assumed from the dates"
+                    )));
+                    l
+                }
+                None => {
+                    return Err(LineMessage {
+                        line: self.first_line,
+                        message: "no legislature line (e.g. '17ème législature') and no date to \
+                                  infer it from"
+                            .into(),
+                    })
+                }
+            },
+        };
+        if published.is_none() {
+            self.warnings.push(LineMessage::doc(
+                "no 'Question publiée au JO le' line: deadline unknown",
+            ));
+        }
+        if self.author.is_empty() {
+            self.warnings
+                .push(LineMessage::doc("no author ('Auteur : …')"));
+        }
+
+        let question = build_text(&self.question_lines);
+        let answer = build_text(&self.answer_lines);
+        let answered = self
+            .events
+            .iter()
+            .any(|e| e.kind == EventKind::AnswerPublished);
+        let withdrawn = self.events.iter().any(|e| e.kind == EventKind::Withdrawn);
+        let status = if answered || (!answer.text.is_empty() && !withdrawn) {
+            Status::Answered
+        } else if withdrawn {
+            Status::Withdrawn
+        } else {
+            Status::Pending
+        };
+        if !answered && !answer.text.is_empty() && !withdrawn {
+            self.warnings.push(LineMessage::doc(
+                "answer text without 'Réponse publiée au JO le': counted as answered, date unknown",
+            ));
+        }
+
+        let title = if self.title_parts.is_empty() {
+            self.title_field.unwrap_or_default()
+        } else {
+            self.title_parts.join(" ")
+        };
+        let ministry_assigned = if self.ministry_assigned.is_empty() {
+            self.ministry_asked.clone()
+        } else {
+            self.ministry_assigned
+        };
+        Ok(Parsed {
+            question: Question {
+                id: Question::make_id(legislature, number, kind),
+                legislature,
+                kind,
+                number,
+                title,
+                author: self.author,
+                constituency: self.constituency,
+                group: self.group,
+                rubric: self.rubric,
+                ministry_asked: self.ministry_asked,
+                ministry_assigned,
+                analysis_head: self.analysis_head,
+                analysis: self.analysis,
+                question_text: question.text,
+                question_emphasis: question.emphasis,
+                answer_text: answer.text,
+                answer_emphasis: answer.emphasis,
+                status,
+                events: self.events,
+                extra: self.extra,
+                source: source.to_string(),
+            },
+            warnings: self.warnings,
+        })
+    }
+}
+
+fn parse_number(digits: &str, line: usize) -> Result<u32, LineMessage> {
+    digits.parse::<u32>().map_err(|_| {
+        LineMessage::at(
+            line,
+            format!("question number {digits} is too large to be a question number"),
+        )
+    })
+}
+
+/// Splits "Loire (4e circonscription) - Droite Républicaine" into constituency and group.
+/// Groups may contain " - " ("Écologiste - NUPES"): only the first separator after the
+/// constituency counts.
+pub fn split_constituency(value: &str) -> (String, String) {
+    let cut = match value.find("circonscription)") {
+        Some(pos) => {
+            let after = pos + "circonscription)".len();
+            value[after..].find(" - ").map(|p| (after, after + p))
+        }
+        None => value.find(" - ").map(|p| (p, p)),
+    };
+    match cut {
+        Some((_, sep)) => (
+            value[..sep].trim().to_string(),
+            value[sep + 3..].trim().to_string(),
+        ),
+        None => (value.trim().to_string(), String::new()),
+    }
+}
+
+fn is_table_line(line: &str) -> bool {
+    line.starts_with('|')
+}
+
+fn is_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '•' | '–' | '—') => chars.next() == Some(' '),
+        Some('*') => chars.next() == Some(' '),
+        _ => false,
+    }
+}
+
+/// A block of text: a paragraph, or a table kept line by line.
+struct Block {
+    styled: Styled,
+    table: bool,
+}
+
+/// Builds a text field from its lines: soft-wrapped lines joined, paragraphs separated by one
+/// blank line, paragraphs cut by a page break ("des" / "salariés a validé") joined again.
+fn build_text(lines: &[String]) -> Styled {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut current_table = false;
+    let flush = |current: &mut Vec<&str>, table: bool, blocks: &mut Vec<Block>| {
+        if current.is_empty() {
+            return;
+        }
+        let styled = if table {
+            let mut out = Styled::default();
+            for (i, line) in current.iter().enumerate() {
+                if i > 0 {
+                    out.text.push('\n');
+                }
+                append(&mut out, to_styled(line));
+            }
+            out
+        } else {
+            to_styled(&current.join(" "))
+        };
+        if !styled.text.trim().is_empty() {
+            blocks.push(Block { styled, table });
+        }
+        current.clear();
+    };
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            flush(&mut current, current_table, &mut blocks);
+            continue;
+        }
+        let line = line.trim_start_matches('#').trim_start();
+        let table = is_table_line(line);
+        if table != current_table || (!table && is_list_item(line)) {
+            flush(&mut current, current_table, &mut blocks);
+        }
+        current_table = table;
+        current.push(line);
+    }
+    flush(&mut current, current_table, &mut blocks);
+
+    let mut out = Styled::default();
+    let mut previous_table = true;
+    for block in blocks {
+        if out.text.is_empty() {
+            append(&mut out, block.styled);
+        } else if !block.table
+            && !previous_table
+            && cut_by_page_break(&out.text, &block.styled.text)
+        {
+            out.text.push(' ');
+            append(&mut out, block.styled);
+        } else {
+            out.text.push_str("\n\n");
+            append(&mut out, block.styled);
+        }
+        previous_table = block.table;
+    }
+    out
+}
+
+/// True when `before` ends mid-sentence and `after` goes on in lower case.
+fn cut_by_page_break(before: &str, after: &str) -> bool {
+    let ends_sentence = before
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '»' | '"' | '”'));
+    let continues = after.chars().next().is_some_and(|c| c.is_lowercase());
+    !ends_sentence && continues
+}
+
+fn append(out: &mut Styled, piece: Styled) {
+    let shift = out.text.len();
+    out.text.push_str(&piece.text);
+    out.emphasis
+        .extend(piece.emphasis.into_iter().map(|e| Emphasis {
+            start: e.start + shift,
+            end: e.end + shift,
+            style: e.style,
+        }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constituency_and_group() {
+        assert_eq!(
+            split_constituency("Loire (4e circonscription) - Droite Républicaine"),
+            (
+                "Loire (4e circonscription)".into(),
+                "Droite Républicaine".into()
+            )
+        );
+        assert_eq!(
+            split_constituency("Deux-Sèvres (2e circonscription) - Écologiste - NUPES"),
+            (
+                "Deux-Sèvres (2e circonscription)".into(),
+                "Écologiste - NUPES".into()
+            )
+        );
+        assert_eq!(
+            split_constituency("Morbihan - Union pour un Mouvement Populaire"),
+            (
+                "Morbihan".into(),
+                "Union pour un Mouvement Populaire".into()
+            )
+        );
+        assert_eq!(split_constituency("Paris"), ("Paris".into(), String::new()));
+    }
+
+    #[test]
+    fn page_break_paragraphs_are_joined() {
+        let lines: Vec<String> = [
+            "garantie des créances des",
+            "",
+            "salariés a validé.",
+            "",
+            "Autre.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let t = build_text(&lines);
+        assert_eq!(
+            t.text,
+            "garantie des créances des salariés a validé.\n\nAutre."
+        );
+    }
+
+    #[test]
+    fn legislature_from_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(legislature_on(d(2026, 3, 1)), Some(17));
+        assert_eq!(legislature_on(d(2024, 3, 1)), Some(16));
+        assert_eq!(legislature_on(d(2014, 3, 1)), Some(14));
+        assert_eq!(legislature_on(d(1990, 3, 1)), None);
+    }
+}
