@@ -11,5 +11,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod query;
 pub mod sample;
 pub mod stats;
+pub mod tui;

@@ -119,10 +119,13 @@ pub fn run(cli: Cli) -> ExitCode {
         lang: cli.lang,
     };
     let result = match cli.command {
-        None => {
-            eprintln!("dossier: the interactive viewer is not built yet; try `dossier export`");
-            Ok(ExitCode::from(2))
-        }
+        None => crate::tui::run(crate::tui::Options {
+            paths: cli.paths,
+            lang: ctx.lang,
+            today: ctx.today,
+            mouse: cli.mouse,
+        })
+        .map(|()| ExitCode::SUCCESS),
         Some(Command::Export { format, paths }) => {
             let report = load_for_cli(&paths);
             with_stdout(|out| export::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)

@@ -1,0 +1,200 @@
+//! The interactive viewer: state ([`app`]), keys ([`keymap`] -> [`action`]), changes
+//! ([`update`]) and drawing ([`view`]). This file is the thin event loop around them: it owns
+//! the terminal, restores it on every exit path, and loads large dossiers in the background.
+
+pub mod action;
+pub mod app;
+pub mod i18n;
+pub mod keymap;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wrap;
+
+use crate::cli::Lang;
+use crate::load::{load, load_sample, LoadOptions, LoadReport, Progress};
+use crate::query::SearchIndex;
+use action::Action;
+use app::{App, Dossier};
+use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+use update::{update, Effect};
+
+/// What the viewer is started with.
+pub struct Options {
+    /// Files and directories; none for the sample dossier.
+    pub paths: Vec<PathBuf>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The date taken as today.
+    pub today: NaiveDate,
+    /// Mouse reporting.
+    pub mouse: bool,
+}
+
+/// Messages from the loading thread.
+enum Loaded {
+    Progress(Progress),
+    Done(Box<(LoadReport, SearchIndex)>),
+}
+
+/// How often transient messages age.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the viewer until the user quits.
+pub fn run(options: Options) -> anyhow::Result<()> {
+    let (app, receiver, cancel) = start(&options);
+    let terminal = ratatui::try_init()?;
+    install_panic_report();
+    let result = event_loop(terminal, app, receiver, options.mouse);
+    cancel.store(true, Ordering::Relaxed);
+    if options.mouse {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}
+
+/// The app, showing the sample at once or a load under way in the background.
+fn start(options: &Options) -> (App, Option<mpsc::Receiver<Loaded>>, Arc<AtomicBool>) {
+    let cancel = Arc::new(AtomicBool::new(false));
+    if options.paths.is_empty() {
+        let dossier = Dossier::new(load_sample(), options.today);
+        let mut app = App::new(dossier, options.lang, options.today);
+        app.mouse = options.mouse;
+        return (app, None, cancel);
+    }
+    let mut app = App::new(Dossier::empty(), options.lang, options.today);
+    app.mouse = options.mouse;
+    app.loading = Some(Progress::default());
+    let (sender, receiver) = mpsc::channel();
+    let paths = options.paths.clone();
+    let stop = Arc::clone(&cancel);
+    std::thread::spawn(move || {
+        let progress_sender = sender.clone();
+        let progress = move |p: Progress| {
+            let _ = progress_sender.send(Loaded::Progress(p));
+        };
+        // mpsc::Sender is Send but not Sync: each worker reports through its own clone.
+        let progress = std::sync::Mutex::new(progress);
+        let report_progress = |p: Progress| {
+            if let Ok(f) = progress.lock() {
+                f(p);
+            }
+        };
+        let report = load(
+            &paths,
+            &LoadOptions {
+                progress: Some(&report_progress),
+                cancel: Some(&stop),
+            },
+        );
+        let index = SearchIndex::build(&report.questions);
+        let _ = sender.send(Loaded::Done(Box::new((report, index))));
+    });
+    (app, Some(receiver), cancel)
+}
+
+/// After ratatui's own hook has restored the terminal, say where to report the crash.
+fn install_panic_report() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        eprintln!(
+            "\ndossier crashed; your review notes on disk are safe. Please report this message \
+             and what you were doing in the project's issue tracker."
+        );
+    }));
+}
+
+fn event_loop(
+    mut terminal: ratatui::DefaultTerminal,
+    mut app: App,
+    mut receiver: Option<mpsc::Receiver<Loaded>>,
+    mouse: bool,
+) -> anyhow::Result<()> {
+    if mouse {
+        crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    let terminated = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&terminated))?;
+    }
+    let size = terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    let mut last_tick = Instant::now();
+    while !app.quit && !terminated.load(Ordering::Relaxed) {
+        terminal.draw(|frame| view::view(&app, frame))?;
+        let timeout = TICK.saturating_sub(last_tick.elapsed()).min(Duration::from_millis(100));
+        if event::poll(timeout)? {
+            // Drain what is queued before drawing again, so fast typing stays fluid.
+            loop {
+                if let Some(action) = action_for(&app, event::read()?) {
+                    if let Some(Effect::Copy(text)) = update(&mut app, action) {
+                        copy_osc52(&text);
+                    }
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if let Some(rx) = &receiver {
+            let mut finished = false;
+            while let Ok(message) = rx.try_recv() {
+                match message {
+                    Loaded::Progress(p) => app.loading = Some(p),
+                    Loaded::Done(done) => {
+                        let (report, index) = *done;
+                        app.set_dossier(Dossier::with_index(report, index, app.today));
+                        finished = true;
+                    }
+                }
+            }
+            if finished {
+                receiver = None;
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            update(&mut app, Action::Tick);
+            last_tick = Instant::now();
+        }
+    }
+    Ok(())
+}
+
+/// The action for a terminal event in the app's current mode.
+pub fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if app.editing_filter && app.overlay == app::Overlay::None {
+                keymap::filter_action(&key)
+            } else {
+                keymap::normal_action(&key)
+            }
+        }
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) if app.mouse => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDownAt(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUpAt(m.column, m.row)),
+            MouseEventKind::Down(_) => Some(Action::ClickAt(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Puts text on the clipboard with OSC 52, which terminals (and tmux) pass to the system
+/// clipboard, also over SSH.
+fn copy_osc52(text: &str) {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
+}

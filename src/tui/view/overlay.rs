@@ -1,0 +1,127 @@
+//! Windows drawn over the panes: the key help (generated from the keymap) and the load
+//! diagnostics.
+
+use crate::tui::app::App;
+use crate::tui::i18n::strings;
+use crate::tui::keymap::{HelpSection, FILTER, NORMAL};
+use crate::tui::wrap::fit;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::Frame;
+
+/// A rectangle centred in `area`, at most `w` x `h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The help's lines: every binding of the keymap, by section, then the query syntax.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let s = strings(app.lang);
+    let theme = &app.theme;
+    let key_width = NORMAL
+        .iter()
+        .chain(FILTER.iter())
+        .map(|b| b.keys_label().chars().count())
+        .max()
+        .unwrap_or(8);
+    let mut lines = Vec::new();
+    let sections = [
+        (HelpSection::Navigation, s.section_navigation),
+        (HelpSection::Filter, s.section_filter),
+        (HelpSection::Review, s.section_review),
+        (HelpSection::Other, s.section_other),
+    ];
+    for (section, title) in sections {
+        let bindings: Vec<_> = NORMAL.iter().filter(|b| b.section == section).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(title.to_string(), theme.heading()));
+        for b in bindings {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", fit(&b.keys_label(), key_width)), theme.label()),
+                Span::raw(b.help(app.lang).to_string()),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
+        format!("{} ({})", s.section_filter, s.filter_prompt.to_lowercase() + " /"),
+        theme.heading(),
+    ));
+    for b in FILTER {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", fit(&b.keys_label(), key_width)), theme.label()),
+            Span::raw(b.help(app.lang).to_string()),
+        ]));
+    }
+    lines.push(Line::default());
+    for syntax in s.query_syntax {
+        lines.push(Line::styled(format!("  {syntax}"), theme.dim()));
+    }
+    lines
+}
+
+fn scrolled(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Line<'static>>, scroll: usize) {
+    let s = strings(app.lang);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(Line::from(format!(" {} ", s.help_footer)).style(app.theme.dim()))
+        .border_style(app.theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    let height = inner.height as usize;
+    let max_scroll = lines.len().saturating_sub(height);
+    let scroll = scroll.min(max_scroll);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(visible).block(block).wrap(Wrap { trim: false }), area);
+    if max_scroll > 0 {
+        let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area.inner(Margin { vertical: 1, horizontal: 0 }),
+            &mut state,
+        );
+    }
+}
+
+/// Draws the help overlay.
+pub fn render_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let s = strings(app.lang);
+    let rect = centered(area, 96, area.height.saturating_sub(2).max(3));
+    scrolled(frame, app, rect, s.help_title, help_lines(app), scroll);
+}
+
+/// The diagnostics' lines.
+pub fn diagnostics_lines(app: &App) -> Vec<Line<'static>> {
+    let s = strings(app.lang);
+    if app.dossier.diagnostics.is_empty() {
+        return vec![Line::styled(s.diagnostics_none.to_string(), app.theme.dim())];
+    }
+    app.dossier
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let style = match d.severity {
+                crate::load::Severity::Skipped => app.theme.overdue(),
+                crate::load::Severity::Warning => app.theme.pending(),
+            };
+            Line::styled(d.to_string(), style)
+        })
+        .collect()
+}
+
+/// Draws the diagnostics overlay.
+pub fn render_diagnostics(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let s = strings(app.lang);
+    let rect = centered(area, area.width.saturating_sub(4).max(3), area.height.saturating_sub(2).max(3));
+    scrolled(frame, app, rect, s.diagnostics_title, diagnostics_lines(app), scroll);
+}
