@@ -65,6 +65,7 @@ pub struct Strings {
     pub section_filter: &'static str,
     pub section_review: &'static str,
     pub section_other: &'static str,
+    pub section_filter_line: &'static str,
     pub query_syntax: &'static [&'static str],
 }
 
@@ -129,6 +130,7 @@ pub static FR: Strings = Strings {
     section_filter: "Filtre",
     section_review: "Suivi",
     section_other: "Divers",
+    section_filter_line: "Dans la ligne de filtre",
     query_syntax: &[
         "mots libres : approximatifs, sans accents (asalee, sante)",
         "statut:attente|repondu|retire   auteur:  groupe:  min:  rubrique:",
@@ -198,6 +200,7 @@ pub static EN: Strings = Strings {
     section_filter: "Filter",
     section_review: "Review",
     section_other: "Other",
+    section_filter_line: "In the filter line",
     query_syntax: &[
         "free words: fuzzy, accents ignored (asalee, sante)",
         "status:pending|answered|withdrawn   author:  group:  min:  rubric:",

@@ -3,7 +3,7 @@
 use crate::cli::Lang;
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::{strings, Phrases};
-use crate::tui::wrap::fit;
+use crate::tui::wrap::{fit, width};
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -96,6 +96,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             p.sort_key(app.sort),
             arrow
         )
+    };
+    // On narrow panes the titles would overlap: keep the count, then only the numbers.
+    let room = area.width as usize;
+    let (title, count) = if width(&title) + width(&count) + 4 <= room {
+        (title, count)
+    } else {
+        let short = format!(" {}/{} ", app.selected + app.hits.len().min(1), app.hits.len());
+        if width(&title) + width(&short) + 4 <= room {
+            (title, short)
+        } else {
+            (String::new(), short)
+        }
     };
     let block = Block::bordered()
         .title(title)

@@ -53,10 +53,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
-    lines.push(Line::styled(
-        format!("{} ({})", s.section_filter, s.filter_prompt.to_lowercase() + " /"),
-        theme.heading(),
-    ));
+    lines.push(Line::styled(s.section_filter_line.to_string(), theme.heading()));
     for b in FILTER {
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", fit(&b.keys_label(), key_width)), theme.label()),
