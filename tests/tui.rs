@@ -126,7 +126,10 @@ fn english_interface() {
     let mut app = sample_app(Lang::En);
     let text = screen(&mut app, 120, 40);
     assert!(text.contains("Published"), "{text}");
-    assert!(text.contains("No answer yet: waiting for 152 days"), "{text}");
+    assert!(
+        text.contains("No answer yet: waiting for 152 days"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -165,7 +168,13 @@ fn default_order_is_newest_first_and_sort_keys_cycle() {
     press(&mut app, "s");
     assert_eq!(
         shown_ids(&app),
-        ["17-13809QE", "17-13811QE", "17-13985QE", "17-16300QE", "16-16353QE"]
+        [
+            "17-13809QE",
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE",
+            "16-16353QE"
+        ]
     );
     press(&mut app, "S");
     assert_eq!(shown_ids(&app)[0], "16-16353QE");
@@ -187,7 +196,11 @@ fn selection_moves_and_stays_valid() {
     let id = app.selected_question().unwrap().id.clone();
     press(&mut app, "u");
     if let Some(q) = app.selected_question() {
-        if app.hits.iter().any(|h| app.dossier.questions[h.index].id == id) {
+        if app
+            .hits
+            .iter()
+            .any(|h| app.dossier.questions[h.index].id == id)
+        {
             assert_eq!(q.id, id);
         }
     }
@@ -199,7 +212,10 @@ fn timeline_of_13809_shows_publication_and_answer_49_days_later() {
     press(&mut app, "/13809<Enter>");
     assert_eq!(app.selected_question().unwrap().id, "17-13809QE");
     let text = screen(&mut app, 120, 40);
-    assert!(text.contains("24 mars 2026 Question publiée au JO, p. 2494"), "{text}");
+    assert!(
+        text.contains("24 mars 2026 Question publiée au JO, p. 2494"),
+        "{text}"
+    );
     assert!(text.contains("12 mai 2026"), "{text}");
     assert!(text.contains("(+49 jours)"), "{text}");
     assert!(text.contains("Répondue le 12 mai 2026, 49 jours après publication"));
@@ -210,7 +226,10 @@ fn overdue_question_timeline_says_by_how_much() {
     let mut app = sample_app(Lang::Fr);
     // Newest first: 16300, published 23 June 2026, due 23 August, 91 days late.
     let text = screen(&mut app, 200, 50);
-    assert!(text.contains("en retard de 91 jours (échéance 23 août 2026)"), "{text}");
+    assert!(
+        text.contains("en retard de 91 jours (échéance 23 août 2026)"),
+        "{text}"
+    );
     assert!(text.contains("Aujourd'hui"), "{text}");
 }
 
@@ -337,7 +356,16 @@ fn quit_keys() {
 fn every_size_down_to_1x1_renders() {
     let mut app = sample_app(Lang::Fr);
     press(&mut app, "/asa");
-    for (w, h) in [(1, 1), (2, 2), (10, 3), (30, 10), (50, 17), (99, 30), (100, 18), (300, 100)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (30, 10),
+        (50, 17),
+        (99, 30),
+        (100, 18),
+        (300, 100),
+    ] {
         screen(&mut app, w, h);
         press(&mut app, "<Down><Enter>");
     }

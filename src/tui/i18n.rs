@@ -289,13 +289,7 @@ impl Phrases {
                     "Renewed"
                 }
             }
-            EventKind::ErratumQuestion => {
-                if fr {
-                    "Erratum (question)"
-                } else {
-                    "Erratum (question)"
-                }
-            }
+            EventKind::ErratumQuestion => "Erratum (question)",
             EventKind::ErratumAnswer => {
                 if fr {
                     "Erratum (réponse)"
@@ -329,12 +323,13 @@ impl Phrases {
     pub fn answered_after(&self, on: chrono::NaiveDate, delay: Option<i64>) -> String {
         let date = self.date(on);
         match (self.0, delay) {
-            (Lang::Fr, Some(d)) => format!(
-                "Répondue le {date}, {} après publication",
-                self.days(d)
-            ),
+            (Lang::Fr, Some(d)) => {
+                format!("Répondue le {date}, {} après publication", self.days(d))
+            }
             (Lang::Fr, None) => format!("Répondue le {date}"),
-            (Lang::En, Some(d)) => format!("Answered on {date}, {} after publication", self.days(d)),
+            (Lang::En, Some(d)) => {
+                format!("Answered on {date}, {} after publication", self.days(d))
+            }
             (Lang::En, None) => format!("Answered on {date}"),
         }
     }

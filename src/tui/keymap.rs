@@ -410,9 +410,7 @@ pub fn filter_action(event: &KeyEvent) -> Option<Action> {
         return Some(action);
     }
     match key.code {
-        KeyCode::Char(c) if key.mods.is_empty() && !c.is_control() => {
-            Some(Action::FilterInsert(c))
-        }
+        KeyCode::Char(c) if key.mods.is_empty() && !c.is_control() => Some(Action::FilterInsert(c)),
         _ => None,
     }
 }

@@ -130,7 +130,9 @@ fn event_loop(
     let mut last_tick = Instant::now();
     while !app.quit && !terminated.load(Ordering::Relaxed) {
         terminal.draw(|frame| view::view(&app, frame))?;
-        let timeout = TICK.saturating_sub(last_tick.elapsed()).min(Duration::from_millis(100));
+        let timeout = TICK
+            .saturating_sub(last_tick.elapsed())
+            .min(Duration::from_millis(100));
         if event::poll(timeout)? {
             // Drain what is queued before drawing again, so fast typing stays fluid.
             loop {

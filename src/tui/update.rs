@@ -116,20 +116,16 @@ fn filter_action(app: &mut App, action: Action) {
             f.cursor += c.len_utf8();
             filter_changed(app);
         }
-        Action::FilterBackspace => {
-            if f.cursor > 0 {
-                let start = prev_boundary(&f.text, f.cursor);
-                f.text.replace_range(start..f.cursor, "");
-                f.cursor = start;
-                filter_changed(app);
-            }
+        Action::FilterBackspace if f.cursor > 0 => {
+            let start = prev_boundary(&f.text, f.cursor);
+            f.text.replace_range(start..f.cursor, "");
+            f.cursor = start;
+            filter_changed(app);
         }
-        Action::FilterDelete => {
-            if f.cursor < f.text.len() {
-                let end = next_boundary(&f.text, f.cursor);
-                f.text.replace_range(f.cursor..end, "");
-                filter_changed(app);
-            }
+        Action::FilterDelete if f.cursor < f.text.len() => {
+            let end = next_boundary(&f.text, f.cursor);
+            f.text.replace_range(f.cursor..end, "");
+            filter_changed(app);
         }
         Action::FilterDeleteWord => {
             let before = &f.text[..f.cursor];
@@ -191,7 +187,11 @@ fn detail_metrics(app: &App) -> (usize, usize, Vec<usize>) {
     };
     let lines = detail::lines_for(app, index, detail::text_width(area));
     let height = area.height.saturating_sub(2).max(1) as usize;
-    (lines.lines.len().saturating_sub(height), height, lines.matches)
+    (
+        lines.lines.len().saturating_sub(height),
+        height,
+        lines.matches,
+    )
 }
 
 fn timeline_metrics(app: &App) -> (usize, usize) {
@@ -315,11 +315,9 @@ fn normal_action(app: &mut App, action: Action) -> Option<Effect> {
             app.focus = app.focus.prev();
             app.clamp_list();
         }
-        Action::Open => {
-            if app.focus == Pane::List && !app.hits.is_empty() {
-                app.focus = Pane::Detail;
-                app.clamp_list();
-            }
+        Action::Open if app.focus == Pane::List && !app.hits.is_empty() => {
+            app.focus = Pane::Detail;
+            app.clamp_list();
         }
         Action::Back => {
             if app.focus != Pane::List {

@@ -54,7 +54,9 @@ fn matches_terms(word: &str, terms: &[String]) -> bool {
         return false;
     }
     let folded = fold(word);
-    terms.iter().any(|t| !t.is_empty() && folded.contains(t.as_str()))
+    terms
+        .iter()
+        .any(|t| !t.is_empty() && folded.contains(t.as_str()))
 }
 
 fn emphasis_style(base: Style, emphasis: &[Emphasis], start: usize, end: usize) -> Style {
@@ -199,7 +201,11 @@ fn table(
         let mut out = Vec::new();
         for row in rows.iter().filter(|r| !is_rule(r)) {
             let text = row.join(" │ ");
-            out.extend(fill(words(&text, usize::MAX / 2, &[], base, highlight, terms), cols, base));
+            out.extend(fill(
+                words(&text, usize::MAX / 2, &[], base, highlight, terms),
+                cols,
+                base,
+            ));
         }
         return out;
     }
@@ -249,10 +255,17 @@ pub fn wrap_field(
             out.push((Line::default(), false));
         }
         if paragraph.trim_start().starts_with('|') {
-            out.extend(table(paragraph, offset, emphasis, cols, base, highlight, terms));
+            out.extend(table(
+                paragraph, offset, emphasis, cols, base, highlight, terms,
+            ));
         } else {
             for (j, line) in paragraph.split('\n').enumerate() {
-                let line_offset = offset + paragraph.split('\n').take(j).map(|l| l.len() + 1).sum::<usize>();
+                let line_offset = offset
+                    + paragraph
+                        .split('\n')
+                        .take(j)
+                        .map(|l| l.len() + 1)
+                        .sum::<usize>();
                 out.extend(fill(
                     words(line, line_offset, emphasis, base, highlight, terms),
                     cols,
@@ -278,8 +291,18 @@ mod tests {
 
     #[test]
     fn wraps_on_words_and_keeps_paragraphs() {
-        let lines = wrap_field("un deux trois quatre\n\ncinq", &[], 10, Style::new(), Style::new(), &[]);
-        assert_eq!(plain(&lines), vec!["un deux", "trois", "quatre", "", "cinq"]);
+        let lines = wrap_field(
+            "un deux trois quatre\n\ncinq",
+            &[],
+            10,
+            Style::new(),
+            Style::new(),
+            &[],
+        );
+        assert_eq!(
+            plain(&lines),
+            vec!["un deux", "trois", "quatre", "", "cinq"]
+        );
     }
 
     #[test]
@@ -290,14 +313,25 @@ mod tests {
 
     #[test]
     fn highlights_accent_insensitively() {
-        let lines = wrap_field("la Santé publique", &[], 80, Style::new(), Style::new(), &["sante".into()]);
+        let lines = wrap_field(
+            "la Santé publique",
+            &[],
+            80,
+            Style::new(),
+            Style::new(),
+            &["sante".into()],
+        );
         assert!(lines[0].1);
     }
 
     #[test]
     fn emphasis_inside_a_word() {
         let text = "(via)";
-        let emphasis = [Emphasis { start: 1, end: 4, style: EmphasisStyle::Italic }];
+        let emphasis = [Emphasis {
+            start: 1,
+            end: 4,
+            style: EmphasisStyle::Italic,
+        }];
         let lines = wrap_field(text, &emphasis, 80, Style::new(), Style::new(), &[]);
         let spans = &lines[0].0.spans;
         assert_eq!(spans.len(), 3);

@@ -143,7 +143,9 @@ fn bars(counts: &[usize], max: usize, rows: usize) -> Vec<Vec<&'static str>> {
         let eighths = if count == 0 {
             0
         } else {
-            ((count * rows * 8) as f64 / max.max(1) as f64).ceil().max(1.0) as usize
+            ((count * rows * 8) as f64 / max.max(1) as f64)
+                .ceil()
+                .max(1.0) as usize
         };
         for (r, row) in out.iter_mut().enumerate() {
             // Row 0 is the top.
@@ -268,10 +270,22 @@ mod tests {
 
     #[test]
     fn bucket_choice_follows_the_span() {
-        assert_eq!(Bucket::choose(d(2026, 1, 1), d(2026, 3, 1), 40), Bucket::Week);
-        assert_eq!(Bucket::choose(d(2024, 3, 1), d(2026, 6, 1), 40), Bucket::Month);
-        assert_eq!(Bucket::choose(d(2014, 3, 1), d(2026, 6, 1), 40), Bucket::Year);
-        assert_eq!(Bucket::choose(d(2020, 3, 1), d(2026, 6, 1), 30), Bucket::Quarter);
+        assert_eq!(
+            Bucket::choose(d(2026, 1, 1), d(2026, 3, 1), 40),
+            Bucket::Week
+        );
+        assert_eq!(
+            Bucket::choose(d(2024, 3, 1), d(2026, 6, 1), 40),
+            Bucket::Month
+        );
+        assert_eq!(
+            Bucket::choose(d(2014, 3, 1), d(2026, 6, 1), 40),
+            Bucket::Year
+        );
+        assert_eq!(
+            Bucket::choose(d(2020, 3, 1), d(2026, 6, 1), 30),
+            Bucket::Quarter
+        );
     }
 
     #[test]

@@ -52,7 +52,11 @@ fn build(app: &App, index: usize, width: u16, key: (usize, u16, Vec<String>, Lan
     let highlight = theme.highlight();
     let mut out: Vec<(Line<'static>, bool)> = Vec::new();
 
-    let title = if q.title.is_empty() { s.untitled } else { q.title.as_str() };
+    let title = if q.title.is_empty() {
+        s.untitled
+    } else {
+        q.title.as_str()
+    };
     out.extend(wrap_field(
         title,
         &[],
@@ -69,7 +73,14 @@ fn build(app: &App, index: usize, width: u16, key: (usize, u16, Vec<String>, Lan
         s.legislature_suffix,
         q.id
     );
-    out.extend(wrap_field(&id_line, &[], cols, theme.dim(), highlight, terms));
+    out.extend(wrap_field(
+        &id_line,
+        &[],
+        cols,
+        theme.dim(),
+        highlight,
+        terms,
+    ));
 
     let status_line = match q.status {
         Status::Answered => match q.answered_on() {
@@ -225,7 +236,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = inner.height as usize;
     let max_scroll = detail.lines.len().saturating_sub(height);
     let scroll = app.detail_scroll.min(max_scroll);
-    let visible: Vec<Line> = detail.lines.iter().skip(scroll).take(height).cloned().collect();
+    let visible: Vec<Line> = detail
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .cloned()
+        .collect();
     let text_area = Rect {
         width: inner.width.saturating_sub(1),
         ..inner

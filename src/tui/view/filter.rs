@@ -17,7 +17,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let prompt = format!("{} / ", s.filter_prompt);
     let mut spans = vec![Span::styled(prompt.clone(), theme.heading())];
     match &f.error {
-        Some(err) if err.span.end <= f.text.len() && f.text.is_char_boundary(err.span.start) && f.text.is_char_boundary(err.span.end) => {
+        Some(err)
+            if err.span.end <= f.text.len()
+                && f.text.is_char_boundary(err.span.start)
+                && f.text.is_char_boundary(err.span.end) =>
+        {
             let (a, b, c) = (
                 &f.text[..err.span.start],
                 &f.text[err.span.start..err.span.end],

@@ -102,7 +102,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (title, count) = if width(&title) + width(&count) + 4 <= room {
         (title, count)
     } else {
-        let short = format!(" {}/{} ", app.selected + app.hits.len().min(1), app.hits.len());
+        let short = format!(
+            " {}/{} ",
+            app.selected + app.hits.len().min(1),
+            app.hits.len()
+        );
         if width(&title) + width(&short) + 4 <= room {
             (title, short)
         } else {
@@ -165,25 +169,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .collect::<Vec<_>>(),
     ));
     let rows = (inner.height as usize).saturating_sub(1);
-    for (position, hit) in app
-        .hits
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(rows)
-    {
+    for (position, hit) in app.hits.iter().enumerate().skip(app.list_offset).take(rows) {
         let q = &app.dossier.questions[hit.index];
         let overdue = app.dossier.timings[hit.index].is_overdue();
         let (mark, mark_style) = app.theme.status_mark(q.status, overdue);
-        let title = if q.title.is_empty() { s.untitled } else { &q.title };
-        let mut spans = vec![Span::styled(format!("{} ", fit(mark, cols.mark)), mark_style)];
+        let title = if q.title.is_empty() {
+            s.untitled
+        } else {
+            &q.title
+        };
+        let mut spans = vec![Span::styled(
+            format!("{} ", fit(mark, cols.mark)),
+            mark_style,
+        )];
         let mut push = |width: usize, text: &str, style: Style| {
             if width > 0 {
                 spans.push(Span::styled(format!("{} ", fit(text, width)), style));
             }
         };
         push(cols.id, &q.id, Style::new());
-        push(cols.date, &short_date(app.lang, q.published()), app.theme.dim());
+        push(
+            cols.date,
+            &short_date(app.lang, q.published()),
+            app.theme.dim(),
+        );
         push(cols.author, &q.author, Style::new());
         push(cols.ministry, q.ministry(), app.theme.dim());
         push(cols.title, title, Style::new());

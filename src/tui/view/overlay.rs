@@ -7,7 +7,9 @@ use crate::tui::keymap::{HelpSection, FILTER, NORMAL};
 use crate::tui::wrap::fit;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::widgets::{
+    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+};
 use ratatui::Frame;
 
 /// A rectangle centred in `area`, at most `w` x `h`.
@@ -47,16 +49,25 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.push(Line::styled(title.to_string(), theme.heading()));
         for b in bindings {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {} ", fit(&b.keys_label(), key_width)), theme.label()),
+                Span::styled(
+                    format!("  {} ", fit(&b.keys_label(), key_width)),
+                    theme.label(),
+                ),
                 Span::raw(b.help(app.lang).to_string()),
             ]));
         }
         lines.push(Line::default());
     }
-    lines.push(Line::styled(s.section_filter_line.to_string(), theme.heading()));
+    lines.push(Line::styled(
+        s.section_filter_line.to_string(),
+        theme.heading(),
+    ));
     for b in FILTER {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", fit(&b.keys_label(), key_width)), theme.label()),
+            Span::styled(
+                format!("  {} ", fit(&b.keys_label(), key_width)),
+                theme.label(),
+            ),
             Span::raw(b.help(app.lang).to_string()),
         ]));
     }
@@ -67,7 +78,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn scrolled(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Line<'static>>, scroll: usize) {
+fn scrolled(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
     let s = strings(app.lang);
     let block = Block::bordered()
         .title(format!(" {title} "))
@@ -79,12 +97,20 @@ fn scrolled(frame: &mut Frame, app: &App, area: Rect, title: &str, lines: Vec<Li
     let max_scroll = lines.len().saturating_sub(height);
     let scroll = scroll.min(max_scroll);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(visible).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(visible)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
     if max_scroll > 0 {
         let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin { vertical: 1, horizontal: 0 }),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
             &mut state,
         );
     }
@@ -101,7 +127,10 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
 pub fn diagnostics_lines(app: &App) -> Vec<Line<'static>> {
     let s = strings(app.lang);
     if app.dossier.diagnostics.is_empty() {
-        return vec![Line::styled(s.diagnostics_none.to_string(), app.theme.dim())];
+        return vec![Line::styled(
+            s.diagnostics_none.to_string(),
+            app.theme.dim(),
+        )];
     }
     app.dossier
         .diagnostics
@@ -119,6 +148,17 @@ pub fn diagnostics_lines(app: &App) -> Vec<Line<'static>> {
 /// Draws the diagnostics overlay.
 pub fn render_diagnostics(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let s = strings(app.lang);
-    let rect = centered(area, area.width.saturating_sub(4).max(3), area.height.saturating_sub(2).max(3));
-    scrolled(frame, app, rect, s.diagnostics_title, diagnostics_lines(app), scroll);
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).max(3),
+        area.height.saturating_sub(2).max(3),
+    );
+    scrolled(
+        frame,
+        app,
+        rect,
+        s.diagnostics_title,
+        diagnostics_lines(app),
+        scroll,
+    );
 }

@@ -83,7 +83,11 @@ pub fn points(app: &App, index: usize) -> Vec<Point> {
             label: format!("{} ({})", capitalise(s.deadline), p.rule(rule)),
             page: None,
             note: None,
-            style: if overdue { theme.overdue() } else { theme.dim() },
+            style: if overdue {
+                theme.overdue()
+            } else {
+                theme.dim()
+            },
         });
     }
     if q.status == Status::Pending {
@@ -121,7 +125,9 @@ fn axis(points: &[Point], cols: usize, app: &App, index: usize) -> Vec<Line<'sta
     let start = points[0].date;
     let end = points[points.len() - 1].date;
     let span = (end - start).num_days().max(1) as f64;
-    let x = |d: NaiveDate| (((d - start).num_days() as f64 / span) * (cols - 1) as f64).round() as usize;
+    let x = |d: NaiveDate| {
+        (((d - start).num_days() as f64 / span) * (cols - 1) as f64).round() as usize
+    };
     let timing = &app.dossier.timings[index];
     let theme = &app.theme;
     let mut cells: Vec<(String, Style)> = vec![("─".to_string(), theme.dim()); cols];
@@ -190,9 +196,19 @@ pub fn lines(app: &App, index: usize, cols: usize) -> Vec<Line<'static>> {
         } else {
             // Narrow pane: the date line, then the label indented below it.
             let mut spans = head;
-            spans.push(Span::styled(after.trim_start().to_string(), app.theme.dim()));
+            spans.push(Span::styled(
+                after.trim_start().to_string(),
+                app.theme.dim(),
+            ));
             out.push(Line::from(spans));
-            for line in crate::tui::wrap::wrap_field(&text, &[], cols.saturating_sub(2), pt.style, Style::new(), &[]) {
+            for line in crate::tui::wrap::wrap_field(
+                &text,
+                &[],
+                cols.saturating_sub(2),
+                pt.style,
+                Style::new(),
+                &[],
+            ) {
                 let mut spans = vec![Span::raw("  ")];
                 spans.extend(line.0.spans);
                 out.push(Line::from(spans));
