@@ -381,3 +381,57 @@ fn mouse_clicks_select_rows_when_enabled() {
     update(&mut app, Action::ClickAt(20, 4));
     assert_eq!(app.selected, 2);
 }
+
+/// A dossier of `n` questions made from the sample's, with distinct numbers.
+fn big_dossier(n: usize) -> Dossier {
+    let mut report = load_sample();
+    let base = report.questions.clone();
+    report.questions = (0..n)
+        .map(|i| {
+            let mut q = base[i % base.len()].clone();
+            q.number = 100_000 + i as u32;
+            q.id = format!("{}-{}QE", q.legislature, q.number);
+            q
+        })
+        .collect();
+    Dossier::new(report, today())
+}
+
+#[test]
+fn large_dossiers_filter_in_the_background_and_stale_results_are_dropped() {
+    let mut app = App::new(big_dossier(6_000), Lang::Fr, today());
+    app.background_filtering = true;
+    press(&mut app, "/batho");
+    // Each keystroke queued a job; the list still shows the previous result.
+    assert!(app.filtering);
+    assert_eq!(app.hits.len(), 6_000);
+    let job = app.pending_job.take().expect("a job waits for the worker");
+    assert_eq!(job.generation, app.filter_generation);
+    let stale = job.generation - 1;
+    app.apply_hits(stale, Vec::new());
+    assert_eq!(app.hits.len(), 6_000, "a stale result is ignored");
+    let hits = dossier::tui::filtering::compute(&job);
+    app.apply_hits(job.generation, hits);
+    assert!(!app.filtering);
+    assert_eq!(app.hits.len(), 6_000 / 5);
+    assert!(app.selected < app.hits.len());
+    assert!(screen(&mut app, 120, 40).contains("1200 affichées"));
+}
+
+#[test]
+fn the_worker_thread_returns_the_newest_result() {
+    let mut app = App::new(big_dossier(6_000), Lang::Fr, today());
+    app.background_filtering = true;
+    let worker = dossier::tui::filtering::FilterWorker::spawn();
+    press(&mut app, "/batho");
+    worker.submit(app.pending_job.take().unwrap());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.filtering {
+        if let Some((generation, hits)) = worker.try_result() {
+            app.apply_hits(generation, hits);
+        }
+        assert!(std::time::Instant::now() < deadline, "worker answered");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(app.hits.len(), 1_200);
+}

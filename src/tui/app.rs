@@ -4,12 +4,13 @@ use crate::cli::Lang;
 use crate::deadline::{timing, Timing};
 use crate::load::{Diagnostic, LoadReport, Progress, Severity};
 use crate::model::{Question, Status};
-use crate::query::{
-    filter, sort_hits, Hit, NoReview, Query, QueryContext, QueryError, SearchIndex, SortKey,
-};
+use crate::query::{Hit, Query, QueryError, SearchIndex, SortKey};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::cell::RefCell;
+use std::sync::Arc;
+
+use super::filtering::{compute, FilterJob, BACKGROUND_THRESHOLD};
 
 use super::view::detail::DetailLines;
 
@@ -175,8 +176,8 @@ pub struct App {
     pub lang: Lang,
     /// The date taken as today.
     pub today: NaiveDate,
-    /// The questions and what derives from them.
-    pub dossier: Dossier,
+    /// The questions and what derives from them (shared with the filtering thread).
+    pub dossier: Arc<Dossier>,
     /// Progress of a load still running.
     pub loading: Option<Progress>,
     /// The questions shown, in display order.
@@ -221,6 +222,16 @@ pub struct App {
     pub(crate) detail_cache: RefCell<Option<DetailLines>>,
     /// The query and quick filters the current hits were computed for.
     last_filter: Option<(Query, bool, bool)>,
+    /// Large dossiers are filtered off the UI thread (set by the event loop).
+    pub background_filtering: bool,
+    /// A filter job waiting to be handed to the background thread.
+    pub pending_job: Option<FilterJob>,
+    /// Generation of the newest filter job; older results are dropped.
+    pub filter_generation: u64,
+    /// A background filter is running: the list shows the previous result meanwhile.
+    pub filtering: bool,
+    /// The question to keep selected when the running filter's result arrives.
+    keep_selected: Option<usize>,
 }
 
 impl App {
@@ -229,7 +240,7 @@ impl App {
         let mut app = App {
             lang,
             today,
-            dossier,
+            dossier: Arc::new(dossier),
             loading: None,
             hits: Vec::new(),
             selected: 0,
@@ -252,6 +263,11 @@ impl App {
             quit: false,
             detail_cache: RefCell::new(None),
             last_filter: None,
+            background_filtering: false,
+            pending_job: None,
+            filter_generation: 0,
+            filtering: false,
+            keep_selected: None,
         };
         app.refresh();
         app.announce_diagnostics();
@@ -260,7 +276,8 @@ impl App {
 
     /// Installs a dossier that finished loading.
     pub fn set_dossier(&mut self, dossier: Dossier) {
-        self.dossier = dossier;
+        self.dossier = Arc::new(dossier);
+        self.hits.clear();
         self.loading = None;
         self.last_filter = None;
         self.detail_cache.replace(None);
@@ -304,49 +321,60 @@ impl App {
     }
 
     /// Recomputes the shown questions after a change of filter, quick filter or sort,
-    /// keeping the same question selected when it is still shown.
+    /// keeping the same question selected when it is still shown. Large dossiers are
+    /// filtered in the background: the job waits in `pending_job` for the event loop.
     pub fn refresh(&mut self) {
-        let keep = self.selected_index();
+        let keep = if self.filtering {
+            self.keep_selected
+        } else {
+            self.selected_index()
+        };
         let query = self.filter.query.clone();
         let key = (query.clone(), self.only_unanswered, self.only_overdue);
         // When the query only grew, the new hits are among the old ones.
-        let candidates: Option<Vec<usize>> = match &self.last_filter {
+        let candidates = match &self.last_filter {
             Some((prev, u, o))
-                if *u == self.only_unanswered && *o == self.only_overdue && query.refines(prev) =>
+                if !self.filtering
+                    && *u == self.only_unanswered
+                    && *o == self.only_overdue
+                    && query.refines(prev) =>
             {
                 Some(self.hits.iter().map(|h| h.index).collect())
             }
             _ => None,
         };
-        let ctx = QueryContext {
+        self.filter_generation += 1;
+        let job = FilterJob {
+            generation: self.filter_generation,
+            dossier: Arc::clone(&self.dossier),
+            query,
+            only_unanswered: self.only_unanswered,
+            only_overdue: self.only_overdue,
+            sort: self.sort,
+            reverse: self.reverse,
             today: self.today,
-            review: &NoReview,
+            candidates,
         };
-        let dossier = &self.dossier;
-        let mut hits = filter(
-            &dossier.questions,
-            &dossier.index,
-            &query,
-            &ctx,
-            candidates.as_deref(),
-        );
-        if self.only_unanswered || self.only_overdue {
-            hits.retain(|h| {
-                let q = &dossier.questions[h.index];
-                (!self.only_unanswered || q.status == Status::Pending)
-                    && (!self.only_overdue || dossier.timings[h.index].is_overdue())
-            });
-        }
-        sort_hits(
-            &dossier.questions,
-            &mut hits,
-            self.sort,
-            self.reverse,
-            query.has_free_words(),
-            self.today,
-        );
-        self.hits = hits;
         self.last_filter = Some(key);
+        if self.background_filtering && self.dossier.questions.len() >= BACKGROUND_THRESHOLD {
+            self.keep_selected = keep;
+            self.filtering = true;
+            self.pending_job = Some(job);
+        } else {
+            let hits = compute(&job);
+            self.keep_selected = keep;
+            self.apply_hits(job.generation, hits);
+        }
+    }
+
+    /// Installs the result of a filter job, unless a newer one was asked for since.
+    pub fn apply_hits(&mut self, generation: u64, hits: Vec<Hit>) {
+        if generation != self.filter_generation {
+            return;
+        }
+        self.filtering = false;
+        self.hits = hits;
+        let keep = self.keep_selected.take();
         let position = keep.and_then(|k| self.hits.iter().position(|h| h.index == k));
         match position {
             Some(p) => self.selected = p,

@@ -66,6 +66,7 @@ pub struct Strings {
     pub section_review: &'static str,
     pub section_other: &'static str,
     pub section_filter_line: &'static str,
+    pub filtering: &'static str,
     pub query_syntax: &'static [&'static str],
 }
 
@@ -131,6 +132,7 @@ pub static FR: Strings = Strings {
     section_review: "Suivi",
     section_other: "Divers",
     section_filter_line: "Dans la ligne de filtre",
+    filtering: "filtrage…",
     query_syntax: &[
         "mots libres : approximatifs, sans accents (asalee, sante)",
         "statut:attente|repondu|retire   auteur:  groupe:  min:  rubrique:",
@@ -201,6 +203,7 @@ pub static EN: Strings = Strings {
     section_review: "Review",
     section_other: "Other",
     section_filter_line: "In the filter line",
+    filtering: "filtering…",
     query_syntax: &[
         "free words: fuzzy, accents ignored (asalee, sante)",
         "status:pending|answered|withdrawn   author:  group:  min:  rubric:",

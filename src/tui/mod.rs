@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod filtering;
 pub mod i18n;
 pub mod keymap;
 pub mod theme;
@@ -127,6 +128,8 @@ fn event_loop(
     }
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
+    let worker = filtering::FilterWorker::spawn();
+    app.background_filtering = true;
     let mut last_tick = Instant::now();
     while !app.quit && !terminated.load(Ordering::Relaxed) {
         terminal.draw(|frame| view::view(&app, frame))?;
@@ -161,6 +164,12 @@ fn event_loop(
             if finished {
                 receiver = None;
             }
+        }
+        if let Some(job) = app.pending_job.take() {
+            worker.submit(job);
+        }
+        while let Some((generation, hits)) = worker.try_result() {
+            app.apply_hits(generation, hits);
         }
         if last_tick.elapsed() >= TICK {
             update(&mut app, Action::Tick);

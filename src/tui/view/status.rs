@@ -25,7 +25,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         s.overdue
     );
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
-    let rest = (area.width as usize).saturating_sub(width(&counts));
+    let mut rest = (area.width as usize).saturating_sub(width(&counts));
+    if app.filtering {
+        let busy = format!("{} ", s.filtering);
+        rest = rest.saturating_sub(width(&busy));
+        spans.push(Span::styled(busy, theme.pending()));
+    }
     let (text, style) = match &app.message {
         Some(m) => (
             m.text.clone(),
