@@ -362,19 +362,25 @@ fn assemble(outcomes: Vec<FileOutcome>, mut diagnostics: Vec<Diagnostic>) -> Loa
                     Some(&index) => {
                         report.files_skipped += 1;
                         let kept = &mut report.questions[index];
-                        let (winner, loser) = if question.completeness() > kept.completeness() {
+                        let (new_rank, kept_rank) = (question.completeness(), kept.completeness());
+                        let (winner, loser) = if new_rank > kept_rank {
                             let old = std::mem::replace(kept, question);
                             (kept.source.clone(), old.source)
                         } else {
                             (kept.source.clone(), question.source)
                         };
+                        let why = if new_rank == kept_rank {
+                            "it tells as much, and was found first"
+                        } else {
+                            "it is the more complete or more recent copy"
+                        };
                         diagnostics.push(Diagnostic {
-                            path: loser.clone(),
+                            path: loser,
                             line: None,
                             severity: Severity::Skipped,
                             message: format!(
-                                "duplicate of {} (same id {}): kept {}, the more complete or more recent copy",
-                                winner, report.questions[index].id, winner
+                                "duplicate of {winner} (same id {}): kept {winner}, as {why}",
+                                report.questions[index].id
                             ),
                         });
                     }

@@ -21,9 +21,7 @@ pub struct Styled {
 
 /// A value from a `Label : value` line: links, tags, emphasis and `^e` superscripts removed.
 pub fn plain_value(raw: &str) -> String {
-    let styled = to_styled(raw);
-    let text = CARET_SUP.replace_all(&styled.text, "$1");
-    collapse_spaces(text.trim())
+    collapse_spaces(to_styled(raw).text.trim())
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -58,8 +56,10 @@ enum Token {
 }
 
 /// Converts one paragraph (or line) of markup into plain text and emphasis spans.
+/// Plain-text superscripts (`4^e`, `1^er`) become `4e`, `1er`, as `<sup>` tags do.
 pub fn to_styled(raw: &str) -> Styled {
     let unlinked = LINK.replace_all(raw, "$1");
+    let unlinked = CARET_SUP.replace_all(&unlinked, "$1");
     let tokens = tokenize(&unlinked);
     render(tokens)
 }
@@ -219,7 +219,8 @@ fn entity(chars: &[char]) -> Option<(usize, char)> {
 fn render(tokens: Vec<Token>) -> Styled {
     // Which delimiter tokens pair with which: `pairs[i] = Some(j)` for an opener i.
     let mut matched = vec![false; tokens.len()];
-    let mut spans_by_open: Vec<Option<(usize, EmphasisStyle)>> = vec![None; tokens.len()];
+    // For an opener: the index of its closer and the run length (1 italic, 2 bold, 3 both).
+    let mut spans_by_open: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
     let mut stack: Vec<usize> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if let Token::Delim {
@@ -241,12 +242,7 @@ fn render(tokens: Vec<Token>) -> Styled {
                 stack.truncate(pos);
                 matched[i] = true;
                 matched[j] = true;
-                let style = if *len >= 2 {
-                    EmphasisStyle::Bold
-                } else {
-                    EmphasisStyle::Italic
-                };
-                spans_by_open[j] = Some((i, style));
+                spans_by_open[j] = Some((i, *len));
             } else if *open {
                 stack.push(i);
             }
@@ -255,7 +251,7 @@ fn render(tokens: Vec<Token>) -> Styled {
 
     let mut out = Styled::default();
     // Open spans: (token index of the closer or None for tags, style, start offset).
-    let mut open_delims: Vec<(usize, EmphasisStyle, usize)> = Vec::new();
+    let mut open_delims: Vec<(usize, usize, usize)> = Vec::new();
     let mut open_tags: Vec<(EmphasisStyle, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         match token {
@@ -263,11 +259,16 @@ fn render(tokens: Vec<Token>) -> Styled {
             Token::Delim { ch, len, .. } => {
                 if !matched[i] {
                     out.text.extend(std::iter::repeat_n(*ch, *len));
-                } else if let Some((closer, style)) = spans_by_open[i] {
-                    open_delims.push((closer, style, out.text.len()));
+                } else if let Some((closer, len)) = spans_by_open[i] {
+                    open_delims.push((closer, len, out.text.len()));
                 } else if let Some(pos) = open_delims.iter().rposition(|o| o.0 == i) {
-                    let (_, style, start) = open_delims.remove(pos);
-                    push_span(&mut out, start, style);
+                    let (_, len, start) = open_delims.remove(pos);
+                    if len >= 2 {
+                        push_span(&mut out, start, EmphasisStyle::Bold);
+                    }
+                    if len != 2 {
+                        push_span(&mut out, start, EmphasisStyle::Italic);
+                    }
                 }
             }
             Token::TagOpen(style) => open_tags.push((*style, out.text.len())),
@@ -310,6 +311,34 @@ mod tests {
             "M. le président."
         );
         assert_eq!(s.emphasis[1].style, EmphasisStyle::Bold);
+    }
+
+    #[test]
+    fn triple_markers_are_bold_and_italic() {
+        let s = to_styled("**Mme X,** ***ministre.*** Bonjour");
+        assert_eq!(s.text, "Mme X, ministre. Bonjour");
+        let styled: Vec<(&str, EmphasisStyle)> = s
+            .emphasis
+            .iter()
+            .map(|e| (&s.text[e.start..e.end], e.style))
+            .collect();
+        assert_eq!(
+            styled,
+            vec![
+                ("Mme X,", EmphasisStyle::Bold),
+                ("ministre.", EmphasisStyle::Bold),
+                ("ministre.", EmphasisStyle::Italic)
+            ]
+        );
+    }
+
+    #[test]
+    fn caret_superscripts_in_text() {
+        assert_eq!(
+            to_styled("du XII^e siècle, le 1^er mai").text,
+            "du XIIe siècle, le 1er mai"
+        );
+        assert_eq!(to_styled("x^2 et a^b").text, "x^2 et a^b");
     }
 
     #[test]

@@ -72,8 +72,14 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
 /// Parses a document already decoded to text.
 pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.is_empty() {
+        return Err(LineMessage::at(1, "empty file"));
+    }
     if text.trim().is_empty() {
-        return Err(LineMessage::at(1, "empty document"));
+        return Err(LineMessage::at(
+            1,
+            "only blank lines and spaces: not a question document",
+        ));
     }
     let mut builder = Builder::default();
     for (index, raw) in text.split('\n').enumerate() {
@@ -265,12 +271,14 @@ impl Builder {
         } else {
             raw.trim()
         };
+        // Text lines keep their tabs: in the plain layout they separate table cells.
+        let text_line = || raw.replace(['\u{a0}', '\u{202f}'], " ").trim().to_string();
         if line.is_empty() {
             self.blank();
             return Ok(());
         }
         self.first_line.get_or_insert(no);
-        let unheaded = line.trim_start_matches('#').trim_start();
+        let unheaded = strip_heading(line);
         let folded = fold(unheaded);
 
         if let Some(section) = section_heading(&folded) {
@@ -298,8 +306,8 @@ impl Builder {
         }
         match self.section {
             Section::Header => return self.header_line(no, unheaded),
-            Section::QuestionText => self.question_lines.push(line.to_string()),
-            Section::AnswerText => self.answer_lines.push(line.to_string()),
+            Section::QuestionText => self.question_lines.push(text_line()),
+            Section::AnswerText => self.answer_lines.push(text_line()),
             Section::KeyData => {
                 // A bare line in the data part: keep it so nothing is lost.
                 self.extra.push(ExtraField {
@@ -577,8 +585,37 @@ pub fn split_constituency(value: &str) -> (String, String) {
     }
 }
 
+/// A line without its markdown heading marks (`## Titre` -> `Titre`); `#MeToo` stays.
+fn strip_heading(line: &str) -> &str {
+    let rest = line.trim_start_matches('#');
+    if rest.len() == line.len() || line.len() - rest.len() > 6 {
+        return line;
+    }
+    if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        line
+    }
+}
+
+/// A table row: a markdown `| a | b |` line, or tab-separated cells (plain layout).
 fn is_table_line(line: &str) -> bool {
-    line.starts_with('|')
+    line.starts_with('|') || line.contains('\t')
+}
+
+/// The cells of a table row, trimmed; none for a markdown separator row (`|---|:--:|`).
+fn table_cells(line: &str) -> Option<Vec<&str>> {
+    let cells: Vec<&str> = if let Some(inner) = line.strip_prefix('|') {
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        inner.split('|').map(str::trim).collect()
+    } else {
+        line.split('\t').map(str::trim).collect()
+    };
+    let separator = cells.iter().all(|c| {
+        let dashes = c.trim_matches(':');
+        !dashes.is_empty() && dashes.chars().all(|ch| ch == '-')
+    });
+    (!separator).then_some(cells)
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -607,12 +644,13 @@ fn build_text(lines: &[String]) -> Styled {
             return;
         }
         let styled = if table {
+            // One row per line, cells joined by " | ", so rows never merge.
             let mut out = Styled::default();
-            for (i, line) in current.iter().enumerate() {
-                if i > 0 {
+            for cells in current.iter().filter_map(|line| table_cells(line)) {
+                if !out.text.is_empty() {
                     out.text.push('\n');
                 }
-                append(&mut out, to_styled(line));
+                append(&mut out, to_styled(&cells.join(" | ")));
             }
             out
         } else {
@@ -629,7 +667,7 @@ fn build_text(lines: &[String]) -> Styled {
             flush(&mut current, current_table, &mut blocks);
             continue;
         }
-        let line = line.trim_start_matches('#').trim_start();
+        let line = strip_heading(line);
         let table = is_table_line(line);
         if table != current_table || (!table && is_list_item(line)) {
             flush(&mut current, current_table, &mut blocks);
@@ -728,6 +766,24 @@ mod tests {
             t.text,
             "garantie des créances des salariés a validé.\n\nAutre."
         );
+    }
+
+    #[test]
+    fn heading_marks_need_a_space() {
+        assert_eq!(strip_heading("## Données clés"), "Données clés");
+        assert_eq!(strip_heading("#"), "");
+        assert_eq!(strip_heading("#MeToo et après"), "#MeToo et après");
+        assert_eq!(strip_heading("####### sept"), "####### sept");
+        assert_eq!(strip_heading("Texte"), "Texte");
+    }
+
+    #[test]
+    fn table_rows_in_both_layouts() {
+        assert_eq!(table_cells("| a | b |"), Some(vec!["a", "b"]));
+        assert_eq!(table_cells("|:--|--:|"), None);
+        assert_eq!(table_cells("| --- | --- |"), None);
+        assert_eq!(table_cells("a\tb\t c"), Some(vec!["a", "b", "c"]));
+        assert_eq!(table_cells("| - | x |"), Some(vec!["-", "x"]));
     }
 
     #[test]
