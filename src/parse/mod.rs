@@ -112,14 +112,19 @@ static LEGISLATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,5})\s*(?:e|eme|ere|er|re|ieme)?\s+legislature\b").expect("static regex")
 });
 static NUMBER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d+))?\s*$")
+    Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+|\d+))?\s*$")
         .expect("static regex")
 });
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-•]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*:\s*\*{0,2}\s*(.*)$")
-        .expect("static regex")
+    Regex::new(
+        r"^(?:[-•*+]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*(?:\*\*\s*)?:\s*\*{0,2}\s*(.*)$",
+    )
+    .expect("static regex")
 });
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
+/// A number, French thousands separators allowed ("13 809", "13.809").
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+\b|\d+").expect("static regex")
+});
 
 /// Labels the parser knows; a line with one of these is data wherever it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -556,7 +561,8 @@ impl Builder {
     }
 }
 
-fn parse_number(digits: &str, line: usize) -> Result<u32, LineMessage> {
+fn parse_number(shown: &str, line: usize) -> Result<u32, LineMessage> {
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
     digits.parse::<u32>().map_err(|_| {
         LineMessage::at(
             line,
@@ -567,22 +573,26 @@ fn parse_number(digits: &str, line: usize) -> Result<u32, LineMessage> {
 
 /// Splits "Loire (4e circonscription) - Droite Républicaine" into constituency and group.
 /// Groups may contain " - " ("Écologiste - NUPES"): only the first separator after the
-/// constituency counts.
+/// constituency counts. Word processors turn " - " into " – " or " — ": those count too.
 pub fn split_constituency(value: &str) -> (String, String) {
-    let cut = match value.find("circonscription)") {
-        Some(pos) => {
-            let after = pos + "circonscription)".len();
-            value[after..].find(" - ").map(|p| (after, after + p))
-        }
-        None => value.find(" - ").map(|p| (p, p)),
-    };
-    match cut {
-        Some((_, sep)) => (
-            value[..sep].trim().to_string(),
-            value[sep + 3..].trim().to_string(),
+    let start = value
+        .find("circonscription)")
+        .map_or(0, |pos| pos + "circonscription)".len());
+    match find_dash(&value[start..]) {
+        Some((at, len)) => (
+            value[..start + at].trim().to_string(),
+            value[start + at + len..].trim().to_string(),
         ),
         None => (value.trim().to_string(), String::new()),
     }
+}
+
+/// The first " - ", " – " or " — " in `s`: its byte offset and length.
+fn find_dash(s: &str) -> Option<(usize, usize)> {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| s.find(sep).map(|at| (at, sep.len())))
+        .min()
 }
 
 /// A line without its markdown heading marks (`## Titre` -> `Titre`); `#MeToo` stays.
@@ -747,6 +757,20 @@ mod tests {
             )
         );
         assert_eq!(split_constituency("Paris"), ("Paris".into(), String::new()));
+        assert_eq!(
+            split_constituency("Loire (4e circonscription) – Écologiste - NUPES"),
+            (
+                "Loire (4e circonscription)".into(),
+                "Écologiste - NUPES".into()
+            )
+        );
+        assert_eq!(
+            split_constituency("Seine-Saint-Denis — Gauche démocrate et républicaine"),
+            (
+                "Seine-Saint-Denis".into(),
+                "Gauche démocrate et républicaine".into()
+            )
+        );
     }
 
     #[test]
@@ -765,6 +789,34 @@ mod tests {
         assert_eq!(
             t.text,
             "garantie des créances des salariés a validé.\n\nAutre."
+        );
+    }
+
+    fn parse(text: &str) -> Question {
+        match parse_str(text, "t.md") {
+            Ok(p) => p.question,
+            Err(e) => panic!("not parsed: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_with_thousands_separators() {
+        let q = parse("17e législature\n\nQuestion écrite n° 13 809\n\nTexte.\n");
+        assert_eq!(q.number, 13809);
+        assert_eq!(q.title, "");
+        let q = parse("17e législature\n\nNuméro de la question : 13\u{a0}809\n");
+        assert_eq!(q.number, 13809);
+    }
+
+    #[test]
+    fn label_forms() {
+        let q = parse(
+            "17e législature\n\n**Auteur** : Mme A\n\n* **Rubrique :** Santé\n\n\
+             - Numéro de la question : 12\n",
+        );
+        assert_eq!(
+            (q.author.as_str(), q.rubric.as_str(), q.number),
+            ("Mme A", "Santé", 12)
         );
     }
 
