@@ -77,7 +77,8 @@ pub struct LoadReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Question documents read (parsed or skipped).
     pub files_read: usize,
-    /// Files that gave no question (unreadable, not a question, duplicate copy).
+    /// Files that gave no question (unreadable, not a question, duplicate copy), and entries
+    /// left out while walking directories (FIFOs, symlink loops, unreadable directories).
     pub files_skipped: usize,
     /// Files under the given directories that are not `.txt` or `.md`.
     pub files_ignored: usize,
@@ -115,6 +116,37 @@ pub struct Discovery {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that are not `.txt` or `.md`.
     pub ignored: usize,
+}
+
+/// A path the user named that cannot be opened at all (a typo, a missing drive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError {
+    /// The path, as the user gave it.
+    pub path: PathBuf,
+    /// Why it cannot be opened, from the system.
+    pub reason: String,
+}
+
+impl fmt::Display for PathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot open {}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for PathError {}
+
+/// Checks that every path named on the command line exists, before any loading: a missing
+/// path is an error to report at once, unlike a bad file found inside a directory.
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), PathError> {
+    for path in paths {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(PathError {
+                path: path.clone(),
+                reason: e.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// True for the extensions question documents have.
@@ -307,7 +339,15 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
             outcome
         })
         .collect();
+    // What discovery left out (FIFOs, symlink loops, unreadable directories) counts as skipped,
+    // so that the summary agrees with the diagnostics.
+    let not_read = discovery
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Skipped)
+        .count();
     let mut report = assemble(outcomes, discovery.diagnostics);
+    report.files_skipped += not_read;
     report.files_ignored = discovery.ignored;
     report.bytes_read = bytes_read.into_inner();
     report
