@@ -272,7 +272,7 @@ fn check_counts_warnings_without_failing() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
-        text.starts_with(&format!("{}: warning: not UTF-8", latin1.display())),
+        text.starts_with(&format!("{}:1: warning: not UTF-8", latin1.display())),
         "{text}"
     );
     assert!(

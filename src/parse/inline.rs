@@ -3,6 +3,7 @@
 
 use crate::model::{Emphasis, EmphasisStyle};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static LINK: LazyLock<Regex> =
@@ -216,12 +217,18 @@ fn entity(chars: &[char]) -> Option<(usize, char)> {
 }
 
 /// Pairs delimiters and tags, and writes the plain text with its spans.
+///
+/// Runs in O(n log n) whatever the markup: a paragraph of thousands of unmatched `_` and `*`
+/// (or `<b>` and `</i>`) must not take quadratic time.
 fn render(tokens: Vec<Token>) -> Styled {
-    // Which delimiter tokens pair with which: `pairs[i] = Some(j)` for an opener i.
     let mut matched = vec![false; tokens.len()];
     // For an opener: the index of its closer and the run length (1 italic, 2 bold, 3 both).
     let mut spans_by_open: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
-    let mut stack: Vec<usize> = Vec::new();
+    // Openers waiting for a closer, by character and run length.
+    let mut waiting: HashMap<(char, usize), Vec<usize>> = HashMap::new();
+    // Token ranges between a matched opener and its closer: openers inside can no longer
+    // match (emphasis does not cross another's boundary). Sorted and disjoint.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if let Token::Delim {
             ch,
@@ -230,29 +237,38 @@ fn render(tokens: Vec<Token>) -> Styled {
             close,
         } = token
         {
-            let partner = if *close {
-                stack.iter().rposition(|&j| {
-                    matches!(tokens[j], Token::Delim { ch: c, len: l, .. } if c == *ch && l == *len)
-                })
-            } else {
-                None
-            };
-            if let Some(pos) = partner {
-                let j = stack[pos];
-                stack.truncate(pos);
+            let mut partner = None;
+            if *close {
+                if let Some(stack) = waiting.get_mut(&(*ch, *len)) {
+                    while let Some(j) = stack.pop() {
+                        if !is_cut(&cut, j) {
+                            partner = Some(j);
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some(j) = partner {
+                while cut.last().is_some_and(|&(start, _)| start > j) {
+                    cut.pop();
+                }
+                cut.push((j, i));
                 matched[i] = true;
                 matched[j] = true;
                 spans_by_open[j] = Some((i, *len));
             } else if *open {
-                stack.push(i);
+                waiting.entry((*ch, *len)).or_default().push(i);
             }
         }
     }
 
     let mut out = Styled::default();
-    // Open spans: (token index of the closer or None for tags, style, start offset).
+    // Open spans: (token index of the closer, run length, start offset). Pairs nest, so a
+    // closer's entry is the last one.
     let mut open_delims: Vec<(usize, usize, usize)> = Vec::new();
-    let mut open_tags: Vec<(EmphasisStyle, usize)> = Vec::new();
+    // Start offsets of open `<b>` and `<i>` tags.
+    let mut open_bold: Vec<usize> = Vec::new();
+    let mut open_italic: Vec<usize> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         match token {
             Token::Text(t) => out.text.push_str(t),
@@ -271,21 +287,36 @@ fn render(tokens: Vec<Token>) -> Styled {
                     }
                 }
             }
-            Token::TagOpen(style) => open_tags.push((*style, out.text.len())),
+            Token::TagOpen(style) => match style {
+                EmphasisStyle::Bold => open_bold.push(out.text.len()),
+                EmphasisStyle::Italic => open_italic.push(out.text.len()),
+            },
             Token::TagClose(style) => {
-                if let Some(pos) = open_tags.iter().rposition(|o| o.0 == *style) {
-                    let (_, start) = open_tags.remove(pos);
+                let open = match style {
+                    EmphasisStyle::Bold => open_bold.pop(),
+                    EmphasisStyle::Italic => open_italic.pop(),
+                };
+                if let Some(start) = open {
                     push_span(&mut out, start, *style);
                 }
             }
         }
     }
     // Unclosed tags run to the end of the paragraph, as browsers render them.
-    for (style, start) in open_tags {
-        push_span(&mut out, start, style);
+    for start in open_bold {
+        push_span(&mut out, start, EmphasisStyle::Bold);
+    }
+    for start in open_italic {
+        push_span(&mut out, start, EmphasisStyle::Italic);
     }
     out.emphasis.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+/// True when token `j` lies strictly inside one of the `cut` ranges.
+fn is_cut(cut: &[(usize, usize)], j: usize) -> bool {
+    let after = cut.partition_point(|&(start, _)| start < j);
+    after > 0 && cut[after - 1].1 > j
 }
 
 fn push_span(out: &mut Styled, start: usize, style: EmphasisStyle) {
@@ -365,6 +396,29 @@ mod tests {
             plain_value("Paris (1^re circonscription)"),
             "Paris (1re circonscription)"
         );
+    }
+
+    #[test]
+    fn emphasis_does_not_cross_a_matched_pair() {
+        // `_b*` cannot close across the `*…*` pair: the `_` stay literal.
+        let s = to_styled("x *a _b* c_ y");
+        assert_eq!(s.text, "x a _b c_ y");
+        assert_eq!(s.emphasis.len(), 1);
+        assert_eq!(&s.text[s.emphasis[0].start..s.emphasis[0].end], "a _b");
+    }
+
+    #[test]
+    fn many_unmatched_markers_and_tags_are_linear_enough() {
+        // Quadratic pairing would take minutes here; the test only checks the result.
+        let n = 200_000;
+        let text = format!("{}{}", " _a".repeat(n), " a*".repeat(n));
+        let s = to_styled(&text);
+        assert_eq!(s.text.len(), text.len());
+        assert!(s.emphasis.is_empty());
+        let tags = format!("{}{}", "<b>x".repeat(n), "</i>".repeat(n));
+        let s = to_styled(&tags);
+        assert_eq!(s.text, "x".repeat(n));
+        assert_eq!(s.emphasis.len(), n);
     }
 
     #[test]

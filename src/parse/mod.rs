@@ -11,7 +11,7 @@ pub mod decode;
 pub mod inline;
 
 use crate::fold::fold;
-use crate::limits::MAX_LINE_BYTES;
+use crate::limits::{show_bytes, MAX_LINE_BYTES};
 use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
 use chrono::NaiveDate;
 use dates::{parse_dated_value, DateError};
@@ -55,17 +55,43 @@ pub struct Parsed {
 
 /// Parses a document's raw bytes. `source` is recorded in the question.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
-    let (text, encoding) = decode(bytes).map_err(|e| LineMessage {
+    let decoded = decode(bytes).map_err(|e| LineMessage {
         line: e.line,
         message: e.message,
     })?;
-    let mut parsed = parse_str(&text, source)?;
-    if encoding == Encoding::Windows1252 {
-        parsed.warnings.insert(
-            0,
-            LineMessage::doc("not UTF-8: read as Windows-1252/Latin-1; check accented letters"),
-        );
+    let mut parsed = parse_str(&decoded.text, source)?;
+    let mut notes = Vec::new();
+    match decoded.encoding {
+        Encoding::Utf8 => {}
+        Encoding::Windows1252 { line } => notes.push(LineMessage::at(
+            line,
+            "not UTF-8: read as Windows-1252/Latin-1; check accented letters",
+        )),
+        Encoding::Utf8Repaired {
+            line,
+            truncated: true,
+        } => notes.push(LineMessage::at(
+            line,
+            "the file ends in the middle of a character: it looks truncated",
+        )),
+        Encoding::Utf8Repaired {
+            line,
+            truncated: false,
+        } => notes.push(LineMessage::at(
+            line,
+            "invalid UTF-8 bytes replaced by \u{fffd}: the file looks damaged",
+        )),
+        Encoding::Utf16 => notes.push(LineMessage::doc(
+            "UTF-16 file: read as UTF-16; saving it as UTF-8 is safer",
+        )),
     }
+    if let Some((count, line)) = decoded.nuls_removed {
+        notes.push(LineMessage::at(
+            line,
+            format!("{count} NUL byte(s) removed: the file looks damaged"),
+        ));
+    }
+    parsed.warnings.splice(0..0, notes);
     Ok(parsed)
 }
 
@@ -88,9 +114,9 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
             return Err(LineMessage::at(
                 line_no,
                 format!(
-                    "line is {} KiB long, over the {} KiB limit: not a question document",
-                    raw.len() / 1024,
-                    MAX_LINE_BYTES / 1024
+                    "line is {} long, over the {} limit: not a question document",
+                    show_bytes(raw.len() as u64),
+                    show_bytes(MAX_LINE_BYTES as u64)
                 ),
             ));
         }
