@@ -1,7 +1,7 @@
 //! Loading a dossier: finding the documents under the paths given, parsing them in parallel,
 //! merging duplicates, and collecting every diagnostic with its file and line.
 
-use crate::limits::{MAX_DEPTH, MAX_FILES, MAX_FILE_BYTES};
+use crate::limits::{show_bytes, Limits};
 use crate::model::Question;
 use crate::parse::{parse_bytes, LineMessage};
 use crate::sample;
@@ -77,7 +77,8 @@ pub struct LoadReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Question documents read (parsed or skipped).
     pub files_read: usize,
-    /// Files that gave no question (unreadable, not a question, duplicate copy).
+    /// Files that gave no question (unreadable, not a question, duplicate copy), and entries
+    /// left out while walking directories (FIFOs, symlink loops, unreadable directories).
     pub files_skipped: usize,
     /// Files under the given directories that are not `.txt` or `.md`.
     pub files_ignored: usize,
@@ -117,6 +118,37 @@ pub struct Discovery {
     pub ignored: usize,
 }
 
+/// A path the user named that cannot be opened at all (a typo, a missing drive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError {
+    /// The path, as the user gave it.
+    pub path: PathBuf,
+    /// Why it cannot be opened, from the system.
+    pub reason: String,
+}
+
+impl fmt::Display for PathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot open {}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for PathError {}
+
+/// Checks that every path named on the command line exists, before any loading: a missing
+/// path is an error to report at once, unlike a bad file found inside a directory.
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), PathError> {
+    for path in paths {
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(PathError {
+                path: path.clone(),
+                reason: e.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// True for the extensions question documents have.
 pub fn is_document_name(path: &Path) -> bool {
     path.extension()
@@ -128,6 +160,13 @@ pub fn is_document_name(path: &Path) -> bool {
 /// directories are walked recursively for `.txt` and `.md` files, hidden entries, symlink
 /// loops and special files (FIFOs, devices) left out.
 pub fn discover(paths: &[PathBuf]) -> Discovery {
+    discover_limited(paths, &Limits::default())
+}
+
+/// [`discover`] with explicit limits on depth and number of files.
+pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
+    let max_depth = limits.max_depth;
+    let max_files = limits.max_files;
     let mut found = Discovery::default();
     for root in paths {
         let shown = root.display().to_string();
@@ -141,7 +180,14 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
             }
         };
         if meta.is_file() {
-            found.files.push(root.clone());
+            if found.files.len() >= max_files {
+                found.diagnostics.push(Diagnostic::skipped(
+                    &shown,
+                    format!("more than {max_files} files: not read"),
+                ));
+            } else {
+                found.files.push(root.clone());
+            }
             continue;
         }
         if !meta.is_dir() {
@@ -153,7 +199,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         }
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
-            .max_depth(MAX_DEPTH)
+            .max_depth(max_depth)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -162,11 +208,11 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
                 Ok(entry) => {
                     let ft = entry.file_type();
                     if ft.is_dir() {
-                        if entry.depth() == MAX_DEPTH {
+                        if entry.depth() == max_depth {
                             found.diagnostics.push(Diagnostic::skipped(
                                 &entry.path().display().to_string(),
                                 format!(
-                                    "directory nested deeper than {MAX_DEPTH} levels: not read"
+                                    "directory nested deeper than {max_depth} levels: not read"
                                 ),
                             ));
                         }
@@ -183,10 +229,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
                         ));
                         continue;
                     }
-                    if found.files.len() >= MAX_FILES {
+                    if found.files.len() >= max_files {
                         found.diagnostics.push(Diagnostic::skipped(
                             &shown,
-                            format!("more than {MAX_FILES} files: the rest was not read"),
+                            format!("more than {max_files} files: the rest was not read"),
                         ));
                         break;
                     }
@@ -236,28 +282,31 @@ fn parse_one(shown: &str, bytes: &[u8]) -> FileOutcome {
 }
 
 /// Reads a file, refusing anything over the size limit without reading it all.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
         return Err("not a regular file (FIFO, device or socket)".into());
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {:.1} MB, over the {} MB limit for a question document",
-            meta.len() as f64 / 1e6,
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+    let too_big = |size: u64| {
+        format!(
+            "file is {}, over the {} limit for a question document",
+            show_bytes(size),
+            show_bytes(max_bytes)
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_big(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // `take` guards against a file that grows while it is read.
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max_bytes {
         return Err(format!(
-            "file grew over the {} MB limit while read",
-            MAX_FILE_BYTES / (1024 * 1024)
+            "file grew over the {} limit while read",
+            show_bytes(max_bytes)
         ));
     }
     Ok(bytes)
@@ -274,7 +323,12 @@ pub struct LoadOptions<'a> {
 
 /// Loads every question document under `paths`.
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
-    let discovery = discover(paths);
+    load_limited(paths, options, &Limits::default())
+}
+
+/// [`load`] with explicit limits (file size, number of files, depth).
+pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -> LoadReport {
+    let discovery = discover_limited(paths, limits);
     let total = discovery.files.len();
     let done = AtomicUsize::new(0);
     let bytes_read = AtomicU64::new(0);
@@ -286,7 +340,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
             if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 return FileOutcome::Skipped(Diagnostic::skipped(&shown, "load cancelled"));
             }
-            let outcome = match read_limited(path) {
+            let outcome = match read_limited(path, limits.max_file_bytes) {
                 Ok(bytes) => {
                     bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
                     parse_one(&shown, &bytes)
@@ -307,7 +361,15 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
             outcome
         })
         .collect();
+    // What discovery left out (FIFOs, symlink loops, unreadable directories) counts as skipped,
+    // so that the summary agrees with the diagnostics.
+    let not_read = discovery
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Skipped)
+        .count();
     let mut report = assemble(outcomes, discovery.diagnostics);
+    report.files_skipped += not_read;
     report.files_ignored = discovery.ignored;
     report.bytes_read = bytes_read.into_inner();
     report
@@ -362,19 +424,25 @@ fn assemble(outcomes: Vec<FileOutcome>, mut diagnostics: Vec<Diagnostic>) -> Loa
                     Some(&index) => {
                         report.files_skipped += 1;
                         let kept = &mut report.questions[index];
-                        let (winner, loser) = if question.completeness() > kept.completeness() {
+                        let (new_rank, kept_rank) = (question.completeness(), kept.completeness());
+                        let (winner, loser) = if new_rank > kept_rank {
                             let old = std::mem::replace(kept, question);
                             (kept.source.clone(), old.source)
                         } else {
                             (kept.source.clone(), question.source)
                         };
+                        let why = if new_rank == kept_rank {
+                            "it tells as much, and was found first"
+                        } else {
+                            "it is the more complete or more recent copy"
+                        };
                         diagnostics.push(Diagnostic {
-                            path: loser.clone(),
+                            path: loser,
                             line: None,
                             severity: Severity::Skipped,
                             message: format!(
-                                "duplicate of {} (same id {}): kept {}, the more complete or more recent copy",
-                                winner, report.questions[index].id, winner
+                                "duplicate of {winner} (same id {}): kept {winner}, as {why}",
+                                report.questions[index].id
                             ),
                         });
                     }

@@ -13,11 +13,13 @@ pub(super) fn run(out: &mut dyn Write, report: &LoadReport) -> io::Result<()> {
 
 /// "5 questions, 0 skipped, 0 warnings", plus ignored files when there are some.
 pub fn summary(report: &LoadReport) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (questions, warnings) = (report.questions.len(), report.warnings());
     let mut line = format!(
-        "{} questions, {} skipped, {} warnings",
-        report.questions.len(),
+        "{questions} question{}, {} skipped, {warnings} warning{}",
+        plural(questions),
         report.files_skipped,
-        report.warnings()
+        plural(warnings)
     );
     if report.files_ignored > 0 {
         line.push_str(&format!(

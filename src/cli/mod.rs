@@ -4,7 +4,7 @@ mod check;
 mod export;
 mod stats;
 
-use crate::load::{load_or_sample, LoadOptions, LoadReport, Progress, Severity};
+use crate::load::{check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
@@ -118,6 +118,16 @@ pub fn run(cli: Cli) -> ExitCode {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         lang: cli.lang,
     };
+    let named = match &cli.command {
+        None => &cli.paths,
+        Some(Command::Export { paths, .. })
+        | Some(Command::Check { paths })
+        | Some(Command::Stats { paths, .. }) => paths,
+    };
+    if let Err(e) = check_paths(named) {
+        eprintln!("dossier: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         None => crate::tui::run(crate::tui::Options {
             paths: cli.paths,

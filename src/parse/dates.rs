@@ -36,7 +36,6 @@ static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
 static PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:page|p\.)\s*(\d{1,9})\b").expect("static regex"));
-static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("static regex"));
 
 /// The month number of a French month name, accents and case ignored; common short forms too.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -106,11 +105,31 @@ pub fn parse_dated_value(value: &str) -> Result<DatedValue, DateError> {
         .captures(rest)
         .and_then(|c| c[1].parse::<u32>().ok())
         .filter(|&p| p > 0);
-    let note = NOTE
-        .captures(rest)
-        .map(|c| c[1].trim().to_string())
+    let note = parenthesised(rest)
+        .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     Ok(DatedValue { date, page, note })
+}
+
+/// The text inside the first parentheses of `s`, nested parentheses included:
+/// `(Cessation de mandat (nomination au Gouvernement))`. An unclosed one runs to the end.
+fn parenthesised(s: &str) -> Option<&str> {
+    let open = s.find('(')?;
+    let inner = &s[open + 1..];
+    let mut depth = 1usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&inner[..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(inner)
 }
 
 /// Formats a date the French way: `24 mars 2026`, `1er juillet 2026`.
@@ -193,6 +212,10 @@ mod tests {
         assert_eq!(v.page, None);
         let v = parse_dated_value("2 mai 2023, p. 12").unwrap();
         assert_eq!(v.page, Some(12));
+        let v = parse_dated_value("3 mai 2023 (Fin de mandat (décès))").unwrap();
+        assert_eq!(v.note.as_deref(), Some("Fin de mandat (décès)"));
+        let v = parse_dated_value("3 mai 2023 (Fin de mandat").unwrap();
+        assert_eq!(v.note.as_deref(), Some("Fin de mandat"));
     }
 
     #[test]

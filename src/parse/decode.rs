@@ -1,4 +1,9 @@
-//! Turning a file's bytes into text: BOM, UTF-8 or Windows-1252, and refusing binaries.
+//! Turning a file's bytes into text: BOM, UTF-8, UTF-16 or Windows-1252, and refusing
+//! binaries.
+//!
+//! Staffers' folders hold files saved by every kind of tool, so the choice is made on what the
+//! bytes are, and anything that was guessed or repaired is reported (with its line) so the
+//! user can check it.
 
 use std::borrow::Cow;
 
@@ -7,17 +12,42 @@ use std::borrow::Cow;
 pub enum Encoding {
     /// UTF-8, with or without a byte-order mark.
     Utf8,
+    /// UTF-8 with invalid bytes (a damaged or truncated file): they were replaced by `�`.
+    /// `line` is the line of the first one.
+    Utf8Repaired {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// True when the only damage is a character cut at the end of the file.
+        truncated: bool,
+    },
+    /// UTF-16 ("Unicode" in Windows' Save As), little- or big-endian.
+    Utf16,
     /// Not valid UTF-8: decoded as Windows-1252 (a superset of Latin-1's printable range).
-    Windows1252,
+    /// `line` is the line of the first byte that is not UTF-8.
+    Windows1252 {
+        /// 1-based line of the first non-UTF-8 byte.
+        line: usize,
+    },
 }
 
 /// Why bytes cannot be read as a text document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotText {
-    /// 1-based line of the first offending byte, when it makes sense.
+    /// 1-based line of the first offending byte.
     pub line: Option<usize>,
     /// What the file looks like instead.
     pub message: String,
+}
+
+/// A decoded document and what was done to get it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text.
+    pub text: Cow<'a, str>,
+    /// How the bytes were read.
+    pub encoding: Encoding,
+    /// NUL bytes dropped from an otherwise textual file, and the line of the first one.
+    pub nuls_removed: Option<(usize, usize)>,
 }
 
 /// Magic numbers of files staffers often drop in a dossier folder by mistake.
@@ -29,10 +59,24 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
     (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
     (b"{\\rtf", "an RTF document"),
+    (b"\x7FELF", "a program (ELF executable)"),
+    (b"\x1F\x8B", "a gzip archive"),
 ];
 
+/// 1-based line of byte offset `pos`.
+fn line_of(bytes: &[u8], pos: usize) -> usize {
+    bytes[..pos.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
 /// Decodes a document's bytes, or says why it is not a text document.
-pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), NotText> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
+    if let Some(decoded) = utf16(bytes) {
+        return check_controls(decoded);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
@@ -42,33 +86,222 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), NotText> {
             });
         }
     }
-    if let Some(pos) = memchr_nul(bytes) {
-        let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(NotText {
-            line: Some(line),
-            message: "binary data (NUL byte), not a text document".into(),
-        });
-    }
-    let (text, encoding) = match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text, Encoding::Windows1252)
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let mut nuls_removed = None;
+    let cleaned: Cow<[u8]> = if nuls == 0 {
+        Cow::Borrowed(bytes)
+    } else {
+        let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        // A few stray NULs in a text (a damaged save) are dropped; many mean a binary file.
+        if nuls * 100 > bytes.len() {
+            return Err(NotText {
+                line: Some(line_of(bytes, first)),
+                message: "binary data (NUL bytes), not a text document".into(),
+            });
+        }
+        nuls_removed = Some((nuls, line_of(bytes, first)));
+        Cow::Owned(bytes.iter().copied().filter(|&b| b != 0).collect())
+    };
+    let (text, encoding) = match std::str::from_utf8(&cleaned) {
+        Ok(_) => (bytes_to_text(cleaned), Encoding::Utf8),
+        Err(e) => {
+            let line = line_of(&cleaned, e.valid_up_to());
+            if e.error_len().is_none() {
+                // Only the last character is cut: a truncated UTF-8 file.
+                (
+                    lossy(&cleaned),
+                    Encoding::Utf8Repaired {
+                        line,
+                        truncated: true,
+                    },
+                )
+            } else if mostly_utf8(&cleaned) {
+                (
+                    lossy(&cleaned),
+                    Encoding::Utf8Repaired {
+                        line,
+                        truncated: false,
+                    },
+                )
+            } else {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&cleaned);
+                (
+                    Cow::Owned(text.into_owned()),
+                    Encoding::Windows1252 { line },
+                )
+            }
         }
     };
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
+    check_controls(Decoded {
+        text,
+        encoding,
+        nuls_removed,
+    })
+}
+
+fn bytes_to_text(bytes: Cow<'_, [u8]>) -> Cow<'_, str> {
+    match bytes {
+        Cow::Borrowed(b) => String::from_utf8_lossy(b),
+        Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
+    }
+}
+
+fn lossy(bytes: &[u8]) -> Cow<'static, str> {
+    Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// True when the non-ASCII bytes are mostly well-formed UTF-8 sequences: a UTF-8 file with
+/// some damage, not a Windows-1252 one (where accented letters are single invalid bytes).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                good += std::str::from_utf8(valid)
+                    .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
+                    .unwrap_or(0);
+                bad += 1;
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                rest = &after[skip.min(after.len())..];
+            }
+        }
+    }
+    good > bad * 4
+}
+
+/// Decodes UTF-16 with a byte-order mark, or without one when every other byte of the start
+/// is NUL (as in ASCII-heavy UTF-16 text).
+fn utf16(bytes: &[u8]) -> Option<Decoded<'static>> {
+    let (encoding, body) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (encoding_rs::UTF_16LE, rest)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (encoding_rs::UTF_16BE, rest)
+    } else {
+        let head = &bytes[..bytes.len().min(512) & !1];
+        if head.len() < 16 {
+            return None;
+        }
+        let zeros = |offset: usize| head.iter().skip(offset).step_by(2).filter(|&&b| b == 0);
+        let pairs = head.len() / 2;
+        if zeros(1).count() * 10 >= pairs * 9 && zeros(0).count() * 10 < pairs {
+            (encoding_rs::UTF_16LE, bytes)
+        } else if zeros(0).count() * 10 >= pairs * 9 && zeros(1).count() * 10 < pairs {
+            (encoding_rs::UTF_16BE, bytes)
+        } else {
+            return None;
+        }
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    Some(Decoded {
+        text: Cow::Owned(text.into_owned()),
+        encoding: Encoding::Utf16,
+        nuls_removed: None,
+    })
+}
+
+/// Refuses text that is mostly control characters: a binary file that happened to decode.
+fn check_controls(decoded: Decoded<'_>) -> Result<Decoded<'_>, NotText> {
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    let text = &decoded.text;
+    let controls = text.chars().filter(|&c| is_bad(c)).count();
     if controls * 20 > text.chars().count().max(1) {
+        let first = text.find(is_bad).unwrap_or(0);
         return Err(NotText {
-            line: None,
+            line: Some(line_of(text.as_bytes(), first)),
             message: "binary data (control characters), not a text document".into(),
         });
     }
-    Ok((text, encoding))
+    Ok(decoded)
 }
 
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("\u{feff}Santé".as_bytes()).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("Santé", Encoding::Utf8));
+        let d = decode("Santé".as_bytes()).unwrap();
+        assert_eq!(d.text, "Santé");
+    }
+
+    #[test]
+    fn windows_1252_names_the_line() {
+        let d = decode(b"ligne\nSant\xe9 \x9cuvre \x80").unwrap();
+        assert_eq!(d.text, "ligne\nSanté œuvre €");
+        assert_eq!(d.encoding, Encoding::Windows1252 { line: 2 });
+    }
+
+    #[test]
+    fn truncated_utf8_is_not_taken_for_windows_1252() {
+        let full = "a\nSanté è";
+        // Cut inside the two bytes of the final "è".
+        let bytes = &full.as_bytes()[..full.len() - 1];
+        let d = decode(bytes).unwrap();
+        assert!(d.text.starts_with("a\nSanté "));
+        assert_eq!(
+            d.encoding,
+            Encoding::Utf8Repaired {
+                line: 2,
+                truncated: true
+            }
+        );
+    }
+
+    #[test]
+    fn utf8_with_one_bad_byte_stays_utf8() {
+        let d = decode(b"Sant\xc3\xa9 \xc3\xa0 \xff la cr\xc3\xa8che, \xc3\xa9t\xc3\xa9").unwrap();
+        assert_eq!(d.text, "Santé à \u{fffd} la crèche, été");
+        assert_eq!(
+            d.encoding,
+            Encoding::Utf8Repaired {
+                line: 1,
+                truncated: false
+            }
+        );
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "Question écrite n° 12\nAuteur : Mme A\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        for bytes in [
+            [b"\xFF\xFE".as_slice(), &le].concat(),
+            [b"\xFE\xFF".as_slice(), &be].concat(),
+            le.clone(),
+            be.clone(),
+        ] {
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (text, Encoding::Utf16));
+        }
+    }
+
+    #[test]
+    fn binaries_are_refused_with_a_line() {
+        let e = decode(b"%PDF-1.7\n...").unwrap_err();
+        assert_eq!(e.line, Some(1));
+        assert!(e.message.contains("PDF"));
+        let e = decode(b"a\nb\n\x00\x00\x00\x00\x01\x02").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        let e = decode(b"ok\n\x01\x02\x03\x04\x05\x06").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("control characters"));
+    }
+
+    #[test]
+    fn a_few_stray_nuls_are_dropped() {
+        let mut bytes = "Question écrite n° 12\n".repeat(20).into_bytes();
+        bytes.insert(30, 0);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.nuls_removed, Some((1, 2)));
+        assert!(!d.text.contains('\0'));
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::model::{Emphasis, EmphasisStyle};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static LINK: LazyLock<Regex> =
@@ -21,9 +22,7 @@ pub struct Styled {
 
 /// A value from a `Label : value` line: links, tags, emphasis and `^e` superscripts removed.
 pub fn plain_value(raw: &str) -> String {
-    let styled = to_styled(raw);
-    let text = CARET_SUP.replace_all(&styled.text, "$1");
-    collapse_spaces(text.trim())
+    collapse_spaces(to_styled(raw).text.trim())
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -58,8 +57,10 @@ enum Token {
 }
 
 /// Converts one paragraph (or line) of markup into plain text and emphasis spans.
+/// Plain-text superscripts (`4^e`, `1^er`) become `4e`, `1er`, as `<sup>` tags do.
 pub fn to_styled(raw: &str) -> Styled {
     let unlinked = LINK.replace_all(raw, "$1");
+    let unlinked = CARET_SUP.replace_all(&unlinked, "$1");
     let tokens = tokenize(&unlinked);
     render(tokens)
 }
@@ -216,11 +217,18 @@ fn entity(chars: &[char]) -> Option<(usize, char)> {
 }
 
 /// Pairs delimiters and tags, and writes the plain text with its spans.
+///
+/// Runs in O(n log n) whatever the markup: a paragraph of thousands of unmatched `_` and `*`
+/// (or `<b>` and `</i>`) must not take quadratic time.
 fn render(tokens: Vec<Token>) -> Styled {
-    // Which delimiter tokens pair with which: `pairs[i] = Some(j)` for an opener i.
     let mut matched = vec![false; tokens.len()];
-    let mut spans_by_open: Vec<Option<(usize, EmphasisStyle)>> = vec![None; tokens.len()];
-    let mut stack: Vec<usize> = Vec::new();
+    // For an opener: the index of its closer and the run length (1 italic, 2 bold, 3 both).
+    let mut spans_by_open: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+    // Openers waiting for a closer, by character and run length.
+    let mut waiting: HashMap<(char, usize), Vec<usize>> = HashMap::new();
+    // Token ranges between a matched opener and its closer: openers inside can no longer
+    // match (emphasis does not cross another's boundary). Sorted and disjoint.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         if let Token::Delim {
             ch,
@@ -229,62 +237,86 @@ fn render(tokens: Vec<Token>) -> Styled {
             close,
         } = token
         {
-            let partner = if *close {
-                stack.iter().rposition(|&j| {
-                    matches!(tokens[j], Token::Delim { ch: c, len: l, .. } if c == *ch && l == *len)
-                })
-            } else {
-                None
-            };
-            if let Some(pos) = partner {
-                let j = stack[pos];
-                stack.truncate(pos);
+            let mut partner = None;
+            if *close {
+                if let Some(stack) = waiting.get_mut(&(*ch, *len)) {
+                    while let Some(j) = stack.pop() {
+                        if !is_cut(&cut, j) {
+                            partner = Some(j);
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some(j) = partner {
+                while cut.last().is_some_and(|&(start, _)| start > j) {
+                    cut.pop();
+                }
+                cut.push((j, i));
                 matched[i] = true;
                 matched[j] = true;
-                let style = if *len >= 2 {
-                    EmphasisStyle::Bold
-                } else {
-                    EmphasisStyle::Italic
-                };
-                spans_by_open[j] = Some((i, style));
+                spans_by_open[j] = Some((i, *len));
             } else if *open {
-                stack.push(i);
+                waiting.entry((*ch, *len)).or_default().push(i);
             }
         }
     }
 
     let mut out = Styled::default();
-    // Open spans: (token index of the closer or None for tags, style, start offset).
-    let mut open_delims: Vec<(usize, EmphasisStyle, usize)> = Vec::new();
-    let mut open_tags: Vec<(EmphasisStyle, usize)> = Vec::new();
+    // Open spans: (token index of the closer, run length, start offset). Pairs nest, so a
+    // closer's entry is the last one.
+    let mut open_delims: Vec<(usize, usize, usize)> = Vec::new();
+    // Start offsets of open `<b>` and `<i>` tags.
+    let mut open_bold: Vec<usize> = Vec::new();
+    let mut open_italic: Vec<usize> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         match token {
             Token::Text(t) => out.text.push_str(t),
             Token::Delim { ch, len, .. } => {
                 if !matched[i] {
                     out.text.extend(std::iter::repeat_n(*ch, *len));
-                } else if let Some((closer, style)) = spans_by_open[i] {
-                    open_delims.push((closer, style, out.text.len()));
+                } else if let Some((closer, len)) = spans_by_open[i] {
+                    open_delims.push((closer, len, out.text.len()));
                 } else if let Some(pos) = open_delims.iter().rposition(|o| o.0 == i) {
-                    let (_, style, start) = open_delims.remove(pos);
-                    push_span(&mut out, start, style);
+                    let (_, len, start) = open_delims.remove(pos);
+                    if len >= 2 {
+                        push_span(&mut out, start, EmphasisStyle::Bold);
+                    }
+                    if len != 2 {
+                        push_span(&mut out, start, EmphasisStyle::Italic);
+                    }
                 }
             }
-            Token::TagOpen(style) => open_tags.push((*style, out.text.len())),
+            Token::TagOpen(style) => match style {
+                EmphasisStyle::Bold => open_bold.push(out.text.len()),
+                EmphasisStyle::Italic => open_italic.push(out.text.len()),
+            },
             Token::TagClose(style) => {
-                if let Some(pos) = open_tags.iter().rposition(|o| o.0 == *style) {
-                    let (_, start) = open_tags.remove(pos);
+                let open = match style {
+                    EmphasisStyle::Bold => open_bold.pop(),
+                    EmphasisStyle::Italic => open_italic.pop(),
+                };
+                if let Some(start) = open {
                     push_span(&mut out, start, *style);
                 }
             }
         }
     }
     // Unclosed tags run to the end of the paragraph, as browsers render them.
-    for (style, start) in open_tags {
-        push_span(&mut out, start, style);
+    for start in open_bold {
+        push_span(&mut out, start, EmphasisStyle::Bold);
+    }
+    for start in open_italic {
+        push_span(&mut out, start, EmphasisStyle::Italic);
     }
     out.emphasis.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+/// True when token `j` lies strictly inside one of the `cut` ranges.
+fn is_cut(cut: &[(usize, usize)], j: usize) -> bool {
+    let after = cut.partition_point(|&(start, _)| start < j);
+    after > 0 && cut[after - 1].1 > j
 }
 
 fn push_span(out: &mut Styled, start: usize, style: EmphasisStyle) {
@@ -313,6 +345,34 @@ mod tests {
     }
 
     #[test]
+    fn triple_markers_are_bold_and_italic() {
+        let s = to_styled("**Mme X,** ***ministre.*** Bonjour");
+        assert_eq!(s.text, "Mme X, ministre. Bonjour");
+        let styled: Vec<(&str, EmphasisStyle)> = s
+            .emphasis
+            .iter()
+            .map(|e| (&s.text[e.start..e.end], e.style))
+            .collect();
+        assert_eq!(
+            styled,
+            vec![
+                ("Mme X,", EmphasisStyle::Bold),
+                ("ministre.", EmphasisStyle::Bold),
+                ("ministre.", EmphasisStyle::Italic)
+            ]
+        );
+    }
+
+    #[test]
+    fn caret_superscripts_in_text() {
+        assert_eq!(
+            to_styled("du XII^e siècle, le 1^er mai").text,
+            "du XIIe siècle, le 1er mai"
+        );
+        assert_eq!(to_styled("x^2 et a^b").text, "x^2 et a^b");
+    }
+
+    #[test]
     fn unmatched_markers_stay_literal() {
         assert_eq!(to_styled("5 * 3 = 15").text, "5 * 3 = 15");
         assert_eq!(to_styled("a *b").text, "a *b");
@@ -336,6 +396,29 @@ mod tests {
             plain_value("Paris (1^re circonscription)"),
             "Paris (1re circonscription)"
         );
+    }
+
+    #[test]
+    fn emphasis_does_not_cross_a_matched_pair() {
+        // `_b*` cannot close across the `*…*` pair: the `_` stay literal.
+        let s = to_styled("x *a _b* c_ y");
+        assert_eq!(s.text, "x a _b c_ y");
+        assert_eq!(s.emphasis.len(), 1);
+        assert_eq!(&s.text[s.emphasis[0].start..s.emphasis[0].end], "a _b");
+    }
+
+    #[test]
+    fn many_unmatched_markers_and_tags_are_linear_enough() {
+        // Quadratic pairing would take minutes here; the test only checks the result.
+        let n = 200_000;
+        let text = format!("{}{}", " _a".repeat(n), " a*".repeat(n));
+        let s = to_styled(&text);
+        assert_eq!(s.text.len(), text.len());
+        assert!(s.emphasis.is_empty());
+        let tags = format!("{}{}", "<b>x".repeat(n), "</i>".repeat(n));
+        let s = to_styled(&tags);
+        assert_eq!(s.text, "x".repeat(n));
+        assert_eq!(s.emphasis.len(), n);
     }
 
     #[test]

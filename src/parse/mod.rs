@@ -11,7 +11,7 @@ pub mod decode;
 pub mod inline;
 
 use crate::fold::fold;
-use crate::limits::MAX_LINE_BYTES;
+use crate::limits::{show_bytes, MAX_LINE_BYTES};
 use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
 use chrono::NaiveDate;
 use dates::{parse_dated_value, DateError};
@@ -55,25 +55,57 @@ pub struct Parsed {
 
 /// Parses a document's raw bytes. `source` is recorded in the question.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
-    let (text, encoding) = decode(bytes).map_err(|e| LineMessage {
+    let decoded = decode(bytes).map_err(|e| LineMessage {
         line: e.line,
         message: e.message,
     })?;
-    let mut parsed = parse_str(&text, source)?;
-    if encoding == Encoding::Windows1252 {
-        parsed.warnings.insert(
-            0,
-            LineMessage::doc("not UTF-8: read as Windows-1252/Latin-1; check accented letters"),
-        );
+    let mut parsed = parse_str(&decoded.text, source)?;
+    let mut notes = Vec::new();
+    match decoded.encoding {
+        Encoding::Utf8 => {}
+        Encoding::Windows1252 { line } => notes.push(LineMessage::at(
+            line,
+            "not UTF-8: read as Windows-1252/Latin-1; check accented letters",
+        )),
+        Encoding::Utf8Repaired {
+            line,
+            truncated: true,
+        } => notes.push(LineMessage::at(
+            line,
+            "the file ends in the middle of a character: it looks truncated",
+        )),
+        Encoding::Utf8Repaired {
+            line,
+            truncated: false,
+        } => notes.push(LineMessage::at(
+            line,
+            "invalid UTF-8 bytes replaced by \u{fffd}: the file looks damaged",
+        )),
+        Encoding::Utf16 => notes.push(LineMessage::doc(
+            "UTF-16 file: read as UTF-16; saving it as UTF-8 is safer",
+        )),
     }
+    if let Some((count, line)) = decoded.nuls_removed {
+        notes.push(LineMessage::at(
+            line,
+            format!("{count} NUL byte(s) removed: the file looks damaged"),
+        ));
+    }
+    parsed.warnings.splice(0..0, notes);
     Ok(parsed)
 }
 
 /// Parses a document already decoded to text.
 pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.is_empty() {
+        return Err(LineMessage::at(1, "empty file"));
+    }
     if text.trim().is_empty() {
-        return Err(LineMessage::at(1, "empty document"));
+        return Err(LineMessage::at(
+            1,
+            "only blank lines and spaces: not a question document",
+        ));
     }
     let mut builder = Builder::default();
     for (index, raw) in text.split('\n').enumerate() {
@@ -82,9 +114,9 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
             return Err(LineMessage::at(
                 line_no,
                 format!(
-                    "line is {} KiB long, over the {} KiB limit: not a question document",
-                    raw.len() / 1024,
-                    MAX_LINE_BYTES / 1024
+                    "line is {} long, over the {} limit: not a question document",
+                    show_bytes(raw.len() as u64),
+                    show_bytes(MAX_LINE_BYTES as u64)
                 ),
             ));
         }
@@ -106,14 +138,19 @@ static LEGISLATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,5})\s*(?:e|eme|ere|er|re|ieme)?\s+legislature\b").expect("static regex")
 });
 static NUMBER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d+))?\s*$")
+    Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+|\d+))?\s*$")
         .expect("static regex")
 });
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-•]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*:\s*\*{0,2}\s*(.*)$")
-        .expect("static regex")
+    Regex::new(
+        r"^(?:[-•*+]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*(?:\*\*\s*)?:\s*\*{0,2}\s*(.*)$",
+    )
+    .expect("static regex")
 });
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("static regex"));
+/// A number, French thousands separators allowed ("13 809", "13.809").
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+\b|\d+").expect("static regex")
+});
 
 /// Labels the parser knows; a line with one of these is data wherever it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,12 +302,14 @@ impl Builder {
         } else {
             raw.trim()
         };
+        // Text lines keep their tabs: in the plain layout they separate table cells.
+        let text_line = || raw.replace(['\u{a0}', '\u{202f}'], " ").trim().to_string();
         if line.is_empty() {
             self.blank();
             return Ok(());
         }
         self.first_line.get_or_insert(no);
-        let unheaded = line.trim_start_matches('#').trim_start();
+        let unheaded = strip_heading(line);
         let folded = fold(unheaded);
 
         if let Some(section) = section_heading(&folded) {
@@ -298,8 +337,8 @@ impl Builder {
         }
         match self.section {
             Section::Header => return self.header_line(no, unheaded),
-            Section::QuestionText => self.question_lines.push(line.to_string()),
-            Section::AnswerText => self.answer_lines.push(line.to_string()),
+            Section::QuestionText => self.question_lines.push(text_line()),
+            Section::AnswerText => self.answer_lines.push(text_line()),
             Section::KeyData => {
                 // A bare line in the data part: keep it so nothing is lost.
                 self.extra.push(ExtraField {
@@ -548,7 +587,8 @@ impl Builder {
     }
 }
 
-fn parse_number(digits: &str, line: usize) -> Result<u32, LineMessage> {
+fn parse_number(shown: &str, line: usize) -> Result<u32, LineMessage> {
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
     digits.parse::<u32>().map_err(|_| {
         LineMessage::at(
             line,
@@ -559,26 +599,59 @@ fn parse_number(digits: &str, line: usize) -> Result<u32, LineMessage> {
 
 /// Splits "Loire (4e circonscription) - Droite Républicaine" into constituency and group.
 /// Groups may contain " - " ("Écologiste - NUPES"): only the first separator after the
-/// constituency counts.
+/// constituency counts. Word processors turn " - " into " – " or " — ": those count too.
 pub fn split_constituency(value: &str) -> (String, String) {
-    let cut = match value.find("circonscription)") {
-        Some(pos) => {
-            let after = pos + "circonscription)".len();
-            value[after..].find(" - ").map(|p| (after, after + p))
-        }
-        None => value.find(" - ").map(|p| (p, p)),
-    };
-    match cut {
-        Some((_, sep)) => (
-            value[..sep].trim().to_string(),
-            value[sep + 3..].trim().to_string(),
+    let start = value
+        .find("circonscription)")
+        .map_or(0, |pos| pos + "circonscription)".len());
+    match find_dash(&value[start..]) {
+        Some((at, len)) => (
+            value[..start + at].trim().to_string(),
+            value[start + at + len..].trim().to_string(),
         ),
         None => (value.trim().to_string(), String::new()),
     }
 }
 
+/// The first " - ", " – " or " — " in `s`: its byte offset and length.
+fn find_dash(s: &str) -> Option<(usize, usize)> {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| s.find(sep).map(|at| (at, sep.len())))
+        .min()
+}
+
+/// A line without its markdown heading marks (`## Titre` -> `Titre`); `#MeToo` stays.
+fn strip_heading(line: &str) -> &str {
+    let rest = line.trim_start_matches('#');
+    if rest.len() == line.len() || line.len() - rest.len() > 6 {
+        return line;
+    }
+    if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        line
+    }
+}
+
+/// A table row: a markdown `| a | b |` line, or tab-separated cells (plain layout).
 fn is_table_line(line: &str) -> bool {
-    line.starts_with('|')
+    line.starts_with('|') || line.contains('\t')
+}
+
+/// The cells of a table row, trimmed; none for a markdown separator row (`|---|:--:|`).
+fn table_cells(line: &str) -> Option<Vec<&str>> {
+    let cells: Vec<&str> = if let Some(inner) = line.strip_prefix('|') {
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        inner.split('|').map(str::trim).collect()
+    } else {
+        line.split('\t').map(str::trim).collect()
+    };
+    let separator = cells.iter().all(|c| {
+        let dashes = c.trim_matches(':');
+        !dashes.is_empty() && dashes.chars().all(|ch| ch == '-')
+    });
+    (!separator).then_some(cells)
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -607,12 +680,13 @@ fn build_text(lines: &[String]) -> Styled {
             return;
         }
         let styled = if table {
+            // One row per line, cells joined by " | ", so rows never merge.
             let mut out = Styled::default();
-            for (i, line) in current.iter().enumerate() {
-                if i > 0 {
+            for cells in current.iter().filter_map(|line| table_cells(line)) {
+                if !out.text.is_empty() {
                     out.text.push('\n');
                 }
-                append(&mut out, to_styled(line));
+                append(&mut out, to_styled(&cells.join(" | ")));
             }
             out
         } else {
@@ -629,7 +703,7 @@ fn build_text(lines: &[String]) -> Styled {
             flush(&mut current, current_table, &mut blocks);
             continue;
         }
-        let line = line.trim_start_matches('#').trim_start();
+        let line = strip_heading(line);
         let table = is_table_line(line);
         if table != current_table || (!table && is_list_item(line)) {
             flush(&mut current, current_table, &mut blocks);
@@ -709,6 +783,20 @@ mod tests {
             )
         );
         assert_eq!(split_constituency("Paris"), ("Paris".into(), String::new()));
+        assert_eq!(
+            split_constituency("Loire (4e circonscription) – Écologiste - NUPES"),
+            (
+                "Loire (4e circonscription)".into(),
+                "Écologiste - NUPES".into()
+            )
+        );
+        assert_eq!(
+            split_constituency("Seine-Saint-Denis — Gauche démocrate et républicaine"),
+            (
+                "Seine-Saint-Denis".into(),
+                "Gauche démocrate et républicaine".into()
+            )
+        );
     }
 
     #[test]
@@ -728,6 +816,52 @@ mod tests {
             t.text,
             "garantie des créances des salariés a validé.\n\nAutre."
         );
+    }
+
+    fn parse(text: &str) -> Question {
+        match parse_str(text, "t.md") {
+            Ok(p) => p.question,
+            Err(e) => panic!("not parsed: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_with_thousands_separators() {
+        let q = parse("17e législature\n\nQuestion écrite n° 13 809\n\nTexte.\n");
+        assert_eq!(q.number, 13809);
+        assert_eq!(q.title, "");
+        let q = parse("17e législature\n\nNuméro de la question : 13\u{a0}809\n");
+        assert_eq!(q.number, 13809);
+    }
+
+    #[test]
+    fn label_forms() {
+        let q = parse(
+            "17e législature\n\n**Auteur** : Mme A\n\n* **Rubrique :** Santé\n\n\
+             - Numéro de la question : 12\n",
+        );
+        assert_eq!(
+            (q.author.as_str(), q.rubric.as_str(), q.number),
+            ("Mme A", "Santé", 12)
+        );
+    }
+
+    #[test]
+    fn heading_marks_need_a_space() {
+        assert_eq!(strip_heading("## Données clés"), "Données clés");
+        assert_eq!(strip_heading("#"), "");
+        assert_eq!(strip_heading("#MeToo et après"), "#MeToo et après");
+        assert_eq!(strip_heading("####### sept"), "####### sept");
+        assert_eq!(strip_heading("Texte"), "Texte");
+    }
+
+    #[test]
+    fn table_rows_in_both_layouts() {
+        assert_eq!(table_cells("| a | b |"), Some(vec!["a", "b"]));
+        assert_eq!(table_cells("|:--|--:|"), None);
+        assert_eq!(table_cells("| --- | --- |"), None);
+        assert_eq!(table_cells("a\tb\t c"), Some(vec!["a", "b", "c"]));
+        assert_eq!(table_cells("| - | x |"), Some(vec!["-", "x"]));
     }
 
     #[test]
