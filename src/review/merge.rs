@@ -29,6 +29,19 @@ pub fn combine_notes(first: &str, second: &str, origin: &str) -> String {
     format!("{first}\n\n{}\n{second}", conflict_marker(origin))
 }
 
+/// Both sides changed the note of a question since `base`: keep ours, then theirs under a
+/// marker. When both only added to the same note, theirs is reduced to what they added, so
+/// the common text is not repeated.
+fn merge_notes(base: &str, ours: &str, theirs: &str) -> String {
+    const ORIGIN: &str = "saved meanwhile by another dossier session";
+    if !base.trim().is_empty() && ours.starts_with(base) {
+        if let Some(added) = theirs.strip_prefix(base) {
+            return combine_notes(ours, added.trim_start(), ORIGIN);
+        }
+    }
+    combine_notes(ours, theirs, ORIGIN)
+}
+
 /// The fields that change together when a question is reviewed or un-reviewed.
 fn review_part(
     e: &ReviewEntry,
@@ -73,7 +86,7 @@ pub fn merge3(base: &ReviewData, ours: &ReviewData, theirs: &ReviewData) -> Revi
         }
         if o.note != b.note {
             if t.note != b.note && t.note != o.note {
-                e.note = combine_notes(&o.note, &t.note, "another dossier session");
+                e.note = merge_notes(&b.note, &o.note, &t.note);
                 e.noted = o.noted.max(t.noted);
             } else {
                 e.note = o.note.clone();
