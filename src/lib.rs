@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod query;
+pub mod review;
 pub mod sample;
 pub mod stats;
 pub mod tui;

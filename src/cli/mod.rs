@@ -2,7 +2,12 @@
 
 mod check;
 mod export;
+pub mod report;
+pub mod review;
 mod stats;
+
+pub use report::ReportFormat;
+pub use review::ReviewCommand;
 
 use crate::load::{check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity};
 use chrono::NaiveDate;
@@ -82,6 +87,25 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// The pending questions, most overdue first, with review flags and notes: a memo to the
+    /// deputy in Markdown (French, or English with --lang en), or CSV or JSON.
+    Report {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Report the questions a query selects instead of the pending ones.
+        #[arg(long, short, value_name = "QUERY")]
+        query: Option<String>,
+        /// Files or directories (default: the sample dossier).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Share review marks and notes with a colleague.
+    Review {
+        /// Export or import.
+        #[command(subcommand)]
+        action: ReviewCommand,
+    },
 }
 
 /// Formats of `export`.
@@ -118,11 +142,14 @@ pub fn run(cli: Cli) -> ExitCode {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         lang: cli.lang,
     };
+    let no_paths = Vec::new();
     let named = match &cli.command {
         None => &cli.paths,
         Some(Command::Export { paths, .. })
         | Some(Command::Check { paths })
-        | Some(Command::Stats { paths, .. }) => paths,
+        | Some(Command::Stats { paths, .. })
+        | Some(Command::Report { paths, .. }) => paths,
+        Some(Command::Review { .. }) => &no_paths,
     };
     if let Err(e) = check_paths(named) {
         eprintln!("dossier: {e}");
@@ -148,6 +175,21 @@ pub fn run(cli: Cli) -> ExitCode {
             let report = load_for_cli(&paths);
             with_stdout(|out| stats::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
         }
+        Some(Command::Report {
+            format,
+            query,
+            paths,
+        }) => run_report(
+            format,
+            query.as_deref(),
+            &paths,
+            cli.review_file.as_deref(),
+            &ctx,
+        ),
+        Some(Command::Review { action }) => {
+            let mut out = io::stdout().lock();
+            review::run(&mut out, &action, cli.review_file.as_deref()).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -156,6 +198,28 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `dossier report`: loads, opens the review store read-only in effect (a report changes
+/// nothing), and writes the report of the pending questions.
+fn run_report(
+    format: ReportFormat,
+    query: Option<&str>,
+    paths: &[PathBuf],
+    review_file: Option<&std::path::Path>,
+    ctx: &Context,
+) -> anyhow::Result<ExitCode> {
+    if query.is_some() {
+        anyhow::bail!("report --query is not available yet: the query language is not wired in");
+    }
+    let loaded = load_for_cli(paths);
+    let store = crate::review::ReviewStore::for_dossier(review_file, paths);
+    if let Some(reason) = store.read_only_reason() {
+        eprintln!("dossier: warning: review marks and notes not shown: {reason}");
+    }
+    let selection = report::pending(&loaded.questions);
+    with_stdout(|out| report::write(out, &selection, &store, format, ctx))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `body` on a buffered stdout; a closed pipe (`dossier export | head`) is not an error.
