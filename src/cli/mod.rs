@@ -161,6 +161,7 @@ pub fn run(cli: Cli) -> ExitCode {
             lang: ctx.lang,
             today: ctx.today,
             mouse: cli.mouse,
+            review_file: cli.review_file,
         })
         .map(|()| ExitCode::SUCCESS),
         Some(Command::Export { format, paths }) => {

@@ -487,3 +487,25 @@ impl ReviewStore {
         Ok(())
     }
 }
+
+/// The query language's review terms (`is:reviewed`, `is:flagged`, `has:note`,
+/// `is:changed`) read a snapshot of the review data, so filtering can run on another thread.
+impl crate::query::ReviewFacts for ReviewData {
+    fn is_reviewed(&self, q: &Question) -> bool {
+        self.entries
+            .get(&q.id)
+            .is_some_and(|e| e.reviewed.is_some())
+    }
+
+    fn is_flagged(&self, q: &Question) -> bool {
+        self.entries.get(&q.id).is_some_and(|e| e.flagged.is_some())
+    }
+
+    fn has_note(&self, q: &Question) -> bool {
+        self.entries.get(&q.id).is_some_and(ReviewEntry::has_note)
+    }
+
+    fn is_changed(&self, q: &Question) -> bool {
+        self.entries.get(&q.id).and_then(|e| e.change(q)).is_some()
+    }
+}

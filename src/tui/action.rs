@@ -82,4 +82,22 @@ pub enum Action {
     ClickAt(u16, u16),
     /// Time passes (transient messages expire).
     Tick,
+    /// Mark the selected question reviewed, or not reviewed.
+    ToggleReviewed,
+    /// Set or clear the follow-up flag.
+    ToggleFlag,
+    /// Open the note editor on the selected question.
+    EditNote,
+    /// A key typed in the note editor.
+    NoteInput(crossterm::event::KeyEvent),
+    /// Save the note and close the editor.
+    NoteSave,
+    /// Close the editor without saving.
+    NoteCancel,
+    /// Next pending question not yet reviewed (wrapping).
+    NextToReview,
+    /// Previous pending question not yet reviewed (wrapping).
+    PrevToReview,
+    /// Read the dossier and the review file from disk again.
+    Reload,
 }

@@ -11,6 +11,18 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::filtering::{compute, FilterJob, BACKGROUND_THRESHOLD};
+use crate::review::{ReviewData, ReviewStore};
+use tui_textarea::TextArea;
+
+/// The note editor, open on one question.
+pub struct NoteEditor {
+    /// The question's id.
+    pub id: String,
+    /// Its index in the dossier.
+    pub index: usize,
+    /// The text being edited.
+    pub text: TextArea<'static>,
+}
 
 use super::view::detail::DetailLines;
 
@@ -232,6 +244,12 @@ pub struct App {
     pub filtering: bool,
     /// The question to keep selected when the running filter's result arrives.
     keep_selected: Option<usize>,
+    /// Review marks and notes, saved at once to the review file.
+    pub review: ReviewStore,
+    /// A copy of the review data for filtering (refreshed after each change).
+    pub review_data: Arc<ReviewData>,
+    /// The note editor, when open.
+    pub note_editor: Option<NoteEditor>,
 }
 
 impl App {
@@ -268,6 +286,9 @@ impl App {
             filter_generation: 0,
             filtering: false,
             keep_selected: None,
+            review: ReviewStore::unavailable("no review file"),
+            review_data: Arc::new(ReviewData::default()),
+            note_editor: None,
         };
         app.refresh();
         app.announce_diagnostics();
@@ -285,6 +306,48 @@ impl App {
         self.announce_diagnostics();
     }
 
+    /// Attaches the review store: records this load in it (new questions), and says what
+    /// changed since the last review, or why marks cannot be saved.
+    pub fn set_review(&mut self, review: ReviewStore) {
+        self.review = review;
+        self.observe_load();
+    }
+
+    /// Records the current dossier in the review store and announces the changes.
+    pub fn observe_load(&mut self) {
+        let summary = self.review.observe(&self.dossier.questions, self.today);
+        self.review_changed();
+        let lang = self.lang;
+        let phrases = super::i18n::Phrases(lang);
+        if let Some(reason) = self.review.read_only_reason().map(str::to_string) {
+            self.show_also(phrases.review_read_only(&reason), MessageKind::Warning);
+        } else if let Some(error) = &summary.save_error {
+            self.show_also(phrases.not_saved(error), MessageKind::Warning);
+        } else if let Some(sentence) = summary.sentence(lang) {
+            self.show_also(sentence, MessageKind::Info);
+        }
+    }
+
+    /// Takes a new copy of the review data for filtering, and re-filters when the filter
+    /// uses review terms.
+    pub fn review_changed(&mut self) {
+        self.review_data = Arc::new(self.review.data().clone());
+        self.detail_cache.replace(None);
+        if !self.filter.query.is_empty() {
+            self.last_filter = None;
+            self.refresh();
+        }
+    }
+
+    /// Pending questions not yet reviewed.
+    pub fn to_review(&self) -> usize {
+        self.dossier
+            .questions
+            .iter()
+            .filter(|q| q.status == Status::Pending && !self.review.is_reviewed(q))
+            .count()
+    }
+
     fn announce_diagnostics(&mut self) {
         let phrases = super::i18n::Phrases(self.lang);
         let skipped = self
@@ -298,6 +361,21 @@ impl App {
             self.show(phrases.skipped_files(skipped), MessageKind::Warning);
         } else if warnings > 0 {
             self.show(phrases.warnings(warnings), MessageKind::Warning);
+        }
+    }
+
+    /// Adds to the current message (load warnings and review changes both matter at start).
+    pub fn show_also(&mut self, text: impl Into<String>, kind: MessageKind) {
+        match self.message.take() {
+            Some(previous) => {
+                let kind = if previous.kind == MessageKind::Warning {
+                    previous.kind
+                } else {
+                    kind
+                };
+                self.show(format!("{} · {}", previous.text, text.into()), kind);
+            }
+            None => self.show(text, kind),
         }
     }
 
@@ -354,6 +432,7 @@ impl App {
             reverse: self.reverse,
             today: self.today,
             candidates,
+            review: Arc::clone(&self.review_data),
         };
         self.last_filter = Some(key);
         if self.background_filtering && self.dossier.questions.len() >= BACKGROUND_THRESHOLD {

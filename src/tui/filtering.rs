@@ -3,7 +3,8 @@
 
 use super::app::Dossier;
 use crate::model::Status;
-use crate::query::{filter, sort_hits, Hit, NoReview, Query, QueryContext, SortKey};
+use crate::query::{filter, sort_hits, Hit, Query, QueryContext, SortKey};
+use crate::review::ReviewData;
 use chrono::NaiveDate;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
@@ -32,6 +33,8 @@ pub struct FilterJob {
     pub today: NaiveDate,
     /// When the query only narrowed, the previous hits to search among.
     pub candidates: Option<Vec<usize>>,
+    /// Review marks, for `is:reviewed`, `is:flagged`, `has:note`, `is:changed`.
+    pub review: Arc<ReviewData>,
 }
 
 /// Filters, applies the quick filters, and sorts (by score first when there are free words).
@@ -39,7 +42,7 @@ pub fn compute(job: &FilterJob) -> Vec<Hit> {
     let dossier = &job.dossier;
     let ctx = QueryContext {
         today: job.today,
-        review: &NoReview,
+        review: job.review.as_ref(),
     };
     let mut hits = filter(
         &dossier.questions,

@@ -455,6 +455,109 @@ impl Phrases {
         }
     }
 
+    /// Why review marks cannot be saved this session.
+    pub fn review_read_only(&self, reason: &str) -> String {
+        match self.0 {
+            Lang::Fr => {
+                format!("Revue en lecture seule (marques et notes non enregistrées) : {reason}")
+            }
+            Lang::En => format!("Review is read-only (marks and notes not saved): {reason}"),
+        }
+    }
+
+    /// "Non enregistré : <why>".
+    pub fn not_saved(&self, why: &str) -> String {
+        match self.0 {
+            Lang::Fr => format!("Non enregistré : {why}"),
+            Lang::En => format!("Not saved: {why}"),
+        }
+    }
+
+    /// After x.
+    pub fn reviewed(&self, id: &str, on: bool) -> String {
+        match (self.0, on) {
+            (Lang::Fr, true) => format!("{id} marquée revue"),
+            (Lang::Fr, false) => format!("{id} n'est plus marquée revue"),
+            (Lang::En, true) => format!("{id} marked reviewed"),
+            (Lang::En, false) => format!("{id} no longer marked reviewed"),
+        }
+    }
+
+    /// After f.
+    pub fn flagged(&self, id: &str, on: bool) -> String {
+        match (self.0, on) {
+            (Lang::Fr, true) => format!("{id} : suivi demandé"),
+            (Lang::Fr, false) => format!("{id} : drapeau de suivi retiré"),
+            (Lang::En, true) => format!("{id}: follow-up flagged"),
+            (Lang::En, false) => format!("{id}: follow-up flag cleared"),
+        }
+    }
+
+    /// After Ctrl-s in the note editor.
+    pub fn note_saved(&self, id: &str) -> String {
+        match self.0 {
+            Lang::Fr => format!("Note de {id} enregistrée"),
+            Lang::En => format!("Note on {id} saved"),
+        }
+    }
+
+    /// When ] or [ finds nothing left.
+    pub fn nothing_to_review(&self) -> &'static str {
+        match self.0 {
+            Lang::Fr => "Toutes les questions en attente affichées sont revues",
+            Lang::En => "Every pending question shown is reviewed",
+        }
+    }
+
+    /// The title of the note editor.
+    pub fn note_title(&self, id: &str) -> String {
+        match self.0 {
+            Lang::Fr => format!(" Note — {id} "),
+            Lang::En => format!(" Note — {id} "),
+        }
+    }
+
+    /// The keys of the note editor.
+    pub fn note_keys(&self) -> &'static str {
+        match self.0 {
+            Lang::Fr => " Ctrl-s enregistrer · Échap annuler · Entrée nouvelle ligne ",
+            Lang::En => " Ctrl-s save · Esc cancel · Enter new line ",
+        }
+    }
+
+    /// "Revue le 20 novembre 2026".
+    pub fn reviewed_on(&self, on: chrono::NaiveDate) -> String {
+        let date = self.date(on);
+        match self.0 {
+            Lang::Fr => format!("Revue le {date}"),
+            Lang::En => format!("Reviewed on {date}"),
+        }
+    }
+
+    /// "Suivi demandé le …".
+    pub fn flagged_on(&self, on: chrono::NaiveDate) -> String {
+        let date = self.date(on);
+        match self.0 {
+            Lang::Fr => format!("Suivi demandé le {date}"),
+            Lang::En => format!("Follow-up flagged on {date}"),
+        }
+    }
+
+    /// How a question changed since its review.
+    pub fn change(&self, change: crate::review::Change) -> &'static str {
+        use crate::review::Change::*;
+        match (self.0, change) {
+            (Lang::Fr, New) => "Nouvelle question depuis le dernier chargement",
+            (Lang::Fr, Answered) => "Répondue depuis votre revue",
+            (Lang::Fr, Withdrawn) => "Retirée depuis votre revue",
+            (Lang::Fr, Other) => "Modifiée depuis votre revue",
+            (Lang::En, New) => "New since the previous load",
+            (Lang::En, Answered) => "Answered since your review",
+            (Lang::En, Withdrawn) => "Withdrawn since your review",
+            (Lang::En, Other) => "Changed since your review",
+        }
+    }
+
     /// "Aucune autre occurrence" when n/N finds nothing.
     pub fn no_more_matches(&self) -> &'static str {
         match self.0 {

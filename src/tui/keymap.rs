@@ -215,6 +215,48 @@ pub static NORMAL: &[Binding] = &[
         help_en: "reverse the order",
     },
     Binding {
+        keys: &[ch('x')],
+        action: Action::ToggleReviewed,
+        section: HelpSection::Review,
+        help_fr: "marquer la question revue / non revue",
+        help_en: "mark the question reviewed / not reviewed",
+    },
+    Binding {
+        keys: &[ch('f')],
+        action: Action::ToggleFlag,
+        section: HelpSection::Review,
+        help_fr: "drapeau de suivi (relance, signalement à demander)",
+        help_en: "follow-up flag (reminder, signalement to request)",
+    },
+    Binding {
+        keys: &[ch('a')],
+        action: Action::EditNote,
+        section: HelpSection::Review,
+        help_fr: "annoter : note de suivi (Ctrl-s enregistre, Échap annule)",
+        help_en: "annotate: follow-up note (Ctrl-s saves, Esc cancels)",
+    },
+    Binding {
+        keys: &[ch(']')],
+        action: Action::NextToReview,
+        section: HelpSection::Review,
+        help_fr: "question en attente suivante non revue",
+        help_en: "next pending question not yet reviewed",
+    },
+    Binding {
+        keys: &[ch('[')],
+        action: Action::PrevToReview,
+        section: HelpSection::Review,
+        help_fr: "question en attente précédente non revue",
+        help_en: "previous pending question not yet reviewed",
+    },
+    Binding {
+        keys: &[ch('R')],
+        action: Action::Reload,
+        section: HelpSection::Review,
+        help_fr: "recharger le dossier et voir ce qui a changé depuis la revue",
+        help_en: "reload the dossier and see what changed since the review",
+    },
+    Binding {
         keys: &[ch('t')],
         action: Action::ToggleChronology,
         section: HelpSection::Other,
@@ -339,6 +381,24 @@ pub static FILTER: &[Binding] = &[
     },
 ];
 
+/// Keys of the note editor; every other key edits the note (Enter inserts a new line).
+pub static NOTE: &[Binding] = &[
+    Binding {
+        keys: &[ctrl('s')],
+        action: Action::NoteSave,
+        section: HelpSection::Review,
+        help_fr: "enregistrer la note",
+        help_en: "save the note",
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc)],
+        action: Action::NoteCancel,
+        section: HelpSection::Review,
+        help_fr: "fermer sans enregistrer",
+        help_en: "close without saving",
+    },
+];
+
 /// How a key is written in the help.
 pub fn key_label(key: Key) -> String {
     let base = match key.code {
@@ -415,13 +475,21 @@ pub fn filter_action(event: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The action of a key in the note editor.
+pub fn note_action(event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    lookup(NOTE, normalise(event)).or(Some(Action::NoteInput(*event)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_key_is_bound_once_per_table() {
-        for table in [NORMAL, FILTER] {
+        for table in [NORMAL, FILTER, NOTE] {
             let mut seen = Vec::new();
             for b in table {
                 for k in b.keys {

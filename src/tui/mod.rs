@@ -15,10 +15,12 @@ pub mod wrap;
 use crate::cli::Lang;
 use crate::load::{load, load_sample, LoadOptions, LoadReport, Progress};
 use crate::query::SearchIndex;
+use crate::review::ReviewStore;
 use action::Action;
 use app::{App, Dossier};
 use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use i18n::Phrases;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,6 +38,8 @@ pub struct Options {
     pub today: NaiveDate,
     /// Mouse reporting.
     pub mouse: bool,
+    /// The review file (`--review-file`); by default one per dossier in the data directory.
+    pub review_file: Option<PathBuf>,
 }
 
 /// Messages from the loading thread.
@@ -49,10 +53,15 @@ const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the viewer until the user quits.
 pub fn run(options: Options) -> anyhow::Result<()> {
-    let (app, receiver, cancel) = start(&options);
+    let review = ReviewStore::for_dossier(options.review_file.as_deref(), &options.paths);
+    let mut app = App::new(Dossier::empty(), options.lang, options.today);
+    app.mouse = options.mouse;
+    app.review = review;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let receiver = start_load(&mut app, &options.paths, &cancel);
     let terminal = ratatui::try_init()?;
     install_panic_report();
-    let result = event_loop(terminal, app, receiver, options.mouse);
+    let result = event_loop(terminal, app, receiver, &options, &cancel);
     cancel.store(true, Ordering::Relaxed);
     if options.mouse {
         let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
@@ -61,31 +70,29 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     result
 }
 
-/// The app, showing the sample at once or a load under way in the background.
-fn start(options: &Options) -> (App, Option<mpsc::Receiver<Loaded>>, Arc<AtomicBool>) {
-    let cancel = Arc::new(AtomicBool::new(false));
-    if options.paths.is_empty() {
-        let dossier = Dossier::new(load_sample(), options.today);
-        let mut app = App::new(dossier, options.lang, options.today);
-        app.mouse = options.mouse;
-        return (app, None, cancel);
+/// Loads the dossier: the sample at once, files on a background thread whose progress and
+/// result arrive on the returned channel.
+fn start_load(
+    app: &mut App,
+    paths: &[PathBuf],
+    cancel: &Arc<AtomicBool>,
+) -> Option<mpsc::Receiver<Loaded>> {
+    if paths.is_empty() {
+        let dossier = Dossier::new(load_sample(), app.today);
+        app.set_dossier(dossier);
+        app.observe_load();
+        return None;
     }
-    let mut app = App::new(Dossier::empty(), options.lang, options.today);
-    app.mouse = options.mouse;
     app.loading = Some(Progress::default());
     let (sender, receiver) = mpsc::channel();
-    let paths = options.paths.clone();
-    let stop = Arc::clone(&cancel);
+    let paths = paths.to_vec();
+    let stop = Arc::clone(cancel);
     std::thread::spawn(move || {
-        let progress_sender = sender.clone();
-        let progress = move |p: Progress| {
-            let _ = progress_sender.send(Loaded::Progress(p));
-        };
-        // mpsc::Sender is Send but not Sync: each worker reports through its own clone.
-        let progress = std::sync::Mutex::new(progress);
+        // mpsc::Sender is not Sync: the rayon workers share it behind a mutex.
+        let progress_sender = std::sync::Mutex::new(sender.clone());
         let report_progress = |p: Progress| {
-            if let Ok(f) = progress.lock() {
-                f(p);
+            if let Ok(tx) = progress_sender.lock() {
+                let _ = tx.send(Loaded::Progress(p));
             }
         };
         let report = load(
@@ -98,7 +105,7 @@ fn start(options: &Options) -> (App, Option<mpsc::Receiver<Loaded>>, Arc<AtomicB
         let index = SearchIndex::build(&report.questions);
         let _ = sender.send(Loaded::Done(Box::new((report, index))));
     });
-    (app, Some(receiver), cancel)
+    Some(receiver)
 }
 
 /// After ratatui's own hook has restored the terminal, say where to report the crash.
@@ -117,9 +124,10 @@ fn event_loop(
     mut terminal: ratatui::DefaultTerminal,
     mut app: App,
     mut receiver: Option<mpsc::Receiver<Loaded>>,
-    mouse: bool,
+    options: &Options,
+    cancel: &Arc<AtomicBool>,
 ) -> anyhow::Result<()> {
-    if mouse {
+    if options.mouse {
         crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
     let terminated = Arc::new(AtomicBool::new(false));
@@ -140,8 +148,16 @@ fn event_loop(
             // Drain what is queued before drawing again, so fast typing stays fluid.
             loop {
                 if let Some(action) = action_for(&app, event::read()?) {
-                    if let Some(Effect::Copy(text)) = update(&mut app, action) {
-                        copy_osc52(&text);
+                    match update(&mut app, action) {
+                        Some(Effect::Copy(text)) => copy_osc52(&text),
+                        Some(Effect::Reload) if receiver.is_none() => {
+                            if let Err(e) = app.review.reload() {
+                                let text = Phrases(app.lang).not_saved(&e.to_string());
+                                app.show(text, app::MessageKind::Warning);
+                            }
+                            receiver = start_load(&mut app, &options.paths, cancel);
+                        }
+                        Some(Effect::Reload) | None => {}
                     }
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
@@ -157,6 +173,7 @@ fn event_loop(
                     Loaded::Done(done) => {
                         let (report, index) = *done;
                         app.set_dossier(Dossier::with_index(report, index, app.today));
+                        app.observe_load();
                         finished = true;
                     }
                 }
@@ -183,7 +200,9 @@ fn event_loop(
 pub fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.editing_filter && app.overlay == app::Overlay::None {
+            if app.note_editor.is_some() {
+                keymap::note_action(&key)
+            } else if app.editing_filter && app.overlay == app::Overlay::None {
                 keymap::filter_action(&key)
             } else {
                 keymap::normal_action(&key)

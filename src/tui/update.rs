@@ -12,6 +12,8 @@ use ratatui::layout::{Position, Rect};
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Read the dossier from disk again.
+    Reload,
 }
 
 /// Applies an action to the state.
@@ -30,11 +32,137 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
         }
+        _ if app.note_editor.is_some() => note_action(app, action),
         _ if app.overlay != Overlay::None => overlay_action(app, action),
         _ if app.editing_filter => filter_action(app, action),
         action => return normal_action(app, action),
     }
     None
+}
+
+fn note_action(app: &mut App, action: Action) {
+    let Some(editor) = app.note_editor.as_mut() else {
+        return;
+    };
+    match action {
+        Action::NoteInput(key) => {
+            editor.text.input(key);
+        }
+        Action::NoteCancel => app.note_editor = None,
+        Action::NoteSave => {
+            let Some(editor) = app.note_editor.take() else {
+                return;
+            };
+            let note = editor.text.lines().join("\n");
+            let q = &app.dossier.questions[editor.index];
+            let phrases = Phrases(app.lang);
+            match app.review.set_note(q, note, app.today) {
+                Ok(()) => {
+                    let text = phrases.note_saved(&editor.id);
+                    app.review_changed();
+                    app.show(text, MessageKind::Info);
+                }
+                Err(e) => {
+                    // Keep the editor open with the text, so nothing typed is lost.
+                    app.show(phrases.not_saved(&e.to_string()), MessageKind::Warning);
+                    app.note_editor = Some(editor);
+                }
+            }
+        }
+        Action::Quit => {}
+        _ => {}
+    }
+}
+
+fn review_action(app: &mut App, action: Action) {
+    let Some(index) = app.selected_index() else {
+        return;
+    };
+    let dossier = std::sync::Arc::clone(&app.dossier);
+    let q = &dossier.questions[index];
+    let phrases = Phrases(app.lang);
+    let result = match action {
+        Action::ToggleReviewed => app
+            .review
+            .toggle_reviewed(q, app.today)
+            .map(|on| phrases.reviewed(&q.id, on)),
+        Action::ToggleFlag => app
+            .review
+            .toggle_flag(q, app.today)
+            .map(|on| phrases.flagged(&q.id, on)),
+        _ => return,
+    };
+    match result {
+        Ok(text) => {
+            app.review_changed();
+            app.show(text, MessageKind::Info);
+        }
+        Err(e) => app.show(phrases.not_saved(&e.to_string()), MessageKind::Warning),
+    }
+}
+
+fn open_note_editor(app: &mut App) {
+    let Some(index) = app.selected_index() else {
+        return;
+    };
+    let q = &app.dossier.questions[index];
+    if let Some(reason) = app.review.read_only_reason() {
+        let text = Phrases(app.lang).review_read_only(reason);
+        app.show(text, MessageKind::Warning);
+        return;
+    }
+    let note = app
+        .review
+        .entry(&q.id)
+        .map(|e| e.note.clone())
+        .unwrap_or_default();
+    let lines: Vec<String> = if note.is_empty() {
+        vec![String::new()]
+    } else {
+        note.lines().map(str::to_string).collect()
+    };
+    let mut text = tui_textarea::TextArea::new(lines);
+    text.move_cursor(tui_textarea::CursorMove::Bottom);
+    text.move_cursor(tui_textarea::CursorMove::End);
+    app.note_editor = Some(super::app::NoteEditor {
+        id: q.id.clone(),
+        index,
+        text,
+    });
+}
+
+/// Moves to the next (or previous) shown question that waits for an answer and is not
+/// reviewed yet, wrapping around the list.
+fn jump_to_review(app: &mut App, forward: bool) {
+    let n = app.hits.len();
+    if n == 0 {
+        return;
+    }
+    let wanted = |app: &App, position: usize| {
+        let q = &app.dossier.questions[app.hits[position].index];
+        q.status == crate::model::Status::Pending && !app.review.is_reviewed(q)
+    };
+    let found = (1..=n)
+        .map(|step| {
+            if forward {
+                (app.selected + step) % n
+            } else {
+                (app.selected + n - step % n) % n
+            }
+        })
+        .find(|&p| wanted(app, p));
+    match found {
+        Some(p) => {
+            app.selected = p;
+            app.detail_scroll = 0;
+            app.timeline_scroll = 0;
+            app.clamp_list();
+        }
+        None => {
+            let text = Phrases(app.lang).nothing_to_review();
+            app.show(text, MessageKind::Info);
+        }
+    }
 }
 
 fn overlay_action(app: &mut App, action: Action) {
@@ -365,6 +493,11 @@ fn normal_action(app: &mut App, action: Action) -> Option<Effect> {
                 return Some(Effect::Copy(citation));
             }
         }
+        Action::ToggleReviewed | Action::ToggleFlag => review_action(app, action),
+        Action::EditNote => open_note_editor(app),
+        Action::NextToReview => jump_to_review(app, true),
+        Action::PrevToReview => jump_to_review(app, false),
+        Action::Reload => return Some(Effect::Reload),
         Action::ScrollDownAt(x, y) | Action::ScrollUpAt(x, y) => {
             let down = matches!(action, Action::ScrollDownAt(..));
             if let Some((pane, _)) = pane_at(app, x, y) {

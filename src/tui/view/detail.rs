@@ -116,6 +116,49 @@ fn build(app: &App, index: usize, width: u16, key: (usize, u16, Vec<String>, Lan
         highlight,
         terms,
     ));
+    if let Some(change) = app.review.change(q) {
+        out.extend(wrap_field(
+            &format!("★ {}", p.change(change)),
+            &[],
+            cols,
+            theme.mark(),
+            highlight,
+            &[],
+        ));
+    }
+    if let Some(entry) = app.review.entry(&q.id) {
+        let mut marks = Vec::new();
+        if let Some(on) = entry.reviewed {
+            marks.push(format!("✔ {}", p.reviewed_on(on)));
+        }
+        if let Some(on) = entry.flagged {
+            marks.push(format!("⚑ {}", p.flagged_on(on)));
+        }
+        if !marks.is_empty() {
+            out.extend(wrap_field(
+                &marks.join("  "),
+                &[],
+                cols,
+                theme.label(),
+                highlight,
+                &[],
+            ));
+        }
+        if entry.has_note() {
+            out.push((Line::default(), false));
+            out.push((
+                Line::from(vec![Span::styled(
+                    format!("── {} ", s.note_heading),
+                    theme.heading(),
+                )]),
+                false,
+            ));
+            for line in entry.note.lines() {
+                let text = if line.is_empty() { " " } else { line };
+                out.extend(wrap_field(text, &[], cols, theme.label(), highlight, terms));
+            }
+        }
+    }
     out.push((Line::default(), false));
 
     let mut field = |label: &str, value: &str| {

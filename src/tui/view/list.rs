@@ -15,6 +15,8 @@ use ratatui::Frame;
 pub struct Columns {
     /// Status mark.
     pub mark: usize,
+    /// Review marks: changed or reviewed, flag or note.
+    pub review: usize,
     /// Id.
     pub id: usize,
     /// Publication date.
@@ -33,6 +35,7 @@ impl Columns {
     pub fn for_width(cols: usize) -> Self {
         let mut c = Columns {
             mark: 1,
+            review: 2,
             id: 11,
             date: 10,
             author: 20,
@@ -52,7 +55,7 @@ impl Columns {
         if cols < 44 {
             c.author = 0;
         }
-        let fixed: usize = [c.mark, c.id, c.date, c.author, c.ministry]
+        let fixed: usize = [c.mark, c.review, c.id, c.date, c.author, c.ministry]
             .iter()
             .filter(|w| **w > 0)
             .map(|w| w + 1)
@@ -70,6 +73,31 @@ fn short_date(lang: Lang, date: Option<chrono::NaiveDate>) -> String {
             Lang::En => d.format("%Y-%m-%d").to_string(),
         },
     }
+}
+
+/// The two review marks of a row: `★` changed since review (or new), `✔` reviewed; then
+/// `⚑` follow-up flag, or `✎` note.
+fn review_marks(
+    app: &App,
+    q: &crate::model::Question,
+) -> ((&'static str, Style), (&'static str, Style)) {
+    let theme = &app.theme;
+    let entry = app.review.entry(&q.id);
+    let first = if app.review.is_changed(q) {
+        ("★", theme.mark())
+    } else if entry.is_some_and(|e| e.reviewed.is_some()) {
+        ("✔", theme.dim())
+    } else {
+        (" ", Style::new())
+    };
+    let second = if entry.is_some_and(|e| e.flagged.is_some()) {
+        ("⚑", theme.overdue())
+    } else if entry.is_some_and(|e| e.has_note()) {
+        ("✎", theme.label())
+    } else {
+        (" ", Style::new())
+    };
+    (first, second)
 }
 
 /// Draws the list pane.
@@ -155,6 +183,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::with_capacity(inner.height as usize);
     let header = [
         (cols.mark, ""),
+        (cols.review, ""),
         (cols.id, s.col_id),
         (cols.date, s.col_date),
         (cols.author, s.col_author),
@@ -182,6 +211,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             format!("{} ", fit(mark, cols.mark)),
             mark_style,
         )];
+        let (first, second) = review_marks(app, q);
+        spans.push(Span::styled(first.0, first.1));
+        spans.push(Span::styled(format!("{} ", second.0), second.1));
         let mut push = |width: usize, text: &str, style: Style| {
             if width > 0 {
                 spans.push(Span::styled(format!("{} ", fit(text, width)), style));

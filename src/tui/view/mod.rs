@@ -36,4 +36,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Overlay::Help(scroll) => overlay::render_help(app, frame, area, scroll),
         Overlay::Diagnostics(scroll) => overlay::render_diagnostics(app, frame, area, scroll),
     }
+    if let Some(editor) = &app.note_editor {
+        overlay::render_note_editor(app, editor, frame, area);
+    }
 }

@@ -162,3 +162,22 @@ pub fn render_diagnostics(app: &App, frame: &mut Frame, area: Rect, scroll: usiz
         scroll,
     );
 }
+
+/// Draws the note editor over the panes.
+pub fn render_note_editor(
+    app: &App,
+    editor: &crate::tui::app::NoteEditor,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let p = crate::tui::i18n::Phrases(app.lang);
+    let rect = centered(area, 80, 14.min(area.height.saturating_sub(2)).max(3));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(p.note_title(&editor.id))
+        .title_bottom(Line::from(p.note_keys()).style(app.theme.dim()))
+        .border_style(app.theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(&editor.text, inner);
+}

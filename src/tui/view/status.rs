@@ -14,7 +14,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let d = &app.dossier;
     let counts = format!(
-        " {} {} · {} {} · {} {} · {} {} ",
+        " {} {} · {} {} · {} {} · {} {} · {} {} ",
         d.questions.len(),
         s.total,
         app.hits.len(),
@@ -22,7 +22,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         d.pending(),
         s.pending,
         d.overdue(),
-        s.overdue
+        s.overdue,
+        app.to_review(),
+        s.to_review
     );
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
