@@ -206,3 +206,32 @@ fn sigterm_restores_the_terminal() {
     assert!(restored(&screen), "{screen}");
     assert!(!screen.contains("Questions"), "{screen}");
 }
+
+#[test]
+fn review_marks_and_notes_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let review = dir.path().join("review.json");
+    let args = format!("--today 2026-11-22 --review-file {}", review.display());
+
+    let tmux = Tmux::start("review", 120, 40, &shell_command(&args));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // ] to the next pending question not yet reviewed, x to mark it, a to annotate.
+    tmux.keys(&["]", "x", "a"]);
+    tmux.wait_for("the note editor", |s| s.contains("Ctrl-s"));
+    tmux.keys(&["Relancer le cabinet", "Enter", "avant le 1er décembre", "C-s"]);
+    let screen = tmux.wait_for("the saved note", |s| s.contains("enregistrée"));
+    assert!(screen.contains("2 à revoir"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
+    drop(tmux);
+
+    let tmux = Tmux::start("review2", 120, 40, &shell_command(&args));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    tmux.keys(&["/", "is:reviewed", "Enter"]);
+    let screen = tmux.wait_for("the reviewed question", |s| s.contains("1 affichées"));
+    assert!(screen.contains("✔ Revue le 22 novembre 2026"), "{screen}");
+    assert!(screen.contains("Relancer le cabinet"), "{screen}");
+    assert!(screen.contains("avant le 1er décembre"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
+}

@@ -435,3 +435,129 @@ fn the_worker_thread_returns_the_newest_result() {
     }
     assert_eq!(app.hits.len(), 1_200);
 }
+
+fn app_with_review(dir: &std::path::Path) -> App {
+    let mut app = sample_app(Lang::Fr);
+    app.set_review(dossier::review::ReviewStore::open(dir.join("review.json")));
+    app
+}
+
+fn type_in_note(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        let action = action_for(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))).unwrap();
+        update(app, action);
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    if let Some(action) = action_for(app, event) {
+        update(app, action);
+    }
+}
+
+#[test]
+fn x_f_and_a_mark_flag_and_annotate_and_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_review(dir.path());
+    screen(&mut app, 120, 40);
+    let id = app.selected_question().unwrap().id.clone();
+    press(&mut app, "x");
+    assert!(app.review.is_reviewed(app.selected_question().unwrap()));
+    press(&mut app, "f");
+    assert!(app.review.is_flagged(app.selected_question().unwrap()));
+    press(&mut app, "a");
+    assert!(app.note_editor.is_some());
+    // In the editor, q and x are text, Enter a new line.
+    type_in_note(&mut app, "Relancer le cabinet\nquand ? x");
+    assert!(!app.quit);
+    ctrl(&mut app, 's');
+    assert!(app.note_editor.is_none());
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Note de suivi"), "{text}");
+    assert!(text.contains("Relancer le cabinet"), "{text}");
+    assert!(text.contains("✔⚑"), "{text}");
+
+    // Another viewer on the same file sees all of it.
+    let again = app_with_review(dir.path());
+    let entry = again.review.entry(&id).unwrap();
+    assert!(entry.reviewed.is_some() && entry.flagged.is_some());
+    assert_eq!(entry.note, "Relancer le cabinet\nquand ? x");
+
+    // x and f toggle back.
+    press(&mut app, "xf");
+    assert!(!app.review.is_reviewed(app.selected_question().unwrap()));
+    assert!(!app.review.is_flagged(app.selected_question().unwrap()));
+}
+
+#[test]
+fn esc_in_the_note_editor_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_review(dir.path());
+    press(&mut app, "a");
+    type_in_note(&mut app, "brouillon");
+    press(&mut app, "<Esc>");
+    assert!(app.note_editor.is_none());
+    assert!(!app.review.has_note(app.selected_question().unwrap()));
+}
+
+#[test]
+fn brackets_walk_the_pending_questions_not_yet_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_review(dir.path());
+    screen(&mut app, 120, 40);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        press(&mut app, "]");
+        let q = app.selected_question().unwrap();
+        assert_eq!(q.status, dossier::model::Status::Pending);
+        seen.push(q.id.clone());
+        press(&mut app, "x");
+    }
+    seen.sort();
+    assert_eq!(seen, ["17-13811QE", "17-13985QE", "17-16300QE"]);
+    assert_eq!(app.to_review(), 0);
+    let before = app.selected;
+    press(&mut app, "]");
+    assert_eq!(app.selected, before, "nothing left: the selection stays");
+    assert!(app.message.as_ref().unwrap().text.contains("revues"));
+    // [ goes backwards, wrapping.
+    press(&mut app, "x[");
+    assert_eq!(app.selected, before);
+    assert!(screen(&mut app, 120, 40).contains("1 à revoir"));
+}
+
+#[test]
+fn review_terms_in_the_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_review(dir.path());
+    press(&mut app, "]x");
+    let reviewed = app.selected_question().unwrap().id.clone();
+    press(&mut app, "/is:reviewed<Enter>");
+    assert_eq!(shown_ids(&app), [reviewed.clone()]);
+    press(&mut app, "<Esc>/-is:reviewed status:pending<Enter>");
+    assert_eq!(app.hits.len(), 2);
+    assert!(!shown_ids(&app).contains(&reviewed));
+}
+
+#[test]
+fn r_asks_for_a_reload() {
+    let mut app = sample_app(Lang::Fr);
+    assert_eq!(press(&mut app, "R"), [Effect::Reload]);
+}
+
+#[test]
+fn an_unreadable_review_file_is_never_overwritten_and_the_ui_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.json");
+    std::fs::write(&path, b"{ not json").unwrap();
+    let mut app = sample_app(Lang::Fr);
+    app.set_review(dossier::review::ReviewStore::open(&path));
+    assert!(app.message.as_ref().unwrap().text.contains("lecture seule"));
+    press(&mut app, "x");
+    assert!(app.message.as_ref().unwrap().text.contains("Non enregistré"));
+    press(&mut app, "a");
+    assert!(app.note_editor.is_none(), "no editor on a read-only store");
+    assert_eq!(std::fs::read(&path).unwrap(), b"{ not json");
+}

@@ -224,6 +224,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         super::chronology::render(app, frame, area);
         return;
     }
+    // A tall pane has room for both: the question on top, the dossier below.
+    if area.height >= 28 {
+        if let Some(index) = app.selected_index() {
+            let needed = lines(app, index, area.width.saturating_sub(2) as usize).len() as u16 + 2;
+            let top = needed.clamp(8, area.height / 2);
+            let question = Rect { height: top, ..area };
+            let dossier = Rect {
+                y: area.y + top,
+                height: area.height - top,
+                ..area
+            };
+            render_question(app, frame, question);
+            super::chronology::render(app, frame, dossier);
+            return;
+        }
+    }
+    render_question(app, frame, area);
+}
+
+fn render_question(app: &App, frame: &mut Frame, area: Rect) {
     let s = strings(app.lang);
     let focused = app.focus == Pane::Timeline;
     let block = Block::bordered()
