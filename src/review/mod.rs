@@ -1,14 +1,14 @@
 //! Review state that persists: per question a reviewed mark, a follow-up flag and a note, and
 //! what changed since each question was last reviewed.
 //!
-//! The [`ReviewStore`] keeps one JSON file per dossier (see [`format`]). Every change is
+//! The [`ReviewStore`] keeps one JSON file per dossier (see [`mod@format`]). Every change is
 //! saved at once, under an exclusive lock, by re-reading the file, merging (see [`merge`]) and
 //! replacing it atomically, the previous version kept as `.bak`. So two dossier processes on
 //! one file never lose each other's changes, and a crash or a full disk at any moment leaves
 //! the last saved version intact.
 //!
 //! A failed save rolls the change back in memory and returns the reason, so what the UI shows
-//! is always what is on disk ("not saved: <why>"). The one exception is [`ReviewStore::observe`],
+//! is always what is on disk (`not saved: <why>`). The one exception is [`ReviewStore::observe`],
 //! whose marks for new questions are kept in memory when they cannot be saved (they are
 //! worked out again at the next start) and go to disk with the next save that succeeds.
 //!
