@@ -115,6 +115,8 @@ fn round_trip_keeps_marks_flags_and_multiline_notes() {
     assert_eq!(json["version"], FORMAT_VERSION);
     assert_eq!(json["entries"]["17-13985QE"]["flagged"], "2026-11-21");
     assert!(text.contains("\"reviewed\": \"2026-11-22\""), "{text}");
+    // Entries are listed by id, so that two versions of the file compare line by line.
+    assert!(text.find("17-13811QE").unwrap() < text.find("17-13985QE").unwrap());
 }
 
 #[test]

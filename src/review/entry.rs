@@ -3,7 +3,7 @@
 
 use crate::cli::Lang;
 use crate::model::{Question, Status};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
 
@@ -74,7 +74,8 @@ pub struct Snapshot {
     /// Date of withdrawal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn: Option<NaiveDate>,
-    /// FNV-1a 64 hash (hex) of the dated events (kind and date) and of the answer's words.
+    /// FNV-1a 64 hash (hex) of the dated events (kind, and date as days since 1 January of
+    /// year 1) and of the answer's words.
     pub fingerprint: String,
 }
 
@@ -95,7 +96,7 @@ impl Snapshot {
         for (kind, date) in events {
             hasher.write(kind.as_bytes());
             hasher.write(b" ");
-            hasher.write(date.to_string().as_bytes());
+            hasher.write(&date.num_days_from_ce().to_le_bytes());
             hasher.write(b"\n");
         }
         hasher.write(b"answer:");

@@ -15,7 +15,7 @@
 use super::entry::ReviewEntry;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 /// The name written in every review file, so a stray JSON file is not taken for one.
@@ -29,8 +29,9 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct ReviewData {
     /// The day of the last load observed; none before the first.
     pub last_observed: Option<NaiveDate>,
-    /// Review state per question id; entries that record nothing are left out.
-    pub entries: BTreeMap<String, ReviewEntry>,
+    /// Review state per question id; entries that record nothing are left out. A hash map:
+    /// the query engine looks every question up (the file lists them sorted all the same).
+    pub entries: HashMap<String, ReviewEntry>,
     /// Every question id seen by a load, to tell new questions at the next one.
     pub known_ids: BTreeSet<String>,
 }
@@ -41,7 +42,7 @@ struct FileOut<'a> {
     version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_observed: Option<NaiveDate>,
-    entries: &'a BTreeMap<String, ReviewEntry>,
+    entries: BTreeMap<&'a str, &'a ReviewEntry>,
     known_ids: &'a BTreeSet<String>,
 }
 
@@ -56,7 +57,7 @@ struct FileIn {
     #[serde(default)]
     last_observed: Option<NaiveDate>,
     #[serde(default)]
-    entries: BTreeMap<String, ReviewEntry>,
+    entries: HashMap<String, ReviewEntry>,
     #[serde(default)]
     known_ids: BTreeSet<String>,
 }
@@ -89,7 +90,7 @@ pub fn encode(data: &ReviewData) -> Vec<u8> {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
         last_observed: data.last_observed,
-        entries: &data.entries,
+        entries: data.entries.iter().map(|(k, v)| (k.as_str(), v)).collect(),
         known_ids: &data.known_ids,
     };
     // Serialising maps with string keys and plain fields into memory cannot fail.

@@ -1,14 +1,14 @@
 //! Review state that persists: per question a reviewed mark, a follow-up flag and a note, and
 //! what changed since each question was last reviewed.
 //!
-//! The [`ReviewStore`] keeps one JSON file per dossier (see [`format`]). Every change is
+//! The [`ReviewStore`] keeps one JSON file per dossier (see [`mod@format`]). Every change is
 //! saved at once, under an exclusive lock, by re-reading the file, merging (see [`merge`]) and
 //! replacing it atomically, the previous version kept as `.bak`. So two dossier processes on
 //! one file never lose each other's changes, and a crash or a full disk at any moment leaves
 //! the last saved version intact.
 //!
 //! A failed save rolls the change back in memory and returns the reason, so what the UI shows
-//! is always what is on disk ("not saved: <why>"). The one exception is [`ReviewStore::observe`],
+//! is always what is on disk (`not saved: <why>`). The one exception is [`ReviewStore::observe`],
 //! whose marks for new questions are kept in memory when they cannot be saved (they are
 //! worked out again at the next start) and go to disk with the next save that succeeds.
 //!
@@ -80,11 +80,15 @@ impl From<WriteError> for ReviewError {
 pub struct ReviewStore {
     path: PathBuf,
     fs: Arc<dyn Fs>,
-    /// The state shown: `base` plus this process's changes not yet saved (only ever
-    /// `observe`'s, see the module doc).
+    /// The state shown: the file as last read or written, plus changes not yet saved (only
+    /// ever `observe`'s, see the module doc).
     data: ReviewData,
-    /// The state as last read from or written to the file, for three-way merges.
-    base: ReviewData,
+    /// The file's bytes as last read or written (none: there was no file): the base of
+    /// three-way merges, and a cheap test of whether another process wrote meanwhile. Kept
+    /// as bytes, decoded only when a merge needs it.
+    base_bytes: Option<Vec<u8>>,
+    /// True when `data` has changes the file does not (from a failed `observe` save).
+    unsaved: bool,
     read_only: Option<String>,
 }
 
@@ -111,13 +115,14 @@ impl ReviewStore {
             path: path.into(),
             fs,
             data: ReviewData::default(),
-            base: ReviewData::default(),
+            base_bytes: None,
+            unsaved: false,
             read_only: None,
         };
         match store.read_disk() {
-            Ok(data) => {
-                store.data = data.clone();
-                store.base = data;
+            Ok((data, bytes)) => {
+                store.data = data;
+                store.base_bytes = bytes;
             }
             Err(reason) => store.read_only = Some(reason),
         }
@@ -145,7 +150,8 @@ impl ReviewStore {
             path: PathBuf::new(),
             fs: Arc::new(RealFs),
             data: ReviewData::default(),
-            base: ReviewData::default(),
+            base_bytes: None,
+            unsaved: false,
             read_only: Some(reason.into()),
         }
     }
@@ -173,7 +179,7 @@ impl ReviewStore {
     /// True when the store shows something the file does not have (new-question marks from
     /// an [`Self::observe`] that could not be saved).
     pub fn has_unsaved_changes(&self) -> bool {
-        self.data != self.base
+        self.unsaved
     }
 
     /// The review state of a question, by id.
@@ -250,6 +256,7 @@ impl ReviewStore {
         let mut summary = self.summary(questions);
         if dirty || self.has_unsaved_changes() {
             if let Err(e) = self.save() {
+                self.unsaved = true;
                 summary.save_error = Some(e.to_string());
             }
         }
@@ -314,9 +321,11 @@ impl ReviewStore {
             return Err(self.read_only_error());
         }
         match self.read_disk() {
-            Ok(disk) => {
-                self.data = merge::merge3(&self.base, &self.data, &disk);
-                self.base = disk;
+            Ok((disk, bytes)) => {
+                if bytes != self.base_bytes {
+                    self.data = merge::merge3(&self.base(), &self.data, &disk);
+                    self.base_bytes = bytes;
+                }
                 self.read_only = None;
                 Ok(())
             }
@@ -383,15 +392,29 @@ impl ReviewStore {
         }
     }
 
-    /// Reads and decodes the file; a missing file is an empty store. The error is the reason
-    /// the store must be read-only.
-    fn read_disk(&self) -> Result<ReviewData, String> {
+    /// Reads and decodes the file, with its bytes; a missing file is an empty store. The
+    /// error is the reason the store must be read-only.
+    fn read_disk(&self) -> Result<(ReviewData, Option<Vec<u8>>), String> {
         let bytes = match self.fs.read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ReviewData::default()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok((ReviewData::default(), None))
+            }
             Err(e) => return Err(format!("cannot read it ({e}); it is left as it is")),
         };
-        decode(&bytes).map_err(|e| self.unreadable_reason(&e))
+        match decode(&bytes) {
+            Ok(data) => Ok((data, Some(bytes))),
+            Err(e) => Err(self.unreadable_reason(&e)),
+        }
+    }
+
+    /// The file as last read or written, decoded.
+    fn base(&self) -> ReviewData {
+        // These bytes were decoded (or encoded) successfully before.
+        self.base_bytes
+            .as_deref()
+            .and_then(|b| decode(b).ok())
+            .unwrap_or_default()
     }
 
     fn unreadable_reason(&self, e: &DecodeError) -> String {
@@ -457,20 +480,28 @@ impl ReviewStore {
             .map_err(io_err("create the folder of", &self.path))?;
         let _lock = FileLock::acquire(&self.path).map_err(io_err("lock", &self.path))?;
         remove_stale_temps(fs.as_ref(), &self.path);
-        let (disk, old_bytes) = match fs.read(&self.path) {
-            Ok(bytes) => match decode(&bytes) {
-                Ok(disk) => (disk, Some(bytes)),
-                Err(e) => {
+        let old_bytes = match fs.read(&self.path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io_err("read", &self.path)(e)),
+        };
+        // Unchanged since this store last read or wrote it (the usual case): nothing to
+        // merge. Otherwise another process wrote: merge its changes with ours.
+        let merged = if old_bytes == self.base_bytes {
+            None
+        } else {
+            let disk = match old_bytes.as_deref().map(decode) {
+                None => ReviewData::default(),
+                Some(Ok(disk)) => disk,
+                Some(Err(e)) => {
                     // Another program wrote something unreadable meanwhile: never overwrite.
                     self.read_only = Some(self.unreadable_reason(&e));
                     return Err(self.read_only_error());
                 }
-            },
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (ReviewData::default(), None),
-            Err(e) => return Err(io_err("read", &self.path)(e)),
+            };
+            Some(merge::merge3(&self.base(), &self.data, &disk))
         };
-        let merged = merge::merge3(&self.base, &self.data, &disk);
-        let bytes = encode(&merged);
+        let bytes = encode(merged.as_ref().unwrap_or(&self.data));
         if old_bytes.as_deref() != Some(bytes.as_slice()) {
             if let Some(old) = &old_bytes {
                 write_atomic(fs.as_ref(), &sidecar(&self.path, ".bak"), old).map_err(|e| {
@@ -482,8 +513,11 @@ impl ReviewStore {
             }
             write_atomic(fs.as_ref(), &self.path, &bytes)?;
         }
-        self.data = merged.clone();
-        self.base = merged;
+        if let Some(merged) = merged {
+            self.data = merged;
+        }
+        self.base_bytes = Some(bytes);
+        self.unsaved = false;
         Ok(())
     }
 }
