@@ -218,7 +218,12 @@ fn review_marks_and_notes_survive_a_restart() {
     // ] to the next pending question not yet reviewed, x to mark it, a to annotate.
     tmux.keys(&["]", "x", "a"]);
     tmux.wait_for("the note editor", |s| s.contains("Ctrl-s"));
-    tmux.keys(&["Relancer le cabinet", "Enter", "avant le 1er décembre", "C-s"]);
+    tmux.keys(&[
+        "Relancer le cabinet",
+        "Enter",
+        "avant le 1er décembre",
+        "C-s",
+    ]);
     let screen = tmux.wait_for("the saved note", |s| s.contains("enregistrée"));
     assert!(screen.contains("2 à revoir"), "{screen}");
     tmux.keys(&["q"]);
@@ -232,6 +237,57 @@ fn review_marks_and_notes_survive_a_restart() {
     assert!(screen.contains("✔ Revue le 22 novembre 2026"), "{screen}");
     assert!(screen.contains("Relancer le cabinet"), "{screen}");
     assert!(screen.contains("avant le 1er décembre"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
+}
+
+#[test]
+fn reload_tells_what_changed_since_the_review() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/001_8a016c17cf93605d.txt"
+    );
+    let pending = std::fs::read_to_string(seed).unwrap();
+    let file = docs.join("13985.txt");
+    std::fs::write(&file, &pending).unwrap();
+    let review = dir.path().join("review.json");
+    let args = format!(
+        "--today 2026-11-22 --review-file {} {}",
+        review.display(),
+        docs.display()
+    );
+
+    let tmux = Tmux::start("reload", 120, 40, &shell_command(&args));
+    tmux.wait_for("the list", |s| s.contains("17-13985QE"));
+    tmux.keys(&["x"]);
+    tmux.wait_for("the review mark", |s| s.contains("marquée revue"));
+
+    // The minister answers; the staffer saves the new page over the old one.
+    let answered = pending.replace(
+        "Date(s) clé(s)",
+        "Texte de la réponse\n\nLe Gouvernement a rétabli le financement.\n\nDate(s) clé(s)",
+    ) + "\n\nRéponse publiée au JO le : [6 octobre 2026](#), page 7001\n";
+    std::fs::write(&file, answered).unwrap();
+    tmux.keys(&["R"]);
+    let screen = tmux.wait_for("the change", |s| s.contains("nouvelle réponse"));
+    assert!(
+        screen.contains("1 nouvelle réponse depuis votre dernière revue"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("★"),
+        "the question is marked changed:\n{screen}"
+    );
+    assert!(screen.contains("Répondue depuis votre revue"), "{screen}");
+    // Reviewing it again clears the mark.
+    tmux.keys(&["x", "x"]);
+    let screen = tmux.wait_for("the mark cleared", |s| {
+        !s.contains("Répondue depuis votre revue")
+    });
+    assert!(!list_part(&screen).contains("★"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
 }

@@ -444,7 +444,11 @@ fn app_with_review(dir: &std::path::Path) -> App {
 
 fn type_in_note(app: &mut App, text: &str) {
     for c in text.chars() {
-        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
         let action = action_for(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))).unwrap();
         update(app, action);
     }
@@ -556,7 +560,12 @@ fn an_unreadable_review_file_is_never_overwritten_and_the_ui_says_so() {
     app.set_review(dossier::review::ReviewStore::open(&path));
     assert!(app.message.as_ref().unwrap().text.contains("lecture seule"));
     press(&mut app, "x");
-    assert!(app.message.as_ref().unwrap().text.contains("Non enregistré"));
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("Non enregistré"));
     press(&mut app, "a");
     assert!(app.note_editor.is_none(), "no editor on a read-only store");
     assert_eq!(std::fs::read(&path).unwrap(), b"{ not json");

@@ -299,6 +299,8 @@ impl App {
     pub fn set_dossier(&mut self, dossier: Dossier) {
         self.dossier = Arc::new(dossier);
         self.hits.clear();
+        // What the load says replaces older messages.
+        self.message = None;
         self.loading = None;
         self.last_filter = None;
         self.detail_cache.replace(None);

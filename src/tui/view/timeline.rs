@@ -229,7 +229,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if let Some(index) = app.selected_index() {
             let needed = lines(app, index, area.width.saturating_sub(2) as usize).len() as u16 + 2;
             let top = needed.clamp(8, area.height / 2);
-            let question = Rect { height: top, ..area };
+            let question = Rect {
+                height: top,
+                ..area
+            };
             let dossier = Rect {
                 y: area.y + top,
                 height: area.height - top,
