@@ -521,7 +521,7 @@ fn brackets_walk_the_pending_questions_not_yet_reviewed() {
     }
     seen.sort();
     assert_eq!(seen, ["17-13811QE", "17-13985QE", "17-16300QE"]);
-    assert_eq!(app.to_review(), 0);
+    assert_eq!(app.to_review, 0);
     let before = app.selected;
     press(&mut app, "]");
     assert_eq!(app.selected, before, "nothing left: the selection stays");

@@ -38,6 +38,10 @@ pub struct Dossier {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that gave no question.
     pub files_skipped: usize,
+    /// Questions waiting for an answer (counted once: the status bar shows it every frame).
+    pub pending: usize,
+    /// Pending questions past their deadline.
+    pub overdue: usize,
 }
 
 impl Dossier {
@@ -49,13 +53,21 @@ impl Dossier {
 
     /// Same as [`Dossier::new`] with an index built elsewhere (e.g. on the loading thread).
     pub fn with_index(report: LoadReport, index: SearchIndex, today: NaiveDate) -> Self {
-        let timings = report.questions.iter().map(|q| timing(q, today)).collect();
+        let timings: Vec<Timing> = report.questions.iter().map(|q| timing(q, today)).collect();
+        let pending = report
+            .questions
+            .iter()
+            .filter(|q| q.status == Status::Pending)
+            .count();
+        let overdue = timings.iter().filter(|t| t.is_overdue()).count();
         Dossier {
             questions: report.questions,
             index,
             timings,
             diagnostics: report.diagnostics,
             files_skipped: report.files_skipped,
+            pending,
+            overdue,
         }
     }
 
@@ -67,20 +79,9 @@ impl Dossier {
             timings: Vec::new(),
             diagnostics: Vec::new(),
             files_skipped: 0,
+            pending: 0,
+            overdue: 0,
         }
-    }
-
-    /// Questions still waiting for an answer.
-    pub fn pending(&self) -> usize {
-        self.questions
-            .iter()
-            .filter(|q| q.status == Status::Pending)
-            .count()
-    }
-
-    /// Pending questions past their deadline.
-    pub fn overdue(&self) -> usize {
-        self.timings.iter().filter(|t| t.is_overdue()).count()
     }
 }
 
@@ -250,6 +251,8 @@ pub struct App {
     pub review_data: Arc<ReviewData>,
     /// The note editor, when open.
     pub note_editor: Option<NoteEditor>,
+    /// Pending questions not yet reviewed (kept up to date on load and review changes).
+    pub to_review: usize,
 }
 
 impl App {
@@ -289,8 +292,10 @@ impl App {
             review: ReviewStore::unavailable("no review file"),
             review_data: Arc::new(ReviewData::default()),
             note_editor: None,
+            to_review: 0,
         };
         app.refresh();
+        app.count_to_review();
         app.announce_diagnostics();
         app
     }
@@ -301,6 +306,7 @@ impl App {
         self.hits.clear();
         // What the load says replaces older messages.
         self.message = None;
+        self.count_to_review();
         self.loading = None;
         self.last_filter = None;
         self.detail_cache.replace(None);
@@ -335,19 +341,20 @@ impl App {
     pub fn review_changed(&mut self) {
         self.review_data = Arc::new(self.review.data().clone());
         self.detail_cache.replace(None);
+        self.count_to_review();
         if !self.filter.query.is_empty() {
             self.last_filter = None;
             self.refresh();
         }
     }
 
-    /// Pending questions not yet reviewed.
-    pub fn to_review(&self) -> usize {
-        self.dossier
+    fn count_to_review(&mut self) {
+        self.to_review = self
+            .dossier
             .questions
             .iter()
             .filter(|q| q.status == Status::Pending && !self.review.is_reviewed(q))
-            .count()
+            .count();
     }
 
     fn announce_diagnostics(&mut self) {

@@ -19,11 +19,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         s.total,
         app.hits.len(),
         s.shown,
-        d.pending(),
+        d.pending,
         s.pending,
-        d.overdue(),
+        d.overdue,
         s.overdue,
-        app.to_review(),
+        app.to_review,
         s.to_review
     );
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
