@@ -46,8 +46,9 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// How the bytes were read.
     pub encoding: Encoding,
-    /// NUL bytes dropped from an otherwise textual file, and the line of the first one.
-    pub nuls_removed: Option<(usize, usize)>,
+    /// Control characters (NUL, ESC, …) dropped from an otherwise textual file: how many,
+    /// and the line of the first one. They would garble a terminal.
+    pub controls_removed: Option<(usize, usize)>,
 }
 
 /// Magic numbers of files staffers often drop in a dossier folder by mistake.
@@ -87,44 +88,37 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
         }
     }
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
-    let mut nuls_removed = None;
-    let cleaned: Cow<[u8]> = if nuls == 0 {
-        Cow::Borrowed(bytes)
-    } else {
+    // A few stray NULs in a text (a damaged save) are dropped later; many mean a binary file.
+    if nuls * 100 > bytes.len() {
         let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
-        // A few stray NULs in a text (a damaged save) are dropped; many mean a binary file.
-        if nuls * 100 > bytes.len() {
-            return Err(NotText {
-                line: Some(line_of(bytes, first)),
-                message: "binary data (NUL bytes), not a text document".into(),
-            });
-        }
-        nuls_removed = Some((nuls, line_of(bytes, first)));
-        Cow::Owned(bytes.iter().copied().filter(|&b| b != 0).collect())
-    };
-    let (text, encoding) = match std::str::from_utf8(&cleaned) {
-        Ok(_) => (bytes_to_text(cleaned), Encoding::Utf8),
+        return Err(NotText {
+            line: Some(line_of(bytes, first)),
+            message: "binary data (NUL bytes), not a text document".into(),
+        });
+    }
+    let (text, encoding) = match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
         Err(e) => {
-            let line = line_of(&cleaned, e.valid_up_to());
+            let line = line_of(bytes, e.valid_up_to());
             if e.error_len().is_none() {
                 // Only the last character is cut: a truncated UTF-8 file.
                 (
-                    lossy(&cleaned),
+                    lossy(bytes),
                     Encoding::Utf8Repaired {
                         line,
                         truncated: true,
                     },
                 )
-            } else if mostly_utf8(&cleaned) {
+            } else if mostly_utf8(bytes) {
                 (
-                    lossy(&cleaned),
+                    lossy(bytes),
                     Encoding::Utf8Repaired {
                         line,
                         truncated: false,
                     },
                 )
             } else {
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&cleaned);
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
                 (
                     Cow::Owned(text.into_owned()),
                     Encoding::Windows1252 { line },
@@ -135,15 +129,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
     check_controls(Decoded {
         text,
         encoding,
-        nuls_removed,
+        controls_removed: None,
     })
-}
-
-fn bytes_to_text(bytes: Cow<'_, [u8]>) -> Cow<'_, str> {
-    match bytes {
-        Cow::Borrowed(b) => String::from_utf8_lossy(b),
-        Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
-    }
 }
 
 fn lossy(bytes: &[u8]) -> Cow<'static, str> {
@@ -201,23 +188,38 @@ fn utf16(bytes: &[u8]) -> Option<Decoded<'static>> {
     Some(Decoded {
         text: Cow::Owned(text.into_owned()),
         encoding: Encoding::Utf16,
-        nuls_removed: None,
+        controls_removed: None,
     })
 }
 
-/// Refuses text that is mostly control characters: a binary file that happened to decode.
+/// Refuses text that is mostly control characters (a binary file that happened to decode);
+/// otherwise removes the few there are, turning form feeds and Unicode line separators into
+/// spaces, so that line numbers stay those an editor shows.
 fn check_controls(decoded: Decoded<'_>) -> Result<Decoded<'_>, NotText> {
-    let is_bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    let is_bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}');
+    let is_space = |c: char| matches!(c, '\u{c}' | '\u{b}' | '\u{2028}' | '\u{2029}');
     let text = &decoded.text;
+    if !text.contains(|c: char| is_bad(c) || is_space(c)) {
+        return Ok(decoded);
+    }
     let controls = text.chars().filter(|&c| is_bad(c)).count();
+    let first = text.find(is_bad).map(|at| line_of(text.as_bytes(), at));
     if controls * 20 > text.chars().count().max(1) {
-        let first = text.find(is_bad).unwrap_or(0);
         return Err(NotText {
-            line: Some(line_of(text.as_bytes(), first)),
+            line: first,
             message: "binary data (control characters), not a text document".into(),
         });
     }
-    Ok(decoded)
+    let cleaned: String = text
+        .chars()
+        .filter(|&c| !is_bad(c))
+        .map(|c| if is_space(c) { ' ' } else { c })
+        .collect();
+    Ok(Decoded {
+        text: Cow::Owned(cleaned),
+        encoding: decoded.encoding,
+        controls_removed: first.map(|line| (controls, line)),
+    })
 }
 
 #[cfg(test)]
@@ -297,11 +299,14 @@ mod tests {
     }
 
     #[test]
-    fn a_few_stray_nuls_are_dropped() {
+    fn a_few_stray_controls_are_dropped() {
         let mut bytes = "Question écrite n° 12\n".repeat(20).into_bytes();
         bytes.insert(30, 0);
+        bytes.insert(40, 0x1b);
+        bytes.insert(50, 0x0c);
         let d = decode(&bytes).unwrap();
-        assert_eq!(d.nuls_removed, Some((1, 2)));
-        assert!(!d.text.contains('\0'));
+        assert_eq!(d.controls_removed, Some((2, 2)));
+        assert!(!d.text.contains(['\0', '\u{1b}', '\u{c}']));
+        assert_eq!(d.text.lines().count(), 20);
     }
 }

@@ -85,19 +85,94 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
             "UTF-16 file: read as UTF-16; saving it as UTF-8 is safer",
         )),
     }
-    if let Some((count, line)) = decoded.nuls_removed {
+    if let Some((count, line)) = decoded.controls_removed {
         notes.push(LineMessage::at(
             line,
-            format!("{count} NUL byte(s) removed: the file looks damaged"),
+            format!(
+                "{count} control character(s) (NUL, escape, …) removed: the file looks damaged"
+            ),
         ));
     }
     parsed.warnings.splice(0..0, notes);
     Ok(parsed)
 }
 
+/// Checks what the parser guarantees of every question it returns, so that property tests
+/// and the fuzzer can hold it to them: the id matches its parts, events are in date order,
+/// emphasis spans lie on character boundaries inside their text, one-line fields have no line
+/// break, and no field keeps a carriage return, byte-order mark or NUL.
+pub fn check_question(q: &Question) -> Result<(), String> {
+    let id = Question::make_id(q.legislature, q.number, q.kind);
+    if q.id != id {
+        return Err(format!("id {} does not match its parts ({id})", q.id));
+    }
+    if q.events.windows(2).any(|w| w[0].date > w[1].date) {
+        return Err("events are not in date order".into());
+    }
+    for (name, text, spans) in [
+        ("question_text", &q.question_text, &q.question_emphasis),
+        ("answer_text", &q.answer_text, &q.answer_emphasis),
+    ] {
+        for e in spans.iter() {
+            if e.start >= e.end
+                || e.end > text.len()
+                || !text.is_char_boundary(e.start)
+                || !text.is_char_boundary(e.end)
+            {
+                return Err(format!("{name}: bad emphasis span {e:?}"));
+            }
+        }
+        if text.contains("\n\n\n") || text.starts_with('\n') || text.ends_with('\n') {
+            return Err(format!("{name}: stray blank lines"));
+        }
+    }
+    let one_line = [
+        ("title", &q.title),
+        ("author", &q.author),
+        ("constituency", &q.constituency),
+        ("group", &q.group),
+        ("rubric", &q.rubric),
+        ("ministry_asked", &q.ministry_asked),
+        ("ministry_assigned", &q.ministry_assigned),
+    ];
+    for (name, value) in one_line {
+        if value.contains('\n') {
+            return Err(format!("{name} spans lines: {value:?}"));
+        }
+    }
+    let all_text = one_line
+        .iter()
+        .map(|(_, v)| v.as_str())
+        .chain([q.question_text.as_str(), q.answer_text.as_str()])
+        .chain(q.events.iter().map(|e| e.label.as_str()))
+        .chain(q.events.iter().filter_map(|e| e.note.as_deref()))
+        .chain(
+            q.extra
+                .iter()
+                .flat_map(|x| [x.label.as_str(), x.value.as_str()]),
+        );
+    for value in all_text {
+        if value.contains(['\r', '\u{feff}', '\0']) {
+            return Err(format!("a field keeps a CR, BOM or NUL: {value:?}"));
+        }
+    }
+    Ok(())
+}
+
 /// Parses a document already decoded to text.
 pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // CRLF (Windows) and lone CR (old Mac) line endings alike; byte-order marks, also those
+    // left inside by concatenating files, are invisible and dropped.
+    let normalised;
+    let text = if text.contains(['\r', '\u{feff}']) {
+        normalised = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\u{feff}', "");
+        normalised.as_str()
+    } else {
+        text
+    };
     if text.is_empty() {
         return Err(LineMessage::at(1, "empty file"));
     }
@@ -462,13 +537,23 @@ impl Builder {
     fn finish(mut self, source: &str) -> Result<Parsed, LineMessage> {
         let number = match (self.field_number, self.heading_number) {
             (Some((f, fl)), Some((h, _))) => {
+                // When one number starts the other, the shorter was cut (a truncated or
+                // mis-copied file): the longer is kept. Otherwise the data field wins.
+                let (fs, hs) = (f.to_string(), h.to_string());
+                let used = if fs.len() < hs.len() && hs.starts_with(&fs) {
+                    h
+                } else {
+                    f
+                };
                 if f != h {
                     self.warnings.push(LineMessage::at(
                         fl,
-                        format!("question number {f} differs from the heading's n° {h}; using {f}"),
+                        format!(
+                            "question number {f} differs from the heading's n° {h}; using {used}"
+                        ),
                     ));
                 }
-                f
+                used
             }
             (Some((n, _)), None) | (None, Some((n, _))) => n,
             (None, None) => {
@@ -651,7 +736,8 @@ fn table_cells(line: &str) -> Option<Vec<&str>> {
         let dashes = c.trim_matches(':');
         !dashes.is_empty() && dashes.chars().all(|ch| ch == '-')
     });
-    (!separator).then_some(cells)
+    let empty = cells.iter().all(|c| c.is_empty());
+    (!separator && !empty).then_some(cells)
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -862,6 +948,8 @@ mod tests {
         assert_eq!(table_cells("| --- | --- |"), None);
         assert_eq!(table_cells("a\tb\t c"), Some(vec!["a", "b", "c"]));
         assert_eq!(table_cells("| - | x |"), Some(vec!["-", "x"]));
+        assert_eq!(table_cells("|"), None);
+        assert_eq!(table_cells("| |  |"), None);
     }
 
     #[test]
