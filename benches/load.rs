@@ -325,15 +325,24 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     }
     let (cat, read, load_time) = (median_of(cat), median_of(read), median_of(loads));
     let read_floor = ms(walk) + ms(read);
-    figures.push(Figure::new("walk the directories (discover)", ms(walk), "ms"));
+    figures.push(Figure::new(
+        "walk the directories (discover)",
+        ms(walk),
+        "ms",
+    ));
     figures.push(Figure::new("read the bytes: `xargs cat`", ms(cat), "ms"));
-    figures.push(Figure::new("read the bytes: parallel Rust read", ms(read), "ms"));
+    figures.push(Figure::new(
+        "read the bytes: parallel Rust read",
+        ms(read),
+        "ms",
+    ));
     figures.push(
         Figure::new("full load()", ms(load_time), "ms")
             .floor("walk + parallel read", read_floor)
             .target(Target::Ratio(2.0)),
     );
-    figures.push(Figure::new("full load() vs `xargs cat`", ms(load_time), "ms").floor("cat", ms(cat)));
+    figures
+        .push(Figure::new("full load() vs `xargs cat`", ms(load_time), "ms").floor("cat", ms(cat)));
 
     // Parse throughput, bytes already in memory.
     let docs: Vec<(String, Vec<u8>)> = files
@@ -350,8 +359,12 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     });
     let read_mbs = mb / read.as_secs_f64();
     figures.push(
-        Figure::new("parse throughput, 1 thread", mb / single.as_secs_f64(), "MB/s")
-            .floor("parallel read", read_mbs),
+        Figure::new(
+            "parse throughput, 1 thread",
+            mb / single.as_secs_f64(),
+            "MB/s",
+        )
+        .floor("parallel read", read_mbs),
     );
     figures.push(
         Figure::new(
@@ -378,9 +391,13 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     }
     if let Some((peak, wall)) = peak_memory_of_cli(&dir) {
         figures.push(
-            Figure::new("peak memory of `dossier check DIR`", peak as f64 / 1e6, "MB")
-                .floor("corpus bytes", mb)
-                .target(Target::Ratio(1.5)),
+            Figure::new(
+                "peak memory of `dossier check DIR`",
+                peak as f64 / 1e6,
+                "MB",
+            )
+            .floor("corpus bytes", mb)
+            .target(Target::Ratio(1.5)),
         );
         figures.push(
             Figure::new("wall time of `dossier check DIR`", ms(wall), "ms")

@@ -36,7 +36,9 @@ fn parse_documents(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse_bytes");
     let mut inputs = sample_documents();
     for name in ["000_ca7e1411996a7a9f.txt", "001_8a016c17cf93605d.txt"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets")
+            .join(name);
         if let Ok(text) = std::fs::read_to_string(&path) {
             inputs.push((format!("seed {name}"), text));
         }
