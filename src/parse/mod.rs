@@ -232,11 +232,21 @@ fn event_kind(folded_label: &str) -> Option<EventKind> {
 const MAX_HEADING_BYTES: usize = 200;
 
 fn section_heading(folded: &str) -> Option<Section> {
-    let key: String = folded
-        .chars()
-        .filter(|c| !matches!(c, '#' | '*' | ':' | '(' | ')'))
-        .collect();
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The words of the line, markup left out, one space between them: built in one pass, as
+    // this runs on every short line.
+    let mut key = String::with_capacity(folded.len());
+    let mut space = false;
+    for c in folded.chars() {
+        if c.is_whitespace() {
+            space = !key.is_empty();
+        } else if !matches!(c, '#' | '*' | ':' | '(' | ')') {
+            if space {
+                key.push(' ');
+                space = false;
+            }
+            key.push(c);
+        }
+    }
     Some(match key.as_str() {
         "texte de la question" => Section::QuestionText,
         "texte de la reponse" | "texte de la reponse ministerielle" => Section::AnswerText,
@@ -784,6 +794,20 @@ mod tests {
             t.text,
             "garantie des créances des salariés a validé.\n\nAutre."
         );
+    }
+
+    #[test]
+    fn section_headings_ignore_markup_and_spacing() {
+        let heading = |line: &str| section_heading(&fold(line));
+        assert_eq!(heading("Texte de la question"), Some(Section::QuestionText));
+        assert_eq!(
+            heading(" **Texte  de la\tréponse :** "),
+            Some(Section::AnswerText)
+        );
+        assert_eq!(heading("Date(s) clé(s)"), Some(Section::KeyData));
+        assert_eq!(heading("## Données clés"), Some(Section::KeyData));
+        assert_eq!(heading("Texte de la question posée"), None);
+        assert_eq!(heading("Textedelaquestion"), None);
     }
 
     #[test]
