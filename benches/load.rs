@@ -14,6 +14,7 @@
 mod gen_corpus;
 
 use dossier::load::{discover, load, LoadOptions};
+use dossier::model::Question;
 use dossier::parse::parse_bytes;
 use rayon::prelude::*;
 use std::hint::black_box;
@@ -221,8 +222,13 @@ fn read_all(files: &[PathBuf]) -> u64 {
 
 /// The peak resident memory of this process so far (VmHWM), in bytes.
 fn vm_hwm() -> Option<u64> {
+    proc_status("VmHWM:")
+}
+
+/// A memory figure of this process from /proc/self/status, in bytes.
+fn proc_status(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }
@@ -233,11 +239,55 @@ fn child_load(dir: &Path) -> ! {
     let before = vm_hwm().unwrap_or(0);
     let report = load(&[dir.to_path_buf()], &LoadOptions::default());
     let after = vm_hwm().unwrap_or(0);
+    let (len, cap) = report
+        .questions
+        .iter()
+        .map(held)
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let structs = report.questions.capacity() * std::mem::size_of::<Question>();
     println!(
-        "baseline={before} peak={after} questions={}",
+        "baseline={before} peak={after} rss={} text={len} heap={cap} structs={structs} questions={}",
+        proc_status("VmRSS:").unwrap_or(0),
         report.questions.len()
     );
     std::process::exit(0)
+}
+
+/// Bytes of text a question holds, and bytes its heap blocks take (capacities), to explain
+/// the memory figure.
+fn held(q: &Question) -> (usize, usize) {
+    let strings = [
+        &q.id,
+        &q.title,
+        &q.author,
+        &q.constituency,
+        &q.group,
+        &q.rubric,
+        &q.ministry_asked,
+        &q.ministry_assigned,
+        &q.question_text,
+        &q.answer_text,
+        &q.source,
+    ];
+    let mut len: usize = strings.iter().map(|s| s.len()).sum();
+    let mut cap: usize = strings.iter().map(|s| s.capacity()).sum();
+    for s in [&q.analysis_head, &q.analysis].into_iter().flatten() {
+        len += s.len();
+        cap += s.capacity();
+    }
+    for e in &q.events {
+        len += e.label.len() + e.note.as_ref().map_or(0, String::len);
+        cap += e.label.capacity() + e.note.as_ref().map_or(0, String::capacity);
+    }
+    for x in &q.extra {
+        len += x.label.len() + x.value.len();
+        cap += x.label.capacity() + x.value.capacity();
+    }
+    cap += q.events.capacity() * std::mem::size_of::<dossier::model::Event>()
+        + q.extra.capacity() * std::mem::size_of::<dossier::model::ExtraField>()
+        + (q.question_emphasis.capacity() + q.answer_emphasis.capacity())
+            * std::mem::size_of::<dossier::model::Emphasis>();
+    (len, cap)
 }
 
 /// Runs the load in a child process and returns (peak, baseline) resident memory in bytes.
