@@ -153,6 +153,31 @@ fn median_of(mut times: Vec<Duration>) -> Duration {
     times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
+/// CPU time (user + system) used so far by this process, and by its children that were
+/// waited for (`xargs` and its `cat`s), from /proc/self/stat in ticks of 10 ms. On a machine
+/// shared with other work, CPU time says what a run costs better than wall time does.
+fn cpu_times() -> (Duration, Duration) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<u64> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    // Fields 14 to 17 of proc(5) (utime, stime, cutime, cstime); `rest` starts at field 3.
+    let tick = |i: usize| fields.get(i).copied().unwrap_or(0);
+    let ms = |ticks: u64| Duration::from_millis(ticks * 10);
+    (ms(tick(11) + tick(12)), ms(tick(13) + tick(14)))
+}
+
+/// The machine's load average over the last minute.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
+
 /// Where the corpora live: `target/bench-corpus/` (or under `CARGO_TARGET_DIR`).
 fn corpus_root() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -290,8 +315,22 @@ fn held(q: &Question) -> (usize, usize) {
     (len, cap)
 }
 
-/// Runs the load in a child process and returns (peak, baseline) resident memory in bytes.
-fn peak_memory_of_load(dir: &Path) -> Option<(u64, u64)> {
+/// What the child process that loads reports, in bytes.
+struct ChildMemory {
+    /// Peak resident memory (VmHWM) after the load.
+    peak: u64,
+    /// Peak resident memory before it.
+    baseline: u64,
+    /// Text the questions hold (sum of string lengths).
+    text: u64,
+    /// Heap blocks they own (sum of capacities).
+    heap: u64,
+    /// The `Question` structs themselves.
+    structs: u64,
+}
+
+/// Runs the load in a child process and returns what it reports.
+fn peak_memory_of_load(dir: &Path) -> Option<ChildMemory> {
     let exe = std::env::current_exe().ok()?;
     let out = Command::new(exe)
         .arg("--child-load")
@@ -304,7 +343,13 @@ fn peak_memory_of_load(dir: &Path) -> Option<(u64, u64)> {
         text.split_whitespace()
             .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
     };
-    Some((field("peak")?, field("baseline")?))
+    Some(ChildMemory {
+        peak: field("peak")?,
+        baseline: field("baseline")?,
+        text: field("text")?,
+        heap: field("heap")?,
+        structs: field("structs")?,
+    })
 }
 
 /// Peak memory and wall time of the real `dossier check DIR`, when GNU time is installed.
@@ -358,15 +403,29 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
 
     // Interleaved rounds, so a burst of load from other processes hits every figure alike.
     let (mut cat, mut read, mut loads) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut cat_cpu, mut read_cpu, mut load_cpu, mut walk_cpu) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut questions = 0;
     for _ in 0..reps.max(1) {
+        let before = cpu_times();
         cat.push(cat_all(&files)?);
+        cat_cpu.push(cpu_times().1 - before.1);
+
+        let before = cpu_times();
+        black_box(discover(std::slice::from_ref(&dir)));
+        walk_cpu.push(cpu_times().0 - before.0);
+
+        let before = cpu_times();
         let start = Instant::now();
         black_box(read_all(&files));
         read.push(start.elapsed());
+        read_cpu.push(cpu_times().0 - before.0);
+
+        let before = cpu_times();
         let start = Instant::now();
         let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
         loads.push(start.elapsed());
+        load_cpu.push(cpu_times().0 - before.0);
         questions = report.questions.len();
         drop(report);
     }
@@ -375,6 +434,8 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     }
     let (cat, read, load_time) = (median_of(cat), median_of(read), median_of(loads));
     let read_floor = ms(walk) + ms(read);
+    let read_floor_cpu = ms(median_of(walk_cpu)) + ms(median_of(read_cpu));
+    let load_cpu = ms(median_of(load_cpu));
     figures.push(Figure::new(
         "walk the directories (discover)",
         ms(walk),
@@ -393,6 +454,14 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     );
     figures
         .push(Figure::new("full load() vs `xargs cat`", ms(load_time), "ms").floor("cat", ms(cat)));
+    figures.push(
+        Figure::new("full load(), CPU time", load_cpu, "ms")
+            .floor("walk + parallel read, CPU time", read_floor_cpu),
+    );
+    figures.push(
+        Figure::new("full load(), CPU time vs `xargs cat`", load_cpu, "ms")
+            .floor("cat, CPU time", ms(median_of(cat_cpu))),
+    );
 
     // Parse throughput, bytes already in memory.
     let docs: Vec<(String, Vec<u8>)> = files
@@ -427,7 +496,8 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     drop(docs);
 
     // Peak memory of a load, in a fresh process, against the corpus's size.
-    if let Some((peak, baseline)) = peak_memory_of_load(&dir) {
+    if let Some(child) = peak_memory_of_load(&dir) {
+        let (peak, baseline) = (child.peak, child.baseline);
         figures.push(
             Figure::new("peak memory of load() (VmHWM)", peak as f64 / 1e6, "MB")
                 .floor("corpus bytes", mb)
@@ -436,6 +506,21 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         figures.push(Figure::new(
             "  of which before the load",
             baseline as f64 / 1e6,
+            "MB",
+        ));
+        figures.push(Figure::new(
+            "  text held by the questions",
+            child.text as f64 / 1e6,
+            "MB",
+        ));
+        figures.push(Figure::new(
+            "  their heap blocks (capacities)",
+            child.heap as f64 / 1e6,
+            "MB",
+        ));
+        figures.push(Figure::new(
+            "  the `Question` structs",
+            child.structs as f64 / 1e6,
             "MB",
         ));
     }
@@ -533,14 +618,19 @@ fn main() {
     }
     println!(
         "dossier load benchmark: {} CPU(s) available, {} rayon threads, {reps} round(s) per \
-         timing (median shown), page cache warm",
+         timing (median shown), page cache warm, load average {} at the start",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
-        rayon::current_num_threads()
+        rayon::current_num_threads(),
+        load_average()
     );
     for n in sizes {
         match run_size(n, reps) {
             Ok(figures) => {
-                let table = print_table(n, &figures);
+                let mut table = print_table(n, &figures);
+                table.push_str(&format!(
+                    "\nLoad average (1 min) at the end: {}.\n",
+                    load_average()
+                ));
                 print!("{table}");
                 let path = corpus_root().join(format!("results-{n}.md"));
                 if std::fs::write(&path, &table).is_ok() {
