@@ -59,6 +59,18 @@ enum Token {
 /// Converts one paragraph (or line) of markup into plain text and emphasis spans.
 /// Plain-text superscripts (`4^e`, `1^er`) become `4e`, `1er`, as `<sup>` tags do.
 pub fn to_styled(raw: &str) -> Styled {
+    // Most paragraphs have no markup at all: they are the text as it stands. Tokenizing them
+    // char by char took a fifth of the parse time. The bytes are every one a step below reacts
+    // to (links, `^e`, escapes, emphasis, tags, entities).
+    if !raw
+        .bytes()
+        .any(|b| matches!(b, b'[' | b'^' | b'\\' | b'*' | b'_' | b'<' | b'&'))
+    {
+        return Styled {
+            text: raw.to_string(),
+            emphasis: Vec::new(),
+        };
+    }
     let unlinked = LINK.replace_all(raw, "$1");
     let unlinked = CARET_SUP.replace_all(&unlinked, "$1");
     let tokens = tokenize(&unlinked);
@@ -419,6 +431,19 @@ mod tests {
         let s = to_styled(&tags);
         assert_eq!(s.text, "x".repeat(n));
         assert_eq!(s.emphasis.len(), n);
+    }
+
+    #[test]
+    fn text_without_markup_is_kept_as_is() {
+        let text = "  L'État : 45 % des élèves, « œuvre » (2026) ; fin.  ";
+        assert_eq!(
+            to_styled(text),
+            Styled {
+                text: text.into(),
+                emphasis: vec![]
+            }
+        );
+        assert_eq!(to_styled("a_b").text, "a_b");
     }
 
     #[test]
