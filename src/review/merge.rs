@@ -147,7 +147,7 @@ pub fn merge_import(local: &mut ReviewData, incoming: &ReviewData, origin: &str)
         let mut e = local.entries.get(id).cloned().unwrap_or_default();
         let mut what = Vec::new();
         if let Some(day) = inc.reviewed {
-            if e.reviewed.map_or(true, |ours| day > ours) {
+            if e.reviewed.is_none_or(|ours| day > ours) {
                 e.reviewed = Some(day);
                 e.snapshot = inc.snapshot.clone();
                 e.added = None;
