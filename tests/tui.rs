@@ -539,7 +539,7 @@ fn review_terms_in_the_filter() {
     press(&mut app, "]x");
     let reviewed = app.selected_question().unwrap().id.clone();
     press(&mut app, "/is:reviewed<Enter>");
-    assert_eq!(shown_ids(&app), [reviewed.clone()]);
+    assert_eq!(shown_ids(&app), std::slice::from_ref(&reviewed));
     press(&mut app, "<Esc>/-is:reviewed status:pending<Enter>");
     assert_eq!(app.hits.len(), 2);
     assert!(!shown_ids(&app).contains(&reviewed));
