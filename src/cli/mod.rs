@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+pub mod list;
 pub mod report;
 pub mod review;
 mod stats;
@@ -21,7 +22,7 @@ use std::process::ExitCode;
 /// With no command, opens the interactive viewer on PATHs (files or directories of `.txt` and
 /// `.md` question documents); with no PATH, on the sample dossier built into the binary.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dossier", version)]
 pub struct Cli {
     /// The date taken as today for deadlines and delays (YYYY-MM-DD).
     #[arg(long, global = true, env = "DOSSIER_TODAY", value_name = "YYYY-MM-DD")]
@@ -100,12 +101,35 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// The viewer's filtered, sorted list, without the viewer (for scripts).
+    List {
+        /// Filter, in the viewer's query language (e.g. `asalee status:pending -author:batho`).
+        #[arg(long, short, value_name = "Q", default_value = "")]
+        query: String,
+        /// Sort key: date, number, author, ministry, pending.
+        #[arg(long, short, default_value = "date", value_parser = parse_sort)]
+        sort: crate::query::SortKey,
+        /// Reverse the order.
+        #[arg(long, short)]
+        reverse: bool,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = list::ListFormat::Table)]
+        format: list::ListFormat,
+        /// Files or directories (default: the sample dossier).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Share review marks and notes with a colleague.
     Review {
         /// Export or import.
         #[command(subcommand)]
         action: ReviewCommand,
     },
+}
+
+fn parse_sort(text: &str) -> Result<crate::query::SortKey, String> {
+    text.parse::<crate::query::SortKey>()
+        .map_err(|_| "expected date, number, author, ministry or pending".to_string())
 }
 
 /// Formats of `export`.
@@ -148,7 +172,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { paths, .. })
         | Some(Command::Check { paths })
         | Some(Command::Stats { paths, .. })
-        | Some(Command::Report { paths, .. }) => paths,
+        | Some(Command::Report { paths, .. })
+        | Some(Command::List { paths, .. }) => paths,
         Some(Command::Review { .. }) => &no_paths,
     };
     if let Err(e) = check_paths(named) {
@@ -187,6 +212,21 @@ pub fn run(cli: Cli) -> ExitCode {
             cli.review_file.as_deref(),
             &ctx,
         ),
+        Some(Command::List {
+            query,
+            sort,
+            reverse,
+            format,
+            paths,
+        }) => run_list(
+            &query,
+            sort,
+            reverse,
+            format,
+            &paths,
+            cli.review_file.as_deref(),
+            &ctx,
+        ),
         Some(Command::Review { action }) => {
             let mut out = io::stdout().lock();
             review::run(&mut out, &action, cli.review_file.as_deref()).map(|()| ExitCode::SUCCESS)
@@ -210,16 +250,57 @@ fn run_report(
     review_file: Option<&std::path::Path>,
     ctx: &Context,
 ) -> anyhow::Result<ExitCode> {
-    if query.is_some() {
-        anyhow::bail!("report --query is not available yet: the query language is not wired in");
-    }
+    let parsed = match query {
+        Some(text) => match list::parse_query(text) {
+            Ok(q) => Some(q),
+            Err(message) => {
+                eprintln!("dossier: {message}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
     let loaded = load_for_cli(paths);
     let store = crate::review::ReviewStore::for_dossier(review_file, paths);
     if let Some(reason) = store.read_only_reason() {
         eprintln!("dossier: warning: review marks and notes not shown: {reason}");
     }
-    let selection = report::pending(&loaded.questions);
+    let selection = match &parsed {
+        Some(q) => list::select(
+            &loaded.questions,
+            q,
+            crate::query::SortKey::Date,
+            false,
+            ctx,
+            store.data(),
+        ),
+        None => report::pending(&loaded.questions),
+    };
     with_stdout(|out| report::write(out, &selection, &store, format, ctx))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier list`.
+fn run_list(
+    query: &str,
+    sort: crate::query::SortKey,
+    reverse: bool,
+    format: list::ListFormat,
+    paths: &[PathBuf],
+    review_file: Option<&std::path::Path>,
+    ctx: &Context,
+) -> anyhow::Result<ExitCode> {
+    let parsed = match list::parse_query(query) {
+        Ok(q) => q,
+        Err(message) => {
+            eprintln!("dossier: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let loaded = load_for_cli(paths);
+    let store = crate::review::ReviewStore::for_dossier(review_file, paths);
+    let selection = list::select(&loaded.questions, &parsed, sort, reverse, ctx, store.data());
+    with_stdout(|out| list::write(out, &selection, format, ctx))?;
     Ok(ExitCode::SUCCESS)
 }
 

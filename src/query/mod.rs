@@ -1,16 +1,51 @@
-//! TEMPORARY placeholder with the agreed API; replaced by the query branch at merge.
-#![allow(missing_docs)]
-use crate::fold::fold;
-use crate::model::Question;
-use chrono::NaiveDate;
+//! The one query engine behind the TUI's filter line and `dossier list`.
+//!
+//! A filter line is parsed into a [`Query`] ([`Query::parse`], syntax in [`help`]), matched
+//! against the questions with the folded keys of a [`SearchIndex`] built once per load
+//! ([`filter`]), and the hits are ordered by [`sort_hits`].
+//!
+//! ```
+//! use dossier::query::{filter, sort_hits, NoReview, Query, QueryContext, SearchIndex, SortKey};
+//! let questions = dossier::load::load_sample().questions;
+//! let index = SearchIndex::build(&questions);
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+//! let ctx = QueryContext { today, review: &NoReview };
+//! let query = Query::parse("asalee status:pending").unwrap();
+//! let mut hits = filter(&questions, &index, &query, &ctx, None);
+//! sort_hits(&questions, &mut hits, SortKey::Date, false, query.has_free_words(), today);
+//! assert_eq!(hits.len(), 3);
+//! ```
 
+pub mod help;
+mod index;
+mod matcher;
+mod sort;
+mod syntax;
+
+pub use index::{fold_text_into, SearchIndex};
+pub use matcher::filter;
+pub use sort::{sort_hits, sort_hits_indexed, SortKey};
+pub use syntax::{Query, QueryError, QueryErrorKind};
+
+use crate::model::Question;
+
+/// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`);
+/// implemented by the review store.
 pub trait ReviewFacts: Sync {
+    /// The staffer marked the question as reviewed.
     fn is_reviewed(&self, q: &Question) -> bool;
+    /// The staffer flagged the question.
     fn is_flagged(&self, q: &Question) -> bool;
+    /// The staffer wrote a note on the question.
     fn has_note(&self, q: &Question) -> bool;
+    /// The question changed since the staffer reviewed it.
     fn is_changed(&self, q: &Question) -> bool;
 }
+
+/// No review store: every review fact is false.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct NoReview;
+
 impl ReviewFacts for NoReview {
     fn is_reviewed(&self, _: &Question) -> bool {
         false
@@ -25,152 +60,22 @@ impl ReviewFacts for NoReview {
         false
     }
 }
+
+/// What matching needs besides the query and the questions.
+#[derive(Clone, Copy)]
 pub struct QueryContext<'a> {
-    pub today: NaiveDate,
+    /// The date taken as today (for `is:overdue`).
+    pub today: chrono::NaiveDate,
+    /// Review marks (for `is:reviewed`, `is:flagged`, `has:note`, `is:changed`).
     pub review: &'a dyn ReviewFacts,
 }
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Query {
-    words: Vec<String>,
-}
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryError {
-    pub message: String,
-    pub span: std::ops::Range<usize>,
-}
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl Query {
-    pub fn parse(input: &str) -> Result<Query, QueryError> {
-        if let Some(p) = input.find("bad:") {
-            return Err(QueryError {
-                message: "unknown field 'bad'".into(),
-                span: p..p + 3,
-            });
-        }
-        Ok(Query {
-            words: input.split_whitespace().map(fold).collect(),
-        })
-    }
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-    pub fn has_free_words(&self) -> bool {
-        !self.words.is_empty()
-    }
-    pub fn highlight_terms(&self) -> Vec<String> {
-        self.words.clone()
-    }
-    pub fn refines(&self, _prev: &Query) -> bool {
-        false
-    }
-}
-pub struct SearchIndex {
-    keys: Vec<String>,
-}
-impl SearchIndex {
-    pub fn build(questions: &[Question]) -> Self {
-        SearchIndex {
-            keys: questions
-                .iter()
-                .map(|q| {
-                    fold(&format!(
-                        "{} {} {} {} {} {}",
-                        q.id, q.title, q.author, q.group, q.ministry_assigned, q.rubric
-                    ))
-                })
-                .collect(),
-        }
-    }
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-}
+
+/// A question that matched: its index in the questions' slice and its score (the sum over
+/// free words of their best field score; 0 without free words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
+    /// Index into the slice given to [`filter`].
     pub index: usize,
+    /// Higher is better.
     pub score: i64,
-}
-pub fn filter(
-    questions: &[Question],
-    index: &SearchIndex,
-    query: &Query,
-    _ctx: &QueryContext,
-    candidates: Option<&[usize]>,
-) -> Vec<Hit> {
-    let all: Vec<usize> = (0..questions.len()).collect();
-    candidates
-        .unwrap_or(&all)
-        .iter()
-        .filter(|&&i| {
-            query
-                .words
-                .iter()
-                .all(|w| index.keys[i].contains(w.as_str()))
-        })
-        .map(|&i| Hit { index: i, score: 0 })
-        .collect()
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    #[default]
-    Date,
-    Number,
-    Author,
-    Ministry,
-    DaysPending,
-}
-impl SortKey {
-    pub const ALL: [SortKey; 5] = [
-        SortKey::Date,
-        SortKey::Number,
-        SortKey::Author,
-        SortKey::Ministry,
-        SortKey::DaysPending,
-    ];
-    pub fn next(self) -> Self {
-        match self {
-            SortKey::Date => SortKey::Number,
-            SortKey::Number => SortKey::Author,
-            SortKey::Author => SortKey::Ministry,
-            SortKey::Ministry => SortKey::DaysPending,
-            SortKey::DaysPending => SortKey::Date,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Date => "date",
-            SortKey::Number => "number",
-            SortKey::Author => "author",
-            SortKey::Ministry => "ministry",
-            SortKey::DaysPending => "pending",
-        }
-    }
-}
-pub fn sort_hits(
-    questions: &[Question],
-    hits: &mut [Hit],
-    key: SortKey,
-    reverse: bool,
-    _by_score: bool,
-    _today: NaiveDate,
-) {
-    hits.sort_by(|a, b| {
-        let (qa, qb) = (&questions[a.index], &questions[b.index]);
-        let o = match key {
-            SortKey::Date => qb.published().cmp(&qa.published()),
-            _ => qa.number.cmp(&qb.number),
-        };
-        if reverse {
-            o.reverse()
-        } else {
-            o
-        }
-    });
 }
