@@ -237,14 +237,16 @@ fn a_report_changes_no_review_file_and_survives_an_unreadable_one() {
 }
 
 #[test]
-fn report_query_is_refused_until_the_query_language_is_wired() {
+fn report_query_selects_with_the_review_terms() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dossier(
-        &["report", "--query", "is:flagged"],
-        &dir.path().join("r.json"),
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--query"));
+    let review = annotated(dir.path());
+    let md = stdout(&dossier(&["report", "--query", "is:flagged"], &review));
+    assert_eq!(table_ids(&md), ["17-13985QE"]);
+    // has:note also reaches the answered question: a query is not limited to pending ones.
+    let md = stdout(&dossier(&["report", "--query", "has:note"], &review));
+    let mut ids = table_ids(&md);
+    ids.sort();
+    assert_eq!(ids, ["17-13809QE", "17-13985QE", "17-16300QE"]);
 }
 
 #[test]
