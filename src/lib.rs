@@ -11,5 +11,6 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod query;
 pub mod sample;
 pub mod stats;

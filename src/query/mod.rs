@@ -1,0 +1,81 @@
+//! The one query engine behind the TUI's filter line and `dossier list`.
+//!
+//! A filter line is parsed into a [`Query`] ([`Query::parse`], syntax in [`help`]), matched
+//! against the questions with the folded keys of a [`SearchIndex`] built once per load
+//! ([`filter`]), and the hits are ordered by [`sort_hits`].
+//!
+//! ```
+//! use dossier::query::{filter, sort_hits, NoReview, Query, QueryContext, SearchIndex, SortKey};
+//! let questions = dossier::load::load_sample().questions;
+//! let index = SearchIndex::build(&questions);
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+//! let ctx = QueryContext { today, review: &NoReview };
+//! let query = Query::parse("asalee status:pending").unwrap();
+//! let mut hits = filter(&questions, &index, &query, &ctx, None);
+//! sort_hits(&questions, &mut hits, SortKey::Date, false, query.has_free_words(), today);
+//! assert_eq!(hits.len(), 3);
+//! ```
+
+pub mod help;
+mod index;
+mod matcher;
+mod sort;
+mod syntax;
+
+pub use index::{fold_text_into, SearchIndex};
+pub use matcher::filter;
+pub use sort::{sort_hits, sort_hits_indexed, SortKey};
+pub use syntax::{Query, QueryError, QueryErrorKind};
+
+use crate::model::Question;
+
+/// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`);
+/// implemented by the review store.
+pub trait ReviewFacts: Sync {
+    /// The staffer marked the question as reviewed.
+    fn is_reviewed(&self, q: &Question) -> bool;
+    /// The staffer flagged the question.
+    fn is_flagged(&self, q: &Question) -> bool;
+    /// The staffer wrote a note on the question.
+    fn has_note(&self, q: &Question) -> bool;
+    /// The question changed since the staffer reviewed it.
+    fn is_changed(&self, q: &Question) -> bool;
+}
+
+/// No review store: every review fact is false.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoReview;
+
+impl ReviewFacts for NoReview {
+    fn is_reviewed(&self, _: &Question) -> bool {
+        false
+    }
+    fn is_flagged(&self, _: &Question) -> bool {
+        false
+    }
+    fn has_note(&self, _: &Question) -> bool {
+        false
+    }
+    fn is_changed(&self, _: &Question) -> bool {
+        false
+    }
+}
+
+/// What matching needs besides the query and the questions.
+#[derive(Clone, Copy)]
+pub struct QueryContext<'a> {
+    /// The date taken as today (for `is:overdue`).
+    pub today: chrono::NaiveDate,
+    /// Review marks (for `is:reviewed`, `is:flagged`, `has:note`, `is:changed`).
+    pub review: &'a dyn ReviewFacts,
+}
+
+/// A question that matched: its index in the questions' slice and its score (the sum over
+/// free words of their best field score; 0 without free words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into the slice given to [`filter`].
+    pub index: usize,
+    /// Higher is better.
+    pub score: i64,
+}

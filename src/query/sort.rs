@@ -1,0 +1,284 @@
+//! Ordering the hits of a filter.
+
+use super::index::{SearchIndex, Table};
+use super::Hit;
+use crate::deadline::timing;
+use crate::fold::fold;
+use crate::model::{Question, QuestionKind, Status};
+use chrono::{Datelike, NaiveDate};
+use foldhash::{HashMap, HashSet};
+use rayon::prelude::*;
+use std::fmt;
+use std::str::FromStr;
+
+/// What the list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortKey {
+    /// JO publication date, newest first.
+    #[default]
+    Date,
+    /// Question number, ascending.
+    Number,
+    /// Author, A→Z (folded, civility left out: "Mme Sylvie Bonnet" sorts as "sylvie bonnet").
+    Author,
+    /// The ministry that must answer, A→Z (folded).
+    Ministry,
+    /// Days waiting for an answer, most first; questions not pending come last.
+    DaysPending,
+}
+
+impl SortKey {
+    /// Every key, in the order `s` cycles through them.
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Date,
+        SortKey::Number,
+        SortKey::Author,
+        SortKey::Ministry,
+        SortKey::DaysPending,
+    ];
+
+    /// The key after this one, cycling.
+    pub fn next(self) -> Self {
+        let at = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
+    }
+
+    /// Stable name, as accepted by `--sort`: `date`, `number`, `author`, `ministry`, `pending`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Number => "number",
+            SortKey::Author => "author",
+            SortKey::Ministry => "ministry",
+            SortKey::DaysPending => "pending",
+        }
+    }
+}
+
+impl fmt::Display for SortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for SortKey {
+    type Err = String;
+
+    /// Accepts the English names and French ones (`numero`, `auteur`, `ministere`, `attente`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match fold(s.trim()).as_str() {
+            "date" => Ok(SortKey::Date),
+            "number" | "numero" | "num" => Ok(SortKey::Number),
+            "author" | "auteur" => Ok(SortKey::Author),
+            "ministry" | "ministere" | "min" => Ok(SortKey::Ministry),
+            "pending" | "days_pending" | "attente" | "jours" => Ok(SortKey::DaysPending),
+            _ => Err(format!(
+                "unknown sort key `{s}` (expected date, number, author, ministry or pending)"
+            )),
+        }
+    }
+}
+
+/// The folded author without civility, so that the list is not split into "M." and "Mme".
+fn author_key(author: &str) -> String {
+    let folded = fold(author);
+    for civility in ["mme ", "mlle ", "m. ", "mr ", "m "] {
+        if let Some(rest) = folded.strip_prefix(civility) {
+            return rest.trim_start().to_string();
+        }
+    }
+    folded
+}
+
+/// Dense ranks of `keys` in A→Z order: equal keys share a rank, so they tie and fall back
+/// to id order.
+fn dense_ranks(keys: &[String]) -> Vec<i64> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut ranks = vec![0; keys.len()];
+    let mut rank = 0;
+    for (n, &i) in order.iter().enumerate() {
+        if n > 0 && keys[order[n - 1]] != keys[i] {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
+}
+
+/// For a text key: the rank of each distinct raw value among the hits, each distinct value
+/// folded once.
+fn text_ranks<'q>(
+    questions: &'q [Question],
+    hits: &[Hit],
+    text: impl Fn(&'q Question) -> &'q str,
+    key: impl Fn(&str) -> String + Sync,
+) -> HashMap<&'q str, i64> {
+    let distinct: Vec<&str> = hits
+        .iter()
+        .filter_map(|h| questions.get(h.index).map(&text))
+        .collect::<HashSet<&str>>()
+        .into_iter()
+        .collect();
+    let keys: Vec<String> = distinct.par_iter().map(|raw| key(raw)).collect();
+    distinct.into_iter().zip(dense_ranks(&keys)).collect()
+}
+
+/// The primary value of a hit for a key, smaller first in the default direction; `None` when
+/// the question has none (no publication date, not pending, empty author).
+type Primary<'q> = Box<dyn Fn(usize, &Question) -> Option<i64> + Sync + 'q>;
+
+/// Newest first: order on the negated day number.
+fn date_value(date: Option<NaiveDate>) -> Option<i64> {
+    date.map(|d| -i64::from(d.num_days_from_ce()))
+}
+
+fn primary<'q>(
+    questions: &'q [Question],
+    hits: &[Hit],
+    key: SortKey,
+    today: NaiveDate,
+) -> Primary<'q> {
+    match key {
+        SortKey::Date => Box::new(|_, q: &Question| date_value(q.published())),
+        SortKey::Number => Box::new(|_, q: &Question| Some(i64::from(q.number))),
+        SortKey::Author => {
+            let ranks = text_ranks(questions, hits, |q| q.author.as_str(), author_key);
+            Box::new(move |_, q: &Question| {
+                if q.author.is_empty() {
+                    return None;
+                }
+                ranks.get(q.author.as_str()).copied()
+            })
+        }
+        SortKey::Ministry => {
+            let ranks = text_ranks(questions, hits, |q| q.ministry(), fold);
+            Box::new(move |_, q: &Question| {
+                if q.ministry().is_empty() {
+                    return None;
+                }
+                ranks.get(q.ministry()).copied()
+            })
+        }
+        // Most days first.
+        SortKey::DaysPending => {
+            Box::new(move |_, q: &Question| timing(q, today).days_pending.map(|d| -d))
+        }
+    }
+}
+
+/// The same values as [`primary`], read from the index's precomputed keys instead of the
+/// questions' scattered strings and events.
+fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -> Primary<'q> {
+    let table_ranks = |table: &Table, key: &dyn Fn(&str) -> String| {
+        let keys: Vec<String> = table.values.iter().map(|v| key(v)).collect();
+        let empty: Vec<bool> = table.values.iter().map(|v| v.is_empty()).collect();
+        (dense_ranks(&keys), empty)
+    };
+    let entry = move |i: usize| index.entries.get(i);
+    match key {
+        SortKey::Date => Box::new(move |i, _: &Question| date_value(entry(i)?.published)),
+        SortKey::Number => Box::new(|_, q: &Question| Some(i64::from(q.number))),
+        SortKey::Author => {
+            let (ranks, empty) = table_ranks(&index.authors, &author_key);
+            Box::new(move |i, _: &Question| {
+                let a = entry(i)?.author as usize;
+                if *empty.get(a)? {
+                    return None;
+                }
+                ranks.get(a).copied()
+            })
+        }
+        SortKey::Ministry => {
+            let (ranks, empty) = table_ranks(&index.ministries, &|v: &str| v.to_string());
+            // The index stores the asked ministry as assigned when none is assigned: the
+            // assigned one is the one that must answer.
+            Box::new(move |i, _: &Question| {
+                let m = entry(i)?.ministry_assigned as usize;
+                if *empty.get(m)? {
+                    return None;
+                }
+                ranks.get(m).copied()
+            })
+        }
+        // As `deadline::timing`: days since publication, for pending questions only.
+        SortKey::DaysPending => Box::new(move |i, q: &Question| {
+            if q.status != Status::Pending {
+                return None;
+            }
+            let published = entry(i)?.published?;
+            Some(-(today - published).num_days().max(0))
+        }),
+    }
+}
+
+/// Orders hits. Defaults (reverse = false): date newest first, number ascending, author A→Z
+/// (folded), ministry (the one that must answer) A→Z, days pending most first; ties by id.
+/// With `by_score`, score descending comes first and the key breaks ties.
+///
+/// `reverse` flips the key only: the best score stays first, missing values (no publication
+/// date, not pending, no author) stay last, and ties stay in id order (legislature, number,
+/// kind). Hits whose index is out of `questions` go last.
+pub fn sort_hits(
+    questions: &[Question],
+    hits: &mut [Hit],
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    today: NaiveDate,
+) {
+    let value = primary(questions, hits, key, today);
+    sort_by_value(questions, hits, &value, reverse, by_score);
+}
+
+/// The same order as [`sort_hits`], faster on large lists: the keys come from `index` (which
+/// must be built from `questions`) instead of each question's own strings.
+pub fn sort_hits_indexed(
+    questions: &[Question],
+    index: &SearchIndex,
+    hits: &mut [Hit],
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    today: NaiveDate,
+) {
+    let value = indexed_primary(index, key, today);
+    sort_by_value(questions, hits, &value, reverse, by_score);
+}
+
+fn sort_by_value(
+    questions: &[Question],
+    hits: &mut [Hit],
+    value: &Primary,
+    reverse: bool,
+    by_score: bool,
+) {
+    let direction = if reverse { -1 } else { 1 };
+    // Everything is reduced to integers once per hit; the sort then compares plain tuples.
+    let mut keyed: Vec<_> = hits
+        .par_iter()
+        .map(|h| {
+            let score = if by_score { -h.score } else { 0 };
+            let sort_key = match questions.get(h.index) {
+                Some(q) => {
+                    let v = value(h.index, q);
+                    (
+                        false,
+                        score,
+                        v.is_none(),
+                        v.map_or(0, |v| v * direction),
+                        q.legislature,
+                        q.number,
+                        q.kind,
+                    )
+                }
+                None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
+            };
+            (sort_key, h.index, *h)
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    for (slot, (_, _, hit)) in hits.iter_mut().zip(keyed) {
+        *slot = hit;
+    }
+}

@@ -1,0 +1,450 @@
+//! The query language: parsing a filter line into a [`Query`], and reasoning about queries
+//! (highlighting, refinement) without looking at any question.
+
+use super::help::{lookup_field, lookup_value, Field, IS_VALUES, KIND_VALUES, STATUS_VALUES};
+use crate::fold::fold;
+use crate::model::{QuestionKind, Status};
+use chrono::NaiveDate;
+use std::fmt;
+use std::ops::Range;
+
+/// A parsed filter: every term must hold for a question to match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub(super) terms: Vec<Term>,
+}
+
+/// One term of a query, possibly negated with `-`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Term {
+    pub(super) negated: bool,
+    pub(super) test: Test,
+}
+
+/// What a term checks. Every string is already folded (see [`crate::fold`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Test {
+    /// A free word: fuzzy match in one of the search fields.
+    Word(String),
+    /// A quoted free phrase: folded substring of one of the search fields.
+    Phrase(String),
+    /// `author:` substring.
+    Author(String),
+    /// `group:` substring.
+    Group(String),
+    /// `min:` substring of either ministry.
+    Ministry(String),
+    /// `rubric:` substring.
+    Rubric(String),
+    /// `id:` substring of the id (`17-13809qe`).
+    Id(String),
+    /// `text:` substring of the question or answer text.
+    Text(String),
+    /// `status:` (or `is:pending` ...).
+    Status(Status),
+    /// `leg:`.
+    Legislature(u16),
+    /// `type:`.
+    Kind(QuestionKind),
+    /// `since:`: published on or after.
+    Since(NaiveDate),
+    /// `until:`: published on or before.
+    Until(NaiveDate),
+    /// `is:overdue`.
+    Overdue,
+    /// `is:reviewed`.
+    Reviewed,
+    /// `is:flagged`.
+    Flagged,
+    /// `has:note`.
+    HasNote,
+    /// `is:changed`.
+    Changed,
+}
+
+/// What went wrong in a query, for callers that word the message themselves (the TUI speaks
+/// French); [`QueryError::message`] holds an English wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    /// `foo:` where `foo` is no known field.
+    UnknownField(String),
+    /// `field:` with nothing after the colon.
+    EmptyValue(String),
+    /// A value the field does not accept (`status:maybe`, `leg:x`).
+    BadValue {
+        /// The field as typed.
+        field: String,
+        /// The value as typed.
+        value: String,
+        /// The values accepted, for the message.
+        expected: String,
+    },
+    /// A date that is not YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY).
+    BadDate(String),
+    /// A `"` without its closing `"`.
+    UnclosedQuote,
+    /// `""`: a phrase with nothing in it.
+    EmptyPhrase,
+    /// A `-` with nothing after it.
+    LoneMinus,
+}
+
+/// An invalid query: what is wrong, and where (a byte range of the input).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    /// What is wrong, in English.
+    pub message: String,
+    /// The byte range of the input at fault.
+    pub span: Range<usize>,
+    /// The same, as data.
+    pub kind: QueryErrorKind,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+impl QueryError {
+    fn new(kind: QueryErrorKind, span: Range<usize>) -> Self {
+        let message = match &kind {
+            QueryErrorKind::UnknownField(name) => format!("unknown field `{name}:`"),
+            QueryErrorKind::EmptyValue(name) => format!("nothing after `{name}:`"),
+            QueryErrorKind::BadValue {
+                field,
+                value,
+                expected,
+            } => format!("`{field}:` does not accept `{value}` (expected {expected})"),
+            QueryErrorKind::BadDate(value) => {
+                format!("bad date `{value}` (expected YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)")
+            }
+            QueryErrorKind::UnclosedQuote => "unclosed quote".to_string(),
+            QueryErrorKind::EmptyPhrase => "empty phrase".to_string(),
+            QueryErrorKind::LoneMinus => "nothing after `-`".to_string(),
+        };
+        QueryError {
+            message,
+            span,
+            kind,
+        }
+    }
+}
+
+/// A whitespace-separated token (quotes may hold spaces), as byte offsets into the input.
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Splits the input into tokens; a `"` opens a quoted run that only another `"` closes.
+fn tokenize(input: &str) -> Result<Vec<Token>, QueryError> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut quote_at: Option<usize> = None;
+    for (i, c) in input.char_indices() {
+        if quote_at.is_some() {
+            if c == '"' {
+                quote_at = None;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                tokens.push(Token { start: s, end: i });
+            }
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        if c == '"' {
+            quote_at = Some(i);
+        }
+    }
+    if let Some(q) = quote_at {
+        return Err(QueryError::new(
+            QueryErrorKind::UnclosedQuote,
+            q..input.len(),
+        ));
+    }
+    if let Some(s) = start {
+        tokens.push(Token {
+            start: s,
+            end: input.len(),
+        });
+    }
+    Ok(tokens)
+}
+
+/// Folds a value and squeezes runs of whitespace, so `"santé   publique"` finds "Santé publique".
+fn fold_value(raw: &str) -> String {
+    let folded = fold(&raw.replace('"', ""));
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A field name as typed, folded and without apostrophes (`jusqu'à` -> `jusqua`).
+fn field_key(name: &str) -> String {
+    fold(name).chars().filter(|c| *c != '\'').collect()
+}
+
+/// Parses a date: YYYY-MM-DD, DD/MM/YYYY; YYYY-MM and YYYY mean the period's first day for
+/// `since:` and its last day for `until:`.
+fn parse_date(value: &str, end_of_period: bool) -> Option<NaiveDate> {
+    if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(value, "%d/%m/%Y") {
+        return Some(d);
+    }
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts.as_slice() {
+        [y] if digits(y, 4) => {
+            let year = y.parse().ok()?;
+            if end_of_period {
+                NaiveDate::from_ymd_opt(year, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(year, 1, 1)
+            }
+        }
+        [y, m] if digits(y, 4) && (digits(m, 2) || digits(m, 1)) => {
+            let year = y.parse().ok()?;
+            let month = m.parse().ok()?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            if end_of_period {
+                first
+                    .checked_add_months(chrono::Months::new(1))
+                    .and_then(|d| d.pred_opt())
+            } else {
+                Some(first)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Builds the term of a `field:value` token. `value` is raw (quotes still in), `value_at` its
+/// byte offset in the input.
+fn field_term(
+    field: Field,
+    name: &str,
+    raw_value: &str,
+    value_at: usize,
+) -> Result<Test, QueryError> {
+    let span = value_at..value_at + raw_value.len();
+    let value = fold_value(raw_value);
+    let bad = |expected: &str| {
+        QueryError::new(
+            QueryErrorKind::BadValue {
+                field: name.to_string(),
+                value: raw_value.to_string(),
+                expected: expected.to_string(),
+            },
+            span.clone(),
+        )
+    };
+    let test = match field {
+        Field::Author => Test::Author(value),
+        Field::Group => Test::Group(value),
+        Field::Ministry => Test::Ministry(value),
+        Field::Rubric => Test::Rubric(value),
+        Field::Id => Test::Id(value),
+        Field::Text => Test::Text(value),
+        Field::Status => lookup_value(STATUS_VALUES, &value)
+            .ok_or_else(|| bad(&super::help::expected(STATUS_VALUES)))?,
+        Field::Is => {
+            lookup_value(IS_VALUES, &value).ok_or_else(|| bad(&super::help::expected(IS_VALUES)))?
+        }
+        Field::Has => lookup_value(super::help::HAS_VALUES, &value)
+            .ok_or_else(|| bad(&super::help::expected(super::help::HAS_VALUES)))?,
+        Field::Kind => lookup_value(KIND_VALUES, &value)
+            .ok_or_else(|| bad(&super::help::expected(KIND_VALUES)))?,
+        Field::Legislature => {
+            let digits = value.trim_end_matches(['e', 'r']);
+            match digits.parse::<u16>() {
+                Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Test::Legislature(n),
+                _ => return Err(bad("a number, e.g. 17")),
+            }
+        }
+        Field::Since | Field::Until => {
+            let until = field == Field::Until;
+            match parse_date(&value, until) {
+                Some(d) if until => Test::Until(d),
+                Some(d) => Test::Since(d),
+                None => {
+                    return Err(QueryError::new(
+                        QueryErrorKind::BadDate(raw_value.to_string()),
+                        span,
+                    ))
+                }
+            }
+        }
+    };
+    Ok(test)
+}
+
+/// Parses one token into a term; `Ok(None)` for a word that folds to nothing.
+fn parse_token(input: &str, token: &Token) -> Result<Option<Term>, QueryError> {
+    let raw = &input[token.start..token.end];
+    let (negated, body, body_at) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest, token.start + 1),
+        None => (false, raw, token.start),
+    };
+    if body.is_empty() {
+        return Err(QueryError::new(
+            QueryErrorKind::LoneMinus,
+            token.start..token.end,
+        ));
+    }
+    if let Some(colon) = body.find(':') {
+        let name = &body[..colon];
+        let key = field_key(name);
+        // Only a word of letters before the colon names a field: `10:30` stays a word.
+        if !name.contains('"') && !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let name_span = body_at..body_at + colon;
+            let field = lookup_field(&key).ok_or_else(|| {
+                QueryError::new(QueryErrorKind::UnknownField(name.to_string()), name_span)
+            })?;
+            let raw_value = &body[colon + 1..];
+            if fold_value(raw_value).is_empty() {
+                return Err(QueryError::new(
+                    QueryErrorKind::EmptyValue(name.to_string()),
+                    token.start..token.end,
+                ));
+            }
+            let test = field_term(field, name, raw_value, body_at + colon + 1)?;
+            return Ok(Some(Term { negated, test }));
+        }
+    }
+    let value = fold_value(body);
+    if body.contains('"') {
+        if value.is_empty() {
+            return Err(QueryError::new(
+                QueryErrorKind::EmptyPhrase,
+                token.start..token.end,
+            ));
+        }
+        return Ok(Some(Term {
+            negated,
+            test: Test::Phrase(value),
+        }));
+    }
+    if value.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Term {
+        negated,
+        test: Test::Word(value),
+    }))
+}
+
+/// True when the characters of `needle` appear in `hay` in order (what fuzzy matching needs).
+pub(super) fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut rest = hay.chars();
+    needle.chars().all(|n| rest.any(|h| h == n))
+}
+
+/// True when every question `a` accepts, `b` accepts too (for un-negated tests).
+fn test_implies(a: &Test, b: &Test) -> bool {
+    use Test::*;
+    if a == b {
+        return true;
+    }
+    match (a, b) {
+        (Word(x), Word(y)) | (Phrase(x), Word(y)) => is_subsequence(y, x),
+        (Phrase(x), Phrase(y)) => x.contains(y.as_str()),
+        // A field value is one of the fields free words search.
+        (Author(x) | Group(x) | Ministry(x) | Rubric(x) | Id(x), Word(y)) => is_subsequence(y, x),
+        (Author(x) | Group(x) | Ministry(x) | Rubric(x) | Id(x), Phrase(y)) => {
+            x.contains(y.as_str())
+        }
+        (Author(x), Author(y))
+        | (Group(x), Group(y))
+        | (Ministry(x), Ministry(y))
+        | (Rubric(x), Rubric(y))
+        | (Id(x), Id(y))
+        | (Text(x), Text(y)) => x.contains(y.as_str()),
+        (Since(x), Since(y)) => x >= y,
+        (Until(x), Until(y)) => x <= y,
+        (Overdue, Status(crate::model::Status::Pending)) => true,
+        _ => false,
+    }
+}
+
+/// True when every question `a` accepts, `b` accepts too.
+fn term_implies(a: &Term, b: &Term) -> bool {
+    match (a.negated, b.negated) {
+        (false, false) => test_implies(&a.test, &b.test),
+        // not-A ⊆ not-B exactly when B ⊆ A.
+        (true, true) => test_implies(&b.test, &a.test),
+        _ => false,
+    }
+}
+
+impl Query {
+    /// Parses a filter line. Never panics; an invalid term gives its byte span.
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
+        let mut terms = Vec::new();
+        for token in tokenize(input)? {
+            if let Some(term) = parse_token(input, &token)? {
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+        Ok(Query { terms })
+    }
+
+    /// True when the query has no term: it matches everything.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// True when the query has positive free words or phrases, so hits carry a score worth
+    /// ranking by.
+    pub fn has_free_words(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| !t.negated && matches!(t.test, Test::Word(_) | Test::Phrase(_)))
+    }
+
+    /// Folded words/phrases the detail pane highlights (positive free words, `text:`,
+    /// `author:`, `group:`, `min:`, `rubric:` values), without duplicates.
+    pub fn highlight_terms(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for term in self.terms.iter().filter(|t| !t.negated) {
+            let value = match &term.test {
+                Test::Word(v)
+                | Test::Phrase(v)
+                | Test::Author(v)
+                | Test::Group(v)
+                | Test::Ministry(v)
+                | Test::Rubric(v)
+                | Test::Text(v) => v,
+                _ => continue,
+            };
+            if !out.contains(value) {
+                out.push(value.clone());
+            }
+        }
+        out
+    }
+
+    /// True when every question matching `self` also matches `prev` (the query only grew),
+    /// so filtering may narrow from prev's hits instead of scanning everything.
+    ///
+    /// Conservative: a `false` only means "scan everything".
+    pub fn refines(&self, prev: &Query) -> bool {
+        prev.terms
+            .iter()
+            .all(|p| self.terms.iter().any(|s| term_implies(s, p)))
+    }
+
+    /// True when the query needs the question and answer texts (a `text:` term), the slow kind.
+    pub fn has_text_terms(&self) -> bool {
+        self.terms.iter().any(|t| matches!(t.test, Test::Text(_)))
+    }
+}
