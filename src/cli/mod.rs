@@ -2,7 +2,10 @@
 
 mod check;
 mod export;
+mod list;
 mod stats;
+
+pub use list::{caret_report, status_mark, ListArgs, ListFormat};
 
 use crate::load::{load_or_sample, LoadOptions, LoadReport, Progress, Severity};
 use chrono::NaiveDate;
@@ -73,6 +76,9 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print the questions a query keeps, in the viewer's order (table, ids, JSON or CSV);
+    /// exit code 2 on an invalid query.
+    List(ListArgs),
     /// Counts by status, ministry and group; overdue questions; median answer delay.
     Stats {
         /// Output format.
@@ -131,6 +137,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let report = load_with_progress(&paths);
             with_stdout(|out| check::run(out, &report)).map(|()| check::exit_code(&report))
         }
+        Some(Command::List(args)) => list::run(&args, &ctx),
         Some(Command::Stats { format, paths }) => {
             let report = load_for_cli(&paths);
             with_stdout(|out| stats::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
