@@ -102,34 +102,13 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// The viewer's filtered, sorted list, without the viewer (for scripts).
-    List {
-        /// Filter, in the viewer's query language (e.g. `asalee status:pending -author:batho`).
-        #[arg(long, short, value_name = "Q", default_value = "")]
-        query: String,
-        /// Sort key: date, number, author, ministry, pending.
-        #[arg(long, short, default_value = "date", value_parser = parse_sort)]
-        sort: crate::query::SortKey,
-        /// Reverse the order.
-        #[arg(long, short)]
-        reverse: bool,
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = list::ListFormat::Table)]
-        format: list::ListFormat,
-        /// Files or directories (default: the sample dossier).
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
-    },
+    List(list::ListArgs),
     /// Share review marks and notes with a colleague.
     Review {
         /// Export or import.
         #[command(subcommand)]
         action: ReviewCommand,
     },
-}
-
-fn parse_sort(text: &str) -> Result<crate::query::SortKey, String> {
-    text.parse::<crate::query::SortKey>()
-        .map_err(|_| "expected date, number, author, ministry or pending".to_string())
 }
 
 /// Formats of `export`.
@@ -173,7 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
         | Some(Command::Check { paths })
         | Some(Command::Stats { paths, .. })
         | Some(Command::Report { paths, .. })
-        | Some(Command::List { paths, .. }) => paths,
+        | Some(Command::List(list::ListArgs { paths, .. })) => paths,
         Some(Command::Review { .. }) => &no_paths,
     };
     if let Err(e) = check_paths(named) {
@@ -212,21 +191,7 @@ pub fn run(cli: Cli) -> ExitCode {
             cli.review_file.as_deref(),
             &ctx,
         ),
-        Some(Command::List {
-            query,
-            sort,
-            reverse,
-            format,
-            paths,
-        }) => run_list(
-            &query,
-            sort,
-            reverse,
-            format,
-            &paths,
-            cli.review_file.as_deref(),
-            &ctx,
-        ),
+        Some(Command::List(args)) => list::run(&args, &ctx, cli.review_file.as_deref()),
         Some(Command::Review { action }) => {
             let mut out = io::stdout().lock();
             review::run(&mut out, &action, cli.review_file.as_deref()).map(|()| ExitCode::SUCCESS)
@@ -266,46 +231,17 @@ fn run_report(
         eprintln!("dossier: warning: review marks and notes not shown: {reason}");
     }
     let selection = match &parsed {
-        Some(q) => list::select(
-            &loaded.questions,
-            q,
-            crate::query::SortKey::Date,
-            false,
-            ctx,
-            store.data(),
-        ),
+        Some(q) => list::select(&loaded.questions, q, ctx, store.data()),
         None => report::pending(&loaded.questions),
     };
     with_stdout(|out| report::write(out, &selection, &store, format, ctx))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dossier list`.
-fn run_list(
-    query: &str,
-    sort: crate::query::SortKey,
-    reverse: bool,
-    format: list::ListFormat,
-    paths: &[PathBuf],
-    review_file: Option<&std::path::Path>,
-    ctx: &Context,
-) -> anyhow::Result<ExitCode> {
-    let parsed = match list::parse_query(query) {
-        Ok(q) => q,
-        Err(message) => {
-            eprintln!("dossier: {message}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let loaded = load_for_cli(paths);
-    let store = crate::review::ReviewStore::for_dossier(review_file, paths);
-    let selection = list::select(&loaded.questions, &parsed, sort, reverse, ctx, store.data());
-    with_stdout(|out| list::write(out, &selection, format, ctx))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Runs `body` on a buffered stdout; a closed pipe (`dossier export | head`) is not an error.
-fn with_stdout(body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+pub(crate) fn with_stdout(
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = body(&mut out).and_then(|()| out.flush());
@@ -316,7 +252,7 @@ fn with_stdout(body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::R
 }
 
 /// Loads for a command whose output is data: skipped files are reported on stderr.
-fn load_for_cli(paths: &[PathBuf]) -> LoadReport {
+pub(crate) fn load_for_cli(paths: &[PathBuf]) -> LoadReport {
     let report = load_with_progress(paths);
     let skipped: Vec<_> = report
         .diagnostics

@@ -19,7 +19,8 @@ pub enum SortKey {
     Date,
     /// Question number, ascending.
     Number,
-    /// Author, A→Z (folded, civility left out: "Mme Sylvie Bonnet" sorts as "sylvie bonnet").
+    /// Author, A→Z by surname (folded, civility left out: "Mme Sylvie Bonnet" sorts as
+    /// "bonnet sylvie").
     Author,
     /// The ministry that must answer, A→Z (folded).
     Ministry,
@@ -79,15 +80,22 @@ impl FromStr for SortKey {
     }
 }
 
-/// The folded author without civility, so that the list is not split into "M." and "Mme".
+/// The folded author in surname order: civility left out, the first word (the first name,
+/// hyphenated when compound) moved last, so that "Mme Sylvie Bonnet" sorts as
+/// "bonnet sylvie" and "M. Corentin Le Fur" as "le fur corentin".
 fn author_key(author: &str) -> String {
     let folded = fold(author);
+    let mut name = folded.as_str();
     for civility in ["mme ", "mlle ", "m. ", "mr ", "m "] {
-        if let Some(rest) = folded.strip_prefix(civility) {
-            return rest.trim_start().to_string();
+        if let Some(rest) = name.strip_prefix(civility) {
+            name = rest.trim_start();
+            break;
         }
     }
-    folded
+    match name.split_once(' ') {
+        Some((first, surname)) => format!("{} {first}", surname.trim_start()),
+        None => name.to_string(),
+    }
 }
 
 /// Dense ranks of `keys` in A→Z order: equal keys share a rank, so they tie and fall back

@@ -1,0 +1,690 @@
+//! The query engine on the sample dossier: syntax, each field, accents, negation, phrases,
+//! errors, ranking, refinement, sorting, narrowing.
+
+use chrono::NaiveDate;
+use dossier::load::load_sample;
+use dossier::model::Question;
+use dossier::query::{
+    filter, sort_hits, sort_hits_indexed, Hit, NoReview, Query, QueryContext, QueryErrorKind,
+    ReviewFacts, SearchIndex, SortKey,
+};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 7, 1).expect("valid date")
+}
+
+struct Sample {
+    questions: Vec<Question>,
+    index: SearchIndex,
+}
+
+fn sample() -> &'static Sample {
+    static SAMPLE: OnceLock<Sample> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let questions = load_sample().questions;
+        let index = SearchIndex::build(&questions);
+        Sample { questions, index }
+    })
+}
+
+fn hits_with(query: &str, review: &dyn ReviewFacts) -> Vec<Hit> {
+    let s = sample();
+    let query = Query::parse(query).unwrap_or_else(|e| panic!("{query:?}: {e}"));
+    let ctx = QueryContext {
+        today: today(),
+        review,
+    };
+    filter(&s.questions, &s.index, &query, &ctx, None)
+}
+
+/// Ids of the questions matching `query`, sorted by id so that tests do not depend on order.
+fn ids(query: &str) -> Vec<&'static str> {
+    let s = sample();
+    let mut ids: Vec<&str> = hits_with(query, &NoReview)
+        .iter()
+        .map(|h| s.questions[h.index].id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+fn sorted(mut ids: Vec<&'static str>) -> Vec<&'static str> {
+    ids.sort_unstable();
+    ids
+}
+
+const ALL: [&str; 5] = [
+    "16-16353QE",
+    "17-13809QE",
+    "17-13811QE",
+    "17-13985QE",
+    "17-16300QE",
+];
+
+#[test]
+fn the_sample_has_the_five_questions_the_tests_expect() {
+    assert_eq!(ids(""), ALL.to_vec());
+    assert_eq!(sample().index.len(), 5);
+    assert!(!sample().index.is_empty());
+}
+
+#[test]
+fn free_words_ignore_accents_and_case() {
+    assert_eq!(ids("asalee"), ALL.to_vec());
+    assert_eq!(ids("ASALÉE"), ALL.to_vec());
+    // "Santé" is in every question's ministry.
+    assert_eq!(ids("sante"), ALL.to_vec());
+    assert_eq!(ids("SANTÉ"), ids("sante"));
+    // Accents in the query fold too: "infirmières" is in one title only.
+    assert_eq!(ids("infirmières"), vec!["16-16353QE"]);
+    assert_eq!(ids("infirmieres"), vec!["16-16353QE"]);
+}
+
+#[test]
+fn a_free_word_matches_one_field_not_the_fields_glued_together() {
+    assert_eq!(ids("batho"), vec!["16-16353QE"]);
+    // "Delphine Batho" and "Deux-Sèvres" are in two fields: "batho" + "sevres" letters exist
+    // across fields, but no single field holds "bathosevres" in order.
+    assert!(ids("bathosevres").is_empty());
+    // The number is a field too.
+    assert_eq!(ids("13811"), vec!["17-13811QE"]);
+    assert_eq!(ids("16-16353"), vec!["16-16353QE"]);
+}
+
+#[test]
+fn every_free_word_must_match() {
+    assert_eq!(ids("asalee batho"), vec!["16-16353QE"]);
+    assert_eq!(ids("bonnet batho"), Vec::<&str>::new());
+}
+
+#[test]
+fn status_terms_and_their_french_aliases() {
+    let pending = vec!["17-13811QE", "17-13985QE", "17-16300QE"];
+    assert_eq!(ids("status:pending"), pending);
+    assert_eq!(ids("statut:attente"), pending);
+    assert_eq!(ids("is:pending"), pending);
+    assert_eq!(ids("est:en_attente"), pending);
+    assert_eq!(ids("status:answered"), vec!["17-13809QE"]);
+    assert_eq!(ids("statut:répondu"), vec!["17-13809QE"]);
+    assert_eq!(ids("status:withdrawn"), vec!["16-16353QE"]);
+    assert_eq!(ids("STATUT:Retiré"), vec!["16-16353QE"]);
+}
+
+#[test]
+fn negation_excludes() {
+    let without_batho: Vec<&str> = ALL.iter().copied().filter(|i| *i != "16-16353QE").collect();
+    assert_eq!(ids("-batho"), without_batho);
+    assert_eq!(ids("-status:pending"), vec!["16-16353QE", "17-13809QE"]);
+    assert_eq!(ids("asalee -author:fur -is:overdue"), {
+        sorted(vec!["16-16353QE", "17-13809QE", "17-16300QE"])
+    });
+    assert_eq!(
+        ids("-\"le fur\""),
+        sorted(vec!["16-16353QE", "17-13809QE", "17-13985QE", "17-16300QE"])
+    );
+}
+
+#[test]
+fn string_fields_match_folded_substrings() {
+    assert_eq!(ids("author:bonnet"), vec!["17-13809QE"]);
+    assert_eq!(ids("auteur:BONNET"), vec!["17-13809QE"]);
+    assert_eq!(ids("group:horizons"), vec!["17-16300QE"]);
+    assert_eq!(ids("groupe:écologiste"), vec!["16-16353QE"]);
+    assert_eq!(
+        ids("group:droite"),
+        sorted(vec!["17-13809QE", "17-13811QE", "17-13985QE"])
+    );
+    assert_eq!(ids("group:républicaine"), vec!["17-13809QE", "17-13811QE"]);
+    // Either ministry: Batho's question was asked of "Travail, santé et solidarités" and
+    // assigned to "Santé et prévention".
+    assert_eq!(ids("min:travail"), vec!["16-16353QE"]);
+    assert_eq!(ids("ministère:prévention"), vec!["16-16353QE"]);
+    assert_eq!(ids("min:handicapees"), ALL[1..].to_vec());
+    assert_eq!(ids("rubric:professions"), vec!["16-16353QE"]);
+    assert_eq!(ids("rubrique:santé"), ALL.to_vec());
+    assert_eq!(ids("id:13985"), vec!["17-13985QE"]);
+    // Substring, not fuzzy: the letters of "bnt" are in "bonnet" but not together.
+    assert!(ids("author:bnt").is_empty());
+}
+
+#[test]
+fn legislature_and_kind() {
+    assert_eq!(ids("leg:16"), vec!["16-16353QE"]);
+    assert_eq!(ids("legislature:17"), ALL[1..].to_vec());
+    assert_eq!(ids("type:QE"), ALL.to_vec());
+    assert_eq!(ids("type:ecrite"), ALL.to_vec());
+    assert!(ids("type:QG").is_empty());
+    assert!(ids("type:qosd").is_empty());
+}
+
+#[test]
+fn publication_dates() {
+    assert_eq!(ids("since:2026-03-25"), vec!["17-13985QE", "17-16300QE"]);
+    assert_eq!(ids("depuis:2026-03-24"), ALL[1..].to_vec());
+    assert_eq!(ids("until:2024-12-31"), vec!["16-16353QE"]);
+    assert_eq!(
+        ids("jusqu'à:2026-03-24"),
+        vec!["16-16353QE", "17-13809QE", "17-13811QE"]
+    );
+    // A month or a year stands for its first day after since:, its last day after until:.
+    assert_eq!(ids("since:2026-03 until:2026-03"), ALL[1..4].to_vec());
+    assert_eq!(ids("until:2024"), vec!["16-16353QE"]);
+    assert_eq!(ids("since:31/03/2026"), vec!["17-13985QE", "17-16300QE"]);
+}
+
+#[test]
+fn overdue_depends_on_today() {
+    // 2026-07-01: Le Fur's and Chavent's questions are past their two months; Brard's was
+    // published on 23 June.
+    assert_eq!(ids("is:overdue"), vec!["17-13811QE", "17-13985QE"]);
+    assert_eq!(ids("est:retard"), vec!["17-13811QE", "17-13985QE"]);
+    let s = sample();
+    let query = Query::parse("is:overdue").expect("valid");
+    let early = QueryContext {
+        today: NaiveDate::from_ymd_opt(2026, 5, 1).expect("valid date"),
+        review: &NoReview,
+    };
+    assert!(filter(&s.questions, &s.index, &query, &early, None).is_empty());
+}
+
+#[test]
+fn text_searches_question_and_answer_bodies() {
+    // "ligériennes" is in Bonnet's question text, "cessation de paiement" in her answer and in
+    // Chavent's question.
+    assert_eq!(ids("text:LIGERIENNES"), vec!["17-13809QE"]);
+    assert_eq!(
+        ids("texte:\"cessation de paiement\""),
+        vec!["17-13809QE", "17-13985QE"]
+    );
+    assert_eq!(
+        ids("text:\"redressement judiciaire\""),
+        vec!["17-13809QE", "17-16300QE"]
+    );
+    // Title words are not in the bodies' search unless the body says them.
+    assert!(ids("text:zzz").is_empty());
+    assert_eq!(ids("-text:ligeriennes").len(), 4);
+}
+
+#[test]
+fn quoted_phrases_are_substrings() {
+    assert_eq!(
+        ids("\"dispositif asalee\""),
+        vec!["17-13809QE", "17-13811QE", "17-16300QE"]
+    );
+    // Same words, other order: no field holds this phrase, though both words match.
+    assert!(ids("\"asalee dispositif\"").is_empty());
+    assert_eq!(ids("asalee dispositif"), ids("\"dispositif asalee\""));
+    assert_eq!(ids("author:\"Le Fur\""), vec!["17-13811QE"]);
+    assert_eq!(ids("auteur:\"le   fur\""), vec!["17-13811QE"]);
+}
+
+struct Marks;
+
+impl ReviewFacts for Marks {
+    fn is_reviewed(&self, q: &Question) -> bool {
+        q.id == "17-13809QE" || q.id == "17-13811QE"
+    }
+    fn is_flagged(&self, q: &Question) -> bool {
+        q.id == "17-13985QE"
+    }
+    fn has_note(&self, q: &Question) -> bool {
+        q.id == "16-16353QE"
+    }
+    fn is_changed(&self, q: &Question) -> bool {
+        q.id == "17-16300QE"
+    }
+}
+
+#[test]
+fn review_terms_ask_the_review_facts() {
+    let s = sample();
+    let ids_marked = |query: &str| {
+        let mut v: Vec<&str> = hits_with(query, &Marks)
+            .iter()
+            .map(|h| s.questions[h.index].id.as_str())
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(ids_marked("is:reviewed"), vec!["17-13809QE", "17-13811QE"]);
+    assert_eq!(ids_marked("est:revu"), vec!["17-13809QE", "17-13811QE"]);
+    assert_eq!(ids_marked("is:flagged"), vec!["17-13985QE"]);
+    assert_eq!(ids_marked("has:note"), vec!["16-16353QE"]);
+    assert_eq!(ids_marked("a:note"), vec!["16-16353QE"]);
+    assert_eq!(ids_marked("is:changed"), vec!["17-16300QE"]);
+    assert_eq!(
+        ids_marked("status:pending -is:reviewed"),
+        vec!["17-13985QE", "17-16300QE"]
+    );
+    assert!(ids("is:reviewed").is_empty());
+    assert_eq!(ids("-is:flagged"), ALL.to_vec());
+}
+
+fn error(query: &str) -> (QueryErrorKind, std::ops::Range<usize>) {
+    match Query::parse(query) {
+        Ok(q) => panic!("{query:?} parsed: {q:?}"),
+        Err(e) => {
+            assert!(!e.message.is_empty());
+            assert_eq!(e.to_string(), e.message);
+            (e.kind, e.span)
+        }
+    }
+}
+
+#[test]
+fn invalid_terms_are_errors_with_their_span() {
+    let (kind, span) = error("asalee foo:bar");
+    assert_eq!(kind, QueryErrorKind::UnknownField("foo".into()));
+    assert_eq!(span, 7..10);
+
+    let (kind, span) = error("since:2026-02-30");
+    assert_eq!(kind, QueryErrorKind::BadDate("2026-02-30".into()));
+    assert_eq!(span, 6..16);
+
+    let (kind, span) = error("santé status:maybe");
+    assert!(matches!(kind, QueryErrorKind::BadValue { .. }), "{kind:?}");
+    // Byte offsets: "santé " is 7 bytes.
+    assert_eq!(span, 14..19);
+
+    let (kind, span) = error("author: bonnet");
+    assert_eq!(kind, QueryErrorKind::EmptyValue("author".into()));
+    assert_eq!(span, 0..7);
+
+    let (kind, span) = error("asalee \"santé publique");
+    assert_eq!(kind, QueryErrorKind::UnclosedQuote);
+    assert_eq!(span, 7.."asalee \"santé publique".len());
+
+    assert_eq!(error("- batho").0, QueryErrorKind::LoneMinus);
+    assert_eq!(error("\"\"").0, QueryErrorKind::EmptyPhrase);
+    assert!(matches!(
+        error("leg:XVII").0,
+        QueryErrorKind::BadValue { .. }
+    ));
+    assert!(matches!(
+        error("type:QX").0,
+        QueryErrorKind::BadValue { .. }
+    ));
+    assert!(matches!(
+        error("is:lost").0,
+        QueryErrorKind::BadValue { .. }
+    ));
+    assert!(matches!(
+        error("has:nothing").0,
+        QueryErrorKind::BadValue { .. }
+    ));
+}
+
+#[test]
+fn colons_in_plain_words_are_not_fields() {
+    // Not a word of letters before the colon: a free word.
+    let q = Query::parse("10:30").expect("a free word");
+    assert!(q.has_free_words());
+}
+
+#[test]
+fn query_summaries() {
+    let q = Query::parse("  ").expect("valid");
+    assert!(q.is_empty());
+    assert!(!q.has_free_words());
+    assert_eq!(q, Query::default());
+
+    let q = Query::parse("status:pending -batho").expect("valid");
+    assert!(!q.is_empty());
+    assert!(!q.has_free_words(), "a negated word gives no score");
+
+    let q = Query::parse(
+        "Asalée -batho text:Infirmières author:\"Le Fur\" status:pending \"santé publique\" asalee",
+    )
+    .expect("valid");
+    assert!(q.has_free_words());
+    assert_eq!(
+        q.highlight_terms(),
+        vec!["asalee", "infirmieres", "le fur", "sante publique"]
+    );
+}
+
+/// Hits in the order `sort_hits` gives, as ids.
+fn ranked(query: &str, key: SortKey, reverse: bool) -> Vec<&'static str> {
+    let s = sample();
+    let q = Query::parse(query).expect("valid");
+    let mut hits = hits_with(query, &NoReview);
+    sort_hits(
+        &s.questions,
+        &mut hits,
+        key,
+        reverse,
+        q.has_free_words(),
+        today(),
+    );
+    hits.iter()
+        .map(|h| s.questions[h.index].id.as_str())
+        .collect()
+}
+
+#[test]
+fn free_words_rank_the_best_field_match_first() {
+    let s = sample();
+    // "fur" is scattered in the ministry "Santé, familles, autonomie et personnes
+    // handicapées" of four questions, but whole in one author.
+    let hits = hits_with("fur", &NoReview);
+    assert_eq!(ids("fur"), ALL[1..].to_vec());
+    let best = hits.iter().max_by_key(|h| h.score).expect("hits");
+    assert_eq!(s.questions[best.index].id, "17-13811QE");
+    assert!(hits
+        .iter()
+        .filter(|h| h.index != best.index)
+        .all(|h| h.score < best.score));
+    assert_eq!(ranked("fur", SortKey::Date, false)[0], "17-13811QE");
+    assert_eq!(ranked("bonnet", SortKey::Date, false)[0], "17-13809QE");
+    // Scores add up over words.
+    let one = hits_with("bonnet", &NoReview);
+    let two = hits_with("bonnet loire", &NoReview);
+    let score = |hits: &[Hit], id: &str| {
+        hits.iter()
+            .find(|h| s.questions[h.index].id == id)
+            .map(|h| h.score)
+    };
+    assert!(score(&two, "17-13809QE") > score(&one, "17-13809QE"));
+    // Without free words, every score is 0.
+    assert!(hits_with("status:pending", &NoReview)
+        .iter()
+        .all(|h| h.score == 0));
+}
+
+#[test]
+fn sorting_by_each_key_both_ways() {
+    use SortKey::*;
+    assert_eq!(
+        ranked("", Date, false),
+        [
+            "17-16300QE",
+            "17-13985QE",
+            "17-13809QE",
+            "17-13811QE",
+            "16-16353QE"
+        ]
+    );
+    // Reversed key, ties (the 24 March pair) still in id order.
+    assert_eq!(
+        ranked("", Date, true),
+        [
+            "16-16353QE",
+            "17-13809QE",
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE"
+        ]
+    );
+    assert_eq!(
+        ranked("", Number, false),
+        [
+            "17-13809QE",
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE",
+            "16-16353QE"
+        ]
+    );
+    assert_eq!(
+        ranked("", Number, true),
+        [
+            "16-16353QE",
+            "17-16300QE",
+            "17-13985QE",
+            "17-13811QE",
+            "17-13809QE"
+        ]
+    );
+    // By surname: Batho, Bonnet, Brard, Chavent, Le Fur.
+    assert_eq!(
+        ranked("", Author, false),
+        [
+            "16-16353QE",
+            "17-13809QE",
+            "17-16300QE",
+            "17-13985QE",
+            "17-13811QE"
+        ]
+    );
+    assert_eq!(
+        ranked("", Author, true),
+        [
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE",
+            "17-13809QE",
+            "16-16353QE"
+        ]
+    );
+    // "Santé et prévention" < "Santé, familles, ...": the four others tie, in id order.
+    assert_eq!(
+        ranked("", Ministry, false),
+        [
+            "16-16353QE",
+            "17-13809QE",
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE"
+        ]
+    );
+    assert_eq!(
+        ranked("", Ministry, true),
+        [
+            "17-13809QE",
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE",
+            "16-16353QE"
+        ]
+    );
+    // Pending the longest first; answered and withdrawn questions last either way.
+    assert_eq!(
+        ranked("", DaysPending, false),
+        [
+            "17-13811QE",
+            "17-13985QE",
+            "17-16300QE",
+            "16-16353QE",
+            "17-13809QE"
+        ]
+    );
+    assert_eq!(
+        ranked("", DaysPending, true),
+        [
+            "17-16300QE",
+            "17-13985QE",
+            "17-13811QE",
+            "16-16353QE",
+            "17-13809QE"
+        ]
+    );
+}
+
+#[test]
+fn indexed_sorting_agrees_with_plain_sorting() {
+    let s = sample();
+    for query in ["", "asalee", "fur", "status:pending", "sante -batho"] {
+        let hits = hits_with(query, &NoReview);
+        for key in SortKey::ALL {
+            for reverse in [false, true] {
+                for by_score in [false, true] {
+                    let mut plain = hits.clone();
+                    let mut indexed = hits.clone();
+                    sort_hits(&s.questions, &mut plain, key, reverse, by_score, today());
+                    sort_hits_indexed(
+                        &s.questions,
+                        &s.index,
+                        &mut indexed,
+                        key,
+                        reverse,
+                        by_score,
+                        today(),
+                    );
+                    assert_eq!(plain, indexed, "{query:?} {key:?} {reverse} {by_score}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sort_keys_cycle_and_parse() {
+    let mut key = SortKey::default();
+    assert_eq!(key, SortKey::Date);
+    let mut seen = Vec::new();
+    for _ in 0..SortKey::ALL.len() {
+        seen.push(key);
+        key = key.next();
+    }
+    assert_eq!(key, SortKey::Date);
+    assert_eq!(seen, SortKey::ALL.to_vec());
+    for key in SortKey::ALL {
+        assert_eq!(key.as_str().parse::<SortKey>(), Ok(key));
+    }
+    assert_eq!("auteur".parse::<SortKey>(), Ok(SortKey::Author));
+    assert_eq!("Ministère".parse::<SortKey>(), Ok(SortKey::Ministry));
+    assert!("colour".parse::<SortKey>().is_err());
+}
+
+#[test]
+fn refines_when_the_query_only_grows() {
+    let refines = |new: &str, prev: &str| {
+        Query::parse(new)
+            .expect("valid")
+            .refines(&Query::parse(prev).expect("valid"))
+    };
+    assert!(refines("a", ""));
+    assert!(refines("asalee", "asal"));
+    assert!(refines("asalee batho", "asalee"));
+    assert!(refines("asalee status:pending", "status:pending"));
+    assert!(refines("author:fur", "author:fu"));
+    assert!(refines("author:fur", "fur"));
+    assert!(refines("\"le fur\"", "lefur"));
+    assert!(refines("since:2026-02-01", "since:2026-01-01"));
+    assert!(refines("until:2026-01-01", "until:2026-02-01"));
+    assert!(refines("is:overdue", "status:pending"));
+    assert!(refines("-bat", "-batho"), "excluding more is narrower");
+    assert!(refines("text:asalee", "text:asa"));
+
+    assert!(!refines("asal", "asalee"));
+    assert!(!refines("", "asalee"));
+    assert!(!refines("-batho", "-bat"));
+    assert!(!refines("asalee", "batho"));
+    assert!(!refines("since:2026-01-01", "since:2026-02-01"));
+    assert!(!refines("status:pending", "is:overdue"));
+}
+
+fn check_narrowing(prev: &str, new: &str) {
+    let s = sample();
+    let ctx = QueryContext {
+        today: today(),
+        review: &Marks,
+    };
+    let (Ok(p), Ok(n)) = (Query::parse(prev), Query::parse(new)) else {
+        return;
+    };
+    let prev_hits: Vec<usize> = filter(&s.questions, &s.index, &p, &ctx, None)
+        .iter()
+        .map(|h| h.index)
+        .collect();
+    let full = filter(&s.questions, &s.index, &n, &ctx, None);
+    if n.refines(&p) {
+        let narrowed = filter(&s.questions, &s.index, &n, &ctx, Some(&prev_hits));
+        assert_eq!(narrowed, full, "{prev:?} -> {new:?}");
+    }
+    // Candidates restrict, in their order, whatever the query.
+    let all: Vec<usize> = (0..s.questions.len()).rev().collect();
+    let mut reversed = filter(&s.questions, &s.index, &n, &ctx, Some(&all));
+    reversed.reverse();
+    assert_eq!(reversed, full);
+}
+
+#[test]
+fn narrowing_from_candidates_gives_the_full_scan() {
+    let typed = "asalee batho status:withdrawn";
+    for end in 1..typed.len() {
+        check_narrowing(&typed[..end], &typed[..end + 1]);
+    }
+    for (prev, new) in [
+        ("", "sante"),
+        ("sante", "sante -batho"),
+        ("author:fu", "author:fur"),
+        ("status:pending", "is:overdue"),
+        ("-bat", "-bat text:loire"),
+        ("is:reviewed", "is:reviewed fur"),
+    ] {
+        check_narrowing(prev, new);
+    }
+}
+
+#[test]
+fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
+    let s = sample();
+    let ctx = QueryContext {
+        today: today(),
+        review: &NoReview,
+    };
+    let q = Query::parse("asalee").expect("valid");
+    let hits = filter(
+        &s.questions,
+        &s.index,
+        &q,
+        &ctx,
+        Some(&[4, 99, 0, usize::MAX]),
+    );
+    assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), vec![4, 0]);
+    // An index built from fewer questions: only the indexed ones can match.
+    let small = SearchIndex::build(&s.questions[..2]);
+    assert_eq!(filter(&s.questions, &small, &q, &ctx, None).len(), 2);
+    assert!(filter(&[], &s.index, &q, &ctx, None).is_empty());
+    let mut stray = vec![
+        Hit {
+            index: 42,
+            score: 9,
+        },
+        Hit { index: 0, score: 0 },
+    ];
+    sort_hits(
+        &s.questions,
+        &mut stray,
+        SortKey::Author,
+        false,
+        true,
+        today(),
+    );
+    assert_eq!(stray[1].index, 42, "hits out of range go last");
+}
+
+proptest! {
+    #[test]
+    fn parsing_any_string_never_panics(input in any::<String>()) {
+        if let Err(e) = Query::parse(&input) {
+            prop_assert!(e.span.start <= e.span.end && e.span.end <= input.len());
+            prop_assert!(input.is_char_boundary(e.span.start));
+            prop_assert!(input.is_char_boundary(e.span.end));
+        }
+    }
+
+    #[test]
+    fn filtering_any_query_never_panics(
+        input in "(-?(status|author|since|until|leg|is|has|text|type|min|id|foo)?:?\"?[a-zé0-9 /:-]{0,8}\"?){0,4}",
+        candidates in proptest::collection::vec(0usize..8, 0..6),
+    ) {
+        let s = sample();
+        let ctx = QueryContext { today: today(), review: &Marks };
+        match Query::parse(&input) {
+            Ok(q) => {
+                let full = filter(&s.questions, &s.index, &q, &ctx, None);
+                let some = filter(&s.questions, &s.index, &q, &ctx, Some(&candidates));
+                prop_assert!(some.iter().all(|h| candidates.contains(&h.index)));
+                prop_assert!(some.iter().all(|h| full.contains(h)));
+                let mut sorted = full.clone();
+                sort_hits(&s.questions, &mut sorted, SortKey::DaysPending, true, true, today());
+                prop_assert_eq!(sorted.len(), full.len());
+            }
+            Err(e) => prop_assert!(e.span.end <= input.len()),
+        }
+    }
+}
