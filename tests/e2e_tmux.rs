@@ -121,7 +121,7 @@ impl Drop for Tmux {
 /// terminal is back in canonical mode with echo (what a usable shell needs).
 fn shell_command(args: &str) -> String {
     format!(
-        "sh -c '{} {args}; echo EXITED:$?; stty -a | tr \" \" \"\\n\" | grep -x -e -icanon -e icanon -e -echo -e echo | tr \"\\n\" \" \"; echo; sleep 30'",
+        "sh -c '{} {args}; echo EXITED:$?; stty -a | tr \" \" \"\\n\" | grep -x -e -icanon -e icanon -e -echo -e echo | tr \"\\n\" \" \"; echo; echo END; sleep 30'",
         release_binary().display()
     )
 }
@@ -166,7 +166,7 @@ fn filter_in_a_real_terminal_then_quit_cleanly() {
     assert!(screen.contains("[sans réponse]"), "{screen}");
 
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:"));
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
     assert!(screen.contains("EXITED:0"), "{screen}");
     assert!(restored(&screen), "terminal restored:\n{screen}");
     assert!(
@@ -180,7 +180,7 @@ fn ctrl_c_restores_the_terminal() {
     let tmux = Tmux::start("ctrlc", 80, 24, &shell_command("--today 2026-11-22"));
     tmux.wait_for("the list", |s| s.contains("17-13809QE"));
     tmux.keys(&["C-c"]);
-    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:"));
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
     assert!(screen.contains("EXITED:0"), "{screen}");
     assert!(restored(&screen), "{screen}");
 }
@@ -202,7 +202,7 @@ fn sigterm_restores_the_terminal() {
         .to_string();
     let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     assert!(status.success());
-    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:"));
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
     assert!(restored(&screen), "{screen}");
     assert!(!screen.contains("Questions"), "{screen}");
 }
@@ -227,7 +227,7 @@ fn review_marks_and_notes_survive_a_restart() {
     let screen = tmux.wait_for("the saved note", |s| s.contains("enregistrée"));
     assert!(screen.contains("2 à revoir"), "{screen}");
     tmux.keys(&["q"]);
-    tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
+    tmux.wait_for("the exit", |s| s.contains("EXITED:0") && s.contains("END"));
     drop(tmux);
 
     let tmux = Tmux::start("review2", 120, 40, &shell_command(&args));
@@ -238,7 +238,7 @@ fn review_marks_and_notes_survive_a_restart() {
     assert!(screen.contains("Relancer le cabinet"), "{screen}");
     assert!(screen.contains("avant le 1er décembre"), "{screen}");
     tmux.keys(&["q"]);
-    tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
+    tmux.wait_for("the exit", |s| s.contains("EXITED:0") && s.contains("END"));
 }
 
 #[test]
@@ -289,5 +289,27 @@ fn reload_tells_what_changed_since_the_review() {
     });
     assert!(!list_part(&screen).contains("★"), "{screen}");
     tmux.keys(&["q"]);
-    tmux.wait_for("the exit", |s| s.contains("EXITED:0"));
+    tmux.wait_for("the exit", |s| s.contains("EXITED:0") && s.contains("END"));
+}
+
+#[test]
+fn closing_the_terminal_ends_the_viewer() {
+    let binary = release_binary();
+    let tmux = Tmux::start(
+        "hangup",
+        100,
+        30,
+        &format!("{} --today 2026-11-22", binary.display()),
+    );
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    let pid = tmux.pane_pid();
+    drop(tmux); // kill-server: the terminal goes away, the viewer gets SIGHUP
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the viewer outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

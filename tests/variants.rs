@@ -603,3 +603,20 @@ fn duplicates_keep_the_more_complete_copy_and_say_so() {
         assert!(d.message.contains("duplicate"), "{}", d.message);
     }
 }
+
+#[test]
+fn prose_with_a_colon_after_an_event_word_stays_in_the_text() {
+    let doc = "ASSEMBLÉE NATIONALE\n\n17ème législature\n\nContrats aidés\n\nQuestion écrite n° 4242\n\n\
+Texte de la question\n\nLe renouvellement des contrats aidés pose problème : les associations attendent.\n\n\
+L'attribution des crédits retirée : autre phrase.\n\nDernier paragraphe.\n\nDonnées clés\n\n\
+Auteur : M. Jean Test\n\nDate(s) clé(s)\n\nQuestion publiée au JO le : 2 juin 2026, page 12\n";
+    let parsed = dossier::parse::parse_str(doc, "prose.txt").expect("parses");
+    let text = &parsed.question.question_text;
+    assert!(
+        text.starts_with("Le renouvellement des contrats aidés pose problème"),
+        "{text}"
+    );
+    assert!(text.ends_with("Dernier paragraphe."), "{text}");
+    assert_eq!(parsed.question.events.len(), 1);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}

@@ -464,8 +464,13 @@ impl Builder {
             let known = known_field(&folded_label);
             let dated = event_kind(&folded_label);
             let data_section = self.section == Section::KeyData;
-            // Outside the data part, only labels that cannot be prose count as data.
-            let strong = known.is_some() || dated.is_some_and(|k| k != EventKind::Other);
+            // Outside the data part, only labels that cannot be prose count as data: a known
+            // field, or a dated label whose value is a date. "Le renouvellement des contrats
+            // pose problème : …" stays a sentence of the question.
+            let strong = known.is_some()
+                || (dated.is_some_and(|k| k != EventKind::Other)
+                    && (data_section
+                        || dates::parse_date_prefix(&inline::plain_value(value)).is_ok()));
             if strong || data_section {
                 if strong {
                     // A known label ends the text sections, even without a heading.

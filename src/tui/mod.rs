@@ -108,6 +108,24 @@ fn start_load(
     Some(receiver)
 }
 
+/// SIGTERM or SIGHUP (the terminal closed): restore the terminal and exit, from a thread of
+/// its own, since the main thread may be blocked reading a terminal that is gone. Review
+/// changes are saved as they are made, atomically, so nothing is lost.
+fn exit_on_signals(mouse: bool) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            if mouse {
+                let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+            }
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 /// After ratatui's own hook has restored the terminal, say where to report the crash.
 fn install_panic_report() {
     let previous = std::panic::take_hook();
@@ -130,21 +148,25 @@ fn event_loop(
     if options.mouse {
         crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
-    let terminated = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&terminated))?;
-    }
+    exit_on_signals(options.mouse)?;
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     let worker = filtering::FilterWorker::spawn();
     app.background_filtering = true;
     let mut last_tick = Instant::now();
-    while !app.quit && !terminated.load(Ordering::Relaxed) {
-        terminal.draw(|frame| view::view(&app, frame))?;
-        let timeout = TICK
-            .saturating_sub(last_tick.elapsed())
-            .min(Duration::from_millis(100));
+    // Draw only when something may have changed: an idle viewer should cost nothing.
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|frame| view::view(&app, frame))?;
+            dirty = false;
+        }
+        // Wake often while work runs in the background, seldom when idle.
+        let busy = app.filtering || app.pending_job.is_some() || receiver.is_some();
+        let wait = Duration::from_millis(if busy { 20 } else { 250 });
+        let timeout = TICK.saturating_sub(last_tick.elapsed()).min(wait);
         if event::poll(timeout)? {
+            dirty = true;
             // Drain what is queued before drawing again, so fast typing stays fluid.
             loop {
                 if let Some(action) = action_for(&app, event::read()?) {
@@ -168,6 +190,7 @@ fn event_loop(
         if let Some(rx) = &receiver {
             let mut finished = false;
             while let Ok(message) = rx.try_recv() {
+                dirty = true;
                 match message {
                     Loaded::Progress(p) => app.loading = Some(p),
                     Loaded::Done(done) => {
@@ -187,9 +210,12 @@ fn event_loop(
         }
         while let Some((generation, hits)) = worker.try_result() {
             app.apply_hits(generation, hits);
+            dirty = true;
         }
         if last_tick.elapsed() >= TICK {
+            let before = app.message.clone();
             update(&mut app, Action::Tick);
+            dirty |= app.message.is_none() != before.is_none();
             last_tick = Instant::now();
         }
     }
