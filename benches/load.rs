@@ -496,7 +496,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
             "MB/s",
         )
         .floor(
-            "parallel read, per CPU second",
+            "walk + parallel read, per CPU second",
             mb / (read_floor_cpu / 1e3).max(0.01),
         ),
     );
