@@ -468,10 +468,14 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         .iter()
         .filter_map(|f| Some((f.display().to_string(), std::fs::read(f).ok()?)))
         .collect();
+    let mut single_cpu = Vec::new();
     let single = median(reps, || {
+        let before = cpu_times().0;
         let parsed: Vec<_> = docs.iter().map(|(s, b)| parse_bytes(b, s)).collect();
+        single_cpu.push(cpu_times().0 - before);
         black_box(parsed);
     });
+    let single_cpu = median_of(single_cpu);
     let parallel = median(reps, || {
         let parsed: Vec<_> = docs.par_iter().map(|(s, b)| parse_bytes(b, s)).collect();
         black_box(parsed);
@@ -484,6 +488,17 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
             "MB/s",
         )
         .floor("parallel read", read_mbs),
+    );
+    figures.push(
+        Figure::new(
+            "parse throughput, 1 thread, per CPU second",
+            mb / single_cpu.as_secs_f64().max(0.01),
+            "MB/s",
+        )
+        .floor(
+            "walk + parallel read, per CPU second",
+            mb / (read_floor_cpu / 1e3).max(0.01),
+        ),
     );
     figures.push(
         Figure::new(
