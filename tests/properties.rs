@@ -177,3 +177,34 @@ proptest! {
         }
     }
 }
+
+/// The inputs the properties above once broke, spelled out (the shrunk cases are also replayed
+/// from `properties.proptest-regressions`).
+#[test]
+fn cases_the_properties_found() {
+    let doc = |text: &str| {
+        format!("17e législature\nQuestion écrite n° 1\n\nTexte de la question\n\n{text}")
+    };
+    let parse = |text: &str| match parse_bytes(doc(text).as_bytes(), "found.md") {
+        Ok(parsed) => {
+            if let Err(broken) = check_question(&parsed.question) {
+                panic!("{text:?}: {broken}");
+            }
+            parsed
+        }
+        Err(e) => panic!("{text:?}: {e:?}"),
+    };
+    // A lone CR (old Mac line ending) is a line break.
+    assert_eq!(parse("¡\r!").question.question_text, "¡ !");
+    // A BOM inside the text (files concatenated) is dropped.
+    assert_eq!(parse("a\u{feff}b").question.question_text, "ab");
+    // A table row of nothing but `|` adds no empty line.
+    assert_eq!(parse("a\tb\n|").question.question_text, "a | b");
+    // Control characters are removed, with a warning on their line.
+    let parsed = parse("x\u{1}\r\u{e}y");
+    assert_eq!(parsed.question.question_text, "x y");
+    assert_eq!(parsed.warnings[0].line, Some(6));
+    assert!(parsed.warnings[0]
+        .message
+        .contains("2 control character(s)"));
+}
