@@ -16,6 +16,8 @@ mod gen_corpus;
 use dossier::load::{discover, load, LoadOptions};
 use dossier::model::Question;
 use dossier::parse::parse_bytes;
+use dossier::tui::action::Action;
+use dossier::tui::update::update;
 use rayon::prelude::*;
 use std::hint::black_box;
 use std::io::Write;
@@ -134,7 +136,7 @@ fn median(reps: usize, mut f: impl FnMut()) -> Duration {
 
 /// Median time of one step over a sequence of steps (e.g. one keystroke of a query typed
 /// letter by letter): `f` gets each step in turn, and the sequence is replayed `reps` times.
-#[allow(dead_code)] // Used by the filter and frame figures the lead adds.
+#[allow(dead_code)] // Kept for figures measured step by step.
 fn per_step<S: Copy>(reps: usize, steps: &[S], mut f: impl FnMut(S)) -> Duration {
     let mut times = Vec::with_capacity(reps * steps.len());
     for _ in 0..reps.max(1) {
@@ -556,26 +558,80 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     }
 
     // The loaded dossier, for the figures below.
-    let _report = load(std::slice::from_ref(&dir), &LoadOptions::default());
+    let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
 
-    // ---- FILTER PER KEYSTROKE: the lead adds these once the query engine is merged. ----
-    // Targets (issue 5, 100k questions): free words < 30 ms median per keystroke, field term
-    // < 10 ms, `text:` < 300 ms. For example:
-    //
-    //     let steps = ["s", "sa", "san", "sant", "sante"];
-    //     let step = per_step(reps, &steps, |q| { black_box(query::filter(&_report.questions, q)); });
-    //     figures.push(Figure::new("filter: free words, per keystroke", ms(step), "ms")
-    //         .target(Target::Max(30.0)));
-    //
-    // and the same with `ministere:sante` (Target::Max(10.0)) and `text:asalee`
-    // (Target::Max(300.0)).
+    // ---- FILTER PER KEYSTROKE, through the viewer's own update path: each keystroke parses
+    // the query, filters (narrowing from the previous hits when the query only grew) and
+    // sorts, as typing in the filter line does. ----
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
+    let dossier_data = dossier::tui::app::Dossier::new(report, today);
+    let mut app = dossier::tui::app::App::new(dossier_data, dossier::cli::Lang::Fr, today);
+    update(&mut app, Action::Resize(200, 50));
+    let mut typing = |text: &str| -> Duration {
+        let mut times = Vec::new();
+        for _ in 0..reps.max(1) {
+            update(&mut app, Action::FilterCancel);
+            update(&mut app, Action::OpenFilter);
+            for c in text.chars() {
+                let start = Instant::now();
+                update(&mut app, Action::FilterInsert(c));
+                times.push(start.elapsed());
+            }
+        }
+        median_of(times)
+    };
+    let free = typing("sante retraite");
+    let field = typing("ministere:sante");
+    let text = typing("text:asalee");
+    figures.push(
+        Figure::new(
+            "filter: free words, per keystroke (`sante retraite`)",
+            ms(free),
+            "ms",
+        )
+        .target(Target::Max(30.0)),
+    );
+    figures.push(
+        Figure::new(
+            "filter: field term, per keystroke (`ministere:sante`)",
+            ms(field),
+            "ms",
+        )
+        .target(Target::Max(10.0)),
+    );
+    figures.push(
+        Figure::new(
+            "filter: `text:`, per keystroke (`text:asalee`)",
+            ms(text),
+            "ms",
+        )
+        .target(Target::Max(300.0)),
+    );
 
-    // ---- TUI FRAME: the lead adds this once the TUI is merged. ----
-    // Target: one frame on a ratatui TestBackend at 200x50 under 5 ms, e.g.
-    //
-    //     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))?;
-    //     let frame = median(reps * 10, || { terminal.draw(|f| tui::draw(f, &app)).ok(); });
-    //     figures.push(Figure::new("TUI frame, 200x50", ms(frame), "ms").target(Target::Max(5.0)));
+    // ---- TUI FRAME: one frame of the whole screen on a TestBackend at 200x50. ----
+    update(&mut app, Action::FilterCancel);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut frame_times = Vec::new();
+    for i in 0..(reps.max(1) * 20) {
+        // Move the selection so the detail is wrapped anew now and then, as when browsing.
+        if i % 5 == 0 {
+            update(&mut app, Action::Down);
+        }
+        let start = Instant::now();
+        terminal
+            .draw(|f| dossier::tui::view::view(&app, f))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        frame_times.push(start.elapsed());
+    }
+    figures.push(
+        Figure::new(
+            "TUI frame, 200x50 (TestBackend)",
+            ms(median_of(frame_times)),
+            "ms",
+        )
+        .target(Target::Max(5.0)),
+    );
 
     Ok(figures)
 }
