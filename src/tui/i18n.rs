@@ -68,6 +68,7 @@ pub struct Strings {
     pub section_filter_line: &'static str,
     pub filtering: &'static str,
     pub query_syntax: &'static [&'static str],
+    pub section_query: &'static str,
 }
 
 /// French strings.
@@ -134,11 +135,9 @@ pub static FR: Strings = Strings {
     section_filter_line: "Dans la ligne de filtre",
     filtering: "filtrage…",
     query_syntax: &[
-        "mots libres : approximatifs, sans accents (asalee, sante)",
-        "statut:attente|repondu|retire   auteur:  groupe:  min:  rubrique:",
-        "leg:17  type:QE  depuis:2026-01-01  jusqua:2026-06-30  texte:mot",
-        "est:retard  -terme (exclure)  \"expression exacte\"",
+        "mots libres : approximatifs, sans accents (asalee, sante) ; -terme exclut ; \"expression exacte\"",
     ],
+    section_query: "Langage de filtre",
 };
 
 /// English strings.
@@ -205,11 +204,9 @@ pub static EN: Strings = Strings {
     section_filter_line: "In the filter line",
     filtering: "filtering…",
     query_syntax: &[
-        "free words: fuzzy, accents ignored (asalee, sante)",
-        "status:pending|answered|withdrawn   author:  group:  min:  rubric:",
-        "leg:17  type:QE  since:2026-01-01  until:2026-06-30  text:word",
-        "is:overdue  -term (exclude)  \"exact phrase\"",
+        "free words: fuzzy, accents ignored (asalee, sante); -term excludes; \"exact phrase\"",
     ],
+    section_query: "Filter language",
 };
 
 /// The table for a language.

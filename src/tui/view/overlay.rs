@@ -72,8 +72,27 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::default());
+    // The query language, from the engine's own table of fields.
+    lines.push(Line::styled(s.section_query.to_string(), theme.heading()));
     for syntax in s.query_syntax {
         lines.push(Line::styled(format!("  {syntax}"), theme.dim()));
+    }
+    let fields = crate::query::help::FIELDS;
+    let name_width = fields
+        .iter()
+        .map(|f| f.names.join(": ").chars().count() + 1)
+        .max()
+        .unwrap_or(10);
+    for field in fields {
+        let names = format!("{}:", field.names.join(": "));
+        let what = match app.lang {
+            crate::cli::Lang::Fr => field.fr,
+            crate::cli::Lang::En => field.en,
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", fit(&names, name_width)), theme.label()),
+            Span::raw(format!("{} — {what}", field.value)),
+        ]));
     }
     lines
 }
