@@ -657,6 +657,27 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
     assert_eq!(stray[1].index, 42, "hits out of range go last");
 }
 
+#[test]
+fn a_cancelled_filter_gives_up() {
+    use std::sync::atomic::AtomicBool;
+    let s = sample();
+    let ctx = QueryContext {
+        today: today(),
+        review: &NoReview,
+    };
+    let q = Query::parse("asalee").expect("valid");
+    let go = AtomicBool::new(false);
+    let stop = AtomicBool::new(true);
+    assert_eq!(
+        dossier::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &go),
+        Some(filter(&s.questions, &s.index, &q, &ctx, None))
+    );
+    assert_eq!(
+        dossier::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &stop),
+        None
+    );
+}
+
 proptest! {
     #[test]
     fn parsing_any_string_never_panics(input in any::<String>()) {
