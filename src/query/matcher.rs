@@ -52,7 +52,7 @@ pub fn filter_cancellable(
             None => (0..n).map(all).collect(),
         });
     }
-    let plan = Plan::new(query, index);
+    let plan = Plan::new(query, index, candidates.map_or(n, <[usize]>::len));
     let eval = |buf: &mut String, i: usize| -> Option<Hit> {
         let (q, e) = (questions.get(i)?, index.entries.get(i)?);
         plan.score(q, e, index, ctx, buf)
@@ -139,13 +139,27 @@ fn byte_subsequence(pattern: &[u8], mut hay: &[u8]) -> bool {
 }
 
 impl<'q> Word<'q> {
-    fn new(negated: bool, pattern: &'q str, phrase: bool, index: &SearchIndex) -> Self {
+    /// `checked`: how many questions the filter will look at. Titles are mostly distinct, so
+    /// their memo only pays when most of them will be looked at; for a short candidate list
+    /// its allocation would cost more than it saves.
+    fn new(
+        negated: bool,
+        pattern: &'q str,
+        phrase: bool,
+        index: &SearchIndex,
+        checked: usize,
+    ) -> Self {
+        let memo_titles = checked >= index.titles.len() / 4;
         Word {
             negated,
             pattern,
             phrase,
             ascii: pattern.is_ascii(),
-            titles: memo(&index.titles),
+            titles: if memo_titles {
+                memo(&index.titles)
+            } else {
+                Vec::new()
+            },
             authors: memo(&index.authors),
             groups: memo(&index.groups),
             ministries: memo(&index.ministries),
@@ -187,7 +201,10 @@ impl<'q> Word<'q> {
     }
 
     fn table_score(&self, memo: &[OnceLock<Option<i64>>], table: &Table, i: u32) -> Option<i64> {
-        let memo = memo.get(i as usize)?;
+        let Some(memo) = memo.get(i as usize) else {
+            // Not memoized (see `Word::new`): score the value itself.
+            return self.field_score(table.get(i));
+        };
         match memo.get() {
             Some(score) => *score,
             None => self.fill_memo(memo, table, i),
@@ -285,7 +302,7 @@ struct Plan<'q> {
 }
 
 impl<'q> Plan<'q> {
-    fn new(query: &'q Query, index: &SearchIndex) -> Self {
+    fn new(query: &'q Query, index: &SearchIndex, checked: usize) -> Self {
         let mut plan = Plan {
             checks: Vec::new(),
             words: Vec::new(),
@@ -295,11 +312,12 @@ impl<'q> Plan<'q> {
             let negated = *negated;
             let check = match test {
                 Test::Word(w) => {
-                    plan.words.push(Word::new(negated, w, false, index));
+                    plan.words
+                        .push(Word::new(negated, w, false, index, checked));
                     continue;
                 }
                 Test::Phrase(p) => {
-                    plan.words.push(Word::new(negated, p, true, index));
+                    plan.words.push(Word::new(negated, p, true, index, checked));
                     continue;
                 }
                 Test::Text(t) => {
