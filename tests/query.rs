@@ -620,6 +620,39 @@ fn narrowing_from_candidates_gives_the_full_scan() {
 }
 
 #[test]
+fn scores_do_not_depend_on_how_many_candidates_are_checked() {
+    // Forty questions with distinct titles, so that a short candidate list is scored without
+    // the per-title memo a full scan uses.
+    let mut questions = Vec::new();
+    for (i, q) in sample().questions.iter().cycle().take(40).enumerate() {
+        let mut q = q.clone();
+        q.number = 20_000 + i as u32;
+        q.id = Question::make_id(q.legislature, q.number, q.kind);
+        q.title = format!("{} n° {i} -- dépôt", q.title);
+        questions.push(q);
+    }
+    let index = SearchIndex::build(&questions);
+    let ctx = QueryContext {
+        today: today(),
+        review: &NoReview,
+    };
+    for text in [
+        "asalee",
+        "dispositif depot",
+        "\"n° 1\"",
+        "fur -batho",
+        "\"--\" 2",
+    ] {
+        let query = Query::parse(text).expect("valid");
+        let full = filter(&questions, &index, &query, &ctx, None);
+        assert!(!full.is_empty(), "{text:?}");
+        let few: Vec<usize> = full.iter().take(3).map(|h| h.index).collect();
+        let narrowed = filter(&questions, &index, &query, &ctx, Some(&few));
+        assert_eq!(narrowed, full[..few.len()].to_vec(), "{text:?}");
+    }
+}
+
+#[test]
 fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
     let s = sample();
     let ctx = QueryContext {
@@ -655,6 +688,27 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
         today(),
     );
     assert_eq!(stray[1].index, 42, "hits out of range go last");
+}
+
+#[test]
+fn a_cancelled_filter_gives_up() {
+    use std::sync::atomic::AtomicBool;
+    let s = sample();
+    let ctx = QueryContext {
+        today: today(),
+        review: &NoReview,
+    };
+    let q = Query::parse("asalee").expect("valid");
+    let go = AtomicBool::new(false);
+    let stop = AtomicBool::new(true);
+    assert_eq!(
+        dossier::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &go),
+        Some(filter(&s.questions, &s.index, &q, &ctx, None))
+    );
+    assert_eq!(
+        dossier::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &stop),
+        None
+    );
 }
 
 proptest! {

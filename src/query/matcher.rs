@@ -13,6 +13,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use memchr::memmem;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 /// Questions per unit of parallel work: small enough to share 100k questions among threads,
@@ -28,38 +29,63 @@ pub fn filter(
     ctx: &QueryContext,
     candidates: Option<&[usize]>,
 ) -> Vec<Hit> {
+    let never = AtomicBool::new(false);
+    filter_cancellable(questions, index, query, ctx, candidates, &never).unwrap_or_default()
+}
+
+/// [`filter`] for a background thread: gives up, returning `None`, soon after `cancel` is set
+/// (within one chunk of about a thousand questions per thread, a few milliseconds), so that a
+/// stale search does not hold the cores while the user types on.
+pub fn filter_cancellable(
+    questions: &[Question],
+    index: &SearchIndex,
+    query: &Query,
+    ctx: &QueryContext,
+    candidates: Option<&[usize]>,
+    cancel: &AtomicBool,
+) -> Option<Vec<Hit>> {
     let n = questions.len().min(index.len());
     let all = |i: usize| Hit { index: i, score: 0 };
     if query.is_empty() {
-        return match candidates {
+        return Some(match candidates {
             Some(c) => c.iter().copied().filter(|&i| i < n).map(all).collect(),
             None => (0..n).map(all).collect(),
-        };
+        });
     }
-    let plan = Plan::new(query, index);
+    let plan = Plan::new(query, index, candidates.map_or(n, <[usize]>::len));
     let eval = |buf: &mut String, i: usize| -> Option<Hit> {
         let (q, e) = (questions.get(i)?, index.entries.get(i)?);
         plan.score(q, e, index, ctx, buf)
             .map(|score| Hit { index: i, score })
     };
+    let cancelled = || cancel.load(Ordering::Relaxed);
     // Chunks of work keep the hits of each chunk in one vector, in order.
     let chunks: Vec<Vec<Hit>> = match candidates {
         Some(c) => c
             .par_chunks(CHUNK)
             .map_init(String::new, |buf, chunk| {
+                if cancelled() {
+                    return Vec::new();
+                }
                 chunk.iter().filter_map(|&i| eval(buf, i)).collect()
             })
             .collect(),
         None => (0..n.div_ceil(CHUNK))
             .into_par_iter()
             .map_init(String::new, |buf, c| {
+                if cancelled() {
+                    return Vec::new();
+                }
                 (c * CHUNK..n.min((c + 1) * CHUNK))
                     .filter_map(|i| eval(buf, i))
                     .collect()
             })
             .collect(),
     };
-    chunks.concat()
+    if cancelled() {
+        return None;
+    }
+    Some(chunks.concat())
 }
 
 /// A test over the cheap keys of a question.
@@ -113,13 +139,27 @@ fn byte_subsequence(pattern: &[u8], mut hay: &[u8]) -> bool {
 }
 
 impl<'q> Word<'q> {
-    fn new(negated: bool, pattern: &'q str, phrase: bool, index: &SearchIndex) -> Self {
+    /// `checked`: how many questions the filter will look at. Titles are mostly distinct, so
+    /// their memo only pays when most of them will be looked at; for a short candidate list
+    /// its allocation would cost more than it saves.
+    fn new(
+        negated: bool,
+        pattern: &'q str,
+        phrase: bool,
+        index: &SearchIndex,
+        checked: usize,
+    ) -> Self {
+        let memo_titles = checked >= index.titles.len() / 4;
         Word {
             negated,
             pattern,
             phrase,
             ascii: pattern.is_ascii(),
-            titles: memo(&index.titles),
+            titles: if memo_titles {
+                memo(&index.titles)
+            } else {
+                Vec::new()
+            },
             authors: memo(&index.authors),
             groups: memo(&index.groups),
             ministries: memo(&index.ministries),
@@ -161,7 +201,10 @@ impl<'q> Word<'q> {
     }
 
     fn table_score(&self, memo: &[OnceLock<Option<i64>>], table: &Table, i: u32) -> Option<i64> {
-        let memo = memo.get(i as usize)?;
+        let Some(memo) = memo.get(i as usize) else {
+            // Not memoized (see `Word::new`): score the value itself.
+            return self.field_score(table.get(i));
+        };
         match memo.get() {
             Some(score) => *score,
             None => self.fill_memo(memo, table, i),
@@ -195,9 +238,7 @@ impl<'q> Word<'q> {
     /// per-question fields).
     fn matches_any(&self, index: &SearchIndex, e: &Entry) -> bool {
         self.matches(index.id(e))
-            || self
-                .table_score(&self.titles, &index.titles, e.title)
-                .is_some()
+            || self.matches(index.titles.get(e.title))
             || self
                 .table_score(&self.authors, &index.authors, e.author)
                 .is_some()
@@ -261,7 +302,7 @@ struct Plan<'q> {
 }
 
 impl<'q> Plan<'q> {
-    fn new(query: &'q Query, index: &SearchIndex) -> Self {
+    fn new(query: &'q Query, index: &SearchIndex, checked: usize) -> Self {
         let mut plan = Plan {
             checks: Vec::new(),
             words: Vec::new(),
@@ -271,11 +312,12 @@ impl<'q> Plan<'q> {
             let negated = *negated;
             let check = match test {
                 Test::Word(w) => {
-                    plan.words.push(Word::new(negated, w, false, index));
+                    plan.words
+                        .push(Word::new(negated, w, false, index, checked));
                     continue;
                 }
                 Test::Phrase(p) => {
-                    plan.words.push(Word::new(negated, p, true, index));
+                    plan.words.push(Word::new(negated, p, true, index, checked));
                     continue;
                 }
                 Test::Text(t) => {
@@ -355,15 +397,14 @@ impl<'q> Plan<'q> {
                 return None;
             }
         }
-        let mut total: i64 = 0;
-        for word in &self.words {
-            if word.negated {
-                if word.matches_any(index, e) {
-                    return None;
-                }
-            } else {
-                total = total.saturating_add(word.best_score(index, e)?);
-            }
+        // Every word must match (or not, when negated) before any is scored: scoring costs
+        // far more than matching, and a later word may reject the question.
+        if self
+            .words
+            .iter()
+            .any(|w| w.matches_any(index, e) == w.negated)
+        {
+            return None;
         }
         for text in &self.texts {
             let found = [&q.question_text, &q.answer_text].into_iter().any(|body| {
@@ -373,6 +414,10 @@ impl<'q> Plan<'q> {
             if found == text.negated {
                 return None;
             }
+        }
+        let mut total: i64 = 0;
+        for word in self.words.iter().filter(|w| !w.negated) {
+            total = total.saturating_add(word.best_score(index, e)?);
         }
         Some(total)
     }

@@ -2,7 +2,11 @@
 //!
 //! A filter line is parsed into a [`Query`] ([`Query::parse`], syntax in [`help`]), matched
 //! against the questions with the folded keys of a [`SearchIndex`] built once per load
-//! ([`filter`]), and the hits are ordered by [`sort_hits`].
+//! ([`filter`], or [`filter_cancellable`] on a background thread), and the hits are ordered by
+//! [`sort_hits`] ([`sort_hits_indexed`] is the same order, faster on large lists).
+//!
+//! While the user types, pass the previous hits as `candidates` when the new query
+//! [`Query::refines`] the previous one: only those are checked again.
 //!
 //! ```
 //! use dossier::query::{filter, sort_hits, NoReview, Query, QueryContext, SearchIndex, SortKey};
@@ -23,7 +27,7 @@ mod sort;
 mod syntax;
 
 pub use index::{fold_text_into, SearchIndex};
-pub use matcher::filter;
+pub use matcher::{filter, filter_cancellable};
 pub use sort::{sort_hits, sort_hits_indexed, SortKey};
 pub use syntax::{Query, QueryError, QueryErrorKind};
 
