@@ -24,7 +24,11 @@ pub struct NoteEditor {
     pub text: TextArea<'static>,
 }
 
+use super::view::chronology::Chronology;
 use super::view::detail::DetailLines;
+
+/// Cached chronology counts and what they were computed for.
+pub(crate) type ChronologyCache = Option<((u64, usize, usize), Option<Chronology>)>;
 
 /// A loaded dossier with what the viewer derives from it once.
 pub struct Dossier {
@@ -233,6 +237,8 @@ pub struct App {
     pub quit: bool,
     /// Wrapped detail text, kept while the question, width and filter stay the same.
     pub(crate) detail_cache: RefCell<Option<DetailLines>>,
+    /// Dossier chronology counts, kept per (filter generation, shown count, width).
+    pub(crate) chronology_cache: RefCell<ChronologyCache>,
     /// The query and quick filters the current hits were computed for.
     last_filter: Option<(Query, bool, bool)>,
     /// Large dossiers are filtered off the UI thread (set by the event loop).
@@ -283,6 +289,7 @@ impl App {
             theme: super::theme::Theme::from_env(),
             quit: false,
             detail_cache: RefCell::new(None),
+            chronology_cache: RefCell::new(None),
             last_filter: None,
             background_filtering: false,
             pending_job: None,
@@ -310,6 +317,7 @@ impl App {
         self.loading = None;
         self.last_filter = None;
         self.detail_cache.replace(None);
+        self.chronology_cache.replace(None);
         self.refresh();
         self.announce_diagnostics();
     }

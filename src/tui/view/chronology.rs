@@ -89,8 +89,43 @@ pub const KINDS: [EventKind; 3] = [
     EventKind::Withdrawn,
 ];
 
-/// Groups the dates of the shown questions into at most `slots` buckets.
+/// Groups the dates of the shown questions into at most `slots` buckets. The counts are
+/// cached per filter result and width (at 100k questions they cost more than a frame);
+/// only the selected question's marks are worked out each time.
 pub fn compute(app: &App, slots: usize) -> Option<Chronology> {
+    let key = (app.filter_generation, app.hits.len(), slots);
+    let cached = app
+        .chronology_cache
+        .borrow()
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, c)| c.clone());
+    let mut chrono = match cached {
+        Some(c) => c?,
+        None => {
+            let c = count(app, slots);
+            app.chronology_cache.replace(Some((key, c.clone())));
+            c?
+        }
+    };
+    if let Some(index) = app.selected_index() {
+        for e in &app.dossier.questions[index].events {
+            if let Some(k) = KINDS.iter().position(|k| *k == e.kind) {
+                let at = chrono.bucket.of(e.date) - chrono.first;
+                if let Some(mark) = usize::try_from(at)
+                    .ok()
+                    .and_then(|at| chrono.series[k].selected.get_mut(at))
+                {
+                    *mark = true;
+                }
+            }
+        }
+    }
+    Some(chrono)
+}
+
+/// The counts per bucket of the shown questions' dates, without selection marks.
+fn count(app: &App, slots: usize) -> Option<Chronology> {
     let dates = app.hits.iter().flat_map(|h| {
         app.dossier.questions[h.index]
             .events
@@ -112,16 +147,12 @@ pub fn compute(app: &App, slots: usize) -> Option<Chronology> {
         selected: vec![false; len],
     };
     let mut series = [empty.clone(), empty.clone(), empty];
-    let selected = app.selected_index();
     for hit in &app.hits {
         for e in &app.dossier.questions[hit.index].events {
             if let Some(k) = KINDS.iter().position(|k| *k == e.kind) {
                 let at = (bucket.of(e.date) - first) as usize;
                 if let Some(count) = series[k].counts.get_mut(at) {
                     *count += 1;
-                }
-                if Some(hit.index) == selected {
-                    series[k].selected[at] = true;
                 }
             }
         }
