@@ -6,7 +6,7 @@ use dossier::cli::Lang;
 use dossier::load::load_sample;
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, Dossier, Overlay, Pane};
-use dossier::tui::keymap::{FILTER, NORMAL};
+use dossier::tui::keymap::{FILTER, NORMAL, NOTE};
 use dossier::tui::update::{update, Effect};
 use dossier::tui::{action_for, view};
 use ratatui::backend::TestBackend;
@@ -314,7 +314,7 @@ fn help_lists_every_key_of_the_keymap() {
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
-    for binding in NORMAL.iter().chain(FILTER.iter()) {
+    for binding in NORMAL.iter().chain(FILTER.iter()).chain(NOTE.iter()) {
         assert!(
             lines
                 .iter()

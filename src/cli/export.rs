@@ -25,13 +25,13 @@ pub(super) fn run(
     ctx: &Context,
 ) -> io::Result<()> {
     match format {
-        ExportFormat::Json => write_json(out, &report.questions, ctx),
-        ExportFormat::Csv => write_csv(out, &report.questions, ctx),
+        ExportFormat::Json => write_json(out, &report.questions.iter().collect::<Vec<_>>(), ctx),
+        ExportFormat::Csv => write_csv(out, &report.questions.iter().collect::<Vec<_>>(), ctx),
     }
 }
 
 /// Writes a JSON array of records.
-pub fn write_json(out: &mut dyn Write, questions: &[Question], ctx: &Context) -> io::Result<()> {
+pub fn write_json(out: &mut dyn Write, questions: &[&Question], ctx: &Context) -> io::Result<()> {
     let records: Vec<Record> = questions
         .iter()
         .map(|q| Record {
@@ -109,7 +109,7 @@ pub fn csv_row(q: &Question, t: &Timing) -> Vec<String> {
 }
 
 /// Writes one CSV row per question, with a header row.
-pub fn write_csv(out: &mut dyn Write, questions: &[Question], ctx: &Context) -> io::Result<()> {
+pub fn write_csv(out: &mut dyn Write, questions: &[&Question], ctx: &Context) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_HEADER)?;
     for q in questions {

@@ -1,6 +1,6 @@
 //! `dossier list`: the TUI's filtered, sorted list, printed for scripts and tests.
 
-use super::export::{csv_row, Record, CSV_HEADER};
+use super::export::{write_csv, write_json};
 use super::{load_for_cli, with_stdout, Context, Lang};
 use crate::deadline::timing;
 use crate::model::{Question, Status};
@@ -106,27 +106,6 @@ pub fn caret_report(input: &str, error: &QueryError) -> String {
         " ".repeat(before),
         "^".repeat(under)
     )
-}
-
-fn write_json(out: &mut dyn Write, shown: &[&Question], ctx: &Context) -> io::Result<()> {
-    let records: Vec<Record> = shown
-        .iter()
-        .map(|q| Record {
-            question: q,
-            timing: timing(q, ctx.today),
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &records)?;
-    writeln!(out)
-}
-
-fn write_csv(out: &mut dyn Write, shown: &[&Question], ctx: &Context) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
-    for q in shown {
-        writer.write_record(csv_row(q, &timing(q, ctx.today)))?;
-    }
-    writer.flush()
 }
 
 /// Width of the table: the terminal's when stdout is one, `COLUMNS` when set, else 120.

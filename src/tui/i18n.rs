@@ -66,6 +66,7 @@ pub struct Strings {
     pub section_review: &'static str,
     pub section_other: &'static str,
     pub section_filter_line: &'static str,
+    pub section_note_editor: &'static str,
     pub filtering: &'static str,
     pub query_syntax: &'static [&'static str],
     pub section_query: &'static str,
@@ -133,6 +134,7 @@ pub static FR: Strings = Strings {
     section_review: "Suivi",
     section_other: "Divers",
     section_filter_line: "Dans la ligne de filtre",
+    section_note_editor: "Dans l'éditeur de note (Entrée : nouvelle ligne)",
     filtering: "filtrage…",
     query_syntax: &[
         "mots libres : approximatifs, sans accents (asalee, sante) ; -terme exclut ; \"expression exacte\"",
@@ -202,6 +204,7 @@ pub static EN: Strings = Strings {
     section_review: "Review",
     section_other: "Other",
     section_filter_line: "In the filter line",
+    section_note_editor: "In the note editor (Enter: new line)",
     filtering: "filtering…",
     query_syntax: &[
         "free words: fuzzy, accents ignored (asalee, sante); -term excludes; \"exact phrase\"",

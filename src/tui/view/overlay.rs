@@ -3,7 +3,7 @@
 
 use crate::tui::app::App;
 use crate::tui::i18n::strings;
-use crate::tui::keymap::{HelpSection, FILTER, NORMAL};
+use crate::tui::keymap::{Binding, HelpSection, FILTER, NORMAL, NOTE};
 use crate::tui::wrap::fit;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -30,10 +30,20 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let key_width = NORMAL
         .iter()
-        .chain(FILTER.iter())
+        .chain(FILTER)
+        .chain(NOTE)
         .map(|b| b.keys_label().chars().count())
         .max()
         .unwrap_or(8);
+    let binding_line = |b: &Binding| {
+        Line::from(vec![
+            Span::styled(
+                format!("  {} ", fit(&b.keys_label(), key_width)),
+                theme.label(),
+            ),
+            Span::raw(b.help(app.lang).to_string()),
+        ])
+    };
     let mut lines = Vec::new();
     let sections = [
         (HelpSection::Navigation, s.section_navigation),
@@ -47,30 +57,20 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             continue;
         }
         lines.push(Line::styled(title.to_string(), theme.heading()));
-        for b in bindings {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {} ", fit(&b.keys_label(), key_width)),
-                    theme.label(),
-                ),
-                Span::raw(b.help(app.lang).to_string()),
-            ]));
-        }
+        lines.extend(bindings.into_iter().map(binding_line));
         lines.push(Line::default());
     }
     lines.push(Line::styled(
         s.section_filter_line.to_string(),
         theme.heading(),
     ));
-    for b in FILTER {
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {} ", fit(&b.keys_label(), key_width)),
-                theme.label(),
-            ),
-            Span::raw(b.help(app.lang).to_string()),
-        ]));
-    }
+    lines.extend(FILTER.iter().map(binding_line));
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        s.section_note_editor.to_string(),
+        theme.heading(),
+    ));
+    lines.extend(NOTE.iter().map(binding_line));
     lines.push(Line::default());
     // The query language, from the engine's own table of fields.
     lines.push(Line::styled(s.section_query.to_string(), theme.heading()));
