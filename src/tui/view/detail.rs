@@ -5,10 +5,10 @@ use crate::model::{EventKind, Status};
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::{strings, Phrases};
 use crate::tui::wrap::wrap_field;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
 /// The wrapped lines of one question at one width, and which lines hold filter words.
@@ -292,14 +292,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(visible), text_area);
     if detail.lines.len() > height {
-        let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
+        super::scrollbar(frame, area, max_scroll + 1, scroll);
     }
 }

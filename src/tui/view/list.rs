@@ -4,10 +4,10 @@ use crate::cli::Lang;
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::{strings, Phrases};
 use crate::tui::wrap::{fit, width};
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Gauge, Paragraph};
 use ratatui::Frame;
 
 /// Widths of the list's columns for a row width; zero hides a column.
@@ -243,14 +243,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(lines), text_area);
     if app.hits.len() > rows {
-        let mut state = ScrollbarState::new(app.hits.len()).position(app.selected);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
+        super::scrollbar(frame, area, app.hits.len(), app.selected);
     }
 }

@@ -9,7 +9,23 @@ pub mod status;
 pub mod timeline;
 
 use super::app::{layout, App, Overlay};
+use ratatui::layout::{Margin, Rect};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
+
+/// Draws a vertical scrollbar on the right border of a bordered pane `area`, for `length`
+/// positions with the thumb at `position`.
+pub fn scrollbar(frame: &mut Frame, area: Rect, length: usize, position: usize) {
+    let mut state = ScrollbarState::new(length).position(position);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight),
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        &mut state,
+    );
+}
 
 /// Draws the whole screen for the current state.
 pub fn view(app: &App, frame: &mut Frame) {

@@ -5,11 +5,9 @@ use crate::tui::app::App;
 use crate::tui::i18n::strings;
 use crate::tui::keymap::{Binding, HelpSection, FILTER, NORMAL, NOTE};
 use crate::tui::wrap::fit;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
-};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 /// A rectangle centred in `area`, at most `w` x `h`.
@@ -123,15 +121,7 @@ fn scrolled(
         area,
     );
     if max_scroll > 0 {
-        let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut state,
-        );
+        super::scrollbar(frame, area, max_scroll + 1, scroll);
     }
 }
 
