@@ -3,15 +3,17 @@
 use super::export::{write_csv, write_json};
 use super::{load_for_cli, with_stdout, Context, Lang};
 use crate::deadline::timing;
-use crate::model::{Question, Status};
+use crate::model::Question;
 use crate::query::{
     filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey,
 };
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{fit, truncate};
 use clap::{Args, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Arguments of `dossier list`.
 #[derive(Debug, Args)]
@@ -125,36 +127,10 @@ fn table_width() -> usize {
 /// The status mark of a row: answered, pending, overdue (pending past its deadline),
 /// withdrawn.
 pub fn status_mark(q: &Question, today: chrono::NaiveDate) -> &'static str {
-    match q.status {
-        Status::Answered => "✓",
-        Status::Withdrawn => "×",
-        Status::Pending if timing(q, today).is_overdue() => "!",
-        Status::Pending => "○",
-    }
-}
-
-/// `text` cut to `width` columns, ending with `…` when cut, padded to `width` when `pad`.
-fn fit(text: &str, width: usize, pad: bool) -> String {
-    let mut out = String::new();
-    if text.width() <= width {
-        out.push_str(text);
-    } else if width > 0 {
-        let mut used = 0;
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.push('…');
-    }
-    if pad {
-        let fill = width.saturating_sub(out.width());
-        out.extend(std::iter::repeat_n(' ', fill));
-    }
-    out
+    // The viewer's marks, so the two never differ.
+    Theme::default()
+        .status_mark(q.status, timing(q, today).is_overdue())
+        .0
 }
 
 fn write_table(
@@ -215,12 +191,12 @@ fn write_table(
     let row = |out: &mut dyn Write, cells: [&str; 6]| -> io::Result<()> {
         let line = format!(
             "{} {}  {}  {}  {}  {}",
-            fit(cells[0], 1, true),
-            fit(cells[1], id_w, true),
-            fit(cells[2], date_w, true),
-            fit(cells[3], author_w, true),
-            fit(cells[4], ministry_w, true),
-            fit(cells[5], title_w, false),
+            fit(cells[0], 1),
+            fit(cells[1], id_w),
+            fit(cells[2], date_w),
+            fit(cells[3], author_w),
+            fit(cells[4], ministry_w),
+            truncate(cells[5], title_w),
         );
         writeln!(out, "{}", line.trim_end())
     };
@@ -274,13 +250,13 @@ pub fn select<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, truncate};
 
     #[test]
     fn fit_cuts_with_an_ellipsis_and_pads() {
-        assert_eq!(fit("Santé publique", 8, false), "Santé p…");
-        assert_eq!(fit("Santé", 8, true), "Santé   ");
-        assert_eq!(fit("Santé", 5, true), "Santé");
-        assert_eq!(fit("abc", 0, true), "");
+        assert_eq!(truncate("Santé publique", 8), "Santé p…");
+        assert_eq!(fit("Santé", 8), "Santé   ");
+        assert_eq!(fit("Santé", 5), "Santé");
+        assert_eq!(fit("abc", 0), "");
     }
 }
