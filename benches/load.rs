@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `cargo bench --bench load`: how long loading a dossier takes, and how much memory it needs,
 //! on generated corpora of 10,000 and 100,000 questions, each figure printed beside the floor
 //! it should be compared to (the time to just read the same bytes, measured in the same run).
@@ -13,11 +14,11 @@
 #[allow(dead_code)]
 mod gen_corpus;
 
-use dossier::load::{discover, load, LoadOptions};
-use dossier::model::Question;
-use dossier::parse::parse_bytes;
 use dossier::tui::action::Action;
 use dossier::tui::update::update;
+use dossier_core::load::{discover, load, LoadOptions};
+use dossier_core::model::Question;
+use dossier_core::parse::parse_bytes;
 use rayon::prelude::*;
 use std::hint::black_box;
 use std::io::Write;
@@ -310,10 +311,10 @@ fn held(q: &Question) -> (usize, usize) {
         len += x.label.len() + x.value.len();
         cap += x.label.capacity() + x.value.capacity();
     }
-    cap += q.events.capacity() * std::mem::size_of::<dossier::model::Event>()
-        + q.extra.capacity() * std::mem::size_of::<dossier::model::ExtraField>()
+    cap += q.events.capacity() * std::mem::size_of::<dossier_core::model::Event>()
+        + q.extra.capacity() * std::mem::size_of::<dossier_core::model::ExtraField>()
         + (q.question_emphasis.capacity() + q.answer_emphasis.capacity())
-            * std::mem::size_of::<dossier::model::Emphasis>();
+            * std::mem::size_of::<dossier_core::model::Emphasis>();
     (len, cap)
 }
 
@@ -565,7 +566,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     // sorts, as typing in the filter line does. ----
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
     let dossier_data = dossier::tui::app::Dossier::new(report, today);
-    let mut app = dossier::tui::app::App::new(dossier_data, dossier::cli::Lang::Fr, today);
+    let mut app = dossier::tui::app::App::new(dossier_data, dossier_core::i18n::Lang::Fr, today);
     update(&mut app, Action::Resize(200, 50));
     let mut typing = |text: &str| -> Duration {
         let mut times = Vec::new();

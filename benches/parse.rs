@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 //! `cargo bench --bench parse`: criterion micro-benchmarks of parsing one document, in both
 //! layouts, with throughput in bytes per second. The documents come from the corpus generator
 //! (fixed seed) and from the seeds in `assets/`.
@@ -7,7 +8,7 @@
 mod gen_corpus;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dossier::parse::parse_bytes;
+use dossier_core::parse::parse_bytes;
 use rayon::prelude::*;
 use std::hint::black_box;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Synthetic corpus generator: writes N question documents in both layouts of the seeds
 //! (markdown with `#` headings, `**Label :**` and `<sup>e</sup>`; plain text with bare labels
 //! and `^e`), deterministic from a seed, for benchmarks and for trying the app at scale.
@@ -11,7 +12,7 @@
 //! corpora under `target/bench-corpus/`.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use dossier::model::{EventKind, Status};
+use dossier_core::model::{EventKind, Status};
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::io;
@@ -1428,7 +1429,7 @@ fn main() -> std::process::ExitCode {
 #[allow(unused_imports)]
 mod tests {
     use super::*;
-    use dossier::load::{load, LoadOptions};
+    use dossier_core::load::{load, LoadOptions};
 
     /// A small corpus loads without a diagnostic, and every question reads back as generated.
     #[test]
@@ -1470,7 +1471,7 @@ mod tests {
             assert!(has(&|d| d.expected.id.starts_with(legislature)));
         }
         let expected: Vec<Expected> = docs.into_iter().map(|d| d.expected).collect();
-        let by_id: std::collections::HashMap<&str, &dossier::model::Question> = report
+        let by_id: std::collections::HashMap<&str, &dossier_core::model::Question> = report
             .questions
             .iter()
             .map(|q| (q.id.as_str(), q))

@@ -1,18 +1,9 @@
-//! dossier: browse and review French parliamentary written questions offline.
+//! dossier: browse and review French parliamentary questions offline.
 //!
-//! Data flows one way: files -> [`parse`] -> [`model::Question`] -> [`load`] (a dossier) ->
-//! [`query`] (filter and sort) -> the [`tui`] or the [`cli`] reports. The review marks a staffer
-//! adds live in [`review`].
+//! The [`dossier_core`] crate reads, models, queries and reviews the questions; this crate
+//! puts two faces on it side by side: the command line ([`cli`]) and the terminal viewer
+//! ([`tui`]). Neither imports the other's internals; `cli` starts the viewer through
+//! [`tui::run`].
 
 pub mod cli;
-pub mod deadline;
-pub mod fold;
-pub mod limits;
-pub mod load;
-pub mod model;
-pub mod parse;
-pub mod query;
-pub mod review;
-pub mod sample;
-pub mod stats;
 pub mod tui;

@@ -1,3 +1,4 @@
+//! The `dossier` command: see the [`dossier`] crate.
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -1,8 +1,9 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The built `dossier` binary, driven as a user would: `export`, `check`, `stats`, `--today`
 //! and `DOSSIER_TODAY`, and a path that does not exist.
 
-use dossier::load::load_sample;
-use dossier::model::Question;
+use dossier_core::load::load_sample;
+use dossier_core::model::Question;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

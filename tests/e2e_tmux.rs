@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! End to end: the release binary in a real terminal (tmux), driven by keys as a user would,
 //! the screen read back with `capture-pane`. Also checks that the terminal is usable again
 //! after `q`, Ctrl-c and SIGTERM.

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `dossier list` as a script sees it: exit codes, stdout and stderr.
 
 use std::process::{Command, Output};

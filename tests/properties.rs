@@ -1,11 +1,12 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Property tests of the parser: seeds mutated at random (cuts, insertions of markup and
 //! labels, swapped and duplicated lines, random bytes) never make it panic; whatever it
 //! returns keeps its guarantees (`check_question`) and re-exports to JSON that reads back
 //! equal.
 
-use dossier::model::Question;
-use dossier::parse::{check_question, parse_bytes};
-use dossier::sample::DOCUMENTS;
+use dossier_core::model::Question;
+use dossier_core::parse::{check_question, parse_bytes};
+use dossier_core::sample::DOCUMENTS;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;

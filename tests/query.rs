@@ -1,10 +1,11 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The query engine on the sample dossier: syntax, each field, accents, negation, phrases,
 //! errors, ranking, refinement, sorting, narrowing.
 
 use chrono::NaiveDate;
-use dossier::load::load_sample;
-use dossier::model::Question;
-use dossier::query::{
+use dossier_core::load::load_sample;
+use dossier_core::model::Question;
+use dossier_core::query::{
     filter, sort_hits, sort_hits_indexed, Hit, NoReview, Query, QueryContext, QueryErrorKind,
     ReviewFacts, SearchIndex, SortKey,
 };
@@ -702,11 +703,11 @@ fn a_cancelled_filter_gives_up() {
     let go = AtomicBool::new(false);
     let stop = AtomicBool::new(true);
     assert_eq!(
-        dossier::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &go),
+        dossier_core::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &go),
         Some(filter(&s.questions, &s.index, &q, &ctx, None))
     );
     assert_eq!(
-        dossier::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &stop),
+        dossier_core::query::filter_cancellable(&s.questions, &s.index, &q, &ctx, None, &stop),
         None
     );
 }

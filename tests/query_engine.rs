@@ -1,10 +1,11 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The query engine on its own, over the sample dossier: accents, each field, negation,
 //! phrases, invalid terms, ranking, narrowing, sorting; and `dossier list` on the binary.
 
 use chrono::NaiveDate;
-use dossier::load::load_sample;
-use dossier::model::Question;
-use dossier::query::{
+use dossier_core::load::load_sample;
+use dossier_core::model::Question;
+use dossier_core::query::{
     filter, sort_hits, NoReview, Query, QueryContext, ReviewFacts, SearchIndex, SortKey,
 };
 use std::process::Command;

@@ -1,10 +1,11 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `dossier report` and `dossier review export|import`, run as a user would, on the sample.
 
 use chrono::NaiveDate;
-use dossier::deadline::timing;
-use dossier::load::load_sample;
-use dossier::model::{Question, Status};
-use dossier::review::ReviewStore;
+use dossier_core::deadline::timing;
+use dossier_core::load::load_sample;
+use dossier_core::model::{Question, Status};
+use dossier_core::review::ReviewStore;
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,11 +1,12 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The review store: persistence, atomic replacement, unreadable files, concurrent writers,
 //! simulated crashes and full disks, change tracking, import and export.
 
 use chrono::NaiveDate;
-use dossier::cli::Lang;
-use dossier::load::load_sample;
-use dossier::model::{Event, EventKind, Question, Status};
-use dossier::review::{
+use dossier_core::i18n::Lang;
+use dossier_core::load::load_sample;
+use dossier_core::model::{Event, EventKind, Question, Status};
+use dossier_core::review::{
     dossier_key, Change, Fs, Imported, RealFs, ReviewError, ReviewStore, FORMAT_VERSION,
 };
 use std::io;
@@ -680,7 +681,7 @@ fn answers_withdrawals_and_other_changes_since_review_are_told_until_reviewed_ag
 
 #[test]
 fn plural_sentences() {
-    let summary = dossier::review::ChangeSummary {
+    let summary = dossier_core::review::ChangeSummary {
         new_answers: 2,
         new_questions: 3,
         ..Default::default()

@@ -1,12 +1,13 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Hostile input (issue 6): every kind of file a staffer's folder may hold, generated here in
 //! temporary directories, and what must happen with each: loaded (with a warning when
 //! something was repaired or guessed), or skipped with a diagnostic naming the file and, when
 //! the problem is in the text, the line. Nothing panics, nothing hangs.
 
-use dossier::limits::Limits;
-use dossier::load::{load, load_limited, Diagnostic, LoadOptions, LoadReport, Severity};
-use dossier::model::Question;
-use dossier::parse::parse_bytes;
+use dossier_core::limits::Limits;
+use dossier_core::load::{load, load_limited, Diagnostic, LoadOptions, LoadReport, Severity};
+use dossier_core::model::Question;
+use dossier_core::parse::parse_bytes;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 

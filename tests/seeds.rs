@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The five seed documents, checked field by field against values read by hand from the
 //! documents in `assets/` (copies of the shared seeds).
 //!
@@ -5,9 +6,9 @@
 //! embedded in the binary (`load_sample`). Timings use today = 2026-11-22.
 
 use chrono::NaiveDate;
-use dossier::deadline::{timing, DeadlineRule};
-use dossier::load::{load, load_sample, LoadOptions, LoadReport};
-use dossier::model::{EmphasisStyle, EventKind, Question, QuestionKind, Status};
+use dossier_core::deadline::{timing, DeadlineRule};
+use dossier_core::load::{load, load_sample, LoadOptions, LoadReport};
+use dossier_core::model::{EmphasisStyle, EventKind, Question, QuestionKind, Status};
 use std::path::PathBuf;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

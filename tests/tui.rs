@@ -1,14 +1,15 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The viewer driven through its update function and rendered on ratatui's TestBackend.
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use dossier::cli::Lang;
-use dossier::load::load_sample;
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, Dossier, Overlay, Pane};
 use dossier::tui::keymap::{FILTER, NORMAL, NOTE};
 use dossier::tui::update::{update, Effect};
 use dossier::tui::{action_for, view};
+use dossier_core::i18n::Lang;
+use dossier_core::load::load_sample;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -438,7 +439,9 @@ fn the_worker_thread_returns_the_newest_result() {
 
 fn app_with_review(dir: &std::path::Path) -> App {
     let mut app = sample_app(Lang::Fr);
-    app.set_review(dossier::review::ReviewStore::open(dir.join("review.json")));
+    app.set_review(dossier_core::review::ReviewStore::open(
+        dir.join("review.json"),
+    ));
     app
 }
 
@@ -515,7 +518,7 @@ fn brackets_walk_the_pending_questions_not_yet_reviewed() {
     for _ in 0..3 {
         press(&mut app, "]");
         let q = app.selected_question().unwrap();
-        assert_eq!(q.status, dossier::model::Status::Pending);
+        assert_eq!(q.status, dossier_core::model::Status::Pending);
         seen.push(q.id.clone());
         press(&mut app, "x");
     }
@@ -557,7 +560,7 @@ fn an_unreadable_review_file_is_never_overwritten_and_the_ui_says_so() {
     let path = dir.path().join("review.json");
     std::fs::write(&path, b"{ not json").unwrap();
     let mut app = sample_app(Lang::Fr);
-    app.set_review(dossier::review::ReviewStore::open(&path));
+    app.set_review(dossier_core::review::ReviewStore::open(&path));
     assert!(app.message.as_ref().unwrap().text.contains("lecture seule"));
     press(&mut app, "x");
     assert!(app

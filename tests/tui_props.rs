@@ -1,13 +1,14 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Random key sequences and terminal sizes through update and view: the app never panics and
 //! the selection always points at a shown question.
 
 use chrono::NaiveDate;
-use dossier::cli::Lang;
-use dossier::load::load_sample;
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, Dossier};
 use dossier::tui::update::update;
 use dossier::tui::{keymap, view};
+use dossier_core::i18n::Lang;
+use dossier_core::load::load_sample;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -50,7 +51,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let mut app = App::new(Dossier::new(load_sample(), today()), lang, today());
-        app.set_review(dossier::review::ReviewStore::open(dir.path().join("r.json")));
+        app.set_review(dossier_core::review::ReviewStore::open(dir.path().join("r.json")));
         app.mouse = true;
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         for action in actions {

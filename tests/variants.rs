@@ -1,11 +1,12 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The parser variants of issue 2, each written by hand in both seed layouts under
 //! `tests/fixtures/` (`.md`: markdown with `**Label :**` and `<sup>`; `.txt`: plain with
 //! `Label :` and `^e`), with what must come out of each.
 
 use chrono::NaiveDate;
-use dossier::deadline::{timing, DeadlineRule};
-use dossier::load::{load, Diagnostic, LoadOptions, Severity};
-use dossier::model::{EmphasisStyle, EventKind, ExtraField, Question, QuestionKind, Status};
+use dossier_core::deadline::{timing, DeadlineRule};
+use dossier_core::load::{load, Diagnostic, LoadOptions, Severity};
+use dossier_core::model::{EmphasisStyle, EventKind, ExtraField, Question, QuestionKind, Status};
 use std::path::PathBuf;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -55,7 +56,11 @@ fn paragraphs(text: &str) -> Vec<&str> {
 }
 
 /// The texts of the spans of one style.
-fn spans<'a>(text: &'a str, q: &[dossier::model::Emphasis], style: EmphasisStyle) -> Vec<&'a str> {
+fn spans<'a>(
+    text: &'a str,
+    q: &[dossier_core::model::Emphasis],
+    style: EmphasisStyle,
+) -> Vec<&'a str> {
     q.iter()
         .filter(|e| e.style == style)
         .map(|e| &text[e.start..e.end])
@@ -610,7 +615,7 @@ fn prose_with_a_colon_after_an_event_word_stays_in_the_text() {
 Texte de la question\n\nLe renouvellement des contrats aidés pose problème : les associations attendent.\n\n\
 L'attribution des crédits retirée : autre phrase.\n\nDernier paragraphe.\n\nDonnées clés\n\n\
 Auteur : M. Jean Test\n\nDate(s) clé(s)\n\nQuestion publiée au JO le : 2 juin 2026, page 12\n";
-    let parsed = dossier::parse::parse_str(doc, "prose.txt").expect("parses");
+    let parsed = dossier_core::parse::parse_str(doc, "prose.txt").expect("parses");
     let text = &parsed.question.question_text;
     assert!(
         text.starts_with("Le renouvellement des contrats aidés pose problème"),

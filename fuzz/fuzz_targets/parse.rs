@@ -6,8 +6,8 @@
 
 #![no_main]
 
-use dossier::model::Question;
-use dossier::parse::{check_question, parse_bytes};
+use dossier_core::model::Question;
+use dossier_core::parse::{check_question, parse_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

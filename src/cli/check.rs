@@ -1,6 +1,6 @@
 //! `dossier check`: every diagnostic, then a one-line summary.
 
-use crate::load::LoadReport;
+use dossier_core::load::LoadReport;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -36,7 +36,7 @@ pub(super) fn exit_code(report: &LoadReport) -> ExitCode {
         || report
             .diagnostics
             .iter()
-            .any(|d| d.severity == crate::load::Severity::Skipped);
+            .any(|d| d.severity == dossier_core::load::Severity::Skipped);
     if skipped {
         ExitCode::from(1)
     } else {

@@ -1,9 +1,9 @@
 //! `dossier export`: full records as JSON, or one CSV row per question.
 
 use super::{Context, ExportFormat};
-use crate::deadline::{timing, Timing};
-use crate::load::LoadReport;
-use crate::model::{EventKind, Question};
+use dossier_core::deadline::{timing, Timing};
+use dossier_core::load::LoadReport;
+use dossier_core::model::{EventKind, Question};
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -2,14 +2,14 @@
 
 use super::export::{write_csv, write_json};
 use super::{load_for_cli, with_stdout, Context, Lang};
-use crate::deadline::timing;
-use crate::model::Question;
-use crate::query::{
+use crate::tui::theme::Theme;
+use clap::{Args, ValueEnum};
+use dossier_core::deadline::timing;
+use dossier_core::model::Question;
+use dossier_core::query::{
     filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey,
 };
-use crate::tui::theme::Theme;
-use crate::tui::wrap::{fit, truncate};
-use clap::{Args, ValueEnum};
+use dossier_core::text::width::{fit, truncate};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,7 +66,7 @@ pub(super) fn run(
     let report = load_for_cli(&args.paths);
     let questions = &report.questions;
     let index = SearchIndex::build(questions);
-    let store = crate::review::ReviewStore::for_dossier(review_file, &args.paths);
+    let store = dossier_core::review::ReviewStore::for_dossier(review_file, &args.paths);
     let qctx = QueryContext {
         today: ctx.today,
         review: store.data(),

@@ -10,9 +10,13 @@ mod stats;
 pub use report::ReportFormat;
 pub use review::ReviewCommand;
 
-use crate::load::{check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity};
 use chrono::NaiveDate;
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand, ValueEnum};
+pub use dossier_core::i18n::Lang;
+use dossier_core::load::{
+    check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity,
+};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +33,8 @@ pub struct Cli {
     pub today: Option<NaiveDate>,
 
     /// Language of the interface and reports.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Fr, env = "DOSSIER_LANG")]
+    #[arg(long, global = true, default_value_t = Lang::Fr, env = "DOSSIER_LANG",
+          value_parser = clap::builder::PossibleValuesParser::new(["fr", "en"]).map(|s| s.parse::<Lang>().unwrap_or_default()))]
     pub lang: Lang,
 
     /// Where review marks and notes are kept (default: one file per dossier in the user's
@@ -48,16 +53,6 @@ pub struct Cli {
     /// A command to run instead of the viewer.
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    /// Français.
-    #[default]
-    Fr,
-    /// English.
-    En,
 }
 
 /// The non-interactive commands.
@@ -226,7 +221,7 @@ fn run_report(
         None => None,
     };
     let loaded = load_for_cli(paths);
-    let store = crate::review::ReviewStore::for_dossier(review_file, paths);
+    let store = dossier_core::review::ReviewStore::for_dossier(review_file, paths);
     if let Some(reason) = store.read_only_reason() {
         eprintln!("dossier: warning: review marks and notes not shown: {reason}");
     }

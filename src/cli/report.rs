@@ -2,12 +2,12 @@
 //! review flag and note; Markdown to paste into a memo to the deputy, CSV or JSON.
 
 use super::{Context, Lang};
-use crate::deadline::{timing, Timing};
-use crate::model::{Question, Status};
-use crate::parse::dates::format_fr;
-use crate::review::{ReviewEntry, ReviewStore};
 use chrono::NaiveDate;
 use clap::ValueEnum;
+use dossier_core::deadline::{timing, Timing};
+use dossier_core::model::{Question, Status};
+use dossier_core::parse::dates::format_fr;
+use dossier_core::review::{ReviewEntry, ReviewStore};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};

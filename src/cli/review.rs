@@ -1,7 +1,7 @@
 //! `dossier review export|import FILE`: share review marks and notes with a colleague.
 
-use crate::review::{ImportReport, ReviewStore};
 use clap::Subcommand;
+use dossier_core::review::{ImportReport, ReviewStore};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 

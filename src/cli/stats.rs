@@ -1,8 +1,8 @@
 //! `dossier stats`: counts by status, ministry and group.
 
 use super::{Context, StatsFormat};
-use crate::load::LoadReport;
-use crate::stats::{compute, Count};
+use dossier_core::load::LoadReport;
+use dossier_core::stats::{compute, Count};
 use std::io::{self, Write};
 
 pub(super) fn run(

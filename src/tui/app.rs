@@ -1,17 +1,17 @@
 //! The viewer's whole state. [`super::update`] changes it; [`super::view`] draws it.
 
-use crate::cli::Lang;
-use crate::deadline::{timing, Timing};
-use crate::load::{Diagnostic, LoadReport, Progress, Severity};
-use crate::model::{Question, Status};
-use crate::query::{Hit, Query, QueryError, SearchIndex, SortKey};
 use chrono::NaiveDate;
+use dossier_core::deadline::{timing, Timing};
+use dossier_core::i18n::Lang;
+use dossier_core::load::{Diagnostic, LoadReport, Progress, Severity};
+use dossier_core::model::{Question, Status};
+use dossier_core::query::{Hit, Query, QueryError, SearchIndex, SortKey};
 use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::filtering::{compute, FilterJob, BACKGROUND_THRESHOLD};
-use crate::review::{ReviewData, ReviewStore};
+use dossier_core::review::{ReviewData, ReviewStore};
 use tui_textarea::TextArea;
 
 /// The note editor, open on one question.

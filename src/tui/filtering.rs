@@ -2,10 +2,10 @@
 //! background thread for large ones, so that typing never waits for a long match.
 
 use super::app::Dossier;
-use crate::model::Status;
-use crate::query::{filter, sort_hits, Hit, Query, QueryContext, SortKey};
-use crate::review::ReviewData;
 use chrono::NaiveDate;
+use dossier_core::model::Status;
+use dossier_core::query::{filter, sort_hits, Hit, Query, QueryContext, SortKey};
+use dossier_core::review::ReviewData;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 

@@ -1,7 +1,8 @@
+#![allow(missing_docs)] // The tables are replaced by the core i18n layer.
 //! Every string the viewer shows, in French (its users' language) and English (`--lang en`).
 
-use crate::cli::Lang;
-use crate::model::{EventKind, QuestionKind, Status};
+use dossier_core::i18n::Lang;
+use dossier_core::model::{EventKind, QuestionKind, Status};
 
 /// The fixed strings of the interface.
 #[derive(Debug)]
@@ -317,7 +318,7 @@ impl Phrases {
     /// A date in the interface language.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
         match self.0 {
-            Lang::Fr => crate::parse::dates::format_fr(date),
+            Lang::Fr => dossier_core::parse::dates::format_fr(date),
             Lang::En => date.format("%-d %B %Y").to_string(),
         }
     }
@@ -378,8 +379,8 @@ impl Phrases {
     }
 
     /// The rule behind a deadline, for the timeline.
-    pub fn rule(&self, rule: crate::deadline::DeadlineRule) -> &'static str {
-        use crate::deadline::DeadlineRule::*;
+    pub fn rule(&self, rule: dossier_core::deadline::DeadlineRule) -> &'static str {
+        use dossier_core::deadline::DeadlineRule::*;
         match (self.0, rule) {
             (Lang::Fr, TwoMonths) => "art. 135 : deux mois après publication",
             (Lang::Fr, OneMonth) => "art. 135 (avant 2014) : un mois après publication",
@@ -392,7 +393,7 @@ impl Phrases {
 
     /// The citation `y` copies: "Question écrite n° 13809 de Mme Sylvie Bonnet, JO du 24 mars
     /// 2026, p. 2494".
-    pub fn citation(&self, q: &crate::model::Question) -> String {
+    pub fn citation(&self, q: &dossier_core::model::Question) -> String {
         let published = q.first_event(EventKind::QuestionPublished);
         let mut out = match self.0 {
             Lang::Fr => format!("{} n° {} de {}", self.kind(q.kind), q.number, q.author),
@@ -431,8 +432,8 @@ impl Phrases {
     }
 
     /// Name of a sort key.
-    pub fn sort_key(&self, key: crate::query::SortKey) -> &'static str {
-        use crate::query::SortKey::*;
+    pub fn sort_key(&self, key: dossier_core::query::SortKey) -> &'static str {
+        use dossier_core::query::SortKey::*;
         match (self.0, key) {
             (Lang::Fr, Date) => "date",
             (Lang::Fr, Number) => "numéro",
@@ -544,8 +545,8 @@ impl Phrases {
     }
 
     /// How a question changed since its review.
-    pub fn change(&self, change: crate::review::Change) -> &'static str {
-        use crate::review::Change::*;
+    pub fn change(&self, change: dossier_core::review::Change) -> &'static str {
+        use dossier_core::review::Change::*;
         match (self.0, change) {
             (Lang::Fr, New) => "Nouvelle question depuis le dernier chargement",
             (Lang::Fr, Answered) => "Répondue depuis votre revue",

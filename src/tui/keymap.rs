@@ -2,8 +2,8 @@
 //! the same table, so it cannot go stale.
 
 use super::action::Action;
-use crate::cli::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use dossier_core::i18n::Lang;
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,14 +12,14 @@ pub mod update;
 pub mod view;
 pub mod wrap;
 
-use crate::cli::Lang;
-use crate::load::{load, load_sample, LoadOptions, LoadReport, Progress};
-use crate::query::SearchIndex;
-use crate::review::ReviewStore;
 use action::Action;
 use app::{App, Dossier};
 use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use dossier_core::i18n::Lang;
+use dossier_core::load::{load, load_sample, LoadOptions, LoadReport, Progress};
+use dossier_core::query::SearchIndex;
+use dossier_core::review::ReviewStore;
 use i18n::Phrases;
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -5,7 +5,7 @@
 //! reversing video, which works everywhere. With `NO_COLOR`, meaning is carried by marks and
 //! bold/underline alone.
 
-use crate::model::Status;
+use dossier_core::model::Status;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles of the interface.

@@ -4,7 +4,7 @@ use super::action::Action;
 use super::app::{App, MessageKind, Overlay, Pane};
 use super::i18n::{strings, Phrases};
 use super::view::{detail, overlay, timeline};
-use crate::query::Query;
+use dossier_core::query::Query;
 use ratatui::layout::{Position, Rect};
 
 /// Something the event loop must do outside the state.
@@ -140,7 +140,7 @@ fn jump_to_review(app: &mut App, forward: bool) {
     }
     let wanted = |app: &App, position: usize| {
         let q = &app.dossier.questions[app.hits[position].index];
-        q.status == crate::model::Status::Pending && !app.review.is_reviewed(q)
+        q.status == dossier_core::model::Status::Pending && !app.review.is_reviewed(q)
     };
     let found = (1..=n)
         .map(|step| {

@@ -1,45 +1,11 @@
 //! Word wrapping of styled text to a width, and truncation with `…`.
 
-use crate::fold::fold;
-use crate::model::{Emphasis, EmphasisStyle};
+use dossier_core::model::{Emphasis, EmphasisStyle};
+use dossier_core::text::fold::fold;
+pub use dossier_core::text::width::{fit, truncate, width};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Display width of a string.
-pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-/// Cuts `s` to at most `max` columns, ending with `…` when it was cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Pads or cuts `s` to exactly `cols` columns.
-pub fn fit(s: &str, cols: usize) -> String {
-    let mut out = truncate(s, cols);
-    let w = width(&out);
-    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
-    out
-}
+use unicode_width::UnicodeWidthChar;
 
 /// A word made of differently styled pieces.
 struct Word {
@@ -344,12 +310,5 @@ mod tests {
         let text = "| a | bb |\n|---|---|\n| ccc | d |";
         let lines = wrap_field(text, &[], 80, Style::new(), Style::new(), &[]);
         assert_eq!(plain(&lines), vec!["a   │ bb", "────┼───", "ccc │ d "]);
-    }
-
-    #[test]
-    fn truncates_with_ellipsis() {
-        assert_eq!(truncate("Avenir du dispositif", 8), "Avenir …");
-        assert_eq!(truncate("court", 8), "court");
-        assert_eq!(fit("ab", 4), "ab  ");
     }
 }

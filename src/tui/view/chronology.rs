@@ -2,10 +2,10 @@
 //! shown, per week, month, quarter or year as the span allows, with the selected question's
 //! dates marked.
 
-use crate::model::EventKind;
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::strings;
 use chrono::{Datelike, NaiveDate};
+use dossier_core::model::EventKind;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

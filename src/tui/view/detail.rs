@@ -1,10 +1,10 @@
 //! The detail pane: the selected question's metadata, text and answer, wrapped and cached.
 
-use crate::cli::Lang;
-use crate::model::{EventKind, Status};
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::{strings, Phrases};
 use crate::tui::wrap::wrap_field;
+use dossier_core::i18n::Lang;
+use dossier_core::model::{EventKind, Status};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};

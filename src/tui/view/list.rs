@@ -1,9 +1,9 @@
 //! The list pane: one row per shown question, windowed so that only visible rows are built.
 
-use crate::cli::Lang;
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::{strings, Phrases};
 use crate::tui::wrap::{fit, width};
+use dossier_core::i18n::Lang;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -79,7 +79,7 @@ fn short_date(lang: Lang, date: Option<chrono::NaiveDate>) -> String {
 /// `⚑` follow-up flag, or `✎` note.
 fn review_marks(
     app: &App,
-    q: &crate::model::Question,
+    q: &dossier_core::model::Question,
 ) -> ((&'static str, Style), (&'static str, Style)) {
     let theme = &app.theme;
     let entry = app.review.entry(&q.id);

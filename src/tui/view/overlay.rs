@@ -75,7 +75,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     for syntax in s.query_syntax {
         lines.push(Line::styled(format!("  {syntax}"), theme.dim()));
     }
-    let fields = crate::query::help::FIELDS;
+    let fields = dossier_core::query::help::FIELDS;
     let name_width = fields
         .iter()
         .map(|f| f.names.join(": ").chars().count() + 1)
@@ -84,8 +84,8 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     for field in fields {
         let names = format!("{}:", field.names.join(": "));
         let what = match app.lang {
-            crate::cli::Lang::Fr => field.fr,
-            crate::cli::Lang::En => field.en,
+            dossier_core::i18n::Lang::Fr => field.fr,
+            dossier_core::i18n::Lang::En => field.en,
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", fit(&names, name_width)), theme.label()),
@@ -146,8 +146,8 @@ pub fn diagnostics_lines(app: &App) -> Vec<Line<'static>> {
         .iter()
         .map(|d| {
             let style = match d.severity {
-                crate::load::Severity::Skipped => app.theme.overdue(),
-                crate::load::Severity::Warning => app.theme.pending(),
+                dossier_core::load::Severity::Skipped => app.theme.overdue(),
+                dossier_core::load::Severity::Warning => app.theme.pending(),
             };
             Line::styled(d.to_string(), style)
         })

@@ -1,12 +1,12 @@
 //! The timeline pane: the selected question's key dates drawn on a time axis with the
 //! deadline and today, then listed with pages and the days between them.
 
-use crate::model::{EventKind, Question, Status};
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n::{strings, Phrases};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{fit, truncate, width};
 use chrono::NaiveDate;
+use dossier_core::model::{EventKind, Question, Status};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -3,8 +3,8 @@
 use super::index::{SearchIndex, Table};
 use super::Hit;
 use crate::deadline::timing;
-use crate::fold::fold;
 use crate::model::{Question, QuestionKind, Status};
+use crate::text::fold::fold;
 use chrono::{Datelike, NaiveDate};
 use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;

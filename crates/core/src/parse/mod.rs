@@ -10,9 +10,9 @@ pub mod dates;
 pub mod decode;
 pub mod inline;
 
-use crate::fold::fold;
 use crate::limits::{show_bytes, MAX_LINE_BYTES};
 use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
+use crate::text::fold::fold;
 use chrono::NaiveDate;
 use dates::{parse_dated_value, DateError};
 use decode::{decode, Encoding};
@@ -211,13 +211,25 @@ enum Section {
     KeyData,
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static LEGISLATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,5})\s*(?:e|eme|ere|er|re|ieme)?\s+legislature\b").expect("static regex")
 });
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static NUMBER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+|\d+))?\s*$")
         .expect("static regex")
 });
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:[-•*+]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*(?:\*\*\s*)?:\s*\*{0,2}\s*(.*)$",
@@ -225,6 +237,10 @@ static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 /// A number, French thousands separators allowed ("13 809", "13.809").
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+\b|\d+").expect("static regex")
 });

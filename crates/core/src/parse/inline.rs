@@ -6,8 +6,16 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\[]*)\]\([^)\s]*\)").expect("static regex"));
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static CARET_SUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\^(er|re|e|ème|eme|nd|nde)\b").expect("static regex"));
 

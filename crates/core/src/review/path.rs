@@ -40,7 +40,7 @@ fn canonical(path: &Path) -> PathBuf {
 
 /// Lower case ASCII letters, digits and dashes, at most 40 characters.
 fn slug(name: &str) -> String {
-    let folded = crate::fold::fold(name);
+    let folded = crate::text::fold::fold(name);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

@@ -2,8 +2,8 @@
 //! (highlighting, refinement) without looking at any question.
 
 use super::help::{lookup_field, lookup_value, Field, IS_VALUES, KIND_VALUES, STATUS_VALUES};
-use crate::fold::fold;
 use crate::model::{QuestionKind, Status};
+use crate::text::fold::fold;
 use chrono::NaiveDate;
 use std::fmt;
 use std::ops::Range;
@@ -21,7 +21,7 @@ pub(super) struct Term {
     pub(super) test: Test,
 }
 
-/// What a term checks. Every string is already folded (see [`crate::fold`]).
+/// What a term checks. Every string is already folded (see [`crate::text::fold`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Test {
     /// A free word: fuzzy match in one of the search fields.

@@ -1,7 +1,7 @@
 //! What the store keeps per question, and how a question is told to have changed since it was
 //! reviewed.
 
-use crate::cli::Lang;
+use crate::i18n::Lang;
 use crate::model::{Question, Status};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! French dates as printed on question pages: `24 mars 2026`, `1er juillet 2026`,
 //! `1 juillet 2026`, `01/07/2026`, followed by an optional page and note.
 
-use crate::fold::fold;
+use crate::text::fold::fold;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,14 +26,30 @@ pub enum DateError {
     Impossible(String),
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})\s*(?:er|re|e)?\s+(\p{L}+)\.?\s+(\d{4})\b").expect("static regex")
 });
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b").expect("static regex")
 });
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
+#[allow(
+    clippy::expect_used,
+    reason = "a literal pattern, compiled by the tests"
+)]
 static PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:page|p\.)\s*(\d{1,9})\b").expect("static regex"));
 

@@ -9,8 +9,8 @@
 //! [`Query::refines`] the previous one: only those are checked again.
 //!
 //! ```
-//! use dossier::query::{filter, sort_hits, NoReview, Query, QueryContext, SearchIndex, SortKey};
-//! let questions = dossier::load::load_sample().questions;
+//! use dossier_core::query::{filter, sort_hits, NoReview, Query, QueryContext, SearchIndex, SortKey};
+//! let questions = dossier_core::load::load_sample().questions;
 //! let index = SearchIndex::build(&questions);
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
 //! let ctx = QueryContext { today, review: &NoReview };

@@ -8,22 +8,22 @@ pub const SOURCE_PREFIX: &str = "<sample>";
 pub const DOCUMENTS: [(&str, &str); 5] = [
     (
         "000_ca7e1411996a7a9f.txt",
-        include_str!("../assets/000_ca7e1411996a7a9f.txt"),
+        include_str!("../../../assets/000_ca7e1411996a7a9f.txt"),
     ),
     (
         "001_8a016c17cf93605d.txt",
-        include_str!("../assets/001_8a016c17cf93605d.txt"),
+        include_str!("../../../assets/001_8a016c17cf93605d.txt"),
     ),
     (
         "002_eb32264c33876689.txt",
-        include_str!("../assets/002_eb32264c33876689.txt"),
+        include_str!("../../../assets/002_eb32264c33876689.txt"),
     ),
     (
         "003_d03222e0d74a5826.txt",
-        include_str!("../assets/003_d03222e0d74a5826.txt"),
+        include_str!("../../../assets/003_d03222e0d74a5826.txt"),
     ),
     (
         "004_68d0ed20e3d9d359.txt",
-        include_str!("../assets/004_68d0ed20e3d9d359.txt"),
+        include_str!("../../../assets/004_68d0ed20e3d9d359.txt"),
     ),
 ];

@@ -12,8 +12,8 @@
 //!   second copy of the largest part of the corpus.
 
 use crate::deadline::deadline;
-use crate::fold::fold_into;
 use crate::model::Question;
+use crate::text::fold::fold_into;
 use chrono::NaiveDate;
 use foldhash::HashMap;
 use rayon::prelude::*;
@@ -62,7 +62,7 @@ impl<'q> Interner<'q> {
             values: self
                 .raw
                 .par_iter()
-                .map(|v| crate::fold::fold(v).into_boxed_str())
+                .map(|v| crate::text::fold::fold(v).into_boxed_str())
                 .collect(),
         }
     }
@@ -201,7 +201,7 @@ impl SearchIndex {
 }
 
 /// Folded forms of the non-ASCII characters common in French text (Latin-1, Latin
-/// Extended-A, general punctuation), computed once with [`crate::fold`] itself so that both
+/// Extended-A, general punctuation), computed once with [`crate::text::fold`] itself so that both
 /// ways of folding always agree.
 struct FastFold {
     latin: Vec<Box<str>>,
@@ -217,7 +217,7 @@ fn fast_fold() -> &'static FastFold {
         let fold_range = |r: std::ops::Range<u32>| {
             r.map(|cp| {
                 char::from_u32(cp)
-                    .map(|c| crate::fold::fold(c.encode_utf8(&mut [0; 4])))
+                    .map(|c| crate::text::fold::fold(c.encode_utf8(&mut [0; 4])))
                     .unwrap_or_default()
                     .into_boxed_str()
             })
@@ -230,7 +230,7 @@ fn fast_fold() -> &'static FastFold {
     })
 }
 
-/// Replaces `out` with `s` folded exactly as [`crate::fold::fold`] does, faster on long texts:
+/// Replaces `out` with `s` folded exactly as [`crate::text::fold::fold`] does, faster on long texts:
 /// ASCII runs are copied whole and common accented letters come from a table.
 pub fn fold_text_into(s: &str, out: &mut String) {
     out.clear();
@@ -269,7 +269,7 @@ pub fn fold_text_into(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::fold_text_into;
-    use crate::fold::fold;
+    use crate::text::fold::fold;
 
     #[test]
     fn fast_fold_agrees_with_fold() {
