@@ -3,16 +3,30 @@
 //! ```json
 //! {
 //!   "format": "dossier-review",
-//!   "version": 1,
-//!   "last_observed": "2026-11-22",
+//!   "version": 2,
+//!   "writer": "alice@laptop",
 //!   "entries": {
-//!     "17-13811QE": { "reviewed": "2026-11-20", "snapshot": { ... }, "note": "Relancer" }
+//!     "17-13811QE": {
+//!       "reviewed": { "t": 1764000000000, "by": "alice@laptop",
+//!                     "value": { "date": "2026-11-20", "snapshot": { … } } },
+//!       "flagged": { "t": 1764000000500, "by": "bob@desk", "value": "2026-11-21" },
+//!       "note": [ { "by": "alice@laptop", "t": 1764000001000, "seen": { "bob@desk": 1763999000000 },
+//!                   "text": "Relancer le cabinet" } ]
+//!     }
 //!   },
-//!   "known_ids": ["16-16353QE", "17-13809QE", ...]
+//!   "loads": { "last": "2026-11-22", "known": ["16-16353QE", …], "new": { … } }
 //! }
 //! ```
+//!
+//! Version 1 files (written by dossier before the convergent merge) are read and upgraded:
+//! their dates become stamps, and notes that the old merge had bloated by concatenating
+//! versions are repaired (repeated blocks collapsed once; blocks that truly differ become the
+//! versions of a visible conflict). The upgrade is written on the first save, with the old
+//! file kept as `.bak`.
 
-use super::entry::ReviewEntry;
+use super::change::{Snapshot, SnapshotDetail};
+use super::state::{Entry, FirstSeen, Loads, NoteVersion, Register, ReviewState, Reviewed, Shared};
+use crate::model::Status;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -22,28 +36,26 @@ use std::fmt;
 pub const FORMAT_NAME: &str = "dossier-review";
 
 /// The version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// Everything a review file holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReviewData {
-    /// The day of the last load observed; none before the first.
-    pub last_observed: Option<NaiveDate>,
-    /// Review state per question id; entries that record nothing are left out. A hash map:
-    /// the query engine looks every question up (the file lists them sorted all the same).
-    pub entries: HashMap<String, ReviewEntry>,
-    /// Every question id seen by a load, to tell new questions at the next one.
-    pub known_ids: BTreeSet<String>,
-}
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,
     version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    last_observed: Option<NaiveDate>,
-    entries: BTreeMap<&'a str, &'a ReviewEntry>,
-    known_ids: &'a BTreeSet<String>,
+    writer: Option<&'a str>,
+    entries: BTreeMap<&'a str, &'a Entry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    loads: Option<LoadsOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LoadsOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<NaiveDate>,
+    known: &'a BTreeSet<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    new: BTreeMap<&'a str, &'a FirstSeen>,
 }
 
 #[derive(Deserialize)]
@@ -55,11 +67,24 @@ struct Header {
 #[derive(Deserialize)]
 struct FileIn {
     #[serde(default)]
-    last_observed: Option<NaiveDate>,
+    writer: Option<String>,
     #[serde(default)]
-    entries: HashMap<String, ReviewEntry>,
+    entries: HashMap<String, Entry>,
     #[serde(default)]
-    known_ids: BTreeSet<String>,
+    loads: Loads,
+}
+
+/// What a decoded file holds besides its state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Decoded {
+    /// The state.
+    pub state: ReviewState,
+    /// The writer the file names, if any.
+    pub writer: Option<String>,
+    /// The format version it was written in.
+    pub version: u32,
+    /// Notes repaired while upgrading a version 1 file.
+    pub repaired_notes: usize,
 }
 
 /// Why the bytes of a review file cannot be used.
@@ -84,14 +109,29 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Serialises the data as pretty JSON, ending with a newline.
-pub fn encode(data: &ReviewData) -> Vec<u8> {
+/// Serialises a state as pretty JSON, ending with a newline. `loads` is left out of exports
+/// (a colleague's loads are not ours).
+pub fn encode(state: &ReviewState, writer: Option<&str>, with_loads: bool) -> Vec<u8> {
     let out = FileOut {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
-        last_observed: data.last_observed,
-        entries: data.entries.iter().map(|(k, v)| (k.as_str(), v)).collect(),
-        known_ids: &data.known_ids,
+        writer,
+        entries: state
+            .shared
+            .entries
+            .iter()
+            .map(|(k, v)| (k.as_str(), v))
+            .collect(),
+        loads: with_loads.then(|| LoadsOut {
+            last: state.loads.last,
+            known: &state.loads.known,
+            new: state
+                .loads
+                .new
+                .iter()
+                .map(|(k, v)| (k.as_str(), v))
+                .collect(),
+        }),
     };
     // Serialising maps with string keys and plain fields into memory cannot fail.
     let mut bytes = serde_json::to_vec_pretty(&out).unwrap_or_default();
@@ -99,11 +139,17 @@ pub fn encode(data: &ReviewData) -> Vec<u8> {
     bytes
 }
 
-/// Reads the bytes of a review file. An empty file is an empty store (nothing to lose by
-/// writing over it); anything else must name the format and a version this build knows.
-pub fn decode(bytes: &[u8]) -> Result<ReviewData, DecodeError> {
+/// Reads the bytes of a review file (a UTF-8 byte-order mark is allowed). An empty file is
+/// an empty state (nothing to lose by writing over it); anything else must name the format
+/// and a version this build knows. `origin` names the replica that version 1 data is
+/// credited to.
+pub fn decode(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(ReviewData::default());
+        return Ok(Decoded {
+            version: FORMAT_VERSION,
+            ..Decoded::default()
+        });
     }
     let header: Header = serde_json::from_slice(bytes)
         .map_err(|e| DecodeError::Invalid(format!("not valid JSON ({e})")))?;
@@ -113,21 +159,270 @@ pub fn decode(bytes: &[u8]) -> Result<ReviewData, DecodeError> {
         )));
     }
     match header.version {
-        None => {
-            return Err(DecodeError::Invalid(
-                "no format \"version\" in the file".to_string(),
-            ))
+        None => Err(DecodeError::Invalid(
+            "no format \"version\" in the file".to_string(),
+        )),
+        Some(v) if v > FORMAT_VERSION => Err(DecodeError::Newer(v)),
+        Some(1) => decode_v1(bytes, origin),
+        Some(v) => {
+            let file: FileIn = serde_json::from_slice(bytes)
+                .map_err(|e| DecodeError::Invalid(format!("unexpected content ({e})")))?;
+            let mut shared = Shared {
+                entries: file.entries,
+            };
+            shared.entries.retain(|_, e| *e != Entry::default());
+            for entry in shared.entries.values_mut() {
+                // A hand-edited or foreign file may list versions that replace each other:
+                // the merge puts them in canonical form.
+                let versions = std::mem::take(&mut entry.note);
+                super::state::merge_note(&mut entry.note, &versions);
+            }
+            Ok(Decoded {
+                state: ReviewState {
+                    shared,
+                    loads: file.loads,
+                },
+                writer: file.writer,
+                version: v,
+                repaired_notes: 0,
+            })
         }
-        Some(v) if v > FORMAT_VERSION => return Err(DecodeError::Newer(v)),
-        Some(_) => {}
     }
-    let file: FileIn = serde_json::from_slice(bytes)
+}
+
+/// A version 1 entry.
+#[derive(Deserialize)]
+struct EntryV1 {
+    #[serde(default)]
+    reviewed: Option<NaiveDate>,
+    #[serde(default)]
+    snapshot: Option<SnapshotV1>,
+    #[serde(default)]
+    flagged: Option<NaiveDate>,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    noted: Option<NaiveDate>,
+    #[serde(default)]
+    added: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+struct SnapshotV1 {
+    status: Status,
+    #[serde(default)]
+    answered: Option<NaiveDate>,
+    #[serde(default)]
+    withdrawn: Option<NaiveDate>,
+    fingerprint: String,
+}
+
+#[derive(Deserialize)]
+struct FileV1 {
+    #[serde(default)]
+    last_observed: Option<NaiveDate>,
+    #[serde(default)]
+    entries: HashMap<String, EntryV1>,
+    #[serde(default)]
+    known_ids: BTreeSet<String>,
+}
+
+/// Noon (UTC) of a day, in milliseconds: the stamp of a version 1 date.
+fn day_stamp(date: NaiveDate) -> u64 {
+    date.and_hms_opt(12, 0, 0)
+        .map_or(0, |d| d.and_utc().timestamp_millis().max(0) as u64)
+}
+
+fn decode_v1(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
+    let file: FileV1 = serde_json::from_slice(bytes)
         .map_err(|e| DecodeError::Invalid(format!("unexpected content ({e})")))?;
-    let mut data = ReviewData {
-        last_observed: file.last_observed,
-        entries: file.entries,
-        known_ids: file.known_ids,
+    let mut state = ReviewState::default();
+    state.loads.last = file.last_observed;
+    state.loads.known = file.known_ids;
+    let mut repaired_notes = 0;
+    for (id, old) in file.entries {
+        let mut entry = Entry::default();
+        if let Some(date) = old.reviewed {
+            let snapshot = old.snapshot.map(|s| Snapshot {
+                status: s.status,
+                answered: s.answered,
+                withdrawn: s.withdrawn,
+                fingerprint: s.fingerprint,
+                detail: None::<SnapshotDetail>,
+            });
+            if let Some(snapshot) = snapshot {
+                entry.reviewed = Some(Register {
+                    t: day_stamp(date),
+                    by: origin.to_string(),
+                    value: Some(Reviewed { date, snapshot }),
+                });
+            }
+        }
+        if let Some(date) = old.flagged {
+            entry.flagged = Some(Register {
+                t: day_stamp(date),
+                by: origin.to_string(),
+                value: Some(date),
+            });
+        }
+        if !old.note.trim().is_empty() {
+            let (blocks, repaired) = repair_note(&old.note);
+            repaired_notes += usize::from(repaired);
+            let t = old.noted.map_or(1, day_stamp);
+            let single = blocks.len() == 1;
+            for (k, text) in blocks.into_iter().enumerate() {
+                // Blocks that differ were concurrent versions: each its own replica, so
+                // that none replaces another and the conflict shows.
+                let by = if single {
+                    origin.to_string()
+                } else {
+                    format!("{origin}~v1~{}", k + 1)
+                };
+                entry.note.push(NoteVersion {
+                    by,
+                    t: t + k as u64,
+                    seen: BTreeMap::new(),
+                    text,
+                });
+            }
+            entry
+                .note
+                .sort_by(|a, b| b.t.cmp(&a.t).then_with(|| a.cmp(b)));
+        }
+        if let Some(date) = old.added {
+            state.loads.new.insert(
+                id.clone(),
+                FirstSeen {
+                    date,
+                    t: day_stamp(date).saturating_sub(1),
+                },
+            );
+        }
+        if entry != Entry::default() {
+            state.shared.entries.insert(id, entry);
+        }
+    }
+    Ok(Decoded {
+        state,
+        writer: None,
+        version: 1,
+        repaired_notes,
+    })
+}
+
+/// True for the marker line the version 1 merge put between two notes it kept both.
+fn is_v1_marker(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("--- autre version de la note / other version of the note (")
+        && line.ends_with(") ---")
+}
+
+/// Splits a version 1 note on the old merge's marker lines and collapses what the old
+/// merge repeated: identical blocks once, and a block contained in another dropped.
+/// Returns the distinct blocks, in their first order, and whether anything was removed.
+pub fn repair_note(note: &str) -> (Vec<String>, bool) {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut markers = 0;
+    let flush = |current: &mut Vec<&str>, blocks: &mut Vec<String>| {
+        let text = current.join("\n").trim().to_string();
+        if !text.is_empty() {
+            blocks.push(text);
+        }
+        current.clear();
     };
-    data.entries.retain(|_, e| !e.is_empty());
-    Ok(data)
+    for line in note.lines() {
+        if is_v1_marker(line) {
+            markers += 1;
+            flush(&mut current, &mut blocks);
+        } else {
+            current.push(line);
+        }
+    }
+    flush(&mut current, &mut blocks);
+    if markers == 0 {
+        return (vec![note.trim_end().to_string()], false);
+    }
+    let before = blocks.len();
+    let mut distinct: Vec<String> = Vec::new();
+    for b in blocks {
+        if !distinct.contains(&b) {
+            distinct.push(b);
+        }
+    }
+    let kept: Vec<String> = distinct
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            !distinct
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != *i && other.len() > b.len() && other.contains(b.as_str()))
+        })
+        .map(|(_, b)| b.clone())
+        .collect();
+    let repaired = kept.len() < before;
+    (kept, repaired)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MARKER: &str =
+        "--- autre version de la note / other version of the note (imported from x.json) ---";
+
+    #[test]
+    fn bloated_notes_collapse_to_their_distinct_blocks() {
+        let a = "Relancer le cabinet";
+        let b = "Relancer le cabinet\nAppel le 3";
+        let bloated = format!("{a}\n\n{MARKER}\n{b}\n\n{MARKER}\n{a}\n\n{MARKER}\n{b}");
+        let (blocks, repaired) = repair_note(&bloated);
+        assert_eq!(blocks, vec![b.to_string()]);
+        assert!(repaired);
+        let two = format!("Version A\n\n{MARKER}\nVersion B");
+        assert_eq!(
+            repair_note(&two),
+            (
+                vec!["Version A".to_string(), "Version B".to_string()],
+                false
+            )
+        );
+        assert_eq!(
+            repair_note("une note\nsur deux lignes\n"),
+            (vec!["une note\nsur deux lignes".to_string()], false)
+        );
+    }
+
+    #[test]
+    fn version_1_files_are_upgraded() {
+        let v1 = format!(
+            r#"{{"format":"dossier-review","version":1,"last_observed":"2026-11-22",
+            "entries":{{"17-1QE":{{"reviewed":"2026-11-20","snapshot":{{"status":"pending","fingerprint":"00"}},
+            "flagged":"2026-11-21","note":"A\n\n{MARKER}\nB","noted":"2026-11-21"}},
+            "17-2QE":{{"added":"2026-11-22"}}}},"known_ids":["17-1QE","17-2QE"]}}"#
+        )
+        .replace('\n', "\\n")
+        .replace("\\n            ", " ");
+        let decoded = decode(v1.as_bytes(), "alice@pc").expect("v1 decodes");
+        assert_eq!(decoded.version, 1);
+        let e = &decoded.state.shared.entries["17-1QE"];
+        assert_eq!(
+            e.reviewed().map(|r| r.date.to_string()),
+            Some("2026-11-20".into())
+        );
+        assert_eq!(
+            e.flagged().map(|d| d.to_string()),
+            Some("2026-11-21".into())
+        );
+        assert!(e.has_conflict());
+        assert!(decoded.state.loads.new.contains_key("17-2QE"));
+        assert_eq!(decoded.state.loads.known.len(), 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_allowed() {
+        let bytes = b"\xef\xbb\xbf{\"format\":\"dossier-review\",\"version\":2,\"entries\":{}}";
+        assert!(decode(bytes, "x").is_ok());
+    }
 }

@@ -1,5 +1,9 @@
 //! The file operations the store needs, behind a trait so that tests can make them fail
-//! (a full disk, a crash between write and rename), and the atomic replacement built on them.
+//! (a full disk, a crash between write and rename); the atomic replacement built on them;
+//! locks; and files as the user means them: a symbolic link is followed and its target
+//! written (so a link into a synced team folder keeps working), and anything that is not a
+//! regular file (a FIFO, a device, a directory) is refused before it is opened, so that it can
+//! neither hang dossier nor be replaced by a regular file.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -10,12 +14,13 @@ use std::time::{Duration, Instant};
 /// Largest review file read; a bigger one is not a review file (or not one to load whole).
 pub const MAX_REVIEW_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// How long a save waits for another process holding the lock.
+/// How long a save waits for another process holding the lock (saves run in the
+/// background: this never stalls typing).
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// The file operations of the store. [`RealFs`] does them on disk; tests wrap it to fail.
 pub trait Fs: Send + Sync {
-    /// Reads a whole file (`NotFound` when it does not exist).
+    /// Reads a whole regular file (`NotFound` when it does not exist).
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     /// Creates `path`, which must not exist, writes `bytes` into it and syncs it to disk.
     fn write_new(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
@@ -35,23 +40,95 @@ pub trait Fs: Send + Sync {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RealFs;
 
+/// What kind of file system object a path is, in words.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let ft = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return "a device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    if ft.is_dir() {
+        "a directory"
+    } else if ft.is_symlink() {
+        "a symbolic link"
+    } else if ft.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The error for a path that is not a regular file.
+fn not_regular(path: &Path, meta: &fs::Metadata) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{} is {}, not a regular file: not read or written",
+            path.display(),
+            kind_of(meta)
+        ),
+    )
+}
+
+/// Opens a regular file for reading without ever blocking: the type is checked before the
+/// open (a FIFO would block `open` itself until a writer comes), the open does not wait, and
+/// the type is checked again on the open file (it may have been swapped meanwhile).
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_regular(path, &meta));
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(path, &meta));
+    }
+    Ok(file)
+}
+
+/// Reads a whole regular file of at most `max` bytes, without blocking on special files.
+pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    let file = open_regular(path)?;
+    let len = file.metadata()?.len();
+    let too_big = |len: u64| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "file is {len} bytes, over the {} MB limit of a review file",
+                max / (1024 * 1024)
+            ),
+        )
+    };
+    if len > max {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 impl Fs for RealFs {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        let file = File::open(path)?;
-        let len = file.metadata()?.len();
-        if len > MAX_REVIEW_FILE_BYTES {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "file is {len} bytes, over the {} MB limit of a review file",
-                    MAX_REVIEW_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        let mut bytes = Vec::with_capacity(len as usize);
-        file.take(MAX_REVIEW_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)?;
-        Ok(bytes)
+        read_regular(path, MAX_REVIEW_FILE_BYTES)
     }
 
     fn write_new(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -89,6 +166,36 @@ impl Fs for RealFs {
             .map(|entry| entry.map(|e| e.path()))
             .collect()
     }
+}
+
+/// Most links followed from one path, as the system allows.
+const MAX_LINKS: usize = 40;
+
+/// The file a path means to write to: the path itself, or, for a symbolic link, the file it
+/// points to (following chains; a dangling link means its target, which will be created).
+/// Refuses a path that is, or leads to, anything but a regular file or nothing.
+pub fn write_target(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(e),
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = if link.is_absolute() {
+                    link
+                } else {
+                    parent_dir(&current).join(link)
+                };
+            }
+            Ok(meta) if meta.is_file() => return Ok(current),
+            Ok(meta) => return Err(not_regular(&current, &meta)),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{}: too many levels of symbolic links", path.display()),
+    ))
 }
 
 /// `path` with `suffix` appended to its file name: `reviews.json` -> `reviews.json.bak`.
@@ -131,6 +238,7 @@ pub struct WriteError {
 /// content or the new one in full: write a temporary file in the same directory, sync it,
 /// rename it over `target`, sync the directory. A failed step removes the temporary file
 /// (a crash may leave it: its name starts with [`temp_prefix`], and it is never read).
+/// `target` must already be the real file ([`write_target`]), not a link to it.
 pub fn write_atomic(fs: &dyn Fs, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let dir = parent_dir(target);
     let temp = dir.join(format!(
@@ -176,44 +284,97 @@ pub fn remove_stale_temps(fs: &dyn Fs, target: &Path) {
     }
 }
 
-/// An exclusive lock on a review file, held through a sidecar `.lock` file (never removed:
-/// removing a lock file lets two processes lock two different files). Released on drop.
+/// An exclusive lock held through a lock file (never removed: removing a lock file lets two
+/// processes lock two different files). Released on drop.
 #[derive(Debug)]
 pub struct FileLock {
     file: File,
 }
 
 impl FileLock {
-    /// Takes the lock of `target`, waiting up to [`LOCK_WAIT`] for another holder.
-    pub fn acquire(target: &Path) -> io::Result<FileLock> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(sidecar(target, ".lock"))?;
+    /// Takes the lock of `target` (its `.lock` sidecar), waiting up to `wait` for another
+    /// holder.
+    pub fn acquire(target: &Path, wait: Duration) -> io::Result<FileLock> {
+        let file = open_lock_file(&sidecar(target, ".lock"))?;
         let start = Instant::now();
         loop {
-            // Called through the trait: std's own `File::try_lock` is newer than our MSRV.
-            if fs4::fs_std::FileExt::try_lock_exclusive(&file)? {
+            if try_lock(&file)? {
                 return Ok(FileLock { file });
             }
-            if start.elapsed() > LOCK_WAIT {
+            if start.elapsed() > wait {
                 return Err(io::Error::new(
                     io::ErrorKind::WouldBlock,
                     format!(
-                        "another dossier process has held the lock for over {} s",
-                        LOCK_WAIT.as_secs()
+                        "another dossier process has held the lock of {} for over {} s",
+                        target.display(),
+                        wait.as_secs()
                     ),
                 ));
             }
             std::thread::sleep(Duration::from_millis(5));
         }
     }
+
+    /// Takes the lock file `path` if no one holds it.
+    pub fn try_hold(path: &Path) -> io::Result<Option<FileLock>> {
+        let file = open_lock_file(path)?;
+        Ok(try_lock(&file)?.then_some(FileLock { file }))
+    }
+}
+
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if !meta.is_file() {
+            return Err(not_regular(path, &meta));
+        }
+    }
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+}
+
+fn try_lock(file: &File) -> io::Result<bool> {
+    // Called through the trait: std's own `File::try_lock` is newer than our MSRV.
+    fs4::fs_std::FileExt::try_lock_exclusive(file)
 }
 
 impl Drop for FileLock {
     fn drop(&mut self) {
         let _ = fs4::fs_std::FileExt::unlock(&self.file);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_followed_and_special_files_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        fs::write(&real, b"{}").unwrap();
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.json");
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            assert_eq!(write_target(&link).unwrap(), real);
+            let dangling = dir.path().join("dangling.json");
+            std::os::unix::fs::symlink("missing.json", &dangling).unwrap();
+            assert_eq!(
+                write_target(&dangling).unwrap(),
+                dir.path().join("missing.json")
+            );
+            let loop_a = dir.path().join("a");
+            std::os::unix::fs::symlink("b", &loop_a).unwrap();
+            std::os::unix::fs::symlink("a", dir.path().join("b")).unwrap();
+            assert!(write_target(&loop_a).is_err());
+            assert!(write_target(Path::new("/dev/null")).is_err());
+            assert!(open_regular(Path::new("/dev/null")).is_err());
+        }
+        assert!(write_target(dir.path()).is_err());
+        assert_eq!(write_target(&real).unwrap(), real);
     }
 }
