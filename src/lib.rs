@@ -2,8 +2,9 @@
 //!
 //! The [`dossier_core`] crate reads, models, queries and reviews the questions; this crate
 //! puts two faces on it side by side: the command line ([`cli`]) and the terminal viewer
-//! ([`tui`]). Neither imports the other's internals; `cli` starts the viewer through
-//! [`tui::run`].
+//! ([`tui`]), both set up by the configuration file ([`config`]). The viewer never imports
+//! the command line; the command line starts the viewer through [`tui::run`].
 
 pub mod cli;
+pub mod config;
 pub mod tui;

@@ -1,4 +1,5 @@
 //! The `dossier` command: see the [`dossier`] crate.
+
 use clap::Parser;
 use std::process::ExitCode;
 

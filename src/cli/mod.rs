@@ -1,58 +1,86 @@
-//! The command line: arguments, the non-interactive commands, and the entry to the TUI.
+//! The command line: arguments, the non-interactive commands, and the start of the viewer.
+//!
+//! Every line printed passes the sanitiser ([`out`]); a closed pipe (`dossier export | head`)
+//! ends a command quietly with status 0.
 
 mod check;
+mod config_cmd;
 mod export;
 pub mod list;
-pub mod report;
+pub mod out;
+mod report;
 pub mod review;
 mod stats;
 
-pub use report::ReportFormat;
-pub use review::ReviewCommand;
-
+use crate::config::Config;
 use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use dossier_core::i18n::Lang;
-use dossier_core::load::{
-    check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity,
-};
-use std::io::{self, Write};
-use std::path::PathBuf;
+use dossier_core::i18n::cli as words;
+use dossier_core::load::{check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity};
+use dossier_core::query::SortKey;
+use dossier_core::review::{location_for, OpenOptions, ReviewStore};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Browse and review French parliamentary written questions offline.
+/// Browse and review French parliamentary questions offline.
 ///
-/// With no command, opens the interactive viewer on PATHs (files or directories of `.txt` and
-/// `.md` question documents); with no PATH, on the sample dossier built into the binary.
+/// With no command, opens the viewer on PATHs (files or folders of question documents);
+/// with no PATH, on the sample dossier built into the binary.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version)]
+#[command(name = "dossier", version, after_help = crate::cli::list::QUERY_HELP)]
 pub struct Cli {
     /// The date taken as today for deadlines and delays (YYYY-MM-DD).
     #[arg(long, global = true, env = "DOSSIER_TODAY", value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
 
-    /// Language of the interface and reports.
-    #[arg(long, global = true, default_value_t = Lang::Fr, env = "DOSSIER_LANG",
+    /// Language of the interface and reports (default: the configuration's, else fr).
+    #[arg(long, global = true, env = "DOSSIER_LANG",
           value_parser = clap::builder::PossibleValuesParser::new(["fr", "en"]).map(|s| s.parse::<Lang>().unwrap_or_default()))]
-    pub lang: Lang,
+    pub lang: Option<Lang>,
+
+    /// The configuration file (default: $XDG_CONFIG_HOME/dossier/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Where review marks and notes are kept (default: one file per dossier in the user's
     /// data directory).
     #[arg(long, global = true, value_name = "FILE")]
     pub review_file: Option<PathBuf>,
 
+    /// A team folder: write your own DIR/<writer>.json, read everyone's.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub team: Option<PathBuf>,
+
+    /// Your writer id in a team folder (default: user@host).
+    #[arg(long, global = true, value_name = "ID")]
+    pub writer: Option<String>,
+
     /// Turn on the mouse in the viewer (wheel scrolling, click to select).
     #[arg(long)]
     pub mouse: bool,
 
-    /// Files or directories to open in the viewer.
+    /// Open the viewer with this filter (e.g. 'statut:attente'); see the filter language
+    /// below.
+    #[arg(long, short, value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+
+    /// Files or folders to open in the viewer.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// A command to run instead of the viewer.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Files or folders of a command.
+#[derive(Debug, Args, Clone)]
+pub struct Paths {
+    /// Files or folders (default: the sample dossier).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// The non-interactive commands.
@@ -63,46 +91,55 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Files or directories (default: the sample dossier).
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
+        /// The files.
+        #[command(flatten)]
+        paths: Paths,
     },
-    /// Parse the documents and report what could not be read; exit code 1 when a file was
+    /// Read the documents and report what could not be read; exit code 1 when a file was
     /// skipped.
     Check {
-        /// Files or directories (default: the sample dossier).
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
+        /// The files.
+        #[command(flatten)]
+        paths: Paths,
     },
     /// Counts by status, ministry and group; overdue questions; median answer delay.
     Stats {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
         format: StatsFormat,
-        /// Files or directories (default: the sample dossier).
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
+        /// The files.
+        #[command(flatten)]
+        paths: Paths,
     },
-    /// The pending questions, most overdue first, with review flags and notes: a memo to the
-    /// deputy in Markdown (French, or English with --lang en), or CSV or JSON.
+    /// The pending questions, most urgent first, with deadlines, signalements, review flags
+    /// and notes: a memo to the deputy in Markdown (or CSV or JSON).
     Report {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Report the questions a query selects instead of the pending ones.
-        #[arg(long, short, value_name = "QUERY")]
+        #[arg(long, short, value_name = "QUERY", allow_hyphen_values = true)]
         query: Option<String>,
-        /// Files or directories (default: the sample dossier).
-        #[arg(value_name = "PATH")]
-        paths: Vec<PathBuf>,
+        /// The files.
+        #[command(flatten)]
+        paths: Paths,
     },
     /// The viewer's filtered, sorted list, without the viewer (for scripts).
     List(list::ListArgs),
     /// Share review marks and notes with a colleague.
     Review {
-        /// Export or import.
+        /// Export, import or set a note.
         #[command(subcommand)]
-        action: ReviewCommand,
+        action: review::ReviewCommand,
+    },
+    /// The configuration: print the default file, or where yours is read from.
+    Config {
+        /// Print the whole default configuration, with its comments.
+        #[arg(long)]
+        default: bool,
+        /// Print the path of the configuration file read.
+        #[arg(long)]
+        path: bool,
     },
 }
 
@@ -124,158 +161,230 @@ pub enum StatsFormat {
     Json,
 }
 
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// Markdown: a summary and a table, to paste into a memo.
+    #[default]
+    Md,
+    /// One row per question, for spreadsheets.
+    Csv,
+    /// JSON: the summary and the rows.
+    Json,
+}
+
 /// Everything a command needs besides its own arguments.
 pub struct Context {
     /// The date taken as today.
     pub today: NaiveDate,
     /// Interface language.
     pub lang: Lang,
+    /// The configuration in force.
+    pub config: Config,
+    /// `--review-file`, else the configuration's.
+    pub review_file: Option<PathBuf>,
+    /// `--team`, else the configuration's.
+    pub team: Option<PathBuf>,
+    /// The writer id.
+    pub writer: String,
+}
+
+impl Context {
+    /// The review store of the dossier made of `paths`; `read_only` for commands that only
+    /// read it.
+    pub fn review_store(&self, paths: &[PathBuf], read_only: bool) -> ReviewStore {
+        match location_for(self.review_file.as_deref(), self.team.as_deref(), paths, &self.writer) {
+            Some(location) => ReviewStore::open(
+                location,
+                OpenOptions {
+                    read_only,
+                    ..OpenOptions::new(self.writer.clone())
+                },
+            ),
+            None => ReviewStore::unavailable(self.lang.pick(
+                "aucun dossier de données pour garder les marques de revue ; utilisez --review-file FICHIER",
+                "no data directory was found to keep review marks in; use --review-file FILE",
+            )),
+        }
+    }
+}
+
+/// The commands' names, to tell a misspelt command from a missing path.
+const COMMANDS: [&str; 8] = ["export", "check", "stats", "report", "list", "review", "config", "help"];
+
+/// The command a word looks like, if it does: the same but for a letter or two, or a prefix.
+fn close_command(word: &str) -> Option<&'static str> {
+    let word = word.to_ascii_lowercase();
+    if word.contains(['/', '.']) || word.len() < 3 {
+        return None;
+    }
+    COMMANDS.iter().copied().find(|c| {
+        c.starts_with(&word) || word.starts_with(c) || strsim_distance(c, &word) <= 2
+    })
+}
+
+/// The edit distance of two short words.
+fn strsim_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Checks the PATHs named on the command line exist; a missing one that looks like a
+/// command gets a suggestion.
+fn check_named(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
+    match check_paths(paths) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let word = e.path.to_string_lossy().to_string();
+            match close_command(&word).filter(|_| paths.first() == Some(&e.path)) {
+                Some(command) => Err(words::looks_like_command(
+                    lang,
+                    &dossier_core::text::sanitize::terminal_line(&word),
+                    command,
+                )),
+                None => Err(e.message(lang)),
+            }
+        }
+    }
 }
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let (config, config_errors) = Config::load(cli.config.as_deref());
+    let lang = cli.lang.unwrap_or(config.lang);
+    for e in &config_errors {
+        out::error(lang, &words::config_error(lang, &e.to_string()));
+    }
     let ctx = Context {
-        today: cli
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        lang: cli.lang,
+        today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        lang,
+        writer: dossier_core::review::clock::clean_writer(
+            &cli.writer
+                .clone()
+                .or_else(|| config.writer.clone())
+                .unwrap_or_else(dossier_core::review::clock::default_writer),
+        ),
+        review_file: cli.review_file.clone().or_else(|| config.review_file.clone()),
+        team: cli.team.clone().or_else(|| config.team.clone()),
+        config,
     };
-    let no_paths = Vec::new();
-    let named = match &cli.command {
+    let named: &[PathBuf] = match &cli.command {
         None => &cli.paths,
         Some(Command::Export { paths, .. })
         | Some(Command::Check { paths })
         | Some(Command::Stats { paths, .. })
-        | Some(Command::Report { paths, .. })
-        | Some(Command::List(list::ListArgs { paths, .. })) => paths,
-        Some(Command::Review { .. }) => &no_paths,
+        | Some(Command::Report { paths, .. }) => &paths.paths,
+        Some(Command::List(args)) => &args.paths,
+        Some(Command::Review { .. }) | Some(Command::Config { .. }) => &[],
     };
-    if let Err(e) = check_paths(named) {
-        eprintln!("dossier: {e}");
+    if let Err(message) = check_named(named, lang) {
+        out::error(lang, &message);
         return ExitCode::from(2);
     }
     let result = match cli.command {
-        None => crate::tui::run(crate::tui::Options {
-            paths: cli.paths,
-            lang: ctx.lang,
-            today: ctx.today,
-            mouse: cli.mouse,
-            review_file: cli.review_file,
-        })
-        .map(|()| ExitCode::SUCCESS),
+        None => viewer(cli.paths, cli.query, cli.mouse, &ctx),
         Some(Command::Export { format, paths }) => {
-            let report = load_for_cli(&paths);
-            with_stdout(|out| export::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
+            let report = load_for_cli(&paths.paths, lang);
+            out::with_stdout(|o| export::run(o, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Check { paths }) => {
-            let report = load_with_progress(&paths);
-            with_stdout(|out| check::run(out, &report)).map(|()| check::exit_code(&report))
+            let report = load_with_progress(&paths.paths, lang);
+            out::with_stdout(|o| check::run(o, &report, lang)).map(|()| check::exit_code(&report))
         }
         Some(Command::Stats { format, paths }) => {
-            let report = load_for_cli(&paths);
-            with_stdout(|out| stats::run(out, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
+            let report = load_for_cli(&paths.paths, lang);
+            out::with_stdout(|o| stats::run(o, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Report {
-            format,
-            query,
-            paths,
-        }) => run_report(
-            format,
-            query.as_deref(),
-            &paths,
-            cli.review_file.as_deref(),
-            &ctx,
-        ),
-        Some(Command::List(args)) => list::run(&args, &ctx, cli.review_file.as_deref()),
-        Some(Command::Review { action }) => {
-            let mut out = io::stdout().lock();
-            review::run(&mut out, &action, cli.review_file.as_deref()).map(|()| ExitCode::SUCCESS)
-        }
+        Some(Command::Report { format, query, paths }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
+        Some(Command::List(args)) => list::run(&args, &ctx),
+        Some(Command::Review { action }) => review::run(&action, &ctx),
+        Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),
     };
     match result {
         Ok(code) => code,
+        Err(e) if out::is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            out::error(lang, &format!("{e:#}"));
             ExitCode::from(2)
         }
     }
 }
 
-/// `dossier report`: loads, opens the review store read-only in effect (a report changes
-/// nothing), and writes the report of the pending questions.
-fn run_report(
-    format: ReportFormat,
-    query: Option<&str>,
-    paths: &[PathBuf],
-    review_file: Option<&std::path::Path>,
-    ctx: &Context,
-) -> anyhow::Result<ExitCode> {
-    let parsed = match query {
-        Some(text) => match list::parse_query(text) {
-            Ok(q) => Some(q),
-            Err(message) => {
-                eprintln!("dossier: {message}");
-                return Ok(ExitCode::from(2));
-            }
-        },
-        None => None,
-    };
-    let loaded = load_for_cli(paths);
-    let store = dossier_core::review::ReviewStore::for_dossier(review_file, paths);
-    if let Some(reason) = store.read_only_reason() {
-        eprintln!("dossier: warning: review marks and notes not shown: {reason}");
+/// Opens the viewer; prints, once the terminal is back, what it could not save.
+fn viewer(paths: Vec<PathBuf>, query: Option<String>, mouse: bool, ctx: &Context) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    let (theme, theme_errors) = crate::tui::theme::Theme::from_layers(
+        &ctx.config.themes,
+        ctx.config.base,
+        crate::tui::theme::Theme::colors_wanted(),
+    );
+    let (keymap, key_errors) = crate::tui::keymap::Keymap::from_layers(&ctx.config.keys);
+    for e in theme_errors.iter().chain(&key_errors) {
+        out::error(lang, &words::config_error(lang, &e.to_string()));
     }
-    let selection = match &parsed {
-        Some(q) => list::select(&loaded.questions, q, ctx, store.data()),
-        None => report::pending(&loaded.questions),
+    if let Some(q) = &query {
+        if let Err(e) = dossier_core::query::Query::parse(q) {
+            out::error_raw(&list::caret_report(q, &e, lang));
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let settings = crate::tui::app::Settings {
+        lang,
+        today: ctx.today,
+        theme,
+        keymap,
+        sort: ctx.config.sort,
+        mouse: mouse || ctx.config.mouse,
+        query: query.unwrap_or_default(),
     };
-    with_stdout(|out| report::write(out, &selection, &store, format, ctx))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Runs `body` on a buffered stdout; a closed pipe (`dossier export | head`) is not an error.
-pub(crate) fn with_stdout(
-    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = body(&mut out).and_then(|()| out.flush());
-    match result {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+    let review = ctx.review_store(&paths, false);
+    match crate::tui::run(crate::tui::Options { paths, settings, review }) {
+        Ok((ended, notes)) => {
+            for note in notes {
+                out::error_raw(&format!("{note}\n"));
+            }
+            Ok(match ended {
+                crate::tui::Ended::Quit => ExitCode::SUCCESS,
+                crate::tui::Ended::Signal(s) => ExitCode::from((128 + s).clamp(0, 255) as u8),
+            })
+        }
+        Err(crate::tui::StartError::NotATerminal) => {
+            out::error(lang, words::needs_terminal(lang));
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
 /// Loads for a command whose output is data: skipped files are reported on stderr.
-pub(crate) fn load_for_cli(paths: &[PathBuf]) -> LoadReport {
-    let report = load_with_progress(paths);
-    let skipped: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Skipped)
-        .collect();
+pub fn load_for_cli(paths: &[PathBuf], lang: Lang) -> LoadReport {
+    let report = load_with_progress(paths, lang);
+    let skipped: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).collect();
     for d in &skipped {
-        eprintln!("{d}");
+        out::error_raw(&format!("{}\n", d.render(lang)));
     }
     if !skipped.is_empty() {
-        eprintln!(
-            "dossier: {} file(s) skipped; `dossier check` lists every diagnostic",
-            skipped.len()
-        );
+        out::error(lang, &words::files_skipped(lang, skipped.len()));
     }
     report
 }
 
 /// Loads `paths` (or the sample), with a progress bar on stderr when it is a terminal and
 /// the load is large enough to be worth one.
-pub fn load_with_progress(paths: &[PathBuf]) -> LoadReport {
+pub fn load_with_progress(paths: &[PathBuf], lang: Lang) -> LoadReport {
     let bar = indicatif::ProgressBar::hidden();
-    let style = indicatif::ProgressStyle::with_template(
-        "{spinner} loading {pos}/{len} files [{bar:40}] {binary_bytes} {eta}",
-    )
-    .map(|s| s.progress_chars("=> "));
-    if let Ok(style) = style {
-        bar.set_style(style);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(words::progress_template(lang)) {
+        bar.set_style(style.progress_chars("=> "));
     }
     let progress = |p: Progress| {
         if bar.length().is_none_or(|l| l == 0) && p.total >= 2_000 {
@@ -293,4 +402,19 @@ pub fn load_with_progress(paths: &[PathBuf]) -> LoadReport {
     );
     bar.finish_and_clear();
     report
+}
+
+/// The sort key names as `--sort` takes them, for clap.
+pub fn parse_sort(s: &str) -> Result<SortKey, String> {
+    s.parse()
+}
+
+/// Where review data of `paths` lives, for messages.
+pub fn review_path_shown(store: &ReviewStore) -> String {
+    dossier_core::text::sanitize::terminal_line(&store.path().display().to_string()).into_owned()
+}
+
+/// `path` as shown in a message.
+pub fn shown(path: &Path) -> String {
+    dossier_core::text::sanitize::terminal_line(&path.display().to_string()).into_owned()
 }

@@ -1,48 +1,37 @@
 //! `dossier stats`: counts by status, ministry and group.
 
 use super::{Context, StatsFormat};
+use dossier_core::i18n::cli::stats as words;
 use dossier_core::load::LoadReport;
 use dossier_core::stats::{compute, Count};
+use dossier_core::text::sanitize::terminal_line;
 use std::io::{self, Write};
 
-pub(super) fn run(
-    out: &mut dyn Write,
-    report: &LoadReport,
-    format: StatsFormat,
-    ctx: &Context,
-) -> io::Result<()> {
+pub(super) fn run(out: &mut dyn Write, report: &LoadReport, format: StatsFormat, ctx: &Context) -> io::Result<()> {
     let stats = compute(&report.questions, ctx.today);
     if format == StatsFormat::Json {
-        serde_json::to_writer_pretty(&mut *out, &stats)?;
-        return writeln!(out);
+        return dossier_core::export::json::write_pretty(out, &stats);
     }
-    writeln!(out, "Questions      {:>6}", stats.total)?;
-    writeln!(out, "  answered     {:>6}", stats.answered)?;
-    writeln!(out, "  pending      {:>6}", stats.pending)?;
-    writeln!(out, "    overdue    {:>6}", stats.overdue)?;
-    writeln!(out, "  withdrawn    {:>6}", stats.withdrawn)?;
+    let w = words(ctx.lang);
+    writeln!(out, "{:<14} {:>6}", w.questions, stats.total)?;
+    writeln!(out, "  {:<12} {:>6}", w.answered, stats.answered)?;
+    writeln!(out, "  {:<12} {:>6}", w.pending, stats.pending)?;
+    writeln!(out, "    {:<10} {:>6}", w.overdue, stats.overdue)?;
+    writeln!(out, "  {:<12} {:>6}", w.withdrawn, stats.withdrawn)?;
     match stats.median_answer_delay_days {
-        Some(days) => writeln!(out, "Median answer delay: {days} days")?,
-        None => writeln!(out, "Median answer delay: no answered question")?,
+        Some(days) => writeln!(out, "{} {days} {}", w.median, w.days)?,
+        None => writeln!(out, "{} {}", w.median, w.no_answer)?,
     }
-    table(out, "By ministry (must answer)", &stats.by_ministry)?;
-    table(out, "By group", &stats.by_group)
+    table(out, w.by_ministry, &stats.by_ministry, &w.columns)?;
+    table(out, w.by_group, &stats.by_group, &w.columns)
 }
 
-fn table(out: &mut dyn Write, heading: &str, counts: &[Count]) -> io::Result<()> {
+fn table(out: &mut dyn Write, heading: &str, counts: &[Count], columns: &[&str; 4]) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading}")?;
-    writeln!(
-        out,
-        "  {:>5} {:>7} {:>7}  name",
-        "total", "pending", "overdue"
-    )?;
+    writeln!(out, "  {:>5} {:>7} {:>7}  {}", columns[0], columns[1], columns[2], columns[3])?;
     for c in counts {
-        writeln!(
-            out,
-            "  {:>5} {:>7} {:>7}  {}",
-            c.total, c.pending, c.overdue, c.name
-        )?;
+        writeln!(out, "  {:>5} {:>7} {:>7}  {}", c.total, c.pending, c.overdue, terminal_line(&c.name))?;
     }
     Ok(())
 }

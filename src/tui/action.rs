@@ -1,9 +1,13 @@
-//! What a key (or a terminal event) asks the app to do.
+//! What a key (or a terminal event, or a background job) asks the app to do.
 
-/// Everything that can change the app's state. Keys map to actions in [`super::keymap`];
-/// [`super::update::update`] is the only place where actions change the state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+use dossier_core::load::{LoadReport, Progress};
+use dossier_core::query::{Hit, SearchIndex};
+use dossier_core::review::writer::Done;
+
+/// The commands a key can be bound to, by their names in the keymap file (`down`,
+/// `toggle_reviewed`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Command {
     /// Leave the app.
     Quit,
     /// Down one line in the focused pane.
@@ -32,33 +36,13 @@ pub enum Action {
     Back,
     /// Open the filter line.
     OpenFilter,
-    /// Type a character in the filter line.
-    FilterInsert(char),
-    /// Delete the character before the cursor.
-    FilterBackspace,
-    /// Delete the character under the cursor.
-    FilterDelete,
-    /// Move the cursor left.
-    FilterLeft,
-    /// Move the cursor right.
-    FilterRight,
-    /// Cursor to the start of the line.
-    FilterHome,
-    /// Cursor to the end of the line.
-    FilterEnd,
-    /// Delete the word before the cursor.
-    FilterDeleteWord,
-    /// Keep the filter and return to the list.
-    FilterAccept,
-    /// Clear the filter and close the line.
-    FilterCancel,
     /// Scroll the detail to the next line holding a filter word.
     NextMatch,
     /// Scroll the detail to the previous line holding a filter word.
     PrevMatch,
     /// Show or hide the help overlay.
     ToggleHelp,
-    /// Show or hide the load diagnostics.
+    /// Show or hide the messages and load diagnostics.
     ToggleDiagnostics,
     /// Next sort key.
     CycleSort,
@@ -72,32 +56,177 @@ pub enum Action {
     ToggleChronology,
     /// Copy a citation of the selected question to the clipboard.
     CopyCitation,
-    /// The terminal was resized.
-    Resize(u16, u16),
-    /// Mouse wheel down at a position.
-    ScrollDownAt(u16, u16),
-    /// Mouse wheel up at a position.
-    ScrollUpAt(u16, u16),
-    /// Mouse click at a position.
-    ClickAt(u16, u16),
-    /// Time passes (transient messages expire).
-    Tick,
-    /// Mark the selected question reviewed, or not reviewed.
+    /// Mark the selected question reviewed, or not reviewed (or acknowledge its change).
     ToggleReviewed,
     /// Set or clear the follow-up flag.
     ToggleFlag,
     /// Open the note editor on the selected question.
     EditNote,
-    /// A key typed in the note editor.
-    NoteInput(crossterm::event::KeyEvent),
+    /// Next question to review (wrapping).
+    NextToReview,
+    /// Previous question to review (wrapping).
+    PrevToReview,
+    /// Read the dossier and the review files from disk again.
+    Reload,
+    /// Suspend to the shell (Ctrl-z).
+    Suspend,
+    /// Keep the filter and return to the list.
+    FilterAccept,
+    /// Clear the filter and close the line.
+    FilterCancel,
+    /// Delete the character before the cursor.
+    FilterBackspace,
+    /// Delete the character under the cursor.
+    FilterDelete,
+    /// Delete the word before the cursor.
+    FilterDeleteWord,
+    /// Move the cursor left.
+    FilterLeft,
+    /// Move the cursor right.
+    FilterRight,
+    /// Cursor to the start of the line.
+    FilterHome,
+    /// Cursor to the end of the line.
+    FilterEnd,
     /// Save the note and close the editor.
     NoteSave,
-    /// Close the editor without saving.
+    /// Close the editor (asking first when the note changed).
     NoteCancel,
-    /// Next pending question not yet reviewed (wrapping).
-    NextToReview,
-    /// Previous pending question not yet reviewed (wrapping).
-    PrevToReview,
-    /// Read the dossier and the review file from disk again.
-    Reload,
+}
+
+/// Every command with its name in the keymap file.
+pub const COMMANDS: &[(Command, &str)] = &[
+    (Command::Quit, "quit"),
+    (Command::Down, "down"),
+    (Command::Up, "up"),
+    (Command::Top, "top"),
+    (Command::Bottom, "bottom"),
+    (Command::PageDown, "page_down"),
+    (Command::PageUp, "page_up"),
+    (Command::HalfPageDown, "half_page_down"),
+    (Command::HalfPageUp, "half_page_up"),
+    (Command::FocusNext, "focus_next"),
+    (Command::FocusPrev, "focus_prev"),
+    (Command::Open, "open"),
+    (Command::Back, "back"),
+    (Command::OpenFilter, "open_filter"),
+    (Command::NextMatch, "next_match"),
+    (Command::PrevMatch, "prev_match"),
+    (Command::ToggleHelp, "toggle_help"),
+    (Command::ToggleDiagnostics, "toggle_diagnostics"),
+    (Command::CycleSort, "cycle_sort"),
+    (Command::ReverseSort, "reverse_sort"),
+    (Command::ToggleUnanswered, "toggle_unanswered"),
+    (Command::ToggleOverdue, "toggle_overdue"),
+    (Command::ToggleChronology, "toggle_chronology"),
+    (Command::CopyCitation, "copy_citation"),
+    (Command::ToggleReviewed, "toggle_reviewed"),
+    (Command::ToggleFlag, "toggle_flag"),
+    (Command::EditNote, "edit_note"),
+    (Command::NextToReview, "next_to_review"),
+    (Command::PrevToReview, "prev_to_review"),
+    (Command::Reload, "reload"),
+    (Command::Suspend, "suspend"),
+    (Command::FilterAccept, "filter_accept"),
+    (Command::FilterCancel, "filter_cancel"),
+    (Command::FilterBackspace, "filter_backspace"),
+    (Command::FilterDelete, "filter_delete"),
+    (Command::FilterDeleteWord, "filter_delete_word"),
+    (Command::FilterLeft, "filter_left"),
+    (Command::FilterRight, "filter_right"),
+    (Command::FilterHome, "filter_home"),
+    (Command::FilterEnd, "filter_end"),
+    (Command::NoteSave, "note_save"),
+    (Command::NoteCancel, "note_cancel"),
+];
+
+impl Command {
+    /// The name in the keymap file.
+    pub fn name(self) -> &'static str {
+        COMMANDS
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("", |(_, n)| n)
+    }
+
+    /// The command of a name.
+    pub fn from_name(name: &str) -> Option<Command> {
+        COMMANDS.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+    }
+}
+
+/// A loaded dossier handed over by the loading thread.
+pub struct Loaded {
+    /// Which load this is; only the newest is installed.
+    pub generation: u64,
+    /// The questions and diagnostics.
+    pub report: LoadReport,
+    /// Their search index, built on the loading thread.
+    pub index: SearchIndex,
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded")
+            .field("generation", &self.generation)
+            .field("questions", &self.report.questions.len())
+            .finish()
+    }
+}
+
+/// Everything that changes the app's state: commands from keys, typed text, terminal
+/// events, and the results of background work. [`super::update::update`] is the only place
+/// where an action changes the state.
+#[derive(Debug)]
+pub enum Action {
+    /// A bound command.
+    Command(Command),
+    /// A character typed in the filter line.
+    FilterInsert(char),
+    /// A key typed in the note editor.
+    NoteKey(crossterm::event::KeyEvent),
+    /// An answer to a yes/no question.
+    Answer(bool),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// The viewer is about to exit: save what is unsaved (an open, changed note draft too).
+    Flush,
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// Mouse wheel at a position (down when true).
+    Wheel {
+        /// Down, or up.
+        down: bool,
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+    },
+    /// Mouse click at a position.
+    Click(u16, u16),
+    /// Time passes (transient messages expire).
+    Tick,
+    /// A load progressed.
+    LoadProgress(u64, Progress),
+    /// A load finished.
+    Loaded(Box<Loaded>),
+    /// A background filter finished.
+    HitsReady {
+        /// Which request it answers.
+        generation: u64,
+        /// The questions shown, in order.
+        hits: Vec<Hit>,
+    },
+    /// A review save or read finished.
+    Review(Box<Done>),
+    /// The terminal came back after a suspend.
+    Resumed,
+    /// The clipboard took a text (`Ok` names how) or could not.
+    Copied(Result<String, String>),
+}
+
+impl From<Command> for Action {
+    fn from(c: Command) -> Self {
+        Action::Command(c)
+    }
 }

@@ -2,15 +2,13 @@
 //! background thread for large ones, so that typing never waits for a long match.
 
 use super::app::Dossier;
-use chrono::NaiveDate;
 use dossier_core::model::Status;
-use dossier_core::query::{filter, sort_hits, Hit, Query, QueryContext, SortKey};
-use dossier_core::review::ReviewData;
-use std::sync::mpsc::{self, Receiver, Sender};
+use dossier_core::query::{filter_cancellable, sort_hits_indexed, Hit, Query, QueryContext, SortKey};
+use dossier_core::review::ReviewState;
+use chrono::NaiveDate;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
-
-/// Dossiers at least this large are filtered on the background thread.
-pub const BACKGROUND_THRESHOLD: usize = 5_000;
 
 /// Everything needed to compute the shown questions.
 #[derive(Clone)]
@@ -34,23 +32,31 @@ pub struct FilterJob {
     /// When the query only narrowed, the previous hits to search among.
     pub candidates: Option<Vec<usize>>,
     /// Review marks, for `is:reviewed`, `is:flagged`, `has:note`, `is:changed`.
-    pub review: Arc<ReviewData>,
+    pub review: Arc<ReviewState>,
+}
+
+impl std::fmt::Debug for FilterJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FilterJob").field("generation", &self.generation).finish()
+    }
 }
 
 /// Filters, applies the quick filters, and sorts (by score first when there are free words).
-pub fn compute(job: &FilterJob) -> Vec<Hit> {
+/// `None` when `cancel` was set meanwhile.
+pub fn compute(job: &FilterJob, cancel: &AtomicBool) -> Option<Vec<Hit>> {
     let dossier = &job.dossier;
     let ctx = QueryContext {
         today: job.today,
         review: job.review.as_ref(),
     };
-    let mut hits = filter(
+    let mut hits = filter_cancellable(
         &dossier.questions,
         &dossier.index,
         &job.query,
         &ctx,
         job.candidates.as_deref(),
-    );
+        cancel,
+    )?;
     if job.only_unanswered || job.only_overdue {
         hits.retain(|h| {
             let q = &dossier.questions[h.index];
@@ -58,50 +64,49 @@ pub fn compute(job: &FilterJob) -> Vec<Hit> {
                 && (!job.only_overdue || dossier.timings[h.index].is_overdue())
         });
     }
-    sort_hits(
+    sort_hits_indexed(
         &dossier.questions,
+        &dossier.index,
         &mut hits,
         job.sort,
         job.reverse,
         job.query.has_free_words(),
         job.today,
     );
-    hits
+    Some(hits)
 }
 
-/// A thread that computes filter jobs, always the newest one waiting.
+/// A thread that computes filter jobs, always the newest one waiting, and cancels a running
+/// one as soon as a newer one comes.
 pub struct FilterWorker {
     jobs: Sender<FilterJob>,
-    results: Receiver<(u64, Vec<Hit>)>,
+    cancel: Arc<AtomicBool>,
 }
 
 impl FilterWorker {
-    /// Starts the thread; it ends when the worker is dropped.
-    pub fn spawn() -> Self {
-        let (jobs, job_rx) = mpsc::channel::<FilterJob>();
-        let (result_tx, results) = mpsc::channel();
+    /// Starts the thread; results go to `deliver`. It ends when the worker is dropped.
+    pub fn spawn(deliver: impl Fn(u64, Vec<Hit>) + Send + 'static) -> Self {
+        let (jobs, rx) = mpsc::channel::<FilterJob>();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
         std::thread::spawn(move || {
-            while let Ok(mut job) = job_rx.recv() {
+            while let Ok(mut job) = rx.recv() {
                 // Skip requests that newer keystrokes already replaced.
-                while let Ok(newer) = job_rx.try_recv() {
+                while let Ok(newer) = rx.try_recv() {
                     job = newer;
                 }
-                let hits = compute(&job);
-                if result_tx.send((job.generation, hits)).is_err() {
-                    break;
+                flag.store(false, Ordering::SeqCst);
+                if let Some(hits) = compute(&job, &flag) {
+                    deliver(job.generation, hits);
                 }
             }
         });
-        FilterWorker { jobs, results }
+        FilterWorker { jobs, cancel }
     }
 
-    /// Queues a job.
+    /// Queues a job, cancelling the one running.
     pub fn submit(&self, job: FilterJob) {
+        self.cancel.store(true, Ordering::SeqCst);
         let _ = self.jobs.send(job);
-    }
-
-    /// A finished result, if any.
-    pub fn try_result(&self) -> Option<(u64, Vec<Hit>)> {
-        self.results.try_recv().ok()
     }
 }

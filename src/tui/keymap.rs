@@ -1,434 +1,158 @@
-//! The keymap as data: one table maps keys to actions, and the help overlay is generated from
-//! the same table, so it cannot go stale.
+//! The keymap as data: per mode, which keys run which command. It is built from the
+//! configuration's layers (the built-in TOML, then the user's file, which overrides only the
+//! commands it names); the help overlay and the status-bar hints are generated from it.
 
-use super::action::Action;
+use super::action::{Action, Command};
+use crate::config::{ConfigError, KeyLayer};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use dossier_core::i18n::Lang;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 
-/// A key with its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A key with its modifiers (Shift is part of a typed character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     /// The key.
     pub code: KeyCode,
-    /// Control, Alt (Shift is part of the character for letters).
+    /// Control and Alt.
     pub mods: KeyModifiers,
 }
 
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-/// Which part of the help a binding is listed under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HelpSection {
-    /// Moving around.
-    Navigation,
-    /// Filtering and sorting.
+/// The modes with keys of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    /// The main screen (and the overlays).
+    Normal,
+    /// The filter line.
     Filter,
-    /// Review marks and notes.
-    Review,
-    /// The rest.
-    Other,
+    /// The note editor.
+    Note,
 }
 
-/// One line of the keymap.
-#[derive(Debug)]
-pub struct Binding {
-    /// The keys that trigger the action.
-    pub keys: &'static [Key],
-    /// The action.
-    pub action: Action,
-    /// Where the help lists it.
-    pub section: HelpSection,
-    /// What it does, in French.
-    pub help_fr: &'static str,
-    /// What it does, in English.
-    pub help_en: &'static str,
-}
-
-impl Binding {
-    /// The description in a language.
-    pub fn help(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => self.help_fr,
-            Lang::En => self.help_en,
+impl Mode {
+    /// The mode's name in the keymap file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "normal",
+            Mode::Filter => "filter",
+            Mode::Note => "note",
         }
     }
 
-    /// The keys as shown in the help: "j / ↓".
-    pub fn keys_label(&self) -> String {
-        self.keys
-            .iter()
-            .map(|k| key_label(*k))
-            .collect::<Vec<_>>()
-            .join(" / ")
+    fn from_name(name: &str) -> Option<Mode> {
+        [Mode::Normal, Mode::Filter, Mode::Note]
+            .into_iter()
+            .find(|m| m.name() == name)
     }
 }
 
-/// The main screen's keys.
-pub static NORMAL: &[Binding] = &[
-    Binding {
-        keys: &[ch('j'), plain(KeyCode::Down)],
-        action: Action::Down,
-        section: HelpSection::Navigation,
-        help_fr: "ligne suivante (liste) ou défiler (détail, chronologie)",
-        help_en: "next line (list) or scroll (detail, timeline)",
-    },
-    Binding {
-        keys: &[ch('k'), plain(KeyCode::Up)],
-        action: Action::Up,
-        section: HelpSection::Navigation,
-        help_fr: "ligne précédente ou défiler vers le haut",
-        help_en: "previous line or scroll up",
-    },
-    Binding {
-        keys: &[ch('g'), plain(KeyCode::Home)],
-        action: Action::Top,
-        section: HelpSection::Navigation,
-        help_fr: "début",
-        help_en: "top",
-    },
-    Binding {
-        keys: &[ch('G'), plain(KeyCode::End)],
-        action: Action::Bottom,
-        section: HelpSection::Navigation,
-        help_fr: "fin",
-        help_en: "bottom",
-    },
-    Binding {
-        keys: &[plain(KeyCode::PageDown)],
-        action: Action::PageDown,
-        section: HelpSection::Navigation,
-        help_fr: "page suivante",
-        help_en: "page down",
-    },
-    Binding {
-        keys: &[plain(KeyCode::PageUp)],
-        action: Action::PageUp,
-        section: HelpSection::Navigation,
-        help_fr: "page précédente",
-        help_en: "page up",
-    },
-    Binding {
-        keys: &[ctrl('d')],
-        action: Action::HalfPageDown,
-        section: HelpSection::Navigation,
-        help_fr: "demi-page suivante",
-        help_en: "half a page down",
-    },
-    Binding {
-        keys: &[ctrl('u')],
-        action: Action::HalfPageUp,
-        section: HelpSection::Navigation,
-        help_fr: "demi-page précédente",
-        help_en: "half a page up",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Tab)],
-        action: Action::FocusNext,
-        section: HelpSection::Navigation,
-        help_fr: "volet suivant (liste, détail, chronologie)",
-        help_en: "next pane (list, detail, timeline)",
-    },
-    Binding {
-        keys: &[plain(KeyCode::BackTab)],
-        action: Action::FocusPrev,
-        section: HelpSection::Navigation,
-        help_fr: "volet précédent",
-        help_en: "previous pane",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Enter)],
-        action: Action::Open,
-        section: HelpSection::Navigation,
-        help_fr: "lire la question sélectionnée (volet détail)",
-        help_en: "read the selected question (detail pane)",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc)],
-        action: Action::Back,
-        section: HelpSection::Navigation,
-        help_fr: "fermer, revenir à la liste",
-        help_en: "close, back to the list",
-    },
-    Binding {
-        keys: &[ch('/')],
-        action: Action::OpenFilter,
-        section: HelpSection::Filter,
-        help_fr: "filtrer (la liste se réduit à chaque frappe)",
-        help_en: "filter (the list narrows as you type)",
-    },
-    Binding {
-        keys: &[ch('n')],
-        action: Action::NextMatch,
-        section: HelpSection::Filter,
-        help_fr: "occurrence suivante du filtre dans le détail",
-        help_en: "next filter match in the detail",
-    },
-    Binding {
-        keys: &[ch('N')],
-        action: Action::PrevMatch,
-        section: HelpSection::Filter,
-        help_fr: "occurrence précédente du filtre dans le détail",
-        help_en: "previous filter match in the detail",
-    },
-    Binding {
-        keys: &[ch('u')],
-        action: Action::ToggleUnanswered,
-        section: HelpSection::Filter,
-        help_fr: "seulement les questions sans réponse",
-        help_en: "unanswered questions only",
-    },
-    Binding {
-        keys: &[ch('o')],
-        action: Action::ToggleOverdue,
-        section: HelpSection::Filter,
-        help_fr: "seulement les questions en retard",
-        help_en: "overdue questions only",
-    },
-    Binding {
-        keys: &[ch('s')],
-        action: Action::CycleSort,
-        section: HelpSection::Filter,
-        help_fr: "trier par date, numéro, auteur, ministère, attente",
-        help_en: "sort by date, number, author, ministry, days pending",
-    },
-    Binding {
-        keys: &[ch('S')],
-        action: Action::ReverseSort,
-        section: HelpSection::Filter,
-        help_fr: "inverser l'ordre",
-        help_en: "reverse the order",
-    },
-    Binding {
-        keys: &[ch('x')],
-        action: Action::ToggleReviewed,
-        section: HelpSection::Review,
-        help_fr: "marquer la question revue / non revue",
-        help_en: "mark the question reviewed / not reviewed",
-    },
-    Binding {
-        keys: &[ch('f')],
-        action: Action::ToggleFlag,
-        section: HelpSection::Review,
-        help_fr: "drapeau de suivi (relance, signalement à demander)",
-        help_en: "follow-up flag (reminder, signalement to request)",
-    },
-    Binding {
-        keys: &[ch('a')],
-        action: Action::EditNote,
-        section: HelpSection::Review,
-        help_fr: "annoter : note de suivi (Ctrl-s enregistre, Échap annule)",
-        help_en: "annotate: follow-up note (Ctrl-s saves, Esc cancels)",
-    },
-    Binding {
-        keys: &[ch(']')],
-        action: Action::NextToReview,
-        section: HelpSection::Review,
-        help_fr: "question en attente suivante non revue",
-        help_en: "next pending question not yet reviewed",
-    },
-    Binding {
-        keys: &[ch('[')],
-        action: Action::PrevToReview,
-        section: HelpSection::Review,
-        help_fr: "question en attente précédente non revue",
-        help_en: "previous pending question not yet reviewed",
-    },
-    Binding {
-        keys: &[ch('R')],
-        action: Action::Reload,
-        section: HelpSection::Review,
-        help_fr: "recharger le dossier et voir ce qui a changé depuis la revue",
-        help_en: "reload the dossier and see what changed since the review",
-    },
-    Binding {
-        keys: &[ch('t')],
-        action: Action::ToggleChronology,
-        section: HelpSection::Other,
-        help_fr: "chronologie : de la question / du dossier",
-        help_en: "timeline: of the question / of the dossier",
-    },
-    Binding {
-        keys: &[ch('y')],
-        action: Action::CopyCitation,
-        section: HelpSection::Other,
-        help_fr: "copier la citation de la question (presse-papiers)",
-        help_en: "copy the question's citation (clipboard)",
-    },
-    Binding {
-        keys: &[ch('!')],
-        action: Action::ToggleDiagnostics,
-        section: HelpSection::Other,
-        help_fr: "diagnostics du chargement (fichiers ignorés, avertissements)",
-        help_en: "load diagnostics (skipped files, warnings)",
-    },
-    Binding {
-        keys: &[ch('?')],
-        action: Action::ToggleHelp,
-        section: HelpSection::Other,
-        help_fr: "cette aide",
-        help_en: "this help",
-    },
-    Binding {
-        keys: &[ch('q'), ctrl('c')],
-        action: Action::Quit,
-        section: HelpSection::Other,
-        help_fr: "quitter",
-        help_en: "quit",
-    },
-];
-
-/// Keys of the filter line; any other printable character is typed into it.
-pub static FILTER: &[Binding] = &[
-    Binding {
-        keys: &[plain(KeyCode::Enter)],
-        action: Action::FilterAccept,
-        section: HelpSection::Filter,
-        help_fr: "garder le filtre, revenir à la liste",
-        help_en: "keep the filter, back to the list",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc)],
-        action: Action::FilterCancel,
-        section: HelpSection::Filter,
-        help_fr: "effacer le filtre",
-        help_en: "clear the filter",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Backspace)],
-        action: Action::FilterBackspace,
-        section: HelpSection::Filter,
-        help_fr: "effacer le caractère précédent",
-        help_en: "delete the previous character",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Delete)],
-        action: Action::FilterDelete,
-        section: HelpSection::Filter,
-        help_fr: "effacer le caractère sous le curseur",
-        help_en: "delete the character under the cursor",
-    },
-    Binding {
-        keys: &[ctrl('w')],
-        action: Action::FilterDeleteWord,
-        section: HelpSection::Filter,
-        help_fr: "effacer le mot précédent",
-        help_en: "delete the previous word",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Left)],
-        action: Action::FilterLeft,
-        section: HelpSection::Filter,
-        help_fr: "curseur à gauche",
-        help_en: "cursor left",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Right)],
-        action: Action::FilterRight,
-        section: HelpSection::Filter,
-        help_fr: "curseur à droite",
-        help_en: "cursor right",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Home), ctrl('a')],
-        action: Action::FilterHome,
-        section: HelpSection::Filter,
-        help_fr: "début de ligne",
-        help_en: "start of line",
-    },
-    Binding {
-        keys: &[plain(KeyCode::End), ctrl('e')],
-        action: Action::FilterEnd,
-        section: HelpSection::Filter,
-        help_fr: "fin de ligne",
-        help_en: "end of line",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Down)],
-        action: Action::Down,
-        section: HelpSection::Filter,
-        help_fr: "question suivante sans quitter le filtre",
-        help_en: "next question without leaving the filter",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Up)],
-        action: Action::Up,
-        section: HelpSection::Filter,
-        help_fr: "question précédente sans quitter le filtre",
-        help_en: "previous question without leaving the filter",
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        action: Action::Quit,
-        section: HelpSection::Other,
-        help_fr: "quitter",
-        help_en: "quit",
-    },
-];
-
-/// Keys of the note editor; every other key edits the note (Enter inserts a new line).
-pub static NOTE: &[Binding] = &[
-    Binding {
-        keys: &[ctrl('s')],
-        action: Action::NoteSave,
-        section: HelpSection::Review,
-        help_fr: "enregistrer la note",
-        help_en: "save the note",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc)],
-        action: Action::NoteCancel,
-        section: HelpSection::Review,
-        help_fr: "fermer sans enregistrer",
-        help_en: "close without saving",
-    },
-];
-
-/// How a key is written in the help.
-pub fn key_label(key: Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "Espace".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Delete => "Del".into(),
-        other => format!("{other:?}"),
+/// Parses a key as written in the keymap file: `j`, `G`, `?`, `ctrl-d`, `shift-tab`,
+/// `pagedown`, `f1`.
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let mut mods = KeyModifiers::NONE;
+    let mut rest = text;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+            mods |= KeyModifiers::CONTROL;
+            rest = &rest[rest.len() - r.len()..];
+        } else if let Some(r) = lower.strip_prefix("alt-").or_else(|| lower.strip_prefix("m-")) {
+            mods |= KeyModifiers::ALT;
+            rest = &rest[rest.len() - r.len()..];
+        } else if lower.starts_with("shift-") && rest.len() > 6 {
+            let r = &rest[6..];
+            if r.eq_ignore_ascii_case("tab") {
+                return Ok(Key {
+                    code: KeyCode::BackTab,
+                    mods,
+                });
+            }
+            // Shift with a letter is the capital letter.
+            let mut chars = r.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                let code = KeyCode::Char(c.to_ascii_uppercase());
+                return Ok(Key { code, mods });
+            }
+            return Err(format!("unknown key `{text}`"));
+        } else {
+            break;
+        }
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            if mods.contains(KeyModifiers::CONTROL) {
+                KeyCode::Char(c.to_ascii_lowercase())
+            } else {
+                KeyCode::Char(c)
+            }
+        }
+        _ => match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" => KeyCode::Insert,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
+            "space" => KeyCode::Char(' '),
+            f if f.starts_with('f') && f.len() > 1 => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=12) => KeyCode::F(n),
+                _ => return Err(format!("unknown key `{text}`")),
+            },
+            _ => return Err(format!("unknown key `{text}`")),
+        },
     };
-    if key.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{base}")
-    } else {
-        base
+    Ok(Key { code, mods })
+}
+
+impl fmt::Display for Key {
+    /// How a key is written in the help: `j`, `↓`, `Ctrl-d`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Insert => "Ins".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let ctrl = if self.mods.contains(KeyModifiers::CONTROL) {
+            "Ctrl-"
+        } else {
+            ""
+        };
+        let alt = if self.mods.contains(KeyModifiers::ALT) {
+            "Alt-"
+        } else {
+            ""
+        };
+        write!(f, "{ctrl}{alt}{base}")
     }
 }
 
 /// Normalises a key event: Shift is part of a typed character, not a modifier.
-fn normalise(event: &KeyEvent) -> Key {
+pub fn normalise(event: &KeyEvent) -> Key {
     let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     if let KeyCode::Char(c) = event.code {
         if mods.contains(KeyModifiers::CONTROL) {
@@ -445,42 +169,127 @@ fn normalise(event: &KeyEvent) -> Key {
     }
 }
 
-fn lookup(table: &[Binding], key: Key) -> Option<Action> {
-    table
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action.clone())
+/// The keys of every mode.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    by_key: HashMap<(Mode, Key), Command>,
+    /// Per mode, the commands in the order the default file lists them, with their keys.
+    listed: BTreeMap<Mode, Vec<(Command, Vec<Key>)>>,
 }
 
-/// The action of a key on the main screen.
-pub fn normal_action(event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+impl Keymap {
+    /// Builds the keymap from configuration layers (defaults first). A user's binding of a
+    /// command replaces that command's keys, and takes them from any other command of the
+    /// mode. Bad entries are reported with their file and line, and left out.
+    pub fn from_layers(layers: &[KeyLayer]) -> (Keymap, Vec<ConfigError>) {
+        let mut errors = Vec::new();
+        let mut keymap = Keymap::default();
+        for layer in layers {
+            for (mode_name, specs) in &layer.modes {
+                let Some(mode) = Mode::from_name(mode_name) else {
+                    errors.push(layer.source.error(
+                        specs.values().next().map_or(0..0, |s| s.span()),
+                        format!("unknown key mode `{mode_name}` (expected normal, filter or note)"),
+                    ));
+                    continue;
+                };
+                for (name, keys) in specs {
+                    let Some(command) = Command::from_name(name) else {
+                        errors.push(layer.source.error(
+                            keys.span(),
+                            format!("unknown command `{name}`"),
+                        ));
+                        continue;
+                    };
+                    let mut parsed = Vec::new();
+                    for k in keys.get_ref() {
+                        match parse_key(k.get_ref()) {
+                            Ok(key) => parsed.push(key),
+                            Err(e) => errors.push(layer.source.error(k.span(), e)),
+                        }
+                    }
+                    keymap.bind(mode, command, parsed);
+                }
+            }
+        }
+        (keymap, errors)
     }
-    lookup(NORMAL, normalise(event))
-}
 
-/// The action of a key in the filter line.
-pub fn filter_action(event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+    /// The built-in keymap.
+    pub fn defaults() -> Keymap {
+        Keymap::from_layers(&crate::config::Config::defaults().keys).0
     }
-    let key = normalise(event);
-    if let Some(action) = lookup(FILTER, key) {
-        return Some(action);
-    }
-    match key.code {
-        KeyCode::Char(c) if key.mods.is_empty() && !c.is_control() => Some(Action::FilterInsert(c)),
-        _ => None,
-    }
-}
 
-/// The action of a key in the note editor.
-pub fn note_action(event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+    fn bind(&mut self, mode: Mode, command: Command, keys: Vec<Key>) {
+        let listed = self.listed.entry(mode).or_default();
+        // The command's old keys go; the new keys leave whatever command had them.
+        self.by_key.retain(|(m, _), c| !(*m == mode && *c == command));
+        for key in &keys {
+            if let Some(other) = self.by_key.insert((mode, *key), command) {
+                if let Some((_, ks)) = listed.iter_mut().find(|(c, _)| *c == other) {
+                    ks.retain(|k| k != key);
+                }
+            }
+        }
+        match listed.iter_mut().find(|(c, _)| *c == command) {
+            Some((_, ks)) => *ks = keys,
+            None => listed.push((command, keys)),
+        }
     }
-    lookup(NOTE, normalise(event)).or(Some(Action::NoteInput(*event)))
+
+    /// The command of a key in a mode.
+    pub fn command(&self, mode: Mode, key: Key) -> Option<Command> {
+        self.by_key.get(&(mode, key)).copied()
+    }
+
+    /// The action of a key event in a mode: its command; in the filter line, a printable
+    /// character is typed; in the note editor, any other key edits the note.
+    pub fn action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = normalise(event);
+        if let Some(c) = self.command(mode, key) {
+            return Some(Action::Command(c));
+        }
+        match mode {
+            Mode::Normal => None,
+            Mode::Filter => match key.code {
+                KeyCode::Char(c) if key.mods.is_empty() && !c.is_control() => {
+                    Some(Action::FilterInsert(c))
+                }
+                _ => None,
+            },
+            Mode::Note => Some(Action::NoteKey(*event)),
+        }
+    }
+
+    /// The commands of a mode with their keys, in the order of the keymap file.
+    pub fn listed(&self, mode: Mode) -> &[(Command, Vec<Key>)] {
+        self.listed.get(&mode).map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys of a command, as the help writes them: `j / ↓`.
+    pub fn keys_label(&self, mode: Mode, command: Command) -> String {
+        self.listed(mode)
+            .iter()
+            .find(|(c, _)| *c == command)
+            .map(|(_, keys)| {
+                keys.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .unwrap_or_default()
+    }
+
+    /// The first key of a command, for a hint.
+    pub fn first_key(&self, mode: Mode, command: Command) -> Option<Key> {
+        self.listed(mode)
+            .iter()
+            .find(|(c, _)| *c == command)
+            .and_then(|(_, keys)| keys.first().copied())
+    }
 }
 
 #[cfg(test)]
@@ -488,26 +297,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_is_bound_once_per_table() {
-        for table in [NORMAL, FILTER, NOTE] {
+    fn keys_are_read_as_written() {
+        let k = |s| parse_key(s).unwrap();
+        assert_eq!(k("j").code, KeyCode::Char('j'));
+        assert_eq!(k("G").code, KeyCode::Char('G'));
+        assert_eq!(k("ctrl-d"), Key { code: KeyCode::Char('d'), mods: KeyModifiers::CONTROL });
+        assert_eq!(k("shift-tab").code, KeyCode::BackTab);
+        assert_eq!(k("pagedown").code, KeyCode::PageDown);
+        assert_eq!(k("f5").code, KeyCode::F(5));
+        assert!(parse_key("hyper-x").is_err());
+        assert!(parse_key("f13").is_err());
+        assert_eq!(k("ctrl-d").to_string(), "Ctrl-d");
+    }
+
+    #[test]
+    fn the_defaults_bind_every_listed_key_once() {
+        let keymap = Keymap::defaults();
+        for mode in [Mode::Normal, Mode::Filter, Mode::Note] {
             let mut seen = Vec::new();
-            for b in table {
-                for k in b.keys {
-                    assert!(!seen.contains(k), "{k:?} bound twice");
+            for (c, keys) in keymap.listed(mode) {
+                assert!(!keys.is_empty(), "{c:?} has no key");
+                for k in keys {
+                    assert!(!seen.contains(k), "{k} bound twice in {mode:?}");
                     seen.push(*k);
                 }
             }
         }
-    }
-
-    #[test]
-    fn shifted_letters_and_control_keys() {
         let shift_s = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
-        assert_eq!(normal_action(&shift_s), Some(Action::ReverseSort));
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(normal_action(&ctrl_c), Some(Action::Quit));
-        assert_eq!(filter_action(&ctrl_c), Some(Action::Quit));
+        assert!(matches!(
+            keymap.action(Mode::Normal, &shift_s),
+            Some(Action::Command(Command::ReverseSort))
+        ));
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(filter_action(&q), Some(Action::FilterInsert('q')));
+        assert!(matches!(keymap.action(Mode::Filter, &q), Some(Action::FilterInsert('q'))));
     }
 }

@@ -1,30 +1,36 @@
 //! The interactive viewer: state ([`app`]), keys ([`keymap`] -> [`action`]), changes
-//! ([`update`]) and drawing ([`view`]). This file is the thin event loop around them: it owns
-//! the terminal, restores it on every exit path, and loads large dossiers in the background.
+//! ([`update`], the only place the state changes, returning effects), layout ([`layout`],
+//! with the pane contents of [`content`]) and drawing ([`view`]). This file is the event
+//! loop around them: it owns the terminal ([`terminal`]), turns terminal events, signals and
+//! background results into actions, and runs the effects.
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod content;
+pub mod editor;
 pub mod filtering;
-pub mod i18n;
 pub mod keymap;
+pub mod layout;
+pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 pub mod wrap;
 
-use action::Action;
-use app::{App, Dossier};
-use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
-use dossier_core::i18n::Lang;
-use dossier_core::load::{load, load_sample, LoadOptions, LoadReport, Progress};
+use action::{Action, Loaded};
+use app::{App, Settings};
+use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseEventKind};
+use dossier_core::i18n::ui;
+use dossier_core::load::{load, load_sample, LoadOptions, Progress};
 use dossier_core::query::SearchIndex;
+use dossier_core::review::writer::{Job, Writer};
 use dossier_core::review::ReviewStore;
-use i18n::Phrases;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use update::{update, Effect};
 
@@ -32,225 +38,367 @@ use update::{update, Effect};
 pub struct Options {
     /// Files and directories; none for the sample dossier.
     pub paths: Vec<PathBuf>,
-    /// Interface language.
-    pub lang: Lang,
-    /// The date taken as today.
-    pub today: NaiveDate,
-    /// Mouse reporting.
-    pub mouse: bool,
-    /// The review file (`--review-file`); by default one per dossier in the data directory.
-    pub review_file: Option<PathBuf>,
+    /// Language, keys, theme, sort, mouse, first filter.
+    pub settings: Settings,
+    /// Review marks and notes.
+    pub review: ReviewStore,
 }
 
-/// Messages from the loading thread.
-enum Loaded {
-    Progress(Progress),
-    Done(Box<(LoadReport, SearchIndex)>),
+/// How the viewer ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (its number).
+    Signal(i32),
 }
 
-/// How often transient messages age.
+/// Why the viewer could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// Standard input or output is not a terminal.
+    #[error("the viewer needs a terminal")]
+    NotATerminal,
+    /// The terminal could not be set up.
+    #[error("cannot set up the terminal: {0}")]
+    Terminal(#[from] io::Error),
+}
+
+/// What reaches the event loop.
+enum Event {
+    Input(TermEvent),
+    Action(Action),
+    Signal(i32),
+    InputGone,
+}
+
+/// How often transient messages age and review files are checked.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the viewer until the user quits.
-pub fn run(options: Options) -> anyhow::Result<()> {
-    let review = ReviewStore::for_dossier(options.review_file.as_deref(), &options.paths);
-    let mut app = App::new(Dossier::empty(), options.lang, options.today);
-    app.mouse = options.mouse;
-    app.review = review;
-    let cancel = Arc::new(AtomicBool::new(false));
-    let receiver = start_load(&mut app, &options.paths, &cancel);
-    let terminal = ratatui::try_init()?;
-    install_panic_report();
-    let result = event_loop(terminal, app, receiver, &options, &cancel);
-    cancel.store(true, Ordering::Relaxed);
-    if options.mouse {
-        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+/// How long quitting waits for pending saves.
+const FLUSH_WAIT: Duration = Duration::from_secs(4);
+
+/// How long a signal waits for the loop to end cleanly before forcing the exit.
+const SIGNAL_GRACE: Duration = Duration::from_secs(5);
+
+/// Runs the viewer until the user quits (or a signal ends it). Returns how it ended and what
+/// to print once the terminal is back (unsaved changes).
+pub fn run(options: Options) -> Result<(Ended, Vec<String>), StartError> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(StartError::NotATerminal);
     }
-    ratatui::restore();
-    result
+    let lang = options.settings.lang;
+    let mouse = options.settings.mouse;
+    let (tx, rx) = mpsc::channel::<Event>();
+    terminal::install_panic_hook(ui::crashed(lang));
+    watch_signals(tx.clone())?;
+    let mut term = terminal::open(mouse)?;
+    let paused = Arc::new(AtomicBool::new(false));
+    spawn_input(tx.clone(), Arc::clone(&paused));
+    let result = event_loop(&mut term, options, &tx, &rx, &paused);
+    terminal::restore();
+    Ok(result)
 }
 
-/// Loads the dossier: the sample at once, files on a background thread whose progress and
-/// result arrive on the returned channel.
-fn start_load(
-    app: &mut App,
-    paths: &[PathBuf],
-    cancel: &Arc<AtomicBool>,
-) -> Option<mpsc::Receiver<Loaded>> {
-    if paths.is_empty() {
-        let dossier = Dossier::new(load_sample(), app.today);
-        app.set_dossier(dossier);
-        app.observe_load();
-        return None;
-    }
-    app.loading = Some(Progress::default());
-    let (sender, receiver) = mpsc::channel();
-    let paths = paths.to_vec();
-    let stop = Arc::clone(cancel);
+/// SIGINT, SIGQUIT, SIGTERM, SIGHUP end the viewer (cleanly through the loop, or after a
+/// grace period from here, if the loop is stuck on a terminal that is gone); SIGTSTP
+/// suspends it; SIGCONT after an outside stop redraws.
+fn watch_signals(tx: Sender<Event>) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
-        // mpsc::Sender is not Sync: the rayon workers share it behind a mutex.
-        let progress_sender = std::sync::Mutex::new(sender.clone());
-        let report_progress = |p: Progress| {
-            if let Ok(tx) = progress_sender.lock() {
-                let _ = tx.send(Loaded::Progress(p));
+        for signal in signals.forever() {
+            let _ = tx.send(Event::Signal(signal));
+            if matches!(signal, SIGINT | SIGQUIT | SIGTERM | SIGHUP) {
+                std::thread::spawn(move || {
+                    std::thread::sleep(SIGNAL_GRACE);
+                    terminal::restore();
+                    std::process::exit(128 + signal);
+                });
             }
-        };
-        let report = load(
-            &paths,
-            &LoadOptions {
-                progress: Some(&report_progress),
-                cancel: Some(&stop),
+        }
+    });
+    Ok(())
+}
+
+/// Reads terminal events on a thread of its own, so that the loop never blocks on the
+/// terminal; paused while the terminal is handed back (suspend).
+fn spawn_input(tx: Sender<Event>, paused: Arc<AtomicBool>) {
+    std::thread::spawn(move || loop {
+        if paused.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        }
+        match event::poll(Duration::from_millis(50)) {
+            Ok(true) => match event::read() {
+                Ok(e) => {
+                    if tx.send(Event::Input(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Event::InputGone);
+                    return;
+                }
             },
-        );
-        let index = SearchIndex::build(&report.questions);
-        let _ = sender.send(Loaded::Done(Box::new((report, index))));
-    });
-    Some(receiver)
-}
-
-/// SIGTERM or SIGHUP (the terminal closed): restore the terminal and exit, from a thread of
-/// its own, since the main thread may be blocked reading a terminal that is gone. Review
-/// changes are saved as they are made, atomically, so nothing is lost.
-fn exit_on_signals(mouse: bool) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            if mouse {
-                let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+            Ok(false) => {}
+            Err(_) => {
+                let _ = tx.send(Event::InputGone);
+                return;
             }
-            ratatui::restore();
-            std::process::exit(128 + signal);
         }
     });
-    Ok(())
-}
-
-/// After ratatui's own hook has restored the terminal, say where to report the crash.
-fn install_panic_report() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        previous(info);
-        eprintln!(
-            "\ndossier crashed; your review notes on disk are safe. Please report this message \
-             and what you were doing in the project's issue tracker."
-        );
-    }));
-}
-
-fn event_loop(
-    mut terminal: ratatui::DefaultTerminal,
-    mut app: App,
-    mut receiver: Option<mpsc::Receiver<Loaded>>,
-    options: &Options,
-    cancel: &Arc<AtomicBool>,
-) -> anyhow::Result<()> {
-    if options.mouse {
-        crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
-    }
-    exit_on_signals(options.mouse)?;
-    let size = terminal.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
-    let worker = filtering::FilterWorker::spawn();
-    app.background_filtering = true;
-    let mut last_tick = Instant::now();
-    // Draw only when something may have changed: an idle viewer should cost nothing.
-    let mut dirty = true;
-    while !app.quit {
-        if dirty {
-            terminal.draw(|frame| view::view(&app, frame))?;
-            dirty = false;
-        }
-        // Wake often while work runs in the background, seldom when idle.
-        let busy = app.filtering || app.pending_job.is_some() || receiver.is_some();
-        let wait = Duration::from_millis(if busy { 20 } else { 250 });
-        let timeout = TICK.saturating_sub(last_tick.elapsed()).min(wait);
-        if event::poll(timeout)? {
-            dirty = true;
-            // Drain what is queued before drawing again, so fast typing stays fluid.
-            loop {
-                if let Some(action) = action_for(&app, event::read()?) {
-                    match update(&mut app, action) {
-                        Some(Effect::Copy(text)) => copy_osc52(&text),
-                        Some(Effect::Reload) if receiver.is_none() => {
-                            if let Err(e) = app.review.reload() {
-                                let text = Phrases(app.lang).not_saved(&e.to_string());
-                                app.show(text, app::MessageKind::Warning);
-                            }
-                            receiver = start_load(&mut app, &options.paths, cancel);
-                        }
-                        Some(Effect::Reload) | None => {}
-                    }
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-        }
-        if let Some(rx) = &receiver {
-            let mut finished = false;
-            while let Ok(message) = rx.try_recv() {
-                dirty = true;
-                match message {
-                    Loaded::Progress(p) => app.loading = Some(p),
-                    Loaded::Done(done) => {
-                        let (report, index) = *done;
-                        app.set_dossier(Dossier::with_index(report, index, app.today));
-                        app.observe_load();
-                        finished = true;
-                    }
-                }
-            }
-            if finished {
-                receiver = None;
-            }
-        }
-        if let Some(job) = app.pending_job.take() {
-            worker.submit(job);
-        }
-        while let Some((generation, hits)) = worker.try_result() {
-            app.apply_hits(generation, hits);
-            dirty = true;
-        }
-        if last_tick.elapsed() >= TICK {
-            let before = app.message.clone();
-            update(&mut app, Action::Tick);
-            dirty |= app.message.is_none() != before.is_none();
-            last_tick = Instant::now();
-        }
-    }
-    Ok(())
 }
 
 /// The action for a terminal event in the app's current mode.
-pub fn action_for(app: &App, event: Event) -> Option<Action> {
+pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.note_editor.is_some() {
-                keymap::note_action(&key)
-            } else if app.editing_filter && app.overlay == app::Overlay::None {
-                keymap::filter_action(&key)
-            } else {
-                keymap::normal_action(&key)
-            }
-        }
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Mouse(m) if app.mouse => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDownAt(m.column, m.row)),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUpAt(m.column, m.row)),
-            MouseEventKind::Down(_) => Some(Action::ClickAt(m.column, m.row)),
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => app.keymap.action(app.mode(), &key),
+        TermEvent::Paste(text) => match app.mode() {
+            keymap::Mode::Note => Some(Action::Paste(text)),
+            keymap::Mode::Filter => Some(Action::Paste(text)),
+            keymap::Mode::Normal => None,
+        },
+        TermEvent::Resize(w, h) => Some(Action::Resize(w, h)),
+        TermEvent::Mouse(m) if app.mouse => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel { down: true, x: m.column, y: m.row }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { down: false, x: m.column, y: m.row }),
+            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
             _ => None,
         },
         _ => None,
     }
 }
 
-/// Puts text on the clipboard with OSC 52, which terminals (and tmux) pass to the system
-/// clipboard, also over SSH.
-fn copy_osc52(text: &str) {
-    use base64::Engine;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
-    let _ = out.flush();
+/// The background workers and what the loop needs to run effects.
+struct Workers {
+    tx: Sender<Event>,
+    paths: Vec<PathBuf>,
+    cancel_load: Arc<AtomicBool>,
+    filter: filtering::FilterWorker,
+    writer: Writer,
+}
+
+impl Workers {
+    fn run(&mut self, effect: Effect, term: &mut terminal::Term, paused: &AtomicBool) -> Option<Action> {
+        match effect {
+            Effect::Load { generation } => {
+                self.cancel_load.store(true, Ordering::SeqCst);
+                self.cancel_load = Arc::new(AtomicBool::new(false));
+                spawn_load(self.tx.clone(), self.paths.clone(), generation, Arc::clone(&self.cancel_load));
+                None
+            }
+            Effect::Filter(job) => {
+                self.filter.submit(job);
+                None
+            }
+            Effect::Review(job) => {
+                if !self.writer.submit(job) {
+                    let lang = dossier_core::i18n::Lang::Fr;
+                    return Some(Action::Copied(Err(ui::not_saved(lang, "writer thread gone"))));
+                }
+                None
+            }
+            Effect::Copy(text) => Some(Action::Copied(clipboard::copy(&text))),
+            Effect::Suspend => {
+                suspend(term, paused);
+                Some(Action::Resumed)
+            }
+        }
+    }
+}
+
+/// Hands the terminal back to the shell and stops the process (as Ctrl-z does in any
+/// program); when it is continued, takes the terminal again.
+fn suspend(term: &mut terminal::Term, paused: &AtomicBool) {
+    paused.store(true, Ordering::SeqCst);
+    // Let the input thread leave its poll before the terminal changes modes.
+    std::thread::sleep(Duration::from_millis(60));
+    terminal::restore();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    let _ = terminal::enter(false);
+    let _ = term.clear();
+    paused.store(false, Ordering::SeqCst);
+}
+
+fn spawn_load(tx: Sender<Event>, paths: Vec<PathBuf>, generation: u64, cancel: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let report = if paths.is_empty() {
+            load_sample()
+        } else {
+            // mpsc::Sender is not Sync: the rayon workers share it behind a mutex.
+            let progress_tx = std::sync::Mutex::new(tx.clone());
+            let progress = |p: Progress| {
+                if let Ok(tx) = progress_tx.lock() {
+                    let _ = tx.send(Event::Action(Action::LoadProgress(generation, p)));
+                }
+            };
+            load(
+                &paths,
+                &LoadOptions {
+                    progress: Some(&progress),
+                    cancel: Some(&cancel),
+                },
+            )
+        };
+        if cancel.load(Ordering::SeqCst) {
+            return;
+        }
+        let index = SearchIndex::build(&report.questions);
+        let _ = tx.send(Event::Action(Action::Loaded(Box::new(Loaded {
+            generation,
+            report,
+            index,
+        }))));
+    });
+}
+
+fn event_loop(
+    term: &mut terminal::Term,
+    options: Options,
+    tx: &Sender<Event>,
+    rx: &Receiver<Event>,
+    paused: &AtomicBool,
+) -> (Ended, Vec<String>) {
+    let mouse = options.settings.mouse;
+    let mut app = App::new(options.settings, options.review);
+    app.background_filtering = true;
+    let filter_tx = tx.clone();
+    let writer_tx = tx.clone();
+    let mut workers = Workers {
+        tx: tx.clone(),
+        paths: options.paths,
+        cancel_load: Arc::new(AtomicBool::new(false)),
+        filter: filtering::FilterWorker::spawn(move |generation, hits| {
+            let _ = filter_tx.send(Event::Action(Action::HitsReady { generation, hits }));
+        }),
+        writer: Writer::spawn(app.review.fs(), app.review.writer().to_string(), move |done| {
+            let _ = writer_tx.send(Event::Action(Action::Review(Box::new(done))));
+        }),
+    };
+    if mouse {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let mut pending: std::collections::VecDeque<Action> = std::collections::VecDeque::new();
+    if let Ok(size) = term.size() {
+        pending.push_back(Action::Resize(size.width, size.height));
+    }
+    let mut fx = update::start(&mut app);
+    let mut ended = Ended::Quit;
+    let mut last_tick = Instant::now();
+    let mut dirty = true;
+    'outer: loop {
+        for effect in fx.drain(..) {
+            if let Some(action) = workers.run(effect, term, paused) {
+                pending.push_back(action);
+            }
+        }
+        // Take every action waiting before drawing again, so fast typing stays fluid.
+        while let Some(action) = pending.pop_front() {
+            let before = (app.message.clone(), app.saving.clone());
+            let tick = matches!(action, Action::Tick);
+            let resumed = matches!(action, Action::Resumed);
+            fx.extend(update(&mut app, action));
+            dirty |= !tick || before != (app.message.clone(), app.saving.clone());
+            if resumed {
+                if mouse {
+                    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
+                }
+                dirty = true;
+            }
+            for effect in fx.drain(..) {
+                if let Some(action) = workers.run(effect, term, paused) {
+                    pending.push_back(action);
+                }
+            }
+            if app.quit {
+                break 'outer;
+            }
+        }
+        if dirty {
+            if term.draw(|frame| view::view(&app, frame)).is_err() {
+                // The terminal is gone.
+                break;
+            }
+            dirty = false;
+        }
+        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        let event = match rx.recv_timeout(timeout) {
+            Ok(e) => Some(e),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        if last_tick.elapsed() >= TICK {
+            pending.push_back(Action::Tick);
+            last_tick = Instant::now();
+        }
+        let mut events: Vec<Event> = event.into_iter().collect();
+        events.extend(rx.try_iter());
+        for event in events {
+            match event {
+                Event::Input(e) => {
+                    if let Some(action) = action_for(&app, e) {
+                        pending.push_back(action);
+                    }
+                }
+                Event::Action(a) => pending.push_back(a),
+                Event::Signal(s) if s == signal_hook::consts::SIGTSTP => pending.push_back(Action::Command(action::Command::Suspend)),
+                Event::Signal(s) if s == signal_hook::consts::SIGCONT => {
+                    // Stopped from outside (SIGSTOP) and continued: take the terminal again.
+                    let _ = terminal::enter(mouse);
+                    let _ = term.clear();
+                    dirty = true;
+                }
+                Event::Signal(s) => {
+                    ended = Ended::Signal(s);
+                    break 'outer;
+                }
+                Event::InputGone => break 'outer,
+            }
+        }
+    }
+    let notes = flush(&mut app, &mut workers, rx);
+    (ended, notes)
+}
+
+/// Waits (a bounded time) for the saves still to run; whatever could not be written is
+/// copied where it cannot be lost, and said.
+fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<String> {
+    let deadline = Instant::now() + FLUSH_WAIT;
+    let mut fx = update(app, Action::Flush);
+    loop {
+        for effect in fx.drain(..) {
+            if let Effect::Review(job @ Job::Save(_)) = effect {
+                workers.writer.submit(job);
+            }
+        }
+        if workers.writer.in_flight() == 0 && !app.review.has_unsaved_changes() {
+            return Vec::new();
+        }
+        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            break;
+        };
+        match rx.recv_timeout(left) {
+            Ok(Event::Action(a @ Action::Review(_))) => {
+                fx = update(app, a);
+                if matches!(app.saving, app::Saving::Failed(_)) {
+                    break;
+                }
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    if !app.review.has_unsaved_changes() {
+        return Vec::new();
+    }
+    let file = app.review.path().display().to_string();
+    let why = match &app.saving {
+        app::Saving::Failed(why) => why.clone(),
+        _ => app.lang.pick("délai dépassé", "timed out").to_string(),
+    };
+    let copy = app.review.rescue_copy(&dossier_core::review::rescue_dir()).ok();
+    let copy = copy.map(|p| p.display().to_string());
+    vec![ui::unsaved_at_exit(app.lang, &file, &why, copy.as_deref())]
 }

@@ -1,207 +1,589 @@
-//! The only place where the state changes: `update(&mut App, Action)`.
+//! The only place where the state changes: `update(&mut App, Action) -> Vec<Effect>`.
+//!
+//! Keys, terminal events and the results of background work all arrive as actions. What
+//! needs the outside world (a load, a filter on another thread, a save, the clipboard,
+//! suspending) is returned as an [`Effect`] for the event loop to run; its result comes back
+//! as another action. After each action the layout step lays out what the views will draw.
 
-use super::action::Action;
-use super::app::{App, MessageKind, Overlay, Pane};
-use super::i18n::{strings, Phrases};
-use super::view::{detail, overlay, timeline};
-use dossier_core::query::Query;
+use super::action::{Action, Command, Loaded};
+use super::app::{App, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane, Saving, BACKGROUND_THRESHOLD, LOG_SIZE};
+use super::editor::Editor;
+use super::filtering::{compute, FilterJob};
+use super::layout::{self, overlay_room, scroll_room};
+use dossier_core::i18n::ui;
+use dossier_core::load::Severity;
+use dossier_core::model::Status;
+use dossier_core::query::{Hit, Query};
+use dossier_core::review::writer::{Done, Job};
+use dossier_core::review::{NoteOutcome, NoteView, ReviewError};
 use ratatui::layout::{Position, Rect};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// Something the event loop must do outside the state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
+    /// Load the dossier's files (the loop knows them); answer with `LoadProgress` and
+    /// `Loaded` of this generation.
+    Load {
+        /// The load's generation.
+        generation: u64,
+    },
+    /// Filter on the background thread; answer with `HitsReady`.
+    Filter(FilterJob),
+    /// Save or read review files on the writer thread; answer with `Review`.
+    Review(Job),
+    /// Put this text on the clipboard; answer with `Copied`.
     Copy(String),
-    /// Read the dossier from disk again.
-    Reload,
+    /// Give the terminal back to the shell until resumed; answer with `Resumed`.
+    Suspend,
 }
 
-/// Applies an action to the state.
-pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+/// Ticks between tries of a failed save, and between checks of the review files for
+/// colleagues' (or another window's) changes.
+const RETRY_TICKS: u64 = 20;
+const WATCH_TICKS: u64 = 8;
+
+/// Applies an action to the state; returns what the event loop must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut fx = Vec::new();
     match action {
-        Action::Quit => app.quit = true,
-        Action::Resize(w, h) => {
-            app.size = Rect::new(0, 0, w, h);
-            app.clamp_list();
+        Action::Resize(w, h) => app.size = Rect::new(0, 0, w, h),
+        Action::Tick => tick(app, &mut fx),
+        Action::LoadProgress(generation, p) => {
+            if generation == app.load_generation {
+                app.loading = Some(p);
+            }
         }
-        Action::Tick => {
-            if let Some(m) = &mut app.message {
-                m.ticks_left = m.ticks_left.saturating_sub(1);
-                if m.ticks_left == 0 {
-                    app.message = None;
+        Action::Loaded(loaded) => install(app, *loaded, &mut fx),
+        Action::HitsReady { generation, hits } => apply_hits(app, generation, hits),
+        Action::Review(done) => review_done(app, *done, &mut fx),
+        Action::Resumed => {}
+        Action::Copied(Ok(how)) => {
+            if let Some(q) = app.selected_question() {
+                let text = ui::copied(app.lang, &how, &ui::citation(app.lang, q));
+                show(app, text, MessageKind::Info);
+            }
+        }
+        Action::Copied(Err(why)) => show(app, why, MessageKind::Warning),
+        Action::Flush => flush(app, &mut fx),
+        input if app.note_editor.is_some() => note_action(app, input, &mut fx),
+        input if app.overlay != Overlay::None => overlay_action(app, input),
+        input if app.editing_filter => filter_action(app, input, &mut fx),
+        input => normal_action(app, input, &mut fx),
+    }
+    queue_save(app, &mut fx);
+    layout::refresh(app);
+    clamp_list(app);
+    fx
+}
+
+/// Before exit: a changed note draft is saved (a signal or a vanished terminal must not
+/// lose it), and a failed save is tried once more.
+fn flush(app: &mut App, fx: &mut Vec<Effect>) {
+    if let Some(editor) = app.note_editor.take() {
+        if editor.changed() {
+            let _ = app.review.set_note(&editor.id, &editor.draft(), &editor.base);
+            review_changed(app, fx);
+        }
+    }
+    if matches!(app.saving, Saving::Failed(_)) {
+        app.saving = Saving::Idle;
+    }
+}
+
+/// Starts the first load (the event loop's first action).
+pub fn start(app: &mut App) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    reload(app, &mut fx);
+    // Counts and layout before anything arrives.
+    refresh_hits(app, &mut fx);
+    layout::refresh(app);
+    fx
+}
+
+fn tick(app: &mut App, fx: &mut Vec<Effect>) {
+    if let Some(m) = &mut app.message {
+        m.ticks_left = m.ticks_left.saturating_sub(1);
+        if m.ticks_left == 0 {
+            app.message = None;
+        }
+    }
+    app.ticks += 1;
+    if matches!(app.saving, Saving::Failed(_)) && app.ticks % RETRY_TICKS == 0 {
+        // Try the failed save again.
+        app.saving = Saving::Idle;
+    }
+    if app.ticks % WATCH_TICKS == 0 && !app.review_read_pending && app.review.location().is_some() {
+        app.review_read_pending = true;
+        fx.push(Effect::Review(Job::Read(app.review.read_job())));
+    }
+}
+
+/// Shows a transient message, and keeps it in the log.
+pub fn show(app: &mut App, text: impl Into<String>, kind: MessageKind) {
+    let message = Message {
+        text: text.into(),
+        kind,
+        ticks_left: 24,
+    };
+    app.log.push(message.clone());
+    if app.log.len() > LOG_SIZE {
+        app.log.remove(0);
+    }
+    app.cache.generation += 1;
+    app.message = Some(message);
+}
+
+/// Adds to the current message (load warnings and review changes both matter at start).
+fn show_also(app: &mut App, text: String, kind: MessageKind) {
+    match app.message.take() {
+        Some(previous) => {
+            let kind = if previous.kind == MessageKind::Warning { previous.kind } else { kind };
+            app.log.push(Message {
+                text: text.clone(),
+                kind,
+                ticks_left: 0,
+            });
+            app.message = Some(Message {
+                text: format!("{} · {text}", previous.text),
+                kind,
+                ticks_left: 24,
+            });
+        }
+        None => show(app, text, kind),
+    }
+}
+
+fn reload(app: &mut App, fx: &mut Vec<Effect>) {
+    app.load_generation += 1;
+    app.loading = Some(Default::default());
+    fx.push(Effect::Load {
+        generation: app.load_generation,
+    });
+    if app.review.location().is_some() {
+        app.review_read_pending = true;
+        fx.push(Effect::Review(Job::Read(app.review.read_job())));
+    }
+}
+
+/// Installs a dossier that finished loading, keeping the selected question selected.
+fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
+    if loaded.generation != app.load_generation {
+        return;
+    }
+    let first = app.first_load;
+    app.first_load = false;
+    app.loading = None;
+    app.dossier = Arc::new(Dossier::new(loaded.report, loaded.index, app.today));
+    app.hits.clear();
+    app.last_filter = None;
+    app.message = None;
+    app.cache.generation += 1;
+    let lang = app.lang;
+    let skipped = app.dossier.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count();
+    let warnings = app.dossier.diagnostics.len() - skipped;
+    if skipped > 0 {
+        show(app, ui::skipped_files(lang, skipped), MessageKind::Warning);
+    } else if warnings > 0 {
+        show(app, ui::load_warnings(lang, warnings), MessageKind::Warning);
+    }
+    let summary = app.review.observe(&app.dossier.questions, app.today);
+    if let Some(reason) = app.review.read_only_reason().map(str::to_string) {
+        show_also(app, ui::review_read_only(lang, &reason), MessageKind::Warning);
+    } else if let Some(sentence) = ui::change_summary(lang, &summary) {
+        show_also(app, sentence, MessageKind::Info);
+    }
+    if first && app.review.repaired_notes() > 0 {
+        let n = app.review.repaired_notes();
+        show_also(app, ui::repaired_notes(lang, n), MessageKind::Info);
+    }
+    review_changed(app, fx);
+    refresh_hits(app, fx);
+}
+
+/// The review state changed: new copy for filtering, new counts, new content.
+fn review_changed(app: &mut App, fx: &mut Vec<Effect>) {
+    app.review_state = Arc::new(app.review.state().clone());
+    app.cache.generation += 1;
+    if app.filter.query.uses_review() {
+        app.last_filter = None;
+        refresh_hits(app, fx);
+    } else {
+        recount(app);
+    }
+}
+
+fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
+    match done {
+        Done::Saved(result) => {
+            let failed_before = matches!(app.saving, Saving::Failed(_));
+            app.saving = Saving::Idle;
+            match app.review.saved(result) {
+                Ok(()) => {
+                    if failed_before {
+                        show(app, ui::saved_again(lang), MessageKind::Info);
+                    }
+                }
+                Err(e) => {
+                    let why = error_text(&e);
+                    app.saving = Saving::Failed(why.clone());
+                    show(app, ui::not_saved(lang, &why), MessageKind::Warning);
                 }
             }
         }
-        _ if app.note_editor.is_some() => note_action(app, action),
-        _ if app.overlay != Overlay::None => overlay_action(app, action),
-        _ if app.editing_filter => filter_action(app, action),
-        action => return normal_action(app, action),
+        Done::Read(result) => {
+            app.review_read_pending = false;
+            let me = dossier_core::review::clock::writer_of(app.review.replica()).to_string();
+            let unreadable_before = app.review.unreadable_files().len();
+            let incoming = app.review.merge_read(result);
+            let others: Vec<(String, usize)> = incoming.by_writer.into_iter().filter(|(w, _)| *w != me).collect();
+            if !others.is_empty() {
+                show(app, ui::incoming(lang, &others), MessageKind::Info);
+            }
+            if incoming.unreadable.len() > unreadable_before {
+                show(app, ui::unreadable_team_files(lang, incoming.unreadable.len()), MessageKind::Warning);
+            }
+        }
     }
-    None
+    review_changed(app, fx);
 }
 
-fn note_action(app: &mut App, action: Action) {
+/// Words for a review error, paths made safe.
+fn error_text(e: &ReviewError) -> String {
+    dossier_core::text::sanitize::terminal_line(&e.to_string()).into_owned()
+}
+
+/// Queues a save when the store holds unsaved changes and none is running.
+fn queue_save(app: &mut App, fx: &mut Vec<Effect>) {
+    if app.saving == Saving::Idle {
+        if let Some(job) = app.review.save_job() {
+            app.saving = Saving::Running;
+            fx.push(Effect::Review(Job::Save(job)));
+        }
+    }
+}
+
+/// Recomputes the shown questions after a change of filter, quick filter or sort, keeping
+/// the selected question selected while it is shown. Large dossiers are filtered in the
+/// background.
+pub fn refresh_hits(app: &mut App, fx: &mut Vec<Effect>) {
+    let query = app.filter.query.clone();
+    let key = (query.clone(), app.only_unanswered, app.only_overdue);
+    // When the query only grew, the new hits are among the old ones.
+    let candidates = match &app.last_filter {
+        Some((prev, u, o)) if !app.filtering && *u == app.only_unanswered && *o == app.only_overdue && query.refines(prev) => {
+            Some(app.hits.iter().map(|h| h.index).collect())
+        }
+        _ => None,
+    };
+    app.filter_generation += 1;
+    let job = FilterJob {
+        generation: app.filter_generation,
+        dossier: Arc::clone(&app.dossier),
+        query,
+        only_unanswered: app.only_unanswered,
+        only_overdue: app.only_overdue,
+        sort: app.sort,
+        reverse: app.reverse,
+        today: app.today,
+        candidates,
+        review: Arc::clone(&app.review_state),
+    };
+    app.last_filter = Some(key);
+    if app.background_filtering && app.dossier.questions.len() >= BACKGROUND_THRESHOLD {
+        app.filtering = true;
+        fx.push(Effect::Filter(job));
+    } else {
+        let hits = compute(&job, &AtomicBool::new(false)).unwrap_or_default();
+        apply_hits(app, job.generation, hits);
+    }
+}
+
+/// Installs the result of a filter, unless a newer one was asked for since.
+fn apply_hits(app: &mut App, generation: u64, hits: Vec<Hit>) {
+    if generation != app.filter_generation {
+        return;
+    }
+    app.filtering = false;
+    app.hits = hits;
+    app.cache.generation += 1;
+    let position = app
+        .selected_id
+        .as_deref()
+        .and_then(|id| app.dossier.by_id.get(id))
+        .and_then(|&i| app.hits.iter().position(|h| h.index == i));
+    match position {
+        Some(p) => app.selected = p,
+        None => {
+            app.selected = 0;
+            app.detail_scroll = 0;
+            app.timeline_scroll = 0;
+            app.selected_id = app.selected_question().map(|q| q.id.clone());
+        }
+    }
+    recount(app);
+}
+
+/// The status bar's counts: among the questions shown, and in all.
+fn recount(app: &mut App) {
+    let d = Arc::clone(&app.dossier);
+    let mut c = super::app::Counts {
+        total: d.questions.len(),
+        shown: app.hits.len(),
+        ..Default::default()
+    };
+    for (i, q) in d.questions.iter().enumerate() {
+        let pending = q.status == Status::Pending;
+        c.pending_all += usize::from(pending);
+        c.overdue_all += usize::from(d.timings[i].is_overdue());
+        c.to_review_all += usize::from(app.is_to_review(q));
+    }
+    for h in &app.hits {
+        let Some(q) = d.questions.get(h.index) else { continue };
+        c.pending += usize::from(q.status == Status::Pending);
+        c.overdue += usize::from(d.timings[h.index].is_overdue());
+        c.to_review += usize::from(app.is_to_review(q));
+    }
+    app.counts = c;
+}
+
+/// Keeps the selection valid and visible.
+fn clamp_list(app: &mut App) {
+    if app.hits.is_empty() {
+        app.selected = 0;
+        app.list_offset = 0;
+        return;
+    }
+    app.selected = app.selected.min(app.hits.len() - 1);
+    let rows = app.list_rows();
+    if app.selected < app.list_offset {
+        app.list_offset = app.selected;
+    } else if app.selected >= app.list_offset + rows {
+        app.list_offset = app.selected + 1 - rows;
+    }
+    app.list_offset = app.list_offset.min(app.hits.len().saturating_sub(rows));
+}
+
+fn select(app: &mut App, position: usize) {
+    if position != app.selected {
+        app.detail_scroll = 0;
+        app.timeline_scroll = 0;
+    }
+    app.selected = position;
+    app.selected_id = app.selected_question().map(|q| q.id.clone());
+}
+
+fn move_selection(app: &mut App, delta: isize) {
+    if app.hits.is_empty() {
+        return;
+    }
+    let last = app.hits.len() - 1;
+    let target = (app.selected as isize + delta).clamp(0, last as isize) as usize;
+    select(app, target);
+}
+
+fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let lang = app.lang;
     let Some(editor) = app.note_editor.as_mut() else {
         return;
     };
-    match action {
-        Action::NoteInput(key) => {
-            editor.text.input(key);
+    if let Some(and_quit) = editor.confirm_discard {
+        // Asking whether to throw the draft away: yes, no, nothing else.
+        let answer = match &action {
+            Action::Answer(a) => Some(*a),
+            Action::NoteKey(k) => match k.code {
+                crossterm::event::KeyCode::Char('o' | 'O' | 'y' | 'Y') => Some(true),
+                crossterm::event::KeyCode::Char('n' | 'N') => Some(false),
+                _ => None,
+            },
+            Action::Command(Command::NoteCancel) => Some(false),
+            _ => None,
+        };
+        match answer {
+            Some(true) => {
+                app.note_editor = None;
+                app.quit |= and_quit;
+            }
+            Some(false) => editor.confirm_discard = None,
+            None => {}
         }
-        Action::NoteCancel => app.note_editor = None,
-        Action::NoteSave => {
-            let Some(editor) = app.note_editor.take() else {
-                return;
-            };
-            let note = editor.text.lines().join("\n");
-            let q = &app.dossier.questions[editor.index];
-            let phrases = Phrases(app.lang);
-            match app.review.set_note(q, note, app.today) {
-                Ok(()) => {
-                    let text = phrases.note_saved(&editor.id);
-                    app.review_changed();
-                    app.show(text, MessageKind::Info);
-                }
-                Err(e) => {
-                    // Keep the editor open with the text, so nothing typed is lost.
-                    app.show(phrases.not_saved(&e.to_string()), MessageKind::Warning);
-                    app.note_editor = Some(editor);
-                }
+        return;
+    }
+    let cols = app.cache.areas.status.width.clamp(20, 78).saturating_sub(2) as usize;
+    match action {
+        Action::NoteKey(key) => {
+            editor.text.key(&key, cols);
+        }
+        Action::Paste(text) => editor.text.insert(&text.replace("\r\n", "\n").replace('\r', "\n")),
+        Action::Command(Command::NoteCancel) => {
+            if editor.changed() {
+                editor.confirm_discard = Some(false);
+            } else {
+                app.note_editor = None;
             }
         }
-        Action::Quit => {}
+        Action::Command(Command::Quit) => {
+            if editor.changed() {
+                editor.confirm_discard = Some(true);
+            } else {
+                app.note_editor = None;
+                app.quit = true;
+            }
+        }
+        Action::Command(Command::NoteSave) => {
+            let draft = editor.draft();
+            let id = editor.id.clone();
+            let base = editor.base.clone();
+            match app.review.set_note(&id, &draft, &base) {
+                Ok(outcome) => {
+                    app.note_editor = None;
+                    let text = match outcome {
+                        NoteOutcome::Saved => ui::note_saved(lang, &id),
+                        NoteOutcome::Deleted => ui::note_deleted(lang, &id),
+                        NoteOutcome::Unchanged => ui::note_unchanged(lang, &id),
+                    };
+                    show(app, text, MessageKind::Info);
+                    review_changed(app, fx);
+                }
+                // The editor stays open with the text, so nothing typed is lost.
+                Err(e) => show(app, ui::review_read_only(lang, &error_text(&e)), MessageKind::Warning),
+            }
+        }
         _ => {}
     }
 }
 
-fn review_action(app: &mut App, action: Action) {
+fn open_note_editor(app: &mut App) {
+    let Some(q) = app.selected_question() else {
+        return;
+    };
+    let id = q.id.clone();
+    if let Some(reason) = app.review.read_only_reason() {
+        let text = ui::review_read_only(app.lang, reason);
+        show(app, text, MessageKind::Warning);
+        return;
+    }
+    let entry = app.review.entry(&id);
+    let (text, conflict) = match entry.map(|e| e.note()) {
+        Some(NoteView::One(v)) => (v.text.clone(), Vec::new()),
+        Some(NoteView::Conflict(vs)) => (
+            vs.iter().find(|v| !v.text.trim().is_empty()).map(|v| v.text.clone()).unwrap_or_default(),
+            vs.to_vec(),
+        ),
+        _ => (String::new(), Vec::new()),
+    };
+    app.note_editor = Some(NoteEditor {
+        base: app.review.note_base(&id),
+        id,
+        text: Editor::new(&text),
+        original: text,
+        conflict,
+        confirm_discard: None,
+    });
+}
+
+fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
     let Some(index) = app.selected_index() else {
         return;
     };
-    let dossier = std::sync::Arc::clone(&app.dossier);
-    let q = &dossier.questions[index];
-    let phrases = Phrases(app.lang);
-    let result = match action {
-        Action::ToggleReviewed => app
-            .review
-            .toggle_reviewed(q, app.today)
-            .map(|on| phrases.reviewed(&q.id, on)),
-        Action::ToggleFlag => app
-            .review
-            .toggle_flag(q, app.today)
-            .map(|on| phrases.flagged(&q.id, on)),
+    let dossier = Arc::clone(&app.dossier);
+    let Some(q) = dossier.questions.get(index) else {
+        return;
+    };
+    let lang = app.lang;
+    let changed = app.review.is_reviewed(&q.id) && app.review.is_changed(q);
+    let result = match command {
+        Command::ToggleReviewed => app.review.toggle_reviewed(q, app.today).map(|on| {
+            if on && changed {
+                ui::acknowledged(lang, &q.id)
+            } else {
+                ui::reviewed(lang, &q.id, on)
+            }
+        }),
+        Command::ToggleFlag => app.review.toggle_flag(&q.id, app.today).map(|on| ui::flagged(lang, &q.id, on)),
         _ => return,
     };
     match result {
         Ok(text) => {
-            app.review_changed();
-            app.show(text, MessageKind::Info);
+            show(app, text, MessageKind::Info);
+            review_changed(app, fx);
         }
-        Err(e) => app.show(phrases.not_saved(&e.to_string()), MessageKind::Warning),
+        Err(e) => show(app, ui::review_read_only(lang, &error_text(&e)), MessageKind::Warning),
     }
 }
 
-fn open_note_editor(app: &mut App) {
-    let Some(index) = app.selected_index() else {
-        return;
-    };
-    let q = &app.dossier.questions[index];
-    if let Some(reason) = app.review.read_only_reason() {
-        let text = Phrases(app.lang).review_read_only(reason);
-        app.show(text, MessageKind::Warning);
-        return;
-    }
-    let note = app
-        .review
-        .entry(&q.id)
-        .map(|e| e.note.clone())
-        .unwrap_or_default();
-    let lines: Vec<String> = if note.is_empty() {
-        vec![String::new()]
-    } else {
-        note.lines().map(str::to_string).collect()
-    };
-    let mut text = tui_textarea::TextArea::new(lines);
-    text.move_cursor(tui_textarea::CursorMove::Bottom);
-    text.move_cursor(tui_textarea::CursorMove::End);
-    app.note_editor = Some(super::app::NoteEditor {
-        id: q.id.clone(),
-        index,
-        text,
-    });
-}
-
-/// Moves to the next (or previous) shown question that waits for an answer and is not
-/// reviewed yet, wrapping around the list.
+/// Moves to the next (or previous) shown question to review, wrapping around the list.
 fn jump_to_review(app: &mut App, forward: bool) {
     let n = app.hits.len();
     if n == 0 {
         return;
     }
-    let wanted = |app: &App, position: usize| {
-        let q = &app.dossier.questions[app.hits[position].index];
-        q.status == dossier_core::model::Status::Pending && !app.review.is_reviewed(q)
-    };
     let found = (1..=n)
-        .map(|step| {
-            if forward {
-                (app.selected + step) % n
-            } else {
-                (app.selected + n - step % n) % n
-            }
-        })
-        .find(|&p| wanted(app, p));
+        .map(|step| if forward { (app.selected + step) % n } else { (app.selected + n - step % n) % n })
+        .find(|&p| {
+            app.hits
+                .get(p)
+                .and_then(|h| app.dossier.questions.get(h.index))
+                .is_some_and(|q| app.is_to_review(q))
+        });
     match found {
-        Some(p) => {
-            app.selected = p;
-            app.detail_scroll = 0;
-            app.timeline_scroll = 0;
-            app.clamp_list();
-        }
+        Some(p) => select(app, p),
         None => {
-            let text = Phrases(app.lang).nothing_to_review();
-            app.show(text, MessageKind::Info);
+            let text = ui::nothing_to_review(app.lang);
+            show(app, text, MessageKind::Info);
         }
     }
 }
 
 fn overlay_action(app: &mut App, action: Action) {
-    let lines = match app.overlay {
-        Overlay::Help(_) => overlay::help_lines(app).len(),
-        Overlay::Diagnostics(_) => overlay::diagnostics_lines(app).len(),
-        Overlay::None => 0,
-    };
-    let page = app.size.height.saturating_sub(4).max(1) as usize;
-    let max = lines.saturating_sub(page);
+    let (max, page) = overlay_room(app);
     let scroll = match app.overlay {
-        Overlay::Help(s) | Overlay::Diagnostics(s) => s,
+        Overlay::Help(s) | Overlay::Log(s) => s,
         Overlay::None => 0,
     };
-    let scroll = match action {
-        Action::Down | Action::ScrollDownAt(..) => scroll + 1,
-        Action::Up | Action::ScrollUpAt(..) => scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => scroll + page,
-        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
-        Action::Top => 0,
-        Action::Bottom => max,
-        Action::ToggleHelp if matches!(app.overlay, Overlay::Help(_)) => {
+    let command = match action {
+        Action::Command(c) => c,
+        Action::Wheel { down, .. } => {
+            if down {
+                Command::Down
+            } else {
+                Command::Up
+            }
+        }
+        Action::Click(..) => Command::Back,
+        _ => return,
+    };
+    let scroll = match command {
+        Command::Down => scroll + 1,
+        Command::Up => scroll.saturating_sub(1),
+        Command::PageDown | Command::HalfPageDown => scroll + page.saturating_sub(1).max(1),
+        Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(page.saturating_sub(1).max(1)),
+        Command::Top => 0,
+        Command::Bottom => max,
+        Command::ToggleHelp if matches!(app.overlay, Overlay::Help(_)) => {
             app.overlay = Overlay::None;
             return;
         }
-        Action::ToggleHelp => {
+        Command::ToggleHelp => {
             app.overlay = Overlay::Help(0);
             return;
         }
-        Action::ToggleDiagnostics if matches!(app.overlay, Overlay::Diagnostics(_)) => {
+        Command::ToggleDiagnostics if matches!(app.overlay, Overlay::Log(_)) => {
             app.overlay = Overlay::None;
             return;
         }
-        Action::ToggleDiagnostics => {
-            app.overlay = Overlay::Diagnostics(0);
+        Command::ToggleDiagnostics => {
+            app.overlay = Overlay::Log(0);
             return;
         }
-        Action::Back | Action::ClickAt(..) => {
+        Command::Back => {
             app.overlay = Overlay::None;
+            return;
+        }
+        Command::Quit => {
+            app.quit = true;
             return;
         }
         _ => return,
@@ -209,19 +591,19 @@ fn overlay_action(app: &mut App, action: Action) {
     .min(max);
     app.overlay = match app.overlay {
         Overlay::Help(_) => Overlay::Help(scroll),
-        Overlay::Diagnostics(_) => Overlay::Diagnostics(scroll),
+        Overlay::Log(_) => Overlay::Log(scroll),
         Overlay::None => Overlay::None,
     };
 }
 
 /// Re-parses the filter text; the list follows at once when it parses.
-fn filter_changed(app: &mut App) {
+fn filter_changed(app: &mut App, fx: &mut Vec<Effect>) {
     match Query::parse(&app.filter.text) {
         Ok(query) => {
             app.filter.error = None;
             app.filter.query = query;
             app.detail_scroll = 0;
-            app.refresh();
+            refresh_hits(app, fx);
         }
         Err(e) => app.filter.error = Some(e),
     }
@@ -235,130 +617,64 @@ fn next_boundary(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
 }
 
-fn filter_action(app: &mut App, action: Action) {
+fn filter_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let f = &mut app.filter;
     f.cursor = f.cursor.min(f.text.len());
     match action {
         Action::FilterInsert(c) => {
             f.text.insert(f.cursor, c);
             f.cursor += c.len_utf8();
-            filter_changed(app);
+            filter_changed(app, fx);
         }
-        Action::FilterBackspace if f.cursor > 0 => {
-            let start = prev_boundary(&f.text, f.cursor);
-            f.text.replace_range(start..f.cursor, "");
-            f.cursor = start;
-            filter_changed(app);
+        Action::Paste(text) => {
+            let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            f.text.insert_str(f.cursor, &text);
+            f.cursor += text.len();
+            filter_changed(app, fx);
         }
-        Action::FilterDelete if f.cursor < f.text.len() => {
-            let end = next_boundary(&f.text, f.cursor);
-            f.text.replace_range(f.cursor..end, "");
-            filter_changed(app);
-        }
-        Action::FilterDeleteWord => {
-            let before = &f.text[..f.cursor];
-            let trimmed = before.trim_end();
-            let start = trimmed.rfind(' ').map_or(0, |i| i + 1);
-            f.text.replace_range(start..f.cursor, "");
-            f.cursor = start;
-            filter_changed(app);
-        }
-        Action::FilterLeft => f.cursor = prev_boundary(&f.text, f.cursor),
-        Action::FilterRight => f.cursor = next_boundary(&f.text, f.cursor),
-        Action::FilterHome => f.cursor = 0,
-        Action::FilterEnd => f.cursor = f.text.len(),
-        Action::FilterAccept => {
-            app.editing_filter = false;
-            if app.filter.error.is_some() {
-                // Keep what the list shows; the error stays visible until fixed.
-                app.show(
-                    strings(app.lang).filter_hint.to_string(),
-                    MessageKind::Warning,
-                );
+        Action::Command(command) => match command {
+            Command::FilterBackspace if f.cursor > 0 => {
+                let start = prev_boundary(&f.text, f.cursor);
+                f.text.replace_range(start..f.cursor, "");
+                f.cursor = start;
+                filter_changed(app, fx);
             }
-            app.focus = Pane::List;
-            app.clamp_list();
-        }
-        Action::FilterCancel => {
-            app.editing_filter = false;
-            app.filter = Default::default();
-            app.refresh();
-            app.clamp_list();
-        }
-        Action::Down => move_selection(app, 1),
-        Action::Up => move_selection(app, -1),
-        Action::Quit => app.quit = true,
+            Command::FilterDelete if f.cursor < f.text.len() => {
+                let end = next_boundary(&f.text, f.cursor);
+                f.text.replace_range(f.cursor..end, "");
+                filter_changed(app, fx);
+            }
+            Command::FilterDeleteWord => {
+                let trimmed = f.text[..f.cursor].trim_end();
+                let start = trimmed.rfind(' ').map_or(0, |i| i + 1);
+                f.text.replace_range(start..f.cursor, "");
+                f.cursor = start;
+                filter_changed(app, fx);
+            }
+            Command::FilterLeft => f.cursor = prev_boundary(&f.text, f.cursor),
+            Command::FilterRight => f.cursor = next_boundary(&f.text, f.cursor),
+            Command::FilterHome => f.cursor = 0,
+            Command::FilterEnd => f.cursor = f.text.len(),
+            Command::FilterAccept => {
+                app.editing_filter = false;
+                if app.filter.error.is_some() {
+                    // Keep what the list shows; the error stays visible until fixed.
+                    let hint = ui::words(app.lang).filter_hint;
+                    show(app, hint, MessageKind::Warning);
+                }
+                app.focus = Pane::List;
+            }
+            Command::FilterCancel => {
+                app.editing_filter = false;
+                app.filter = Default::default();
+                refresh_hits(app, fx);
+            }
+            Command::Down => move_selection(app, 1),
+            Command::Up => move_selection(app, -1),
+            Command::Quit => app.quit = true,
+            _ => {}
+        },
         _ => {}
-    }
-}
-
-fn move_selection(app: &mut App, delta: isize) {
-    if app.hits.is_empty() {
-        return;
-    }
-    let last = app.hits.len() - 1;
-    let target = (app.selected as isize + delta).clamp(0, last as isize) as usize;
-    if target != app.selected {
-        app.selected = target;
-        app.detail_scroll = 0;
-        app.timeline_scroll = 0;
-    }
-    app.clamp_list();
-}
-
-fn detail_metrics(app: &App) -> (usize, usize, Vec<usize>) {
-    let Some(area) = app.areas().detail else {
-        return (0, 1, Vec::new());
-    };
-    let Some(index) = app.selected_index() else {
-        return (0, 1, Vec::new());
-    };
-    let lines = detail::lines_for(app, index, detail::text_width(area));
-    let height = area.height.saturating_sub(2).max(1) as usize;
-    (
-        lines.lines.len().saturating_sub(height),
-        height,
-        lines.matches,
-    )
-}
-
-fn timeline_metrics(app: &App) -> (usize, usize) {
-    let Some(area) = app.areas().timeline else {
-        return (0, 1);
-    };
-    let Some(index) = app.selected_index() else {
-        return (0, 1);
-    };
-    if app.chronology {
-        return (0, 1);
-    }
-    let count = timeline::lines(app, index, area.width.saturating_sub(2) as usize).len();
-    let height = area.height.saturating_sub(2).max(1) as usize;
-    (count.saturating_sub(height), height)
-}
-
-/// Moves in the focused pane: selection in the list, scroll elsewhere.
-fn scroll_focused(app: &mut App, step: Step) {
-    match app.focus {
-        Pane::List => {
-            let page = app.list_rows() as isize;
-            let delta = match step {
-                Step::Line(d) => d,
-                Step::Page(d) => d * page,
-                Step::Half(d) => d * (page / 2).max(1),
-                Step::Top => -(app.hits.len() as isize),
-                Step::Bottom => app.hits.len() as isize,
-            };
-            move_selection(app, delta);
-        }
-        Pane::Detail => {
-            let (max, page, _) = detail_metrics(app);
-            app.detail_scroll = scrolled(app.detail_scroll, step, page, max);
-        }
-        Pane::Timeline => {
-            let (max, page) = timeline_metrics(app);
-            app.timeline_scroll = scrolled(app.timeline_scroll, step, page, max);
-        }
     }
 }
 
@@ -383,8 +699,34 @@ fn scrolled(current: usize, step: Step, page: usize, max: usize) -> usize {
     target.clamp(0, max as isize) as usize
 }
 
+/// Moves in the focused pane: selection in the list, scroll elsewhere.
+fn scroll_focused(app: &mut App, step: Step) {
+    match app.focus {
+        Pane::List => {
+            let page = app.list_rows() as isize;
+            let delta = match step {
+                Step::Line(d) => d,
+                Step::Page(d) => d * page,
+                Step::Half(d) => d * (page / 2).max(1),
+                Step::Top => -(app.hits.len() as isize),
+                Step::Bottom => app.hits.len() as isize,
+            };
+            move_selection(app, delta);
+        }
+        Pane::Detail => {
+            let (max, page) = scroll_room(app, Pane::Detail);
+            app.detail_scroll = scrolled(app.detail_scroll, step, page, max);
+        }
+        Pane::Timeline => {
+            let (max, page) = scroll_room(app, Pane::Timeline);
+            app.timeline_scroll = scrolled(app.timeline_scroll, step, page, max);
+        }
+    }
+}
+
 fn jump_to_match(app: &mut App, forward: bool) {
-    let (max, _, matches) = detail_metrics(app);
+    let (max, _) = scroll_room(app, Pane::Detail);
+    let matches = app.cache.detail.as_ref().map(|d| d.1.matches.clone()).unwrap_or_default();
     let current = app.detail_scroll;
     let next = if forward {
         matches.iter().copied().find(|&m| m > current)
@@ -392,114 +734,33 @@ fn jump_to_match(app: &mut App, forward: bool) {
         matches.iter().rev().copied().find(|&m| m < current)
     };
     // Wrap around, as search in a pager does.
-    let next = next.or_else(|| {
-        if forward {
-            matches.first().copied()
-        } else {
-            matches.last().copied()
-        }
-    });
+    let next = next.or_else(|| if forward { matches.first().copied() } else { matches.last().copied() });
     match next {
         Some(line) => {
             app.detail_scroll = line.min(max);
-            if app.areas().detail.is_some() && app.focus == Pane::List {
+            if app.cache.areas.detail.is_some() && app.focus == Pane::List {
                 app.focus = Pane::Detail;
             }
         }
         None => {
-            let text = Phrases(app.lang).no_more_matches();
-            app.show(text, MessageKind::Info);
+            let text = ui::no_more_matches(app.lang);
+            show(app, text, MessageKind::Info);
         }
     }
 }
 
 fn pane_at(app: &App, x: u16, y: u16) -> Option<(Pane, Rect)> {
-    let areas = app.areas();
+    let areas = app.cache.areas;
     let at = Position::new(x, y);
-    [
-        (Pane::List, areas.list),
-        (Pane::Detail, areas.detail),
-        (Pane::Timeline, areas.timeline),
-    ]
-    .into_iter()
-    .find_map(|(pane, r)| r.filter(|r| r.contains(at)).map(|r| (pane, r)))
+    [(Pane::List, areas.list), (Pane::Detail, areas.detail), (Pane::Timeline, areas.timeline)]
+        .into_iter()
+        .find_map(|(pane, r)| r.filter(|r| r.contains(at)).map(|r| (pane, r)))
 }
 
-fn normal_action(app: &mut App, action: Action) -> Option<Effect> {
-    match action {
-        Action::Down => scroll_focused(app, Step::Line(1)),
-        Action::Up => scroll_focused(app, Step::Line(-1)),
-        Action::PageDown => scroll_focused(app, Step::Page(1)),
-        Action::PageUp => scroll_focused(app, Step::Page(-1)),
-        Action::HalfPageDown => scroll_focused(app, Step::Half(1)),
-        Action::HalfPageUp => scroll_focused(app, Step::Half(-1)),
-        Action::Top => scroll_focused(app, Step::Top),
-        Action::Bottom => scroll_focused(app, Step::Bottom),
-        Action::FocusNext => {
-            app.focus = app.focus.next();
-            app.clamp_list();
-        }
-        Action::FocusPrev => {
-            app.focus = app.focus.prev();
-            app.clamp_list();
-        }
-        Action::Open if app.focus == Pane::List && !app.hits.is_empty() => {
-            app.focus = Pane::Detail;
-            app.clamp_list();
-        }
-        Action::Back => {
-            if app.focus != Pane::List {
-                app.focus = Pane::List;
-                app.clamp_list();
-            } else if !app.filter.text.is_empty() {
-                app.filter = Default::default();
-                app.refresh();
-            }
-        }
-        Action::OpenFilter => {
-            app.editing_filter = true;
-            app.filter.cursor = app.filter.text.len();
-            app.clamp_list();
-        }
-        Action::NextMatch => jump_to_match(app, true),
-        Action::PrevMatch => jump_to_match(app, false),
-        Action::ToggleHelp => app.overlay = Overlay::Help(0),
-        Action::ToggleDiagnostics => app.overlay = Overlay::Diagnostics(0),
-        Action::CycleSort => {
-            app.sort = app.sort.next();
-            app.refresh();
-        }
-        Action::ReverseSort => {
-            app.reverse = !app.reverse;
-            app.refresh();
-        }
-        Action::ToggleUnanswered => {
-            app.only_unanswered = !app.only_unanswered;
-            app.refresh();
-        }
-        Action::ToggleOverdue => {
-            app.only_overdue = !app.only_overdue;
-            app.refresh();
-        }
-        Action::ToggleChronology => {
-            app.chronology = !app.chronology;
-            app.timeline_scroll = 0;
-        }
-        Action::CopyCitation => {
-            if let Some(q) = app.selected_question() {
-                let citation = Phrases(app.lang).citation(q);
-                let copied = strings(app.lang).copied;
-                app.show(format!("{copied} : {citation}"), MessageKind::Info);
-                return Some(Effect::Copy(citation));
-            }
-        }
-        Action::ToggleReviewed | Action::ToggleFlag => review_action(app, action),
-        Action::EditNote => open_note_editor(app),
-        Action::NextToReview => jump_to_review(app, true),
-        Action::PrevToReview => jump_to_review(app, false),
-        Action::Reload => return Some(Effect::Reload),
-        Action::ScrollDownAt(x, y) | Action::ScrollUpAt(x, y) => {
-            let down = matches!(action, Action::ScrollDownAt(..));
+fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let command = match action {
+        Action::Command(c) => c,
+        Action::Wheel { down, x, y } => {
             if let Some((pane, _)) = pane_at(app, x, y) {
                 let focus = app.focus;
                 app.focus = pane;
@@ -508,23 +769,83 @@ fn normal_action(app: &mut App, action: Action) -> Option<Effect> {
                     app.focus = focus;
                 }
             }
+            return;
         }
-        Action::ClickAt(x, y) => {
+        Action::Click(x, y) => {
             if let Some((pane, rect)) = pane_at(app, x, y) {
                 app.focus = pane;
-                if pane == Pane::List {
+                if pane == Pane::List && y >= rect.y + 2 {
                     // Rows start below the top border and the header.
-                    let row = y.saturating_sub(rect.y + 2) as usize;
-                    if y >= rect.y + 2 && app.list_offset + row < app.hits.len() {
-                        app.selected = app.list_offset + row;
-                        app.detail_scroll = 0;
-                        app.timeline_scroll = 0;
+                    let row = (y - rect.y - 2) as usize;
+                    if app.list_offset + row < app.hits.len() {
+                        select(app, app.list_offset + row);
                     }
                 }
-                app.clamp_list();
+            }
+            return;
+        }
+        _ => return,
+    };
+    match command {
+        Command::Down => scroll_focused(app, Step::Line(1)),
+        Command::Up => scroll_focused(app, Step::Line(-1)),
+        Command::PageDown => scroll_focused(app, Step::Page(1)),
+        Command::PageUp => scroll_focused(app, Step::Page(-1)),
+        Command::HalfPageDown => scroll_focused(app, Step::Half(1)),
+        Command::HalfPageUp => scroll_focused(app, Step::Half(-1)),
+        Command::Top => scroll_focused(app, Step::Top),
+        Command::Bottom => scroll_focused(app, Step::Bottom),
+        Command::FocusNext => app.focus = app.focus.next(),
+        Command::FocusPrev => app.focus = app.focus.prev(),
+        Command::Open if app.focus == Pane::List && !app.hits.is_empty() => app.focus = Pane::Detail,
+        Command::Back => {
+            if app.focus != Pane::List {
+                app.focus = Pane::List;
+            } else if !app.filter.text.is_empty() {
+                app.filter = Default::default();
+                refresh_hits(app, fx);
             }
         }
+        Command::OpenFilter => {
+            app.editing_filter = true;
+            app.filter.cursor = app.filter.text.len();
+        }
+        Command::NextMatch => jump_to_match(app, true),
+        Command::PrevMatch => jump_to_match(app, false),
+        Command::ToggleHelp => app.overlay = Overlay::Help(0),
+        Command::ToggleDiagnostics => app.overlay = Overlay::Log(0),
+        Command::CycleSort => {
+            app.sort = app.sort.next();
+            refresh_hits(app, fx);
+        }
+        Command::ReverseSort => {
+            app.reverse = !app.reverse;
+            refresh_hits(app, fx);
+        }
+        Command::ToggleUnanswered => {
+            app.only_unanswered = !app.only_unanswered;
+            refresh_hits(app, fx);
+        }
+        Command::ToggleOverdue => {
+            app.only_overdue = !app.only_overdue;
+            refresh_hits(app, fx);
+        }
+        Command::ToggleChronology => {
+            app.chronology = !app.chronology;
+            app.timeline_scroll = 0;
+        }
+        Command::CopyCitation => {
+            if let Some(q) = app.selected_question() {
+                fx.push(Effect::Copy(ui::citation(app.lang, q)));
+            }
+        }
+        Command::ToggleReviewed | Command::ToggleFlag => review_action(app, command, fx),
+        Command::EditNote => open_note_editor(app),
+        Command::NextToReview => jump_to_review(app, true),
+        Command::PrevToReview => jump_to_review(app, false),
+        Command::Reload => reload(app, fx),
+        Command::Suspend => fx.push(Effect::Suspend),
+        Command::Quit => app.quit = true,
         _ => {}
     }
-    None
 }

@@ -1,11 +1,21 @@
-//! Word wrapping of styled text to a width, and truncation with `…`.
+//! Word wrapping of styled text to a width, tables aligned by display width, and the
+//! sanitiser applied to every piece of text that becomes a span.
 
 use dossier_core::model::{Emphasis, EmphasisStyle};
 use dossier_core::text::fold::fold;
+use dossier_core::text::sanitize::terminal_line;
 pub use dossier_core::text::width::{fit, truncate, width};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
+
+/// A line and whether it holds a highlighted word.
+pub type Marked = (Line<'static>, bool);
+
+/// A span of untrusted text: control and BiDi characters made visible.
+pub fn span(text: &str, style: Style) -> Span<'static> {
+    Span::styled(terminal_line(text).into_owned(), style)
+}
 
 /// A word made of differently styled pieces.
 struct Word {
@@ -15,14 +25,14 @@ struct Word {
 }
 
 /// True when the folded word contains one of the (folded) terms.
-fn matches_terms(word: &str, terms: &[String]) -> bool {
+pub fn matches_terms(word: &str, terms: &[String]) -> bool {
     if terms.is_empty() {
         return false;
     }
     let folded = fold(word);
     terms
         .iter()
-        .any(|t| !t.is_empty() && folded.contains(t.as_str()))
+        .any(|t| t.split(' ').any(|w| !w.is_empty() && folded.contains(w)))
 }
 
 fn emphasis_style(base: Style, emphasis: &[Emphasis], start: usize, end: usize) -> Style {
@@ -38,18 +48,11 @@ fn emphasis_style(base: Style, emphasis: &[Emphasis], start: usize, end: usize) 
     style
 }
 
-/// Splits a paragraph (byte range `offset..` of the field) into styled words.
-fn words(
-    paragraph: &str,
-    offset: usize,
-    emphasis: &[Emphasis],
-    base: Style,
-    highlight: Style,
-    terms: &[String],
-) -> Vec<Word> {
+/// Splits a line (byte range `offset..` of the field) into styled words.
+fn words(line: &str, offset: usize, emphasis: &[Emphasis], base: Style, highlight: Style, terms: &[String]) -> Vec<Word> {
     let mut out = Vec::new();
     let mut pos = 0;
-    for token in paragraph.split(' ') {
+    for token in line.split(' ') {
         let start = offset + pos;
         pos += token.len() + 1;
         if token.is_empty() {
@@ -67,19 +70,20 @@ fn words(
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let pieces = cuts
+        let pieces: Vec<(String, Style)> = cuts
             .windows(2)
             .map(|w| {
                 let mut style = emphasis_style(base, emphasis, start + w[0], start + w[1]);
                 if highlighted {
                     style = style.patch(highlight);
                 }
-                (token[w[0]..w[1]].to_string(), style)
+                (terminal_line(&token[w[0]..w[1]]).into_owned(), style)
             })
             .collect();
+        let w = pieces.iter().map(|(t, _)| width(t)).sum();
         out.push(Word {
             pieces,
-            width: width(token),
+            width: w,
             highlighted,
         });
     }
@@ -87,7 +91,7 @@ fn words(
 }
 
 /// Lines of a wrapped paragraph, with which ones hold a highlighted word.
-fn fill(words: Vec<Word>, cols: usize, base: Style) -> Vec<(Line<'static>, bool)> {
+fn fill(words: Vec<Word>, cols: usize, base: Style) -> Vec<Marked> {
     let cols = cols.max(1);
     let mut lines = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();
@@ -133,110 +137,156 @@ fn fill(words: Vec<Word>, cols: usize, base: Style) -> Vec<(Line<'static>, bool)
     lines
 }
 
-/// Renders a markdown table block as aligned rows, or wraps it when it cannot fit.
-fn table(
-    block: &str,
-    offset: usize,
-    emphasis: &[Emphasis],
-    cols: usize,
-    base: Style,
-    highlight: Style,
-    terms: &[String],
-) -> Vec<(Line<'static>, bool)> {
-    let rows: Vec<Vec<String>> = block
-        .lines()
-        .map(|l| {
-            let inner = l.trim().trim_start_matches('|').trim_end_matches('|');
-            inner.split('|').map(|c| c.trim().to_string()).collect()
-        })
-        .collect();
-    let is_rule = |row: &Vec<String>| {
-        row.iter()
-            .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+/// The cells of a table row as the parser keeps them (`a | b | c`, or markdown `| a | b |`);
+/// none for a markdown rule row (`|---|:-:|`).
+fn cells(line: &str) -> Option<Vec<String>> {
+    let inner = line.trim();
+    let inner = inner.strip_prefix('|').unwrap_or(inner);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<String> = inner.split(" | ").map(|c| c.trim().to_string()).collect();
+    let cells: Vec<String> = if cells.len() == 1 {
+        inner.split('|').map(|c| c.trim().to_string()).collect()
+    } else {
+        cells
     };
-    let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; ncols];
-    for row in rows.iter().filter(|r| !is_rule(r)) {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(width(cell));
+    let rule = cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    (!rule).then_some(cells)
+}
+
+/// True when a paragraph is a table: every line has cells, as many on each line.
+pub fn is_table(paragraph: &str) -> bool {
+    let mut count = None;
+    for line in paragraph.lines() {
+        let trimmed = line.trim();
+        if !(trimmed.contains(" | ") || trimmed.starts_with('|')) {
+            return false;
         }
-    }
-    let total: usize = widths.iter().sum::<usize>() + 3 * ncols.saturating_sub(1);
-    if total > cols {
-        // Too wide: each row as a wrapped line, cells separated by " │ ".
-        let mut out = Vec::new();
-        for row in rows.iter().filter(|r| !is_rule(r)) {
-            let text = row.join(" │ ");
-            out.extend(fill(
-                words(&text, usize::MAX / 2, &[], base, highlight, terms),
-                cols,
-                base,
-            ));
-        }
-        return out;
-    }
-    let _ = (offset, emphasis);
-    rows.iter()
-        .map(|row| {
-            if is_rule(row) {
-                let rule = widths
-                    .iter()
-                    .map(|w| "─".repeat(*w))
-                    .collect::<Vec<_>>()
-                    .join("─┼─");
-                return (Line::styled(rule, base), false);
+        if let Some(c) = cells(trimmed) {
+            match count {
+                None if c.len() >= 2 => count = Some(c.len()),
+                Some(n) if n == c.len() => {}
+                _ => return false,
             }
+        }
+    }
+    count.is_some()
+}
+
+/// Narrowest a column is squeezed to before the table is laid out as records.
+const MIN_COLUMN: usize = 6;
+
+/// Renders a table: columns aligned by display width; when too wide, the widest columns
+/// are narrowed and their cells wrapped within them; when even that cannot fit, each row is
+/// shown as "header: value" lines.
+fn table(block: &str, cols: usize, base: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
+    let rows: Vec<Vec<String>> = block.lines().filter_map(cells).collect();
+    let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if ncols == 0 {
+        return Vec::new();
+    }
+    let mut widths = vec![0; ncols];
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(width(&terminal_line(cell)));
+        }
+    }
+    let sep = 3;
+    let total = |w: &[usize]| w.iter().sum::<usize>() + sep * ncols.saturating_sub(1);
+    while total(&widths) > cols {
+        let (i, widest) = widths
+            .iter()
+            .copied()
+            .enumerate()
+            .max_by_key(|(_, w)| *w)
+            .unwrap_or((0, 0));
+        if widest <= MIN_COLUMN {
+            return records(&rows, cols, base, highlight, terms);
+        }
+        widths[i] = widest - 1;
+    }
+    let mut out = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        // Each cell wrapped to its column; the row is as tall as its tallest cell.
+        let wrapped: Vec<Vec<Marked>> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let cell = row.get(i).map(String::as_str).unwrap_or("");
+                let style = if r == 0 { base.add_modifier(Modifier::BOLD) } else { base };
+                fill(words(cell, usize::MAX / 2, &[], style, highlight, terms), *w, style)
+            })
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for k in 0..height {
             let mut spans = Vec::new();
             let mut marked = false;
             for (i, w) in widths.iter().enumerate() {
                 if i > 0 {
                     spans.push(Span::styled(" │ ", base));
                 }
-                let cell = row.get(i).map(String::as_str).unwrap_or("");
-                let hit = matches_terms(cell, terms);
-                marked |= hit;
-                let style = if hit { base.patch(highlight) } else { base };
-                spans.push(Span::styled(fit(cell, *w), style));
+                match wrapped[i].get(k) {
+                    Some((line, hit)) => {
+                        marked |= hit;
+                        let used = line.width();
+                        spans.extend(line.spans.iter().cloned());
+                        if i + 1 < ncols || used < *w {
+                            spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), base));
+                        }
+                    }
+                    None => spans.push(Span::styled(" ".repeat(*w), base)),
+                }
             }
-            (Line::from(spans), marked)
-        })
-        .collect()
+            out.push((Line::from(spans), marked));
+        }
+        if r == 0 && rows.len() > 1 {
+            let rule = widths
+                .iter()
+                .map(|w| "─".repeat(*w))
+                .collect::<Vec<_>>()
+                .join("─┼─");
+            out.push((Line::styled(rule, base), false));
+        }
+    }
+    out
+}
+
+/// A table too wide for any column layout: each row after the header as "header: value"
+/// lines, rows apart.
+fn records(rows: &[Vec<String>], cols: usize, base: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
+    let header = rows.first().cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    for (r, row) in rows.iter().enumerate().skip(1) {
+        if r > 1 {
+            out.push((Line::styled("┄".repeat(cols.min(20)), base), false));
+        }
+        for (i, cell) in row.iter().enumerate() {
+            let label = header.get(i).map(String::as_str).unwrap_or("");
+            let text = if label.is_empty() { cell.clone() } else { format!("{label} : {cell}") };
+            out.extend(fill(words(&text, usize::MAX / 2, &[], base, highlight, terms), cols, base));
+        }
+    }
+    out
 }
 
 /// Wraps a text field (paragraphs separated by blank lines) to `cols` columns, rendering its
-/// emphasis and highlighting words that contain one of `terms` (folded). Returns the lines
-/// and, for each, whether it holds a highlighted word.
-pub fn wrap_field(
-    text: &str,
-    emphasis: &[Emphasis],
-    cols: usize,
-    base: Style,
-    highlight: Style,
-    terms: &[String],
-) -> Vec<(Line<'static>, bool)> {
+/// emphasis and highlighting words that contain one of `terms` (folded); tables are
+/// aligned. Returns the lines and, for each, whether it holds a highlighted word.
+pub fn wrap_field(text: &str, emphasis: &[Emphasis], cols: usize, base: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut offset = 0;
     for (i, paragraph) in text.split("\n\n").enumerate() {
         if i > 0 {
             out.push((Line::default(), false));
         }
-        if paragraph.trim_start().starts_with('|') {
-            out.extend(table(
-                paragraph, offset, emphasis, cols, base, highlight, terms,
-            ));
+        if is_table(paragraph) {
+            out.extend(table(paragraph, cols, base, highlight, terms));
         } else {
-            for (j, line) in paragraph.split('\n').enumerate() {
-                let line_offset = offset
-                    + paragraph
-                        .split('\n')
-                        .take(j)
-                        .map(|l| l.len() + 1)
-                        .sum::<usize>();
-                out.extend(fill(
-                    words(line, line_offset, emphasis, base, highlight, terms),
-                    cols,
-                    base,
-                ));
+            let mut line_offset = offset;
+            for line in paragraph.split('\n') {
+                out.extend(fill(words(line, line_offset, emphasis, base, highlight, terms), cols, base));
+                line_offset += line.len() + 1;
             }
         }
         offset += paragraph.len() + 2;
@@ -248,7 +298,7 @@ pub fn wrap_field(
 mod tests {
     use super::*;
 
-    fn plain(lines: &[(Line<'static>, bool)]) -> Vec<String> {
+    fn plain(lines: &[Marked]) -> Vec<String> {
         lines
             .iter()
             .map(|(l, _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
@@ -257,18 +307,8 @@ mod tests {
 
     #[test]
     fn wraps_on_words_and_keeps_paragraphs() {
-        let lines = wrap_field(
-            "un deux trois quatre\n\ncinq",
-            &[],
-            10,
-            Style::new(),
-            Style::new(),
-            &[],
-        );
-        assert_eq!(
-            plain(&lines),
-            vec!["un deux", "trois", "quatre", "", "cinq"]
-        );
+        let lines = wrap_field("un deux trois quatre\n\ncinq", &[], 10, Style::new(), Style::new(), &[]);
+        assert_eq!(plain(&lines), vec!["un deux", "trois", "quatre", "", "cinq"]);
     }
 
     #[test]
@@ -279,26 +319,18 @@ mod tests {
 
     #[test]
     fn highlights_accent_insensitively() {
-        let lines = wrap_field(
-            "la Santé publique",
-            &[],
-            80,
-            Style::new(),
-            Style::new(),
-            &["sante".into()],
-        );
+        let lines = wrap_field("la Santé publique", &[], 80, Style::new(), Style::new(), &["sante".into()]);
         assert!(lines[0].1);
     }
 
     #[test]
     fn emphasis_inside_a_word() {
-        let text = "(via)";
         let emphasis = [Emphasis {
             start: 1,
             end: 4,
             style: EmphasisStyle::Italic,
         }];
-        let lines = wrap_field(text, &emphasis, 80, Style::new(), Style::new(), &[]);
+        let lines = wrap_field("(via)", &emphasis, 80, Style::new(), Style::new(), &[]);
         let spans = &lines[0].0.spans;
         assert_eq!(spans.len(), 3);
         assert!(spans[1].style.add_modifier.contains(Modifier::ITALIC));
@@ -306,9 +338,33 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_aligned() {
-        let text = "| a | bb |\n|---|---|\n| ccc | d |";
-        let lines = wrap_field(text, &[], 80, Style::new(), Style::new(), &[]);
-        assert_eq!(plain(&lines), vec!["a   │ bb", "────┼───", "ccc │ d "]);
+    fn tables_as_the_parser_keeps_them_are_aligned() {
+        let text = "Année | Montant (M€) | Infirmières\n2024 | 100 | 2 000\n2025 | 5,54 | 1 800";
+        let lines = plain(&wrap_field(text, &[], 80, Style::new(), Style::new(), &[]));
+        assert_eq!(
+            lines,
+            vec![
+                "Année │ Montant (M€) │ Infirmières",
+                "──────┼──────────────┼────────────",
+                "2024  │ 100          │ 2 000      ",
+                "2025  │ 5,54         │ 1 800      ",
+            ]
+        );
+    }
+
+    #[test]
+    fn too_wide_tables_wrap_within_their_cells() {
+        let text = "Dispositif | Description\nAsalée | Coopération entre médecins et infirmières en soins primaires";
+        let lines = plain(&wrap_field(text, &[], 30, Style::new(), Style::new(), &[]));
+        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
+        assert!(lines.iter().all(|l| l.contains('│') || l.contains('┼')), "{lines:?}");
+        let joined = lines.join(" ");
+        assert!(joined.contains("Coopération") && joined.contains("primaires"));
+    }
+
+    #[test]
+    fn control_characters_in_text_are_shown_not_sent() {
+        let lines = plain(&wrap_field("a\u{1b}]2;PWNED\u{7} b", &[], 80, Style::new(), Style::new(), &[]));
+        assert_eq!(lines, vec!["a␛]2;PWNED␇ b"]);
     }
 }

@@ -7,9 +7,12 @@
 //! command line and its viewer on top of this one; nothing here knows either.
 
 pub mod deadline;
+pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod limits;
 pub mod load;
+pub mod marks;
 pub mod model;
 pub mod parse;
 pub mod query;

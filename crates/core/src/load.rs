@@ -1,7 +1,10 @@
 //! Loading a dossier: finding the documents under the paths given, parsing them in parallel,
 //! merging duplicates, and collecting every diagnostic with its file and line.
 
-use crate::limits::{show_bytes, Limits};
+use crate::i18n::Lang;
+use crate::limits::Limits;
+use crate::parse::problem::{IoReason, Problem};
+use crate::text::sanitize::terminal_line;
 use crate::model::Question;
 use crate::parse::{parse_bytes, LineMessage};
 use crate::sample;
@@ -23,48 +26,73 @@ pub enum Severity {
 }
 
 /// Something a load noticed about one file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file, as the user named it (or `<sample>/…` for the embedded dossier).
+    /// The file, as the user named it (or `<sample>/…` for the embedded dossier; an archive
+    /// entry is `archive.zip!entry`).
     pub path: String,
     /// 1-based line, when the message is about one line.
     pub line: Option<usize>,
     /// Warning or skipped.
     pub severity: Severity,
-    /// What happened, in words a user can act on.
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Skipped => "skipped",
-        };
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}: {}", self.path, line, what, self.message),
-            None => write!(f, "{}: {}: {}", self.path, what, self.message),
-        }
-    }
+    /// What happened.
+    pub problem: Problem,
 }
 
 impl Diagnostic {
-    fn new(path: &str, severity: Severity, msg: LineMessage) -> Self {
+    /// A diagnostic from a parser's message.
+    pub fn new(path: &str, severity: Severity, msg: LineMessage) -> Self {
         Diagnostic {
             path: path.to_string(),
             line: msg.line,
             severity,
-            message: msg.message,
+            problem: msg.problem,
         }
     }
 
-    fn skipped(path: &str, message: impl Into<String>) -> Self {
+    /// A file left out, for a reason about the whole file.
+    pub fn skipped(path: &str, problem: Problem) -> Self {
         Diagnostic {
             path: path.to_string(),
             line: None,
             severity: Severity::Skipped,
-            message: message.into(),
+            problem,
         }
+    }
+
+    /// A warning about the whole file.
+    pub fn warning(path: &str, problem: Problem) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            line: None,
+            severity: Severity::Warning,
+            problem,
+        }
+    }
+
+    /// What happened, in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::load::problem(lang, &self.problem)
+    }
+
+    /// One line, `file:line: warning|skipped: message`, safe on a terminal (a file name
+    /// with a line break or an escape sequence cannot forge or hide a line).
+    pub fn render(&self, lang: Lang) -> String {
+        let what = crate::i18n::load::severity(lang, self.severity == Severity::Skipped);
+        let path = terminal_line(&self.path);
+        let message = self.message(lang);
+        let message = terminal_line(&message);
+        let sep = lang.pick("\u{a0}:", ":");
+        match self.line {
+            Some(line) => format!("{path}:{line}: {what}{sep} {message}"),
+            None => format!("{path}: {what}{sep} {message}"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -124,12 +152,24 @@ pub struct PathError {
     /// The path, as the user gave it.
     pub path: PathBuf,
     /// Why it cannot be opened, from the system.
-    pub reason: String,
+    pub reason: IoReason,
+}
+
+impl PathError {
+    /// The message, in a language, safe on a terminal.
+    pub fn message(&self, lang: Lang) -> String {
+        let path = self.path.display().to_string();
+        crate::i18n::cli::cannot_open(
+            lang,
+            &terminal_line(&path),
+            &crate::i18n::load::io_reason(lang, &self.reason),
+        )
+    }
 }
 
 impl fmt::Display for PathError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot open {}: {}", self.path.display(), self.reason)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -142,7 +182,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<(), PathError> {
         if let Err(e) = std::fs::metadata(path) {
             return Err(PathError {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason: IoReason::from(&e),
             });
         }
     }
@@ -168,33 +208,38 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
     let max_depth = limits.max_depth;
     let max_files = limits.max_files;
     let mut found = Discovery::default();
+    // Files by canonical path, so that one folder named twice (`seeds` and `$PWD/seeds`) or
+    // a file named inside a folder also given is read once. Only the roots are resolved: the
+    // walk's files are keyed by their canonical root and their path below it.
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for root in paths {
         let shown = root.display().to_string();
+        let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
         let meta = match std::fs::metadata(root) {
             Ok(meta) => meta,
             Err(e) => {
                 found
                     .diagnostics
-                    .push(Diagnostic::skipped(&shown, format!("cannot open: {e}")));
+                    .push(Diagnostic::skipped(&shown, Problem::CannotOpen(IoReason::from(&e))));
                 continue;
             }
         };
         if meta.is_file() {
             if found.files.len() >= max_files {
-                found.diagnostics.push(Diagnostic::skipped(
-                    &shown,
-                    format!("more than {max_files} files: not read"),
-                ));
+                found
+                    .diagnostics
+                    .push(Diagnostic::skipped(&shown, Problem::TooManyFiles(max_files)));
             } else {
-                found.files.push(root.clone());
+                if seen.insert(canonical_root.clone()) {
+                    found.files.push(root.clone());
+                }
             }
             continue;
         }
         if !meta.is_dir() {
-            found.diagnostics.push(Diagnostic::skipped(
-                &shown,
-                "not a regular file or directory (FIFO, device or socket)",
-            ));
+            found
+                .diagnostics
+                .push(Diagnostic::skipped(&shown, Problem::NotRegular));
             continue;
         }
         let walker = walkdir::WalkDir::new(root)
@@ -211,9 +256,7 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
                         if entry.depth() == max_depth {
                             found.diagnostics.push(Diagnostic::skipped(
                                 &entry.path().display().to_string(),
-                                format!(
-                                    "directory nested deeper than {max_depth} levels: not read"
-                                ),
+                                Problem::TooDeep(max_depth),
                             ));
                         }
                         continue;
@@ -225,33 +268,41 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
                     if !ft.is_file() {
                         found.diagnostics.push(Diagnostic::skipped(
                             &entry.path().display().to_string(),
-                            "not a regular file (FIFO, device or socket)",
+                            Problem::NotRegular,
                         ));
                         continue;
                     }
                     if found.files.len() >= max_files {
-                        found.diagnostics.push(Diagnostic::skipped(
-                            &shown,
-                            format!("more than {max_files} files: the rest was not read"),
-                        ));
+                        found
+                            .diagnostics
+                            .push(Diagnostic::skipped(&shown, Problem::TooManyFiles(max_files)));
                         break;
                     }
-                    found.files.push(entry.into_path());
+                    let key = match entry.path().strip_prefix(root) {
+                        Ok(rel) if !rel.as_os_str().is_empty() => canonical_root.join(rel),
+                        _ => canonical_root.clone(),
+                    };
+                    if seen.insert(key) {
+                        found.files.push(entry.into_path());
+                    }
                 }
                 Err(e) => {
                     let path = e
                         .path()
                         .map(|p| p.display().to_string())
                         .unwrap_or_else(|| shown.clone());
-                    let message = if e.loop_ancestor().is_some() {
-                        "symbolic link loop: not followed".to_string()
+                    let problem = if e.loop_ancestor().is_some() {
+                        Problem::SymlinkLoop
                     } else {
-                        format!(
-                            "cannot read: {}",
-                            e.io_error().map_or(e.to_string(), |io| io.to_string())
-                        )
+                        Problem::CannotRead(match e.io_error() {
+                            Some(io) => IoReason::from(io),
+                            None => IoReason {
+                                kind: std::io::ErrorKind::Other,
+                                text: e.to_string(),
+                            },
+                        })
                     };
-                    found.diagnostics.push(Diagnostic::skipped(&path, message));
+                    found.diagnostics.push(Diagnostic::skipped(&path, problem));
                 }
             }
         }
@@ -281,33 +332,33 @@ fn parse_one(shown: &str, bytes: &[u8]) -> FileOutcome {
     }
 }
 
-/// Reads a file, refusing anything over the size limit without reading it all.
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
-    if !meta.is_file() {
-        return Err("not a regular file (FIFO, device or socket)".into());
-    }
-    let too_big = |size: u64| {
-        format!(
-            "file is {}, over the {} limit for a question document",
-            show_bytes(size),
-            show_bytes(max_bytes)
-        )
-    };
+/// Reads a file, refusing anything over the size limit without reading it all, and
+/// anything but a regular file without opening it (a FIFO swapped in after the walk cannot
+/// hang the load).
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Problem> {
+    let file = crate::files::open_regular(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidInput {
+            Problem::NotRegular
+        } else {
+            Problem::CannotRead(IoReason::from(&e))
+        }
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Problem::CannotRead(IoReason::from(&e)))?;
     if meta.len() > max_bytes {
-        return Err(too_big(meta.len()));
+        return Err(Problem::TooBig {
+            size: meta.len(),
+            limit: max_bytes,
+        });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // `take` guards against a file that grows while it is read.
     file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(|e| Problem::CannotRead(IoReason::from(&e)))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(format!(
-            "file grew over the {} limit while read",
-            show_bytes(max_bytes)
-        ));
+        return Err(Problem::GrewWhileRead(max_bytes));
     }
     Ok(bytes)
 }
@@ -338,14 +389,14 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         .map(|path| {
             let shown = path.display().to_string();
             if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                return FileOutcome::Skipped(Diagnostic::skipped(&shown, "load cancelled"));
+                return FileOutcome::Skipped(Diagnostic::skipped(&shown, Problem::Cancelled));
             }
             let outcome = match read_limited(path, limits.max_file_bytes) {
                 Ok(bytes) => {
                     bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
                     parse_one(&shown, &bytes)
                 }
-                Err(message) => FileOutcome::Skipped(Diagnostic::skipped(&shown, message)),
+                Err(problem) => FileOutcome::Skipped(Diagnostic::skipped(&shown, problem)),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
@@ -431,20 +482,14 @@ fn assemble(outcomes: Vec<FileOutcome>, mut diagnostics: Vec<Diagnostic>) -> Loa
                         } else {
                             (kept.source.clone(), question.source)
                         };
-                        let why = if new_rank == kept_rank {
-                            "it tells as much, and was found first"
-                        } else {
-                            "it is the more complete or more recent copy"
-                        };
-                        diagnostics.push(Diagnostic {
-                            path: loser,
-                            line: None,
-                            severity: Severity::Skipped,
-                            message: format!(
-                                "duplicate of {winner} (same id {}): kept {winner}, as {why}",
-                                report.questions[index].id
-                            ),
-                        });
+                        diagnostics.push(Diagnostic::skipped(
+                            &loser,
+                            Problem::Duplicate {
+                                kept: winner,
+                                id: report.questions[index].id.clone(),
+                                more_complete: new_rank != kept_rank,
+                            },
+                        ));
                     }
                 }
             }

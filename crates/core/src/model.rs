@@ -157,6 +157,16 @@ pub struct ExtraField {
     pub value: String,
 }
 
+/// One ministry a question was attributed to (the open data's `minAttrib`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The ministry, as the source names it.
+    pub ministry: String,
+    /// The JO date of the (re)attribution, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
 /// One question, as read from one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
@@ -170,8 +180,15 @@ pub struct Question {
     pub number: u32,
     /// The title; empty when the document has none.
     pub title: String,
-    /// The author as printed, with civility ("Mme Sylvie Bonnet").
+    /// The author as printed, with civility ("Mme Sylvie Bonnet"); the acteur reference
+    /// (`PA123456`) when the open data gave no acteur file to resolve it.
     pub author: String,
+    /// The author's acteur reference in the open data (`PA…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_ref: Option<String>,
+    /// The author's mandate reference in the open data (`PM…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mandate_ref: Option<String>,
     /// "Loire (4e circonscription)"; empty when the document has none.
     pub constituency: String,
     /// Political group; empty when the document has none.
@@ -182,6 +199,10 @@ pub struct Question {
     pub ministry_asked: String,
     /// Ministry that must answer ("Ministère attributaire").
     pub ministry_assigned: String,
+    /// Every ministry the question was attributed to, in order, when the source lists them
+    /// (the last is `ministry_assigned`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
     /// "Tête d'analyse", when the document has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis_head: Option<String>,

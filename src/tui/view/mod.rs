@@ -1,15 +1,20 @@
-//! Rendering: a pure function of the app's state, one file per pane.
+//! Drawing: a pure function of the state, one file per pane. Everything drawn was laid out
+//! by `update` (see [`super::layout`]); nothing here builds content or changes the state.
 
 pub mod chronology;
 pub mod detail;
+pub mod editor;
 pub mod filter;
 pub mod list;
 pub mod overlay;
 pub mod status;
 pub mod timeline;
 
-use super::app::{layout, App, Overlay};
+use super::app::{App, Overlay};
+use dossier_core::text::sanitize::is_unsafe;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
 
@@ -27,13 +32,20 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, length: usize, position: usize) 
     );
 }
 
+/// Draws lines into an area, by reference (no copy of the cached lines).
+pub fn draw_lines<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'a Line<'a>>) {
+    for (row, line) in lines.into_iter().take(area.height as usize).enumerate() {
+        buf.set_line(area.x, area.y + row as u16, line, area.width);
+    }
+}
+
 /// Draws the whole screen for the current state.
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let areas = layout(area, app);
+    let areas = app.cache.areas;
     if let Some(r) = areas.list {
         list::render(app, frame, r);
     }
@@ -43,16 +55,29 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(r) = areas.timeline {
         timeline::render(app, frame, r);
     }
+    if let Some(r) = areas.chronology {
+        chronology::render(app, frame, r);
+    }
     if let Some(r) = areas.filter {
         filter::render(app, frame, r);
     }
     status::render(app, frame, areas.status);
-    match app.overlay {
-        Overlay::None => {}
-        Overlay::Help(scroll) => overlay::render_help(app, frame, area, scroll),
-        Overlay::Diagnostics(scroll) => overlay::render_diagnostics(app, frame, area, scroll),
+    if let (Some(r), Overlay::Help(scroll) | Overlay::Log(scroll)) = (areas.overlay, app.overlay) {
+        overlay::render(app, frame, r, scroll);
     }
     if let Some(editor) = &app.note_editor {
-        overlay::render_note_editor(app, editor, frame, area);
+        editor::render(app, editor, frame, area);
+    }
+    guard(frame.buffer_mut());
+}
+
+/// The last line of defence: no cell of the frame may hold a control or BiDi character
+/// (every text was already made safe where it became a span; this catches what a widget
+/// might pass through).
+pub fn guard(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.symbol().chars().any(is_unsafe) {
+            cell.set_symbol("\u{fffd}");
+        }
     }
 }

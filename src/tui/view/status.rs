@@ -1,37 +1,86 @@
-//! The status bar: counts, active filters, a transient message or key hints.
+//! The status bar: counts (among those shown, and in all), saving, a message or key hints.
 
-use crate::tui::app::{App, MessageKind};
-use crate::tui::i18n::strings;
-use crate::tui::wrap::{truncate, width};
+use crate::tui::action::Command;
+use crate::tui::app::{App, MessageKind, Saving};
+use crate::tui::keymap::Mode;
+use crate::tui::wrap::{span, truncate, width};
+use dossier_core::i18n::{ui, Lang};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+
+/// "3 / 5" when a filter shows part of the questions, "5" otherwise.
+fn part(lang: Lang, shown: usize, all: usize, filtered: bool) -> String {
+    if filtered {
+        format!("{}/{}", lang.number(shown), lang.number(all))
+    } else {
+        lang.number(all)
+    }
+}
+
+/// The counts of the status bar.
+pub fn counts(app: &App) -> String {
+    let lang = app.lang;
+    let w = ui::words(lang);
+    let c = &app.counts;
+    let filtered = c.shown != c.total;
+    let shown = if filtered {
+        format!("{} / {}", lang.count(c.shown, ("affichée", "affichées"), ("shown", "shown")), lang.number(c.total))
+    } else {
+        lang.count(c.total, ("question", "questions"), ("question", "questions"))
+    };
+    format!(
+        " {shown} · {} {} · {} {} · {} {} ",
+        part(lang, c.pending, c.pending_all, filtered),
+        w.pending,
+        part(lang, c.overdue, c.overdue_all, filtered),
+        w.overdue,
+        part(lang, c.to_review, c.to_review_all, filtered),
+        w.to_review
+    )
+}
+
+/// Key hints generated from the keymap in force: "? aide · / filtre · ] à revoir · q quitter".
+pub fn hints(app: &App) -> String {
+    let lang = app.lang;
+    let commands = [
+        Command::ToggleHelp,
+        Command::OpenFilter,
+        Command::NextToReview,
+        Command::ToggleReviewed,
+        Command::ToggleUnanswered,
+        Command::ToggleOverdue,
+        Command::CycleSort,
+        Command::ToggleChronology,
+        Command::Quit,
+    ];
+    commands
+        .iter()
+        .filter_map(|c| {
+            let key = app.keymap.first_key(Mode::Normal, *c)?;
+            Some(format!("{key} {}", ui::command_hint(lang, c.name())))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
 
 /// Draws the status bar.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let s = strings(app.lang);
+    let w = ui::words(app.lang);
     let theme = &app.theme;
-    let d = &app.dossier;
-    let counts = format!(
-        " {} {} · {} {} · {} {} · {} {} · {} {} ",
-        d.questions.len(),
-        s.total,
-        app.hits.len(),
-        s.shown,
-        d.pending,
-        s.pending,
-        d.overdue,
-        s.overdue,
-        app.to_review,
-        s.to_review
-    );
+    let counts = counts(app);
+    let counts = truncate(&counts, area.width as usize);
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
-    if app.filtering {
-        let busy = format!("{} ", s.filtering);
-        rest = rest.saturating_sub(width(&busy));
-        spans.push(Span::styled(busy, theme.pending()));
+    let busy = match (&app.saving, app.filtering) {
+        (Saving::Running, _) => Some((format!("{} ", w.saving), theme.dim())),
+        (Saving::Failed(_), _) => Some(("⚠ ".to_string(), theme.error())),
+        (_, true) => Some((format!("{} ", w.filtering), theme.pending())),
+        _ => None,
+    };
+    if let Some((text, style)) = busy {
+        rest = rest.saturating_sub(width(&text));
+        spans.push(Span::styled(text, style));
     }
     let (text, style) = match &app.message {
         Some(m) => (
@@ -41,8 +90,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 MessageKind::Warning => theme.pending(),
             },
         ),
-        None => (s.hints.to_string(), theme.dim()),
+        None => (hints(app), theme.dim()),
     };
-    spans.push(Span::styled(truncate(&format!(" {text}"), rest), style));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let text = format!(" {text}");
+    // A cut message says where to read it whole.
+    let shown = if width(&text) > rest && app.message.is_some() {
+        let more = app.lang.pick(" (! pour lire)", " (! to read)");
+        format!("{}{more}", truncate(&text, rest.saturating_sub(width(more))))
+    } else {
+        truncate(&text, rest)
+    };
+    spans.push(span(&shown, style));
+    frame.render_widget(ratatui::widgets::Paragraph::new(Line::from(spans)), area);
 }

@@ -1,7 +1,30 @@
-//! The interface languages.
+//! Every user-facing string of both languages, and each language's typography.
+//!
+//! French is the users' language and the default; English is `--lang en`. Each message is
+//! written in both languages side by side, so that none can exist in one only:
+//! - [`ui`]: the viewer's labels, sentences and key descriptions;
+//! - [`cli`]: the command line's output and errors;
+//! - [`review`]: what review operations report;
+//! - [`load`]: diagnostics of a load, worded from their kinds;
+//! - [`query`]: errors of the filter language, worded from their kinds;
+//! - this module: dates, numbers, plurals and punctuation.
+//!
+//! Typography: French puts a no-break space before `:`, `;`, `?` and `!` ([`Lang::colon`]
+//! and the `NB` constant in the French strings); English puts none.
 
+pub mod cli;
+pub mod load;
+pub mod query;
+pub mod report;
+pub mod review;
+pub mod ui;
+
+use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
+
+/// The no-break space French puts before `:`, `;`, `?` and `!`.
+pub const NB: char = '\u{a0}';
 
 /// Interface language: French (the users' language, the default) or English.
 #[derive(
@@ -24,7 +47,122 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// Picks the text of this language.
+    pub fn pick<T>(self, fr: T, en: T) -> T {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    /// A label and its colon: "Auteur : " (no-break space) / "Author: ".
+    pub fn colon(self, label: &str) -> String {
+        match self {
+            Lang::Fr => format!("{label}{NB}: "),
+            Lang::En => format!("{label}: "),
+        }
+    }
+
+    /// A date as prose: "24 mars 2026", "1er juillet 2026" / "24 March 2026".
+    pub fn date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Fr => {
+                let day = date.day();
+                let day = if day == 1 {
+                    "1er".to_string()
+                } else {
+                    day.to_string()
+                };
+                format!("{day} {} {}", MONTHS_FR[date.month0() as usize], date.year())
+            }
+            Lang::En => format!(
+                "{} {} {}",
+                date.day(),
+                MONTHS_EN[date.month0() as usize],
+                date.year()
+            ),
+        }
+    }
+
+    /// A date in a table: "24/03/2026" / "2026-03-24".
+    pub fn short_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Fr => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A whole number with its language's thousands separator: "100 000" / "100,000".
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = self.pick('\u{202f}', ',');
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// "1 jour", "12 jours" / "1 day", "12 days".
+    pub fn days(self, n: i64) -> String {
+        match (self, n.abs()) {
+            (Lang::Fr, 0 | 1) => format!("{n} jour"),
+            (Lang::Fr, _) => format!("{n} jours"),
+            (Lang::En, 1) => format!("{n} day"),
+            (Lang::En, _) => format!("{n} days"),
+        }
+    }
+
+    /// A count and its noun, in the singular or plural: `count(3, ("fichier", "fichiers"),
+    /// ("file", "files"))` -> "3 fichiers". French takes the singular for 0 and 1.
+    pub fn count(self, n: usize, fr: (&str, &str), en: (&str, &str)) -> String {
+        let (one, many) = self.pick(fr, en);
+        let singular = match self {
+            Lang::Fr => n <= 1,
+            Lang::En => n == 1,
+        };
+        format!(
+            "{} {}",
+            self.number(n),
+            if singular { one } else { many }
+        )
+    }
 }
+
+/// French month names, as the JO prints them.
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -41,5 +179,24 @@ impl FromStr for Lang {
             "en" | "anglais" | "english" => Ok(Lang::En),
             other => Err(format!("unknown language `{other}` (expected fr or en)")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_has_its_typography() {
+        let d = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        assert_eq!(Lang::Fr.date(d), "1er juillet 2026");
+        assert_eq!(Lang::En.date(d), "1 July 2026");
+        assert_eq!(Lang::Fr.colon("Auteur"), "Auteur\u{a0}: ");
+        assert_eq!(Lang::En.colon("Author"), "Author: ");
+        assert_eq!(Lang::Fr.number(100_000), "100\u{202f}000");
+        assert_eq!(Lang::En.number(1_234_567), "1,234,567");
+        assert_eq!(Lang::En.number(12), "12");
+        assert_eq!(Lang::Fr.count(1, ("fichier", "fichiers"), ("file", "files")), "1 fichier");
+        assert_eq!(Lang::En.count(0, ("fichier", "fichiers"), ("file", "files")), "0 files");
     }
 }

@@ -148,31 +148,6 @@ fn parenthesised(s: &str) -> Option<&str> {
     Some(inner)
 }
 
-/// Formats a date the French way: `24 mars 2026`, `1er juillet 2026`.
-pub fn format_fr(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let day = if date.day() == 1 {
-        "1er".to_string()
-    } else {
-        date.day().to_string()
-    };
-    format!("{day} {} {}", MONTHS[date.month0() as usize], date.year())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,7 +211,5 @@ mod tests {
 
     #[test]
     fn formats_the_french_way() {
-        assert_eq!(format_fr(d(2026, 3, 24)), "24 mars 2026");
-        assert_eq!(format_fr(d(2026, 7, 1)), "1er juillet 2026");
     }
 }

@@ -5,6 +5,7 @@
 //! bytes are, and anything that was guessed or repaired is reported (with its line) so the
 //! user can check it.
 
+use super::problem::{FileKind, Problem};
 use std::borrow::Cow;
 
 /// What the bytes turned out to be.
@@ -36,7 +37,7 @@ pub struct NotText {
     /// 1-based line of the first offending byte.
     pub line: Option<usize>,
     /// What the file looks like instead.
-    pub message: String,
+    pub problem: super::problem::Problem,
 }
 
 /// A decoded document and what was done to get it.
@@ -52,16 +53,16 @@ pub struct Decoded<'a> {
 }
 
 /// Magic numbers of files staffers often drop in a dossier folder by mistake.
-const MAGIC: &[(&[u8], &str)] = &[
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xFF\xD8\xFF", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
-    (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x7FELF", "a program (ELF executable)"),
-    (b"\x1F\x8B", "a gzip archive"),
+const MAGIC: &[(&[u8], FileKind)] = &[
+    (b"%PDF", FileKind::Pdf),
+    (b"\x89PNG", FileKind::Png),
+    (b"\xFF\xD8\xFF", FileKind::Jpeg),
+    (b"GIF8", FileKind::Gif),
+    (b"PK\x03\x04", FileKind::Zip),
+    (b"\xD0\xCF\x11\xE0", FileKind::OldOffice),
+    (b"{\\rtf", FileKind::Rtf),
+    (b"\x7FELF", FileKind::Elf),
+    (b"\x1F\x8B", FileKind::Gzip),
 ];
 
 /// 1-based line of byte offset `pos`.
@@ -83,7 +84,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
         if bytes.starts_with(magic) {
             return Err(NotText {
                 line: Some(1),
-                message: format!("this is {what}, not a question document"),
+                problem: Problem::NotADocument(*what),
             });
         }
     }
@@ -93,7 +94,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
         let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(NotText {
             line: Some(line_of(bytes, first)),
-            message: "binary data (NUL bytes), not a text document".into(),
+            problem: Problem::BinaryNul,
         });
     }
     let (text, encoding) = match std::str::from_utf8(bytes) {
@@ -207,7 +208,7 @@ fn check_controls(decoded: Decoded<'_>) -> Result<Decoded<'_>, NotText> {
     if controls * 20 > text.chars().count().max(1) {
         return Err(NotText {
             line: first,
-            message: "binary data (control characters), not a text document".into(),
+            problem: Problem::BinaryControls,
         });
     }
     let cleaned: String = text
@@ -290,12 +291,12 @@ mod tests {
     fn binaries_are_refused_with_a_line() {
         let e = decode(b"%PDF-1.7\n...").unwrap_err();
         assert_eq!(e.line, Some(1));
-        assert!(e.message.contains("PDF"));
+        assert_eq!(e.problem, Problem::NotADocument(FileKind::Pdf));
         let e = decode(b"a\nb\n\x00\x00\x00\x00\x01\x02").unwrap_err();
         assert_eq!(e.line, Some(3));
         let e = decode(b"ok\n\x01\x02\x03\x04\x05\x06").unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("control characters"));
+        assert_eq!(e.problem, Problem::BinaryControls);
     }
 
     #[test]

@@ -9,8 +9,10 @@
 pub mod dates;
 pub mod decode;
 pub mod inline;
+pub mod problem;
 
-use crate::limits::{show_bytes, MAX_LINE_BYTES};
+use crate::limits::MAX_LINE_BYTES;
+use problem::Problem;
 use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::NaiveDate;
@@ -22,27 +24,35 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// A message about one line of a document (or the whole document when `line` is none).
+/// A problem with one line of a document (or the whole document when `line` is none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineMessage {
     /// 1-based line number.
     pub line: Option<usize>,
-    /// What is wrong, in words a user can act on.
-    pub message: String,
+    /// What is wrong.
+    pub problem: Problem,
 }
 
 impl LineMessage {
-    fn at(line: usize, message: impl Into<String>) -> Self {
+    /// A problem on a line.
+    pub fn at(line: usize, problem: Problem) -> Self {
         LineMessage {
             line: Some(line),
-            message: message.into(),
+            problem,
         }
     }
-    fn doc(message: impl Into<String>) -> Self {
+
+    /// A problem with the whole document.
+    pub fn doc(problem: Problem) -> Self {
         LineMessage {
             line: None,
-            message: message.into(),
+            problem,
         }
+    }
+
+    /// The message, in English (tests and logs; users get [`crate::i18n::load::problem`]).
+    pub fn message(&self) -> String {
+        crate::i18n::load::problem(crate::i18n::Lang::En, &self.problem)
     }
 }
 
@@ -59,41 +69,25 @@ pub struct Parsed {
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
     let decoded = decode(bytes).map_err(|e| LineMessage {
         line: e.line,
-        message: e.message,
+        problem: e.problem,
     })?;
     let mut parsed = parse_str(&decoded.text, source)?;
     let mut notes = Vec::new();
     match decoded.encoding {
         Encoding::Utf8 => {}
-        Encoding::Windows1252 { line } => notes.push(LineMessage::at(
-            line,
-            "not UTF-8: read as Windows-1252/Latin-1; check accented letters",
-        )),
+        Encoding::Windows1252 { line } => notes.push(LineMessage::at(line, Problem::Windows1252)),
         Encoding::Utf8Repaired {
             line,
             truncated: true,
-        } => notes.push(LineMessage::at(
-            line,
-            "the file ends in the middle of a character: it looks truncated",
-        )),
+        } => notes.push(LineMessage::at(line, Problem::TruncatedUtf8)),
         Encoding::Utf8Repaired {
             line,
             truncated: false,
-        } => notes.push(LineMessage::at(
-            line,
-            "invalid UTF-8 bytes replaced by \u{fffd}: the file looks damaged",
-        )),
-        Encoding::Utf16 => notes.push(LineMessage::doc(
-            "UTF-16 file: read as UTF-16; saving it as UTF-8 is safer",
-        )),
+        } => notes.push(LineMessage::at(line, Problem::DamagedUtf8)),
+        Encoding::Utf16 => notes.push(LineMessage::doc(Problem::Utf16)),
     }
     if let Some((count, line)) = decoded.controls_removed {
-        notes.push(LineMessage::at(
-            line,
-            format!(
-                "{count} control character(s) (NUL, escape, …) removed: the file looks damaged"
-            ),
-        ));
+        notes.push(LineMessage::at(line, Problem::ControlsRemoved(count)));
     }
     parsed.warnings.splice(0..0, notes);
     Ok(parsed)
@@ -176,13 +170,10 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
         text
     };
     if text.is_empty() {
-        return Err(LineMessage::at(1, "empty file"));
+        return Err(LineMessage::at(1, Problem::EmptyFile));
     }
     if text.trim().is_empty() {
-        return Err(LineMessage::at(
-            1,
-            "only blank lines and spaces: not a question document",
-        ));
+        return Err(LineMessage::at(1, Problem::BlankFile));
     }
     let mut builder = Builder::default();
     for (index, raw) in text.split('\n').enumerate() {
@@ -190,11 +181,10 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
         if raw.len() > MAX_LINE_BYTES {
             return Err(LineMessage::at(
                 line_no,
-                format!(
-                    "line is {} long, over the {} limit: not a question document",
-                    show_bytes(raw.len() as u64),
-                    show_bytes(MAX_LINE_BYTES as u64)
-                ),
+                Problem::LineTooLong {
+                    bytes: raw.len() as u64,
+                    limit: MAX_LINE_BYTES as u64,
+                },
             ));
         }
         builder.line(line_no, raw)?;
@@ -528,10 +518,9 @@ impl Builder {
         if let Some(c) = LEGISLATURE.captures(&plain) {
             match c[1].parse::<u16>() {
                 Ok(l) if l > 0 => self.legislature = Some((l, no)),
-                _ => self.warnings.push(LineMessage::at(
-                    no,
-                    format!("legislature '{}' is not valid", &c[1]),
-                )),
+                _ => self
+                    .warnings
+                    .push(LineMessage::at(no, Problem::BadLegislature(c[1].to_string()))),
             }
             return Ok(());
         }
@@ -574,17 +563,15 @@ impl Builder {
                 Field::Group => self.group = value,
                 Field::Kind => match kind_from_words(&fold(&value)) {
                     Some(kind) => self.field_kind = Some(kind),
-                    None => self.warnings.push(LineMessage::at(
-                        no,
-                        format!("unknown question type '{value}'"),
-                    )),
+                    None => self
+                        .warnings
+                        .push(LineMessage::at(no, Problem::UnknownKind(value))),
                 },
                 Field::Number => match DIGITS.find(&value) {
                     Some(m) => self.field_number = Some((parse_number(m.as_str(), no)?, no)),
-                    None => self.warnings.push(LineMessage::at(
-                        no,
-                        format!("question number '{value}' has no digits"),
-                    )),
+                    None => self
+                        .warnings
+                        .push(LineMessage::at(no, Problem::NumberWithoutDigits(value))),
                 },
                 Field::Rubric => self.rubric = value,
                 Field::MinistryAsked => self.ministry_asked = value,
@@ -605,12 +592,18 @@ impl Builder {
             }),
             Err(DateError::Impossible(shown)) => self.warnings.push(LineMessage::at(
                 no,
-                format!("impossible date '{shown}' in '{label}': line ignored"),
+                Problem::ImpossibleDate {
+                    date: shown,
+                    label: label.to_string(),
+                },
             )),
             Err(DateError::NotADate) if dated.is_some() && dated != Some(EventKind::Other) => {
                 self.warnings.push(LineMessage::at(
                     no,
-                    format!("no date found in '{label} : {value}': line ignored"),
+                    Problem::NoDate {
+                        label: label.to_string(),
+                        value,
+                    },
                 ))
             }
             Err(DateError::NotADate) => self.extra.push(ExtraField {
@@ -635,9 +628,11 @@ impl Builder {
                 if f != h {
                     self.warnings.push(LineMessage::at(
                         fl,
-                        format!(
-                            "question number {f} differs from the heading's n° {h}; using {used}"
-                        ),
+                        Problem::NumberMismatch {
+                            field: f,
+                            heading: h,
+                            used,
+                        },
                     ));
                 }
                 used
@@ -646,18 +641,14 @@ impl Builder {
             (None, None) => {
                 return Err(LineMessage {
                     line: self.first_line,
-                    message: "no question number: expected 'Question écrite n° …' or \
-                              'Numéro de la question : …'; not a question document"
-                        .into(),
+                    problem: Problem::NoNumber,
                 })
             }
         };
         let kind = match (self.field_kind, self.heading_kind) {
             (Some(k), _) | (None, Some(k)) => k,
             (None, None) => {
-                self.warnings.push(LineMessage::doc(
-                    "question type not found: taken as a written question (QE)",
-                ));
+                self.warnings.push(LineMessage::doc(Problem::NoKind));
                 QuestionKind::Written
             }
         };
@@ -675,29 +666,23 @@ impl Builder {
                 .and_then(legislature_on)
             {
                 Some(l) => {
-                    self.warnings.push(LineMessage::doc(format!(
-                        "no legislature line: {l}th legislature assumed from the dates"
-                    )));
+                    self.warnings
+                        .push(LineMessage::doc(Problem::LegislatureAssumed(l)));
                     l
                 }
                 None => {
                     return Err(LineMessage {
                         line: self.first_line,
-                        message: "no legislature line (e.g. '17ème législature') and no date to \
-                                  infer it from"
-                            .into(),
+                        problem: Problem::NoLegislature,
                     })
                 }
             },
         };
         if published.is_none() {
-            self.warnings.push(LineMessage::doc(
-                "no 'Question publiée au JO le' line: deadline unknown",
-            ));
+            self.warnings.push(LineMessage::doc(Problem::NoPublication));
         }
         if self.author.is_empty() {
-            self.warnings
-                .push(LineMessage::doc("no author ('Auteur : …')"));
+            self.warnings.push(LineMessage::doc(Problem::NoAuthor));
         }
 
         let question = build_text(&self.question_lines);
@@ -715,9 +700,7 @@ impl Builder {
             Status::Pending
         };
         if !answered && !answer.text.is_empty() && !withdrawn {
-            self.warnings.push(LineMessage::doc(
-                "answer text without 'Réponse publiée au JO le': counted as answered, date unknown",
-            ));
+            self.warnings.push(LineMessage::doc(Problem::AnswerWithoutDate));
         }
 
         let title = if self.title_parts.is_empty() {
@@ -738,11 +721,14 @@ impl Builder {
                 number,
                 title,
                 author: self.author,
+                author_ref: None,
+                mandate_ref: None,
                 constituency: self.constituency,
                 group: self.group,
                 rubric: self.rubric,
                 ministry_asked: self.ministry_asked,
                 ministry_assigned,
+                attributions: Vec::new(),
                 analysis_head: self.analysis_head,
                 analysis: self.analysis,
                 question_text: question.text,
@@ -762,10 +748,7 @@ impl Builder {
 fn parse_number(shown: &str, line: usize) -> Result<u32, LineMessage> {
     let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
     digits.parse::<u32>().map_err(|_| {
-        LineMessage::at(
-            line,
-            format!("question number {digits} is too large to be a question number"),
-        )
+        LineMessage::at(line, Problem::NumberTooLarge(digits.clone()))
     })
 }
 

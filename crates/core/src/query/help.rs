@@ -283,16 +283,3 @@ pub(super) fn lookup_value(table: &[ValueHelp], value: &str) -> Option<Test> {
         .find(|v| v.names.contains(&key.as_str()))
         .map(|v| v.flag.test())
 }
-
-/// The first spelling of each value, for error messages: `pending, answered or withdrawn`.
-pub(super) fn expected(table: &[ValueHelp]) -> String {
-    let names: Vec<&str> = table
-        .iter()
-        .filter_map(|v| v.names.first().copied())
-        .collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => (*last).to_string(),
-        None => String::new(),
-    }
-}

@@ -29,7 +29,7 @@ mod syntax;
 pub use index::{fold_text_into, SearchIndex};
 pub use matcher::{filter, filter_cancellable};
 pub use sort::{sort_hits, sort_hits_indexed, SortKey};
-pub use syntax::{Query, QueryError, QueryErrorKind};
+pub use syntax::{Expected, Query, QueryError, QueryErrorKind};
 
 use crate::model::Question;
 

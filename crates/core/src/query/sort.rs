@@ -2,7 +2,7 @@
 
 use super::index::{SearchIndex, Table};
 use super::Hit;
-use crate::deadline::timing;
+use crate::deadline::{deadline, timing};
 use crate::model::{Question, QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::{Datelike, NaiveDate};
@@ -26,16 +26,20 @@ pub enum SortKey {
     Ministry,
     /// Days waiting for an answer, most first; questions not pending come last.
     DaysPending,
+    /// The art. 135 deadline of pending questions, the earliest (most overdue, or most
+    /// urgent) first; questions not pending come last.
+    Deadline,
 }
 
 impl SortKey {
     /// Every key, in the order `s` cycles through them.
-    pub const ALL: [SortKey; 5] = [
+    pub const ALL: [SortKey; 6] = [
         SortKey::Date,
         SortKey::Number,
         SortKey::Author,
         SortKey::Ministry,
         SortKey::DaysPending,
+        SortKey::Deadline,
     ];
 
     /// The key after this one, cycling.
@@ -52,6 +56,7 @@ impl SortKey {
             SortKey::Author => "author",
             SortKey::Ministry => "ministry",
             SortKey::DaysPending => "pending",
+            SortKey::Deadline => "deadline",
         }
     }
 }
@@ -73,8 +78,10 @@ impl FromStr for SortKey {
             "author" | "auteur" => Ok(SortKey::Author),
             "ministry" | "ministere" | "min" => Ok(SortKey::Ministry),
             "pending" | "days_pending" | "attente" | "jours" => Ok(SortKey::DaysPending),
+            "deadline" | "echeance" | "urgence" => Ok(SortKey::Deadline),
             _ => Err(format!(
-                "unknown sort key `{s}` (expected date, number, author, ministry or pending)"
+                "unknown sort key `{s}` (expected date, number, author, ministry, pending or \
+                 deadline)"
             )),
         }
     }
@@ -172,6 +179,12 @@ fn primary<'q>(
         SortKey::DaysPending => {
             Box::new(move |_, q: &Question| timing(q, today).days_pending.map(|d| -d))
         }
+        SortKey::Deadline => Box::new(|_, q: &Question| {
+            if q.status != Status::Pending {
+                return None;
+            }
+            deadline(q).map(|(d, _)| i64::from(d.num_days_from_ce()))
+        }),
     }
 }
 
@@ -216,6 +229,12 @@ fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -
             }
             let published = entry(i)?.published?;
             Some(-(today - published).num_days().max(0))
+        }),
+        SortKey::Deadline => Box::new(move |i, q: &Question| {
+            if q.status != Status::Pending {
+                return None;
+            }
+            entry(i)?.deadline.map(|d| i64::from(d.num_days_from_ce()))
         }),
     }
 }

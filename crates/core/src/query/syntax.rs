@@ -76,8 +76,8 @@ pub enum QueryErrorKind {
         field: String,
         /// The value as typed.
         value: String,
-        /// The values accepted, for the message.
-        expected: String,
+        /// What the field accepts.
+        expected: Expected,
     },
     /// A date that is not YYYY-MM-DD (or YYYY-MM, YYYY, DD/MM/YYYY).
     BadDate(String),
@@ -89,20 +89,42 @@ pub enum QueryErrorKind {
     LoneMinus,
 }
 
+/// What a field accepts, for the message of a bad value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// The values of `status:`.
+    Status,
+    /// The values of `is:`.
+    Is,
+    /// The values of `has:`.
+    Has,
+    /// The values of `type:`.
+    Kind,
+    /// A number (`leg:`).
+    Number,
+    /// A question id (`similar:`).
+    Id,
+}
+
 /// An invalid query: what is wrong, and where (a byte range of the input).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
-    /// What is wrong, in English.
-    pub message: String,
     /// The byte range of the input at fault.
     pub span: Range<usize>,
-    /// The same, as data.
+    /// What is wrong.
     pub kind: QueryErrorKind,
+}
+
+impl QueryError {
+    /// What is wrong, in a language.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::query::error(lang, &self.kind)
+    }
 }
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message(crate::i18n::Lang::En))
     }
 }
 
@@ -110,26 +132,7 @@ impl std::error::Error for QueryError {}
 
 impl QueryError {
     fn new(kind: QueryErrorKind, span: Range<usize>) -> Self {
-        let message = match &kind {
-            QueryErrorKind::UnknownField(name) => format!("unknown field `{name}:`"),
-            QueryErrorKind::EmptyValue(name) => format!("nothing after `{name}:`"),
-            QueryErrorKind::BadValue {
-                field,
-                value,
-                expected,
-            } => format!("`{field}:` does not accept `{value}` (expected {expected})"),
-            QueryErrorKind::BadDate(value) => {
-                format!("bad date `{value}` (expected YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)")
-            }
-            QueryErrorKind::UnclosedQuote => "unclosed quote".to_string(),
-            QueryErrorKind::EmptyPhrase => "empty phrase".to_string(),
-            QueryErrorKind::LoneMinus => "nothing after `-`".to_string(),
-        };
-        QueryError {
-            message,
-            span,
-            kind,
-        }
+        QueryError { span, kind }
     }
 }
 
@@ -236,12 +239,12 @@ fn field_term(
 ) -> Result<Test, QueryError> {
     let span = value_at..value_at + raw_value.len();
     let value = fold_value(raw_value);
-    let bad = |expected: &str| {
+    let bad = |expected: Expected| {
         QueryError::new(
             QueryErrorKind::BadValue {
                 field: name.to_string(),
                 value: raw_value.to_string(),
-                expected: expected.to_string(),
+                expected,
             },
             span.clone(),
         )
@@ -254,19 +257,19 @@ fn field_term(
         Field::Id => Test::Id(value),
         Field::Text => Test::Text(value),
         Field::Status => lookup_value(STATUS_VALUES, &value)
-            .ok_or_else(|| bad(&super::help::expected(STATUS_VALUES)))?,
+            .ok_or_else(|| bad(Expected::Status))?,
         Field::Is => {
-            lookup_value(IS_VALUES, &value).ok_or_else(|| bad(&super::help::expected(IS_VALUES)))?
+            lookup_value(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?
         }
         Field::Has => lookup_value(super::help::HAS_VALUES, &value)
-            .ok_or_else(|| bad(&super::help::expected(super::help::HAS_VALUES)))?,
+            .ok_or_else(|| bad(Expected::Has))?,
         Field::Kind => lookup_value(KIND_VALUES, &value)
-            .ok_or_else(|| bad(&super::help::expected(KIND_VALUES)))?,
+            .ok_or_else(|| bad(Expected::Kind))?,
         Field::Legislature => {
             let digits = value.trim_end_matches(['e', 'r']);
             match digits.parse::<u16>() {
                 Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => Test::Legislature(n),
-                _ => return Err(bad("a number, e.g. 17")),
+                _ => return Err(bad(Expected::Number)),
             }
         }
         Field::Since | Field::Until => {
@@ -441,6 +444,17 @@ impl Query {
         prev.terms
             .iter()
             .all(|p| self.terms.iter().any(|s| term_implies(s, p)))
+    }
+
+    /// True when the query uses review marks (`is:reviewed`, `is:flagged`, `has:note`,
+    /// `is:changed`): its result changes when they do.
+    pub fn uses_review(&self) -> bool {
+        self.terms.iter().any(|t| {
+            matches!(
+                t.test,
+                Test::Reviewed | Test::Flagged | Test::HasNote | Test::Changed
+            )
+        })
     }
 
     /// True when the query needs the question and answer texts (a `text:` term), the slow kind.

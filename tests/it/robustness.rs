@@ -1,9 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Hostile input (issue 6): every kind of file a staffer's folder may hold, generated here in
 //! temporary directories, and what must happen with each: loaded (with a warning when
 //! something was repaired or guessed), or skipped with a diagnostic naming the file and, when
 //! the problem is in the text, the line. Nothing panics, nothing hangs.
 
+use dossier_core::i18n::Lang;
 use dossier_core::limits::Limits;
 use dossier_core::load::{load, load_limited, Diagnostic, LoadOptions, LoadReport, Severity};
 use dossier_core::model::Question;
@@ -71,7 +71,7 @@ fn assert_skipped(report: &LoadReport, path: &Path, line: Option<usize>, what: &
     let d = skipped[0];
     assert_eq!(PathBuf::from(&d.path), path);
     assert_eq!(d.line, line, "{d}");
-    assert!(d.message.contains(what), "{d}");
+    assert!(d.message(Lang::En).contains(what), "{d}");
     let shown = d.to_string();
     let prefix = match line {
         Some(l) => format!("{}:{l}: skipped: ", path.display()),
@@ -124,7 +124,7 @@ fn whitespace_only_is_skipped() {
 fn binary_garbage_is_skipped() {
     let mut rng = Rng(0x5eed);
     let (_dir, path, report) = load_file("garbage.txt", rng.bytes(4096));
-    assert!(report.diagnostics[0].message.contains("binary data"));
+    assert!(report.diagnostics[0].message(Lang::En).contains("binary data"));
     assert_skipped(
         &report,
         &path,
@@ -223,8 +223,8 @@ fn truncated_seeds_never_panic_and_say_what_is_missing() {
                     }
                     // A cut inside a multi-byte character is not mistaken for Windows-1252.
                     if !text.is_char_boundary(cut) {
-                        let messages: Vec<&str> =
-                            parsed.warnings.iter().map(|w| w.message.as_str()).collect();
+                        let messages: Vec<String> =
+                            parsed.warnings.iter().map(|w| w.message()).collect();
                         assert!(
                             messages.iter().any(|m| m.contains("truncated")),
                             "{name} cut at {cut}: {messages:?}"
@@ -247,7 +247,7 @@ fn windows_1252_copies_of_every_seed_load_the_same_with_a_warning() {
         let warnings = assert_loaded_as(&report, &reference(name));
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(PathBuf::from(&warnings[0].path), path);
-        assert!(warnings[0].message.contains("Windows-1252"));
+        assert!(warnings[0].message(Lang::En).contains("Windows-1252"));
         // The line of the first accented letter: "ASSEMBLÉE NATIONALE", line 5.
         assert_eq!(warnings[0].line, Some(5), "{}", warnings[0]);
     }
@@ -265,7 +265,7 @@ fn latin1_copies_load_the_same_with_a_warning() {
         let (_dir, _path, report) = load_file("latin1.md", &bytes);
         let warnings = assert_loaded_as(&report, &reference(name));
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("Latin-1"));
+        assert!(warnings[0].message(Lang::En).contains("Latin-1"));
     }
 }
 
@@ -286,7 +286,7 @@ fn crlf_bom_and_utf16_copies_load_the_same() {
         let (_d, _p, report) = load_file("utf16.txt", &utf16);
         let warnings = assert_loaded_as(&report, &expected);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("UTF-16"));
+        assert!(warnings[0].message(Lang::En).contains("UTF-16"));
     }
 }
 
@@ -324,7 +324,7 @@ fn a_20_mb_file_is_skipped_unread_and_the_others_load() {
     );
     assert!(small.questions.is_empty());
     assert!(small.diagnostics[0]
-        .message
+        .message(Lang::En)
         .contains("over the 1 KiB limit"));
 }
 
@@ -393,7 +393,7 @@ fn deeply_nested_directories_stop_at_the_depth_limit() {
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
     let d = &report.diagnostics[0];
     assert_eq!(d.severity, Severity::Skipped);
-    assert!(d.message.contains("nested deeper than 64 levels"), "{d}");
+    assert!(d.message(Lang::En).contains("nested deeper than 64 levels"), "{d}");
     // The directory named is the one at depth 64, under which nothing was read.
     let named = PathBuf::from(&d.path);
     assert_eq!(
@@ -414,7 +414,7 @@ fn deeply_nested_directories_stop_at_the_depth_limit() {
     );
     assert!(report.questions.is_empty());
     assert!(report.diagnostics[0]
-        .message
+        .message(Lang::En)
         .contains("deeper than 3 levels"));
 }
 
@@ -522,7 +522,7 @@ fn fifos_and_devices_are_skipped_without_blocking() {
     // Named on the command line, and a device.
     for path in [fifo.clone(), PathBuf::from("/dev/zero")] {
         let report = load_paths(std::slice::from_ref(&path));
-        assert_skipped(&report, &path, None, "not a regular file or directory");
+        assert_skipped(&report, &path, None, "not a regular file (FIFO, device or socket)");
     }
 }
 
@@ -578,7 +578,7 @@ fn an_impossible_date_is_a_warning_on_its_line() {
     // 29 February exists only in leap years.
     let text = seed(SEEDS[1]).replace("[31 mars 2026]", "[29 février 2025]");
     let (_dir, _path, report) = load_file("bissextile.txt", &text);
-    assert!(report.diagnostics[1].message.contains("impossible date"));
+    assert!(report.diagnostics[1].message(Lang::En).contains("impossible date"));
     let text = seed(SEEDS[1]).replace("[31 mars 2026]", "[29 février 2024]");
     let (_dir, _path, report) = load_file("bissextile.txt", &text);
     assert!(report.diagnostics.is_empty());
@@ -605,10 +605,10 @@ fn numbers_that_overflow() {
     let text = seed(SEEDS[1]).replace("17ème législature", "99999ème législature");
     let (_dir, _path, report) = load_file("big_legislature.txt", &text);
     assert_eq!(report.questions[0].id, "17-13985QE");
-    let messages: Vec<&str> = report
+    let messages: Vec<String> = report
         .diagnostics
         .iter()
-        .map(|d| d.message.as_str())
+        .map(|d| d.message(Lang::En))
         .collect();
     assert_eq!(
         messages,

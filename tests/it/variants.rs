@@ -1,8 +1,8 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The parser variants of issue 2, each written by hand in both seed layouts under
 //! `tests/fixtures/` (`.md`: markdown with `**Label :**` and `<sup>`; `.txt`: plain with
 //! `Label :` and `^e`), with what must come out of each.
 
+use dossier_core::i18n::Lang;
 use chrono::NaiveDate;
 use dossier_core::deadline::{timing, DeadlineRule};
 use dossier_core::load::{load, Diagnostic, LoadOptions, Severity};
@@ -515,9 +515,9 @@ fn windows_1252_and_latin1_are_decoded_with_a_warning() {
         assert_eq!(diags[0].severity, Severity::Warning);
         assert_eq!(PathBuf::from(&diags[0].path), fixture(&rel));
         assert!(
-            diags[0].message.contains("Windows-1252"),
+            diags[0].message(Lang::En).contains("Windows-1252"),
             "{}",
-            diags[0].message
+            diags[0].message(Lang::En)
         );
     }
 }
@@ -605,7 +605,7 @@ fn duplicates_keep_the_more_complete_copy_and_say_so() {
     assert!(dups[1].contains("16-16353QE") && dups[1].contains("c_withdrawn.txt"));
     for d in &report.diagnostics {
         assert_eq!(d.severity, Severity::Skipped);
-        assert!(d.message.contains("duplicate"), "{}", d.message);
+        assert!(d.message(Lang::En).contains("duplicate"), "{}", d.message(Lang::En));
     }
 }
 

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Property tests of the parser: seeds mutated at random (cuts, insertions of markup and
 //! labels, swapped and duplicated lines, random bytes) never make it panic; whatever it
 //! returns keeps its guarantees (`check_question`) and re-exports to JSON that reads back
@@ -206,6 +205,6 @@ fn cases_the_properties_found() {
     assert_eq!(parsed.question.question_text, "x y");
     assert_eq!(parsed.warnings[0].line, Some(6));
     assert!(parsed.warnings[0]
-        .message
+        .message()
         .contains("2 control character(s)"));
 }

@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The five seed documents, checked field by field against values read by hand from the
 //! documents in `assets/` (copies of the shared seeds).
 //!

@@ -1,8 +1,8 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The query engine on the sample dossier: syntax, each field, accents, negation, phrases,
 //! errors, ranking, refinement, sorting, narrowing.
 
 use chrono::NaiveDate;
+use dossier_core::i18n::Lang;
 use dossier_core::load::load_sample;
 use dossier_core::model::Question;
 use dossier_core::query::{
@@ -267,8 +267,9 @@ fn error(query: &str) -> (QueryErrorKind, std::ops::Range<usize>) {
     match Query::parse(query) {
         Ok(q) => panic!("{query:?} parsed: {q:?}"),
         Err(e) => {
-            assert!(!e.message.is_empty());
-            assert_eq!(e.to_string(), e.message);
+            assert!(!e.message(Lang::En).is_empty());
+            assert!(!e.message(Lang::Fr).is_empty());
+            assert_eq!(e.to_string(), e.message(Lang::En));
             (e.kind, e.span)
         }
     }

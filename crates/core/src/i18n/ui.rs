@@ -1,0 +1,763 @@
+//! The viewer's words: pane titles, labels, sentences, and the description of every command a
+//! key can be bound to.
+
+use super::{Lang, NB};
+use crate::deadline::DeadlineRule;
+use crate::model::{EventKind, Question, QuestionKind, Status};
+use crate::query::SortKey;
+use crate::review::Change;
+use chrono::NaiveDate;
+
+/// The fixed strings of the viewer.
+#[derive(Debug)]
+pub struct Words {
+    /// List pane title.
+    pub list_title: &'static str,
+    /// Detail pane title.
+    pub detail_title: &'static str,
+    /// Timeline pane title.
+    pub timeline_title: &'static str,
+    /// Chronology pane title.
+    pub chronology_title: &'static str,
+    /// Help overlay title.
+    pub help_title: &'static str,
+    /// Diagnostics overlay title.
+    pub diagnostics_title: &'static str,
+    /// Message log overlay title.
+    pub messages_title: &'static str,
+    /// Column: id.
+    pub col_id: &'static str,
+    /// Column: publication date.
+    pub col_date: &'static str,
+    /// Column: author.
+    pub col_author: &'static str,
+    /// Column: ministry.
+    pub col_ministry: &'static str,
+    /// Column: title.
+    pub col_title: &'static str,
+    /// Column: deadline.
+    pub col_deadline: &'static str,
+    /// Column: days overdue.
+    pub col_overdue: &'static str,
+    /// No question loaded.
+    pub no_question: &'static str,
+    /// The filter matches nothing.
+    pub no_match: &'static str,
+    /// A question without a title.
+    pub untitled: &'static str,
+    /// After the legislature number.
+    pub legislature_suffix: &'static str,
+    /// Field label.
+    pub author: &'static str,
+    /// Field label.
+    pub group: &'static str,
+    /// Field label.
+    pub constituency: &'static str,
+    /// Field label.
+    pub rubric: &'static str,
+    /// Field label.
+    pub ministry_asked: &'static str,
+    /// Field label.
+    pub ministry_assigned: &'static str,
+    /// Field label.
+    pub ministry: &'static str,
+    /// Field label.
+    pub analysis: &'static str,
+    /// Section heading.
+    pub question_heading: &'static str,
+    /// Section heading.
+    pub answer_heading: &'static str,
+    /// No question text.
+    pub no_question_text: &'static str,
+    /// Section heading of the note.
+    pub note_heading: &'static str,
+    /// Section heading of a note conflict.
+    pub conflict_heading: &'static str,
+    /// Timeline: the deadline.
+    pub deadline: &'static str,
+    /// Timeline: today.
+    pub today: &'static str,
+    /// Filter prompt.
+    pub filter_prompt: &'static str,
+    /// Filter hint.
+    pub filter_hint: &'static str,
+    /// Status bar counts.
+    pub total: &'static str,
+    /// Status bar counts.
+    pub shown: &'static str,
+    /// Status bar counts.
+    pub pending: &'static str,
+    /// Status bar counts.
+    pub overdue: &'static str,
+    /// Status bar counts.
+    pub to_review: &'static str,
+    /// Footer of the overlays.
+    pub overlay_footer: &'static str,
+    /// No diagnostics.
+    pub diagnostics_none: &'static str,
+    /// No messages yet.
+    pub messages_none: &'static str,
+    /// List border: sort.
+    pub sort: &'static str,
+    /// List border: by relevance.
+    pub relevance: &'static str,
+    /// Quick filter shown in the list border.
+    pub only_unanswered: &'static str,
+    /// Quick filter shown in the list border.
+    pub only_overdue: &'static str,
+    /// Chronology legend.
+    pub asked: &'static str,
+    /// Chronology legend.
+    pub answered: &'static str,
+    /// Chronology legend.
+    pub withdrawn: &'static str,
+    /// Chronology legend.
+    pub selected: &'static str,
+    /// Chronology grouping.
+    pub per_month: &'static str,
+    /// Chronology grouping.
+    pub per_week: &'static str,
+    /// Chronology grouping.
+    pub per_quarter: &'static str,
+    /// Chronology grouping.
+    pub per_year: &'static str,
+    /// Chronology without dates.
+    pub no_dates: &'static str,
+    /// The terminal is too small.
+    pub too_small: &'static str,
+    /// Help section.
+    pub section_navigation: &'static str,
+    /// Help section.
+    pub section_filter: &'static str,
+    /// Help section.
+    pub section_review: &'static str,
+    /// Help section.
+    pub section_other: &'static str,
+    /// Help section.
+    pub section_filter_line: &'static str,
+    /// Help section.
+    pub section_note_editor: &'static str,
+    /// Help section.
+    pub section_query: &'static str,
+    /// A background filter runs.
+    pub filtering: &'static str,
+    /// A save runs.
+    pub saving: &'static str,
+    /// How free words match, in the help.
+    pub query_words: &'static str,
+}
+
+/// French.
+pub static FR: Words = Words {
+    list_title: "Questions",
+    detail_title: "Détail",
+    timeline_title: "Chronologie de la question",
+    chronology_title: "Chronologie du dossier",
+    help_title: "Aide — touches",
+    diagnostics_title: "Diagnostics du chargement",
+    messages_title: "Messages",
+    col_id: "Id",
+    col_date: "Publiée",
+    col_author: "Auteur",
+    col_ministry: "Ministère",
+    col_title: "Titre",
+    col_deadline: "Échéance",
+    col_overdue: "Retard",
+    no_question: "Aucune question chargée.",
+    no_match: "Aucune question ne correspond au filtre.",
+    untitled: "(sans titre)",
+    legislature_suffix: "e législature",
+    author: "Auteur",
+    group: "Groupe",
+    constituency: "Circonscription",
+    rubric: "Rubrique",
+    ministry_asked: "Ministère interrogé",
+    ministry_assigned: "Ministère attributaire",
+    ministry: "Ministère",
+    analysis: "Analyse",
+    question_heading: "Question",
+    answer_heading: "Réponse",
+    no_question_text: "(pas de texte de question)",
+    note_heading: "Note de suivi",
+    conflict_heading: "Note de suivi — versions en conflit (enregistrez-en une pour trancher)",
+    deadline: "échéance",
+    today: "aujourd'hui",
+    filter_prompt: "Filtre",
+    filter_hint: "Entrée\u{a0}: garder · Échap\u{a0}: effacer · ex. asalee statut:attente -auteur:batho",
+    total: "total",
+    shown: "affichées",
+    pending: "en attente",
+    overdue: "en retard",
+    to_review: "à revoir",
+    overlay_footer: "Échap pour fermer · j/k pour défiler",
+    diagnostics_none: "Aucun diagnostic\u{a0}: tous les fichiers ont été lus sans remarque.",
+    messages_none: "Aucun message pour l'instant.",
+    sort: "tri",
+    relevance: "pertinence",
+    only_unanswered: "sans réponse",
+    only_overdue: "en retard",
+    asked: "posées",
+    answered: "répondues",
+    withdrawn: "retirées",
+    selected: "sélection",
+    per_month: "par mois",
+    per_week: "par semaine",
+    per_quarter: "par trimestre",
+    per_year: "par an",
+    no_dates: "Pas de dates à afficher.",
+    too_small: "Fenêtre trop petite",
+    section_navigation: "Navigation",
+    section_filter: "Filtre",
+    section_review: "Suivi",
+    section_other: "Divers",
+    section_filter_line: "Dans la ligne de filtre",
+    section_note_editor: "Dans l'éditeur de note (Entrée\u{a0}: nouvelle ligne)",
+    section_query: "Langage de filtre",
+    filtering: "filtrage…",
+    saving: "enregistrement…",
+    query_words: "mots libres\u{a0}: chaque mot doit figurer (sans accents ni majuscules) dans un champ, \
+        en entier, en début de mot ou à une faute près\u{a0}; -terme exclut\u{a0}; \"expression exacte\"",
+};
+
+/// English.
+pub static EN: Words = Words {
+    list_title: "Questions",
+    detail_title: "Detail",
+    timeline_title: "Question timeline",
+    chronology_title: "Dossier chronology",
+    help_title: "Help — keys",
+    diagnostics_title: "Load diagnostics",
+    messages_title: "Messages",
+    col_id: "Id",
+    col_date: "Published",
+    col_author: "Author",
+    col_ministry: "Ministry",
+    col_title: "Title",
+    col_deadline: "Deadline",
+    col_overdue: "Overdue",
+    no_question: "No question loaded.",
+    no_match: "No question matches the filter.",
+    untitled: "(untitled)",
+    legislature_suffix: "th legislature",
+    author: "Author",
+    group: "Group",
+    constituency: "Constituency",
+    rubric: "Rubric",
+    ministry_asked: "Ministry asked",
+    ministry_assigned: "Ministry answering",
+    ministry: "Ministry",
+    analysis: "Analysis",
+    question_heading: "Question",
+    answer_heading: "Answer",
+    no_question_text: "(no question text)",
+    note_heading: "Follow-up note",
+    conflict_heading: "Follow-up note — conflicting versions (save one to settle it)",
+    deadline: "deadline",
+    today: "today",
+    filter_prompt: "Filter",
+    filter_hint: "Enter: keep · Esc: clear · e.g. asalee status:pending -author:batho",
+    total: "total",
+    shown: "shown",
+    pending: "pending",
+    overdue: "overdue",
+    to_review: "to review",
+    overlay_footer: "Esc to close · j/k to scroll",
+    diagnostics_none: "No diagnostics: every file was read without remark.",
+    messages_none: "No message yet.",
+    sort: "sort",
+    relevance: "relevance",
+    only_unanswered: "unanswered",
+    only_overdue: "overdue",
+    asked: "asked",
+    answered: "answered",
+    withdrawn: "withdrawn",
+    selected: "selected",
+    per_month: "per month",
+    per_week: "per week",
+    per_quarter: "per quarter",
+    per_year: "per year",
+    no_dates: "No dates to show.",
+    too_small: "Window too small",
+    section_navigation: "Navigation",
+    section_filter: "Filter",
+    section_review: "Review",
+    section_other: "Other",
+    section_filter_line: "In the filter line",
+    section_note_editor: "In the note editor (Enter: new line)",
+    section_query: "Filter language",
+    filtering: "filtering…",
+    saving: "saving…",
+    query_words: "free words: each must occur (case and accents ignored) in a field, whole, as a \
+        word start or with a typo; -term excludes; \"exact phrase\"",
+};
+
+/// The words of a language.
+pub fn words(lang: Lang) -> &'static Words {
+    lang.pick(&FR, &EN)
+}
+
+/// "Question écrite" / "Written question".
+pub fn kind(lang: Lang, kind: QuestionKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Fr, k) => k.label_fr(),
+        (Lang::En, QuestionKind::Written) => "Written question",
+        (Lang::En, QuestionKind::Government) => "Question to the Government",
+        (Lang::En, QuestionKind::Oral) => "Oral question",
+    }
+}
+
+/// Status word.
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    match status {
+        Status::Pending => lang.pick("en attente", "pending"),
+        Status::Answered => lang.pick("répondue", "answered"),
+        Status::Withdrawn => lang.pick("retirée", "withdrawn"),
+    }
+}
+
+/// Short name of an event kind, for the timeline; empty for `Other` (its label is shown).
+pub fn event(lang: Lang, kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::QuestionPublished => lang.pick("Question publiée au JO", "Question published (JO)"),
+        EventKind::AnswerPublished => lang.pick("Réponse publiée au JO", "Answer published (JO)"),
+        EventKind::Withdrawn => lang.pick("Question retirée", "Question withdrawn"),
+        EventKind::AttributionChanged => lang.pick("Changement de ministère", "Ministry changed"),
+        EventKind::Signaled => lang.pick("Signalement", "Signalement (flagged by a group)"),
+        EventKind::Renewed => lang.pick("Renouvellement", "Renewed"),
+        EventKind::ErratumQuestion => lang.pick("Erratum (question)", "Erratum (question)"),
+        EventKind::ErratumAnswer => lang.pick("Erratum (réponse)", "Erratum (answer)"),
+        EventKind::Other => "",
+    }
+}
+
+/// "Répondue le 12 mai 2026, 49 jours après publication".
+pub fn answered_after(lang: Lang, on: NaiveDate, delay: Option<i64>) -> String {
+    let date = lang.date(on);
+    match (lang, delay) {
+        (Lang::Fr, Some(d)) => format!("Répondue le {date}, {} après publication", lang.days(d)),
+        (Lang::Fr, None) => format!("Répondue le {date}"),
+        (Lang::En, Some(d)) => format!("Answered on {date}, {} after publication", lang.days(d)),
+        (Lang::En, None) => format!("Answered on {date}"),
+    }
+}
+
+/// "Retirée le 11 juin 2024 (Fin de mandat)".
+pub fn withdrawn_on(lang: Lang, on: NaiveDate, why: Option<&str>) -> String {
+    let date = lang.date(on);
+    let why = why.map(|w| format!(" ({w})")).unwrap_or_default();
+    lang.pick(
+        format!("Retirée le {date}{why}"),
+        format!("Withdrawn on {date}{why}"),
+    )
+}
+
+/// "Pas encore de réponse : en attente depuis 243 jours".
+pub fn waiting(lang: Lang, days: Option<i64>) -> String {
+    match (lang, days) {
+        (Lang::Fr, Some(d)) => format!("Pas encore de réponse{NB}: en attente depuis {}", lang.days(d)),
+        (Lang::Fr, None) => "Pas encore de réponse".into(),
+        (Lang::En, Some(d)) => format!("No answer yet: waiting for {}", lang.days(d)),
+        (Lang::En, None) => "No answer yet".into(),
+    }
+}
+
+/// "en retard de 182 jours (échéance 24 mai 2026)".
+pub fn overdue_by(lang: Lang, days: i64, deadline: NaiveDate) -> String {
+    let date = lang.date(deadline);
+    lang.pick(
+        format!("en retard de {} (échéance {date})", lang.days(days)),
+        format!("overdue by {} (deadline {date})", lang.days(days)),
+    )
+}
+
+/// "échéance le 24 mai 2026, dans 12 jours".
+pub fn due_in(lang: Lang, days: i64, deadline: NaiveDate) -> String {
+    let date = lang.date(deadline);
+    lang.pick(
+        format!("échéance le {date}, dans {}", lang.days(days)),
+        format!("due on {date}, in {}", lang.days(days)),
+    )
+}
+
+/// The rule behind a deadline.
+pub fn rule(lang: Lang, rule: DeadlineRule) -> String {
+    match rule {
+        DeadlineRule::TwoMonths => lang.pick(
+            format!("art. 135{NB}: deux mois après publication"),
+            "art. 135: two months after publication".into(),
+        ),
+        DeadlineRule::OneMonth => lang.pick(
+            format!("art. 135 (avant 2014){NB}: un mois après publication"),
+            "art. 135 (before 2014): one month after publication".into(),
+        ),
+        DeadlineRule::Signaled => lang.pick(
+            format!("art. 135{NB}: dix jours après signalement"),
+            "art. 135: ten days after signalement".into(),
+        ),
+    }
+}
+
+/// The citation `y` copies: "Question écrite n° 13809 de Mme Sylvie Bonnet, JO du 24 mars
+/// 2026, p. 2494".
+pub fn citation(lang: Lang, q: &Question) -> String {
+    let mut out = lang.pick(
+        format!("{} n° {} de {}", kind(lang, q.kind), q.number, q.author),
+        format!("{} no. {} by {}", kind(lang, q.kind), q.number, q.author),
+    );
+    if let Some(e) = q.first_event(EventKind::QuestionPublished) {
+        out.push_str(&lang.pick(
+            format!(", JO du {}", lang.date(e.date)),
+            format!(", JO of {}", lang.date(e.date)),
+        ));
+        if let Some(page) = e.page {
+            out.push_str(&format!(", p. {page}"));
+        }
+    }
+    out
+}
+
+/// "2 fichiers ignorés, ! pour voir pourquoi".
+pub fn skipped_files(lang: Lang, n: usize) -> String {
+    let files = lang.count(n, ("fichier ignoré", "fichiers ignorés"), ("file skipped", "files skipped"));
+    lang.pick(
+        format!("{files}, ! pour voir pourquoi"),
+        format!("{files}, press ! to see why"),
+    )
+}
+
+/// "3 avertissements au chargement, ! pour les voir".
+pub fn load_warnings(lang: Lang, n: usize) -> String {
+    let w = lang.count(
+        n,
+        ("avertissement au chargement", "avertissements au chargement"),
+        ("load warning", "load warnings"),
+    );
+    match (lang, n) {
+        (Lang::Fr, 1) => format!("{w}, ! pour le voir"),
+        (Lang::Fr, _) => format!("{w}, ! pour les voir"),
+        (Lang::En, 1) => format!("{w}, press ! to see it"),
+        (Lang::En, _) => format!("{w}, press ! to see them"),
+    }
+}
+
+/// Name of a sort key.
+pub fn sort_key(lang: Lang, key: SortKey) -> &'static str {
+    match key {
+        SortKey::Date => "date",
+        SortKey::Number => lang.pick("numéro", "number"),
+        SortKey::Author => lang.pick("auteur", "author"),
+        SortKey::Ministry => lang.pick("ministère", "ministry"),
+        SortKey::DaysPending => lang.pick("attente", "days pending"),
+        SortKey::Deadline => lang.pick("échéance", "deadline"),
+    }
+}
+
+/// "Chargement : 1 234 / 100 000 fichiers".
+pub fn loading(lang: Lang, done: usize, total: usize) -> String {
+    let (d, t) = (lang.number(done), lang.number(total));
+    lang.pick(
+        format!("Chargement{NB}: {d} / {t} fichiers"),
+        format!("Loading: {d} / {t} files"),
+    )
+}
+
+/// After x.
+pub fn reviewed(lang: Lang, id: &str, on: bool) -> String {
+    match (lang, on) {
+        (Lang::Fr, true) => format!("{id} marquée revue"),
+        (Lang::Fr, false) => format!("{id} n'est plus marquée revue"),
+        (Lang::En, true) => format!("{id} marked reviewed"),
+        (Lang::En, false) => format!("{id} no longer marked reviewed"),
+    }
+}
+
+/// After x on a question that changed since its review.
+pub fn acknowledged(lang: Lang, id: &str) -> String {
+    lang.pick(
+        format!("{id}{NB}: changement pris en compte, marquée revue"),
+        format!("{id}: change acknowledged, marked reviewed"),
+    )
+}
+
+/// After f.
+pub fn flagged(lang: Lang, id: &str, on: bool) -> String {
+    match (lang, on) {
+        (Lang::Fr, true) => format!("{id}{NB}: suivi demandé"),
+        (Lang::Fr, false) => format!("{id}{NB}: drapeau de suivi retiré"),
+        (Lang::En, true) => format!("{id}: follow-up flagged"),
+        (Lang::En, false) => format!("{id}: follow-up flag cleared"),
+    }
+}
+
+/// After Ctrl-s in the note editor.
+pub fn note_saved(lang: Lang, id: &str) -> String {
+    lang.pick(format!("Note de {id} enregistrée"), format!("Note on {id} saved"))
+}
+
+/// After Ctrl-s on an emptied note.
+pub fn note_deleted(lang: Lang, id: &str) -> String {
+    lang.pick(format!("Note de {id} supprimée"), format!("Note on {id} deleted"))
+}
+
+/// After Ctrl-s on an unchanged note.
+pub fn note_unchanged(lang: Lang, id: &str) -> String {
+    lang.pick(
+        format!("Note de {id} inchangée"),
+        format!("Note on {id} unchanged"),
+    )
+}
+
+/// When ] or [ finds nothing left.
+pub fn nothing_to_review(lang: Lang) -> &'static str {
+    lang.pick(
+        "Rien à revoir parmi les questions affichées",
+        "Nothing to review among the questions shown",
+    )
+}
+
+/// The title of the note editor.
+pub fn note_title(id: &str) -> String {
+    format!(" Note — {id} ")
+}
+
+/// "Revue le 20 novembre 2026" (by a colleague: "par bob@pc").
+pub fn reviewed_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
+    let date = lang.date(on);
+    let by = by
+        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
+        .unwrap_or_default();
+    lang.pick(format!("Revue le {date}{by}"), format!("Reviewed on {date}{by}"))
+}
+
+/// "Suivi demandé le …".
+pub fn flagged_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
+    let date = lang.date(on);
+    let by = by
+        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
+        .unwrap_or_default();
+    lang.pick(
+        format!("Suivi demandé le {date}{by}"),
+        format!("Follow-up flagged on {date}{by}"),
+    )
+}
+
+/// How a question changed since its review.
+pub fn change(lang: Lang, change: Change) -> &'static str {
+    match change {
+        Change::New => lang.pick("Nouvelle question depuis le dernier chargement", "New since the previous load"),
+        Change::Answered => lang.pick("Répondue depuis votre revue", "Answered since your review"),
+        Change::Withdrawn => lang.pick("Retirée depuis votre revue", "Withdrawn since your review"),
+        Change::Signaled => lang.pick("Signalée depuis votre revue", "Signalée since your review"),
+        Change::MinistryChanged => lang.pick(
+            "Autre ministère attributaire depuis votre revue",
+            "Another ministry must answer since your review",
+        ),
+        Change::Other => lang.pick("Modifiée depuis votre revue", "Changed since your review"),
+    }
+}
+
+/// When n/N finds nothing.
+pub fn no_more_matches(lang: Lang) -> &'static str {
+    lang.pick(
+        "Aucune occurrence du filtre dans ce texte",
+        "No occurrence of the filter in this text",
+    )
+}
+
+/// "Citation copiée dans le presse-papiers : …".
+pub fn copied(lang: Lang, how: &str, citation: &str) -> String {
+    lang.pick(
+        format!("Citation copiée ({how}){NB}: {citation}"),
+        format!("Citation copied ({how}): {citation}"),
+    )
+}
+
+/// The keys of the note editor, under it.
+pub fn note_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        " Ctrl-s enregistrer · Échap fermer · Entrée nouvelle ligne ",
+        " Ctrl-s save · Esc close · Enter new line ",
+    )
+}
+
+/// Esc on a changed draft.
+pub fn discard_draft(lang: Lang) -> &'static str {
+    lang.pick(
+        "Abandonner les modifications de la note\u{a0}? o : oui · n : non, continuer",
+        "Discard the changes to the note? y: yes · n: no, keep editing",
+    )
+}
+
+/// Why review marks cannot be saved this session.
+pub fn review_read_only(lang: Lang, reason: &str) -> String {
+    lang.pick(
+        format!("Revue en lecture seule (marques et notes non enregistrées){NB}: {reason}"),
+        format!("Review is read-only (marks and notes not saved): {reason}"),
+    )
+}
+
+/// "Non enregistré : <why>" (the change is kept and will be saved again).
+pub fn not_saved(lang: Lang, why: &str) -> String {
+    lang.pick(
+        format!("Non enregistré (nouvel essai plus tard){NB}: {why}"),
+        format!("Not saved (will retry): {why}"),
+    )
+}
+
+/// After a save that followed a failure.
+pub fn saved_again(lang: Lang) -> &'static str {
+    lang.pick(
+        "Marques et notes enregistrées",
+        "Marks and notes saved",
+    )
+}
+
+/// After a reload brought colleagues' changes: "Changements reçus : bob@pc (3), claire@mac (1)".
+pub fn incoming(lang: Lang, by_writer: &[(String, usize)]) -> String {
+    let list: Vec<String> = by_writer.iter().map(|(w, n)| format!("{w} ({n})")).collect();
+    lang.pick(
+        format!("Changements reçus{NB}: {}", list.join(", ")),
+        format!("Changes came in: {}", list.join(", ")),
+    )
+}
+
+/// Review files of a team folder that could not be read.
+pub fn unreadable_team_files(lang: Lang, n: usize) -> String {
+    let files = lang.count(n, ("fichier de l'équipe illisible", "fichiers de l'équipe illisibles"), ("team file unreadable", "team files unreadable"));
+    lang.pick(
+        format!("{files}, ! pour voir pourquoi"),
+        format!("{files}, press ! to see why"),
+    )
+}
+
+/// Notes repaired while upgrading a format 1 review file.
+pub fn repaired_notes(lang: Lang, n: usize) -> String {
+    let notes = lang.count(n, ("note réparée", "notes réparées"), ("note repaired", "notes repaired"));
+    lang.pick(
+        format!("Fichier de revue mis à jour{NB}; {notes} (blocs répétés par l'ancienne fusion supprimés)"),
+        format!("Review file upgraded; {notes} (blocks the old merge repeated were collapsed)"),
+    )
+}
+
+/// A sentence for the status bar ("2 nouvelles réponses depuis votre dernière revue");
+/// none when nothing changed.
+pub fn change_summary(lang: Lang, s: &crate::review::ChangeSummary) -> Option<String> {
+    let counts = [
+        (s.new_questions, ("nouvelle question", "nouvelles questions"), ("new question", "new questions")),
+        (s.new_answers, ("nouvelle réponse", "nouvelles réponses"), ("new answer", "new answers")),
+        (s.new_withdrawals, ("retrait", "retraits"), ("withdrawal", "withdrawals")),
+        (s.new_signalements, ("signalement", "signalements"), ("signalement", "signalements")),
+        (s.new_ministries, ("changement de ministère", "changements de ministère"), ("change of ministry", "changes of ministry")),
+        (s.other_changes, ("autre changement", "autres changements"), ("other change", "other changes")),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, fr, en)| lang.count(*n, *fr, *en))
+        .collect();
+    let (and, tail) = lang.pick(
+        ("et", "depuis votre dernière revue"),
+        ("and", "since your last review"),
+    );
+    let list = match parts.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    };
+    Some(format!("{list} {tail}"))
+}
+
+/// Quitting with changes that could not be written.
+pub fn unsaved_at_exit(lang: Lang, file: &str, why: &str, copy: Option<&str>) -> String {
+    let copy = match copy {
+        Some(c) => lang.pick(
+            format!("\nUne copie est dans {c}{NB}; `dossier review import {c}` la réintègre."),
+            format!("\nA copy is in {c}; `dossier review import {c}` merges it back."),
+        ),
+        None => lang.pick(
+            "\nAucune copie n'a pu être faite.".to_string(),
+            "\nNo copy could be made.".to_string(),
+        ),
+    };
+    lang.pick(
+        format!("dossier{NB}: vos marques et notes n'ont pas pu être enregistrées dans {file}{NB}: {why}{copy}"),
+        format!("dossier: your marks and notes could not be saved in {file}: {why}{copy}"),
+    )
+}
+
+/// Where to report a crash.
+pub fn crashed(lang: Lang) -> &'static str {
+    lang.pick(
+        "\ndossier s'est arrêté sur une erreur interne\u{a0}; vos notes déjà enregistrées sont intactes. \
+         Merci de signaler ce message et ce que vous faisiez.",
+        "\ndossier crashed; your review notes on disk are safe. Please report this message and what \
+         you were doing.",
+    )
+}
+
+/// The description of a command a key can be bound to, by its name in the keymap file.
+pub fn command_help(lang: Lang, command: &str) -> &'static str {
+    let (fr, en) = match command {
+        "down" => ("ligne suivante (liste) ou défiler (détail, chronologie)", "next line (list) or scroll (detail, timeline)"),
+        "up" => ("ligne précédente ou défiler vers le haut", "previous line or scroll up"),
+        "top" => ("début", "top"),
+        "bottom" => ("fin", "bottom"),
+        "page_down" => ("page suivante", "page down"),
+        "page_up" => ("page précédente", "page up"),
+        "half_page_down" => ("demi-page suivante", "half a page down"),
+        "half_page_up" => ("demi-page précédente", "half a page up"),
+        "focus_next" => ("volet suivant (liste, détail, chronologie)", "next pane (list, detail, timeline)"),
+        "focus_prev" => ("volet précédent", "previous pane"),
+        "open" => ("lire la question sélectionnée (volet détail)", "read the selected question (detail pane)"),
+        "back" => ("fermer, revenir à la liste", "close, back to the list"),
+        "open_filter" => ("filtrer (la liste se réduit à chaque frappe)", "filter (the list narrows as you type)"),
+        "next_match" => ("occurrence suivante du filtre dans le détail", "next filter match in the detail"),
+        "prev_match" => ("occurrence précédente du filtre dans le détail", "previous filter match in the detail"),
+        "toggle_unanswered" => ("seulement les questions sans réponse", "unanswered questions only"),
+        "toggle_overdue" => ("seulement les questions en retard", "overdue questions only"),
+        "cycle_sort" => ("trier par date, numéro, auteur, ministère, attente, échéance", "sort by date, number, author, ministry, days pending, deadline"),
+        "reverse_sort" => ("inverser l'ordre", "reverse the order"),
+        "toggle_reviewed" => ("marquer revue / non revue (sur une question modifiée : prendre le changement en compte)", "mark reviewed / not reviewed (on a changed question: acknowledge the change)"),
+        "toggle_flag" => ("drapeau de suivi (relance, signalement à demander)", "follow-up flag (reminder, signalement to request)"),
+        "edit_note" => ("annoter : note de suivi", "annotate: follow-up note"),
+        "next_to_review" => ("question suivante à revoir (en attente non revue, ou modifiée)", "next question to review (pending and not reviewed, or changed)"),
+        "prev_to_review" => ("question précédente à revoir", "previous question to review"),
+        "reload" => ("recharger le dossier et les marques (équipe comprise)", "reload the dossier and the marks (the team's too)"),
+        "toggle_chronology" => ("chronologie : de la question / du dossier", "timeline: of the question / of the dossier"),
+        "copy_citation" => ("copier la citation de la question (presse-papiers)", "copy the question's citation (clipboard)"),
+        "toggle_diagnostics" => ("diagnostics du chargement (fichiers ignorés, avertissements)", "load diagnostics (skipped files, warnings)"),
+        "toggle_messages" => ("journal des messages", "message log"),
+        "toggle_help" => ("cette aide", "this help"),
+        "suspend" => ("suspendre (revenir au shell ; fg pour reprendre)", "suspend (back to the shell; fg to resume)"),
+        "quit" => ("quitter", "quit"),
+        "filter_accept" => ("garder le filtre, revenir à la liste", "keep the filter, back to the list"),
+        "filter_cancel" => ("effacer le filtre", "clear the filter"),
+        "filter_backspace" => ("effacer le caractère précédent", "delete the previous character"),
+        "filter_delete" => ("effacer le caractère sous le curseur", "delete the character under the cursor"),
+        "filter_delete_word" => ("effacer le mot précédent", "delete the previous word"),
+        "filter_left" => ("curseur à gauche", "cursor left"),
+        "filter_right" => ("curseur à droite", "cursor right"),
+        "filter_home" => ("début de ligne", "start of line"),
+        "filter_end" => ("fin de ligne", "end of line"),
+        "note_save" => ("enregistrer la note", "save the note"),
+        "note_cancel" => ("fermer (demande confirmation si la note a changé)", "close (asks first if the note changed)"),
+        _ => ("", ""),
+    };
+    lang.pick(fr, en)
+}
+
+/// Short names of commands for the status-bar hints.
+pub fn command_hint(lang: Lang, command: &str) -> &'static str {
+    match command {
+        "toggle_help" => lang.pick("aide", "help"),
+        "open_filter" => lang.pick("filtre", "filter"),
+        "toggle_unanswered" => lang.pick("sans réponse", "unanswered"),
+        "toggle_overdue" => lang.pick("en retard", "overdue"),
+        "cycle_sort" => lang.pick("tri", "sort"),
+        "next_to_review" => lang.pick("à revoir", "to review"),
+        "toggle_reviewed" => lang.pick("revue", "reviewed"),
+        "toggle_chronology" => lang.pick("chronologie", "chronology"),
+        "quit" => lang.pick("quitter", "quit"),
+        _ => "",
+    }
+}

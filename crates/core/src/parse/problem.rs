@@ -1,0 +1,187 @@
+//! What a parser or a load can find wrong with a file, as data: the words are chosen by
+//! [`crate::i18n::load`] in the user's language.
+
+use std::io;
+
+/// What kind of non-text file a document turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `%PDF`.
+    Pdf,
+    /// A PNG image.
+    Png,
+    /// A JPEG image.
+    Jpeg,
+    /// A GIF image.
+    Gif,
+    /// A ZIP archive (or a Word/OpenDocument file).
+    Zip,
+    /// An old Microsoft Office document.
+    OldOffice,
+    /// An RTF document.
+    Rtf,
+    /// A program.
+    Elf,
+    /// A gzip archive.
+    Gzip,
+}
+
+/// A system error, kept as its kind and the system's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoReason {
+    /// The kind, for words in the user's language.
+    pub kind: io::ErrorKind,
+    /// The system's own message.
+    pub text: String,
+}
+
+impl From<&io::Error> for IoReason {
+    fn from(e: &io::Error) -> Self {
+        IoReason {
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+/// Something wrong with a file or one of its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    // Decoding.
+    /// The file is another kind of file.
+    NotADocument(FileKind),
+    /// NUL bytes: binary data.
+    BinaryNul,
+    /// Mostly control characters: binary data.
+    BinaryControls,
+    /// Not UTF-8: read as Windows-1252.
+    Windows1252,
+    /// Ends in the middle of a character.
+    TruncatedUtf8,
+    /// Invalid UTF-8 replaced.
+    DamagedUtf8,
+    /// UTF-16.
+    Utf16,
+    /// Control characters removed.
+    ControlsRemoved(usize),
+    // The text renderings.
+    /// No byte at all.
+    EmptyFile,
+    /// Only blank lines.
+    BlankFile,
+    /// A line over the limit.
+    LineTooLong {
+        /// Its length.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A legislature that is not a number.
+    BadLegislature(String),
+    /// An unknown question type.
+    UnknownKind(String),
+    /// A question number without digits.
+    NumberWithoutDigits(String),
+    /// A question number too large.
+    NumberTooLarge(String),
+    /// A date that does not exist.
+    ImpossibleDate {
+        /// The date as written.
+        date: String,
+        /// The label of its line.
+        label: String,
+    },
+    /// A dated label without a date.
+    NoDate {
+        /// The label.
+        label: String,
+        /// The value.
+        value: String,
+    },
+    /// Text glued after a date, as when a line break was lost (`page 2651Date de
+    /// renouvellement : …`): an event may have been lost with it.
+    TextAfterDate {
+        /// The label of the line.
+        label: String,
+        /// What follows the date.
+        rest: String,
+    },
+    /// The data field's number and the heading's differ.
+    NumberMismatch {
+        /// From `Numéro de la question`.
+        field: u32,
+        /// From the heading.
+        heading: u32,
+        /// The one kept.
+        used: u32,
+    },
+    /// No question number.
+    NoNumber,
+    /// No question type: taken as a written question.
+    NoKind,
+    /// No legislature line: assumed from the dates.
+    LegislatureAssumed(u16),
+    /// No legislature line and no date.
+    NoLegislature,
+    /// No publication date.
+    NoPublication,
+    /// No author.
+    NoAuthor,
+    /// An answer text without its date.
+    AnswerWithoutDate,
+    // Open data.
+    /// Invalid JSON.
+    InvalidJson(String),
+    /// Invalid XML.
+    InvalidXml(String),
+    /// Valid JSON or XML, but not of a schema dossier reads.
+    UnknownSchema(String),
+    /// A field of the wrong type.
+    WrongType {
+        /// The field's path.
+        field: String,
+        /// What was expected.
+        expected: String,
+    },
+    /// A corrupt zip archive or entry.
+    BadArchive(String),
+    /// An author whose acteur file is not in the data given.
+    UnresolvedAuthor(String),
+    /// Something the open-data reader could not use, in its own words.
+    OpenData(String),
+    // Loading.
+    /// A path cannot be opened.
+    CannotOpen(IoReason),
+    /// A file cannot be read.
+    CannotRead(IoReason),
+    /// More files than a load reads.
+    TooManyFiles(usize),
+    /// A FIFO, device or socket.
+    NotRegular,
+    /// Directories nested too deep.
+    TooDeep(usize),
+    /// A symbolic link loop.
+    SymlinkLoop,
+    /// A file over the size limit.
+    TooBig {
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A file that grew past the limit while read.
+    GrewWhileRead(u64),
+    /// The load was cancelled (the user quit).
+    Cancelled,
+    /// A second copy of a question.
+    Duplicate {
+        /// The copy kept.
+        kept: String,
+        /// The question's id.
+        id: String,
+        /// True when the kept copy is more complete; false when both tell as much.
+        more_complete: bool,
+    },
+    /// The same file named twice (under two spellings of its path).
+    SamePath(String),
+}

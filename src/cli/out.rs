@@ -1,0 +1,48 @@
+//! Output of the commands: stdout buffered, a closed pipe taken as the reader being done,
+//! and messages on stderr made safe for the terminal.
+
+use dossier_core::i18n::{cli, Lang};
+use dossier_core::text::sanitize::terminal_text;
+use std::io::{self, Write};
+
+/// True when an error comes from writing to a closed pipe (`dossier export | head`),
+/// wherever it is in the error's chain.
+pub fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            if let Some(inner) = io.get_ref() {
+                if is_broken_pipe(inner) {
+                    return true;
+                }
+            }
+        }
+        current = err.source();
+    }
+    false
+}
+
+/// Runs `body` on a buffered stdout; a closed pipe is not an error.
+pub fn with_stdout(body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match body(&mut out).and_then(|()| out.flush()) {
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Prints "dossier: message" on stderr, safe for the terminal (a message may hold a file
+/// name or text from a file).
+pub fn error(lang: Lang, message: &str) {
+    error_raw(&format!("{}{}\n", cli::prefix(lang), message));
+}
+
+/// Prints text on stderr as it is (already worded), safe for the terminal; a closed stderr
+/// is ignored.
+pub fn error_raw(text: &str) {
+    let _ = io::stderr().write_all(terminal_text(text).as_bytes());
+}

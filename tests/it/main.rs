@@ -1,0 +1,15 @@
+//! dossier's integration tests: one binary (as ripgrep's), its modules by subject, the helpers
+//! they share in [`util`].
+//!
+//! The end-to-end tests ([`e2e`]) drive the binary cargo built for the tests in tmux; they
+//! need tmux (`.ci/run` installs it).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod util;
+
+mod properties;
+mod query;
+mod robustness;
+mod seeds;
+mod variants;
