@@ -14,7 +14,7 @@
 #[allow(dead_code)]
 mod gen_corpus;
 
-use dossier::tui::action::Action;
+use dossier::tui::action::{Action, Command as Key};
 use dossier::tui::update::update;
 use dossier_core::load::{discover, load, LoadOptions};
 use dossier_core::model::Question;
@@ -565,14 +565,28 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     // the query, filters (narrowing from the previous hits when the query only grew) and
     // sorts, as typing in the filter line does. ----
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
-    let dossier_data = dossier::tui::app::Dossier::new(report, today);
-    let mut app = dossier::tui::app::App::new(dossier_data, dossier_core::i18n::Lang::Fr, today);
+    let index = dossier_core::query::SearchIndex::build(&report.questions);
+    let review = dossier_core::review::ReviewStore::unavailable("benchmark");
+    let mut app = dossier::tui::app::App::new(
+        dossier::tui::app::Settings::new(dossier_core::i18n::Lang::Fr, today),
+        review,
+    );
+    let _ = dossier::tui::update::start(&mut app);
+    let generation = app.load_generation;
+    update(
+        &mut app,
+        Action::Loaded(Box::new(dossier::tui::action::Loaded {
+            generation,
+            report,
+            index,
+        })),
+    );
     update(&mut app, Action::Resize(200, 50));
     let mut typing = |text: &str| -> Duration {
         let mut times = Vec::new();
         for _ in 0..reps.max(1) {
-            update(&mut app, Action::FilterCancel);
-            update(&mut app, Action::OpenFilter);
+            update(&mut app, Action::Command(Key::FilterCancel));
+            update(&mut app, Action::Command(Key::OpenFilter));
             for c in text.chars() {
                 let start = Instant::now();
                 update(&mut app, Action::FilterInsert(c));
@@ -610,14 +624,14 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     );
 
     // ---- TUI FRAME: one frame of the whole screen on a TestBackend at 200x50. ----
-    update(&mut app, Action::FilterCancel);
+    update(&mut app, Action::Command(Key::FilterCancel));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut frame_times = Vec::new();
     for i in 0..(reps.max(1) * 20) {
         // Move the selection so the detail is wrapped anew now and then, as when browsing.
         if i % 5 == 0 {
-            update(&mut app, Action::Down);
+            update(&mut app, Action::Command(Key::Down));
         }
         let start = Instant::now();
         terminal

@@ -14,12 +14,22 @@ pub(super) fn run(out: &mut dyn Write, report: &LoadReport, lang: Lang) -> io::R
 
 /// "5 questions, 0 skipped, 0 warnings", plus ignored files when there are some.
 pub fn summary(report: &LoadReport, lang: Lang) -> String {
-    cli::check_summary(lang, report.questions.len(), report.files_skipped, report.warnings(), report.files_ignored)
+    cli::check_summary(
+        lang,
+        report.questions.len(),
+        report.files_skipped,
+        report.warnings(),
+        report.files_ignored,
+    )
 }
 
 /// 1 when a file was skipped, else 0.
 pub(super) fn exit_code(report: &LoadReport) -> ExitCode {
-    let skipped = report.files_skipped > 0 || report.diagnostics.iter().any(|d| d.severity == Severity::Skipped);
+    let skipped = report.files_skipped > 0
+        || report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Skipped);
     if skipped {
         ExitCode::from(1)
     } else {

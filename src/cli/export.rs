@@ -5,7 +5,12 @@ use dossier_core::export;
 use dossier_core::load::LoadReport;
 use std::io::{self, Write};
 
-pub(super) fn run(out: &mut dyn Write, report: &LoadReport, format: ExportFormat, ctx: &Context) -> io::Result<()> {
+pub(super) fn run(
+    out: &mut dyn Write,
+    report: &LoadReport,
+    format: ExportFormat,
+    ctx: &Context,
+) -> io::Result<()> {
     let questions: Vec<_> = report.questions.iter().collect();
     match format {
         ExportFormat::Json => export::json::write_records(out, &questions, ctx.today),

@@ -6,7 +6,9 @@ use dossier_core::deadline::timing;
 use dossier_core::export;
 use dossier_core::i18n::{cli as words, review as review_words, ui};
 use dossier_core::model::Question;
-use dossier_core::query::{filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey};
+use dossier_core::query::{
+    filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey,
+};
 use dossier_core::text::sanitize::terminal_line;
 use dossier_core::text::width::{fit, truncate};
 use std::io::{self, IsTerminal, Write};
@@ -32,7 +34,13 @@ Example: dossier list --query 'asalee statut:attente -auteur:batho'";
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Filter, in the viewer's query language (e.g. `asalee status:pending -author:batho`).
-    #[arg(long, short, value_name = "QUERY", default_value = "", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        short,
+        value_name = "QUERY",
+        default_value = "",
+        allow_hyphen_values = true
+    )]
     pub query: String,
     /// Order: date, number, author, ministry, pending (days pending) or deadline. Without
     /// it, questions are ranked by relevance when the query has free words, else by date.
@@ -75,15 +83,28 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     let store = ctx.review_store(&args.paths, true);
     if let Some(reason) = store.read_only_reason() {
         if query.uses_review() {
-            out::error(ctx.lang, &review_words::query_needs_review(ctx.lang, reason));
+            out::error(
+                ctx.lang,
+                &review_words::query_needs_review(ctx.lang, reason),
+            );
             return Ok(ExitCode::from(2));
         }
+        out::error_raw(&format!("{}\n", review_words::not_shown(ctx.lang, reason)));
     }
     let report = load_for_cli(&args.paths, ctx.lang);
     let questions = &report.questions;
-    let shown = select(questions, &query, args.sort, args.reverse, ctx, store.state());
+    let shown = select(
+        questions,
+        &query,
+        args.sort,
+        args.reverse,
+        ctx,
+        store.state(),
+    );
     out::with_stdout(|o| match args.format {
-        ListFormat::Ids => shown.iter().try_for_each(|q| writeln!(o, "{}", terminal_line(&q.id))),
+        ListFormat::Ids => shown
+            .iter()
+            .try_for_each(|q| writeln!(o, "{}", terminal_line(&q.id))),
         ListFormat::Json => export::json::write_records(o, &shown, ctx.today),
         ListFormat::Csv => export::csv::write_questions(o, &shown, ctx.today),
         ListFormat::Table => write_table(o, &shown, questions.len(), ctx, table_width()),
@@ -115,28 +136,58 @@ fn table_width() -> usize {
             return usize::from(cols);
         }
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
 }
 
-fn write_table(out: &mut dyn Write, shown: &[&Question], total: usize, ctx: &Context, width: usize) -> io::Result<()> {
+fn write_table(
+    out: &mut dyn Write,
+    shown: &[&Question],
+    total: usize,
+    ctx: &Context,
+    width: usize,
+) -> io::Result<()> {
     let w = ui::words(ctx.lang);
     let cell = |s: &str| terminal_line(s).into_owned();
-    let id_w = shown.iter().map(|q| cell(&q.id).width()).chain([w.col_id.width()]).max().unwrap_or(0);
+    let id_w = shown
+        .iter()
+        .map(|q| cell(&q.id).width())
+        .chain([w.col_id.width()])
+        .max()
+        .unwrap_or(0);
     let date_w = 10;
-    let author_w = shown.iter().map(|q| cell(&q.author).width()).chain([w.col_author.width()]).max().unwrap_or(0).min(24);
-    let ministry_w = shown.iter().map(|q| cell(q.ministry()).width()).chain([w.col_ministry.width()]).max().unwrap_or(0).min(28);
+    let author_w = shown
+        .iter()
+        .map(|q| cell(&q.author).width())
+        .chain([w.col_author.width()])
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let ministry_w = shown
+        .iter()
+        .map(|q| cell(q.ministry()).width())
+        .chain([w.col_ministry.width()])
+        .max()
+        .unwrap_or(0)
+        .min(28);
     // mark, id, date, author, ministry, then the title takes what is left; on a narrow
     // terminal the ministry, then the author, give way (down to 12 columns) so that the title
     // keeps 20.
     const MIN_TITLE: usize = 20;
     const MIN_NAME: usize = 12;
-    let fixed = |author_w: usize, ministry_w: usize| 1 + 1 + id_w + 2 + date_w + 2 + author_w + 2 + ministry_w + 2;
+    let fixed = |author_w: usize, ministry_w: usize| {
+        1 + 1 + id_w + 2 + date_w + 2 + author_w + 2 + ministry_w + 2
+    };
     let mut excess = (fixed(author_w, ministry_w) + MIN_TITLE).saturating_sub(width);
     let give = excess.min(ministry_w.saturating_sub(MIN_NAME));
     let ministry_w = ministry_w - give;
     excess -= give;
     let author_w = author_w - excess.min(author_w.saturating_sub(MIN_NAME));
-    let title_w = width.saturating_sub(fixed(author_w, ministry_w)).max(MIN_TITLE);
+    let title_w = width
+        .saturating_sub(fixed(author_w, ministry_w))
+        .max(MIN_TITLE);
     let row = |out: &mut dyn Write, cells: [&str; 6]| -> io::Result<()> {
         let line = format!(
             "{} {}  {}  {}  {}  {}",
@@ -149,9 +200,22 @@ fn write_table(out: &mut dyn Write, shown: &[&Question], total: usize, ctx: &Con
         );
         writeln!(out, "{}", line.trim_end())
     };
-    row(out, [" ", w.col_id, w.col_date, w.col_author, w.col_ministry, w.col_title])?;
+    row(
+        out,
+        [
+            " ",
+            w.col_id,
+            w.col_date,
+            w.col_author,
+            w.col_ministry,
+            w.col_title,
+        ],
+    )?;
     for q in shown {
-        let date = q.published().map(|d| ctx.lang.short_date(d)).unwrap_or_default();
+        let date = q
+            .published()
+            .map(|d| ctx.lang.short_date(d))
+            .unwrap_or_default();
         let mark = dossier_core::marks::status(q.status, timing(q, ctx.today).is_overdue());
         row(out, [mark, &q.id, &date, &q.author, q.ministry(), &q.title])?;
     }
@@ -169,9 +233,20 @@ pub fn select<'a>(
     review: &dyn ReviewFacts,
 ) -> Vec<&'a Question> {
     let index = SearchIndex::build(questions);
-    let qctx = QueryContext { today: ctx.today, review };
+    let qctx = QueryContext {
+        today: ctx.today,
+        review,
+    };
     let mut hits = filter(questions, &index, query, &qctx, None);
     let by_score = sort.is_none() && query.has_free_words();
-    sort_hits_indexed(questions, &index, &mut hits, sort.unwrap_or(ctx.config.sort), reverse, by_score, ctx.today);
+    sort_hits_indexed(
+        questions,
+        &index,
+        &mut hits,
+        sort.unwrap_or(ctx.config.sort),
+        reverse,
+        by_score,
+        ctx.today,
+    );
     hits.iter().filter_map(|h| questions.get(h.index)).collect()
 }

@@ -16,9 +16,11 @@ use crate::config::Config;
 use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-pub use dossier_core::i18n::Lang;
 use dossier_core::i18n::cli as words;
-use dossier_core::load::{check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity};
+pub use dossier_core::i18n::Lang;
+use dossier_core::load::{
+    check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity,
+};
 use dossier_core::query::SortKey;
 use dossier_core::review::{location_for, OpenOptions, ReviewStore};
 use std::path::{Path, PathBuf};
@@ -210,7 +212,9 @@ impl Context {
 }
 
 /// The commands' names, to tell a misspelt command from a missing path.
-const COMMANDS: [&str; 8] = ["export", "check", "stats", "report", "list", "review", "config", "help"];
+const COMMANDS: [&str; 8] = [
+    "export", "check", "stats", "report", "list", "review", "config", "help",
+];
 
 /// The command a word looks like, if it does: the same but for a letter or two, or a prefix.
 fn close_command(word: &str) -> Option<&'static str> {
@@ -218,9 +222,10 @@ fn close_command(word: &str) -> Option<&'static str> {
     if word.contains(['/', '.']) || word.len() < 3 {
         return None;
     }
-    COMMANDS.iter().copied().find(|c| {
-        c.starts_with(&word) || word.starts_with(c) || strsim_distance(c, &word) <= 2
-    })
+    COMMANDS
+        .iter()
+        .copied()
+        .find(|c| c.starts_with(&word) || word.starts_with(c) || strsim_distance(c, &word) <= 2)
 }
 
 /// The edit distance of two short words.
@@ -232,7 +237,9 @@ fn strsim_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
             prev = cur;
         }
     }
@@ -266,7 +273,9 @@ pub fn run(cli: Cli) -> ExitCode {
         out::error(lang, &words::config_error(lang, &e.to_string()));
     }
     let ctx = Context {
-        today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
         lang,
         writer: dossier_core::review::clock::clean_writer(
             &cli.writer
@@ -274,7 +283,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 .or_else(|| config.writer.clone())
                 .unwrap_or_else(dossier_core::review::clock::default_writer),
         ),
-        review_file: cli.review_file.clone().or_else(|| config.review_file.clone()),
+        review_file: cli
+            .review_file
+            .clone()
+            .or_else(|| config.review_file.clone()),
         team: cli.team.clone().or_else(|| config.team.clone()),
         config,
     };
@@ -305,7 +317,11 @@ pub fn run(cli: Cli) -> ExitCode {
             let report = load_for_cli(&paths.paths, lang);
             out::with_stdout(|o| stats::run(o, &report, format, &ctx)).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Report { format, query, paths }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
+        Some(Command::Report {
+            format,
+            query,
+            paths,
+        }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
         Some(Command::List(args)) => list::run(&args, &ctx),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),
@@ -321,7 +337,12 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// Opens the viewer; prints, once the terminal is back, what it could not save.
-fn viewer(paths: Vec<PathBuf>, query: Option<String>, mouse: bool, ctx: &Context) -> anyhow::Result<ExitCode> {
+fn viewer(
+    paths: Vec<PathBuf>,
+    query: Option<String>,
+    mouse: bool,
+    ctx: &Context,
+) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
     let (theme, theme_errors) = crate::tui::theme::Theme::from_layers(
         &ctx.config.themes,
@@ -348,7 +369,11 @@ fn viewer(paths: Vec<PathBuf>, query: Option<String>, mouse: bool, ctx: &Context
         query: query.unwrap_or_default(),
     };
     let review = ctx.review_store(&paths, false);
-    match crate::tui::run(crate::tui::Options { paths, settings, review }) {
+    match crate::tui::run(crate::tui::Options {
+        paths,
+        settings,
+        review,
+    }) {
         Ok((ended, notes)) => {
             for note in notes {
                 out::error_raw(&format!("{note}\n"));
@@ -369,7 +394,11 @@ fn viewer(paths: Vec<PathBuf>, query: Option<String>, mouse: bool, ctx: &Context
 /// Loads for a command whose output is data: skipped files are reported on stderr.
 pub fn load_for_cli(paths: &[PathBuf], lang: Lang) -> LoadReport {
     let report = load_with_progress(paths, lang);
-    let skipped: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).collect();
+    let skipped: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Skipped)
+        .collect();
     for d in &skipped {
         out::error_raw(&format!("{}\n", d.render(lang)));
     }

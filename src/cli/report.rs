@@ -8,12 +8,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Loads, reads the review marks (a report changes nothing), and writes the report.
-pub(super) fn run(format: ReportFormat, query: Option<&str>, paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> {
+pub(super) fn run(
+    format: ReportFormat,
+    query: Option<&str>,
+    paths: &[PathBuf],
+    ctx: &Context,
+) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
     let parsed = match query.map(Query::parse) {
         Some(Ok(q)) => Some(q),
         Some(Err(e)) => {
-            out::error_raw(&super::list::caret_report(query.unwrap_or_default(), &e, lang));
+            out::error_raw(&super::list::caret_report(
+                query.unwrap_or_default(),
+                &e,
+                lang,
+            ));
             return Ok(ExitCode::from(2));
         }
         None => None,

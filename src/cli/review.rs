@@ -58,7 +58,11 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
             let store = ctx.review_store(paths, true);
             // An unreadable review file would export as empty: say so rather than mislead.
             if let Some(reason) = store.read_only_reason() {
-                anyhow::bail!(words::cannot_export(lang, &super::review_path_shown(&store), reason));
+                anyhow::bail!(words::cannot_export(
+                    lang,
+                    &super::review_path_shown(&store),
+                    reason
+                ));
             }
             let n = store.state().shared.entries.len();
             if file.as_os_str() == "-" {
@@ -67,12 +71,20 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
             }
             match store.export_to(file) {
                 Ok(_) => {}
-                Err(ReviewError::Io { error, .. }) if error.kind() == std::io::ErrorKind::InvalidInput => {
+                Err(ReviewError::Io { error, .. })
+                    if error.kind() == std::io::ErrorKind::InvalidInput =>
+                {
                     anyhow::bail!(words::not_regular(lang, &error.to_string()));
                 }
                 Err(e) => return Err(problem(&e)),
             }
-            out::with_stdout(|o| writeln!(o, "{}", words::exported(lang, n, &super::review_path_shown(&store), &shown(file))))?;
+            out::with_stdout(|o| {
+                writeln!(
+                    o,
+                    "{}",
+                    words::exported(lang, n, &super::review_path_shown(&store), &shown(file))
+                )
+            })?;
         }
         ReviewCommand::Import { file, paths } => {
             let mut store = ctx.review_store(paths, false);
@@ -81,9 +93,23 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
             out::with_stdout(|o| {
                 for (id, what) in &report.merged {
                     let what: Vec<String> = what.iter().map(|w| words::imported(lang, w)).collect();
-                    writeln!(o, "{}: {}", dossier_core::text::sanitize::terminal_line(id), what.join(", "))?;
+                    writeln!(
+                        o,
+                        "{}: {}",
+                        dossier_core::text::sanitize::terminal_line(id),
+                        what.join(", ")
+                    )?;
                 }
-                writeln!(o, "{}", words::import_summary(lang, &report, &shown(file), &super::review_path_shown(&store)))
+                writeln!(
+                    o,
+                    "{}",
+                    words::import_summary(
+                        lang,
+                        &report,
+                        &shown(file),
+                        &super::review_path_shown(&store)
+                    )
+                )
             })?;
         }
         ReviewCommand::Note { id, text, paths } => {
@@ -92,7 +118,17 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
             let outcome = store.set_note(id, text, &base).map_err(|e| problem(&e))?;
             store.save_now().map_err(|e| problem(&e))?;
             let deleted = outcome == dossier_core::review::NoteOutcome::Deleted;
-            out::with_stdout(|o| writeln!(o, "{}", words::note_set(lang, &dossier_core::text::sanitize::terminal_line(id), deleted)))?;
+            out::with_stdout(|o| {
+                writeln!(
+                    o,
+                    "{}",
+                    words::note_set(
+                        lang,
+                        &dossier_core::text::sanitize::terminal_line(id),
+                        deleted
+                    )
+                )
+            })?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -7,7 +7,12 @@ use dossier_core::stats::{compute, Count};
 use dossier_core::text::sanitize::terminal_line;
 use std::io::{self, Write};
 
-pub(super) fn run(out: &mut dyn Write, report: &LoadReport, format: StatsFormat, ctx: &Context) -> io::Result<()> {
+pub(super) fn run(
+    out: &mut dyn Write,
+    report: &LoadReport,
+    format: StatsFormat,
+    ctx: &Context,
+) -> io::Result<()> {
     let stats = compute(&report.questions, ctx.today);
     if format == StatsFormat::Json {
         return dossier_core::export::json::write_pretty(out, &stats);
@@ -26,12 +31,28 @@ pub(super) fn run(out: &mut dyn Write, report: &LoadReport, format: StatsFormat,
     table(out, w.by_group, &stats.by_group, &w.columns)
 }
 
-fn table(out: &mut dyn Write, heading: &str, counts: &[Count], columns: &[&str; 4]) -> io::Result<()> {
+fn table(
+    out: &mut dyn Write,
+    heading: &str,
+    counts: &[Count],
+    columns: &[&str; 4],
+) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading}")?;
-    writeln!(out, "  {:>5} {:>7} {:>7}  {}", columns[0], columns[1], columns[2], columns[3])?;
+    writeln!(
+        out,
+        "  {:>5} {:>7} {:>7}  {}",
+        columns[0], columns[1], columns[2], columns[3]
+    )?;
     for c in counts {
-        writeln!(out, "  {:>5} {:>7} {:>7}  {}", c.total, c.pending, c.overdue, terminal_line(&c.name))?;
+        writeln!(
+            out,
+            "  {:>5} {:>7} {:>7}  {}",
+            c.total,
+            c.pending,
+            c.overdue,
+            terminal_line(&c.name)
+        )?;
     }
     Ok(())
 }

@@ -210,9 +210,9 @@ impl Config {
             text: DEFAULT.to_string(),
         };
         let mut config = Config::from_files(&default_source, None, &mut errors);
-        let path = explicit.map(Path::to_path_buf).or_else(|| {
-            default_path().filter(|p| p.exists())
-        });
+        let path = explicit
+            .map(Path::to_path_buf)
+            .or_else(|| default_path().filter(|p| p.exists()));
         if let Some(path) = path {
             let name = path.display().to_string();
             match dossier_core::files::read_regular(&path, 1024 * 1024) {
@@ -247,7 +247,11 @@ impl Config {
         Config::from_files(&source, None, &mut Vec::new())
     }
 
-    fn from_files(default: &Source, user: Option<&Source>, errors: &mut Vec<ConfigError>) -> Config {
+    fn from_files(
+        default: &Source,
+        user: Option<&Source>,
+        errors: &mut Vec<ConfigError>,
+    ) -> Config {
         // The built-in file always parses (a test holds it to that).
         let defaults = parse(default).unwrap_or_default();
         let mut config = Config {
@@ -364,14 +368,21 @@ mod tests {
         assert_eq!(config.sort, SortKey::Number);
         assert_eq!(config.lang, Lang::Fr);
         assert_eq!(errors.len(), 1);
-        assert_eq!((errors[0].file.as_str(), errors[0].line), ("mine.toml", Some(2)));
+        assert_eq!(
+            (errors[0].file.as_str(), errors[0].line),
+            ("mine.toml", Some(2))
+        );
         let broken = Source {
             name: "broken.toml".into(),
             text: "lang = \"en\"\n[keys.normal\n".into(),
         };
         let mut errors = Vec::new();
         let config = Config::from_files(&default, Some(&broken), &mut errors);
-        assert_eq!(config.lang, Lang::Fr, "a file that does not parse is not used");
+        assert_eq!(
+            config.lang,
+            Lang::Fr,
+            "a file that does not parse is not used"
+        );
         assert_eq!(errors[0].line, Some(2));
     }
 }

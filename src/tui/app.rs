@@ -7,13 +7,13 @@
 use super::keymap::{Keymap, Mode};
 use super::layout::ViewCache;
 use super::theme::Theme;
+use chrono::NaiveDate;
 use dossier_core::deadline::{timing, Timing};
 use dossier_core::i18n::Lang;
 use dossier_core::load::{Diagnostic, LoadReport, Progress};
 use dossier_core::model::{Question, Status};
 use dossier_core::query::{Hit, Query, QueryError, SearchIndex, SortKey};
 use dossier_core::review::{NoteBase, NoteVersion, ReviewState, ReviewStore};
-use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -321,6 +321,8 @@ pub struct App {
     pub saving: Saving,
     /// A read of the review files is running.
     pub review_read_pending: bool,
+    /// The note editor opens on this question when the review read it waits for is done.
+    pub edit_after_read: Option<String>,
     /// Ticks since the start.
     pub ticks: u64,
     /// The note editor, when open.
@@ -375,6 +377,7 @@ impl App {
             review,
             saving: Saving::Idle,
             review_read_pending: false,
+            edit_after_read: None,
             ticks: 0,
             note_editor: None,
             counts: Counts::default(),
@@ -413,13 +416,15 @@ impl App {
 
     /// The selected question.
     pub fn selected_question(&self) -> Option<&Question> {
-        self.selected_index().and_then(|i| self.dossier.questions.get(i))
+        self.selected_index()
+            .and_then(|i| self.dossier.questions.get(i))
     }
 
     /// True when the question is one to review: pending and not reviewed yet, or changed
     /// since its review (answered, signalée, another ministry…), or new.
     pub fn is_to_review(&self, q: &Question) -> bool {
-        (q.status == Status::Pending && !self.review.is_reviewed(&q.id)) || self.review.is_changed(q)
+        (q.status == Status::Pending && !self.review.is_reviewed(&q.id))
+            || self.review.is_changed(q)
     }
 
     /// Rows of questions the list shows at once.

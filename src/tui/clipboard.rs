@@ -57,5 +57,7 @@ pub fn copy(text: &str) -> Result<String, String> {
             return Ok(tool.to_string());
         }
     }
-    osc52(text).map(|()| "OSC 52".to_string()).map_err(|e| e.to_string())
+    osc52(text)
+        .map(|()| "OSC 52".to_string())
+        .map_err(|e| e.to_string())
 }

@@ -59,7 +59,11 @@ impl Editor {
             if i > 0 {
                 self.newline();
             }
-            let clean: String = piece.chars().filter(|c| !c.is_control() || *c == '\t').map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let clean: String = piece
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
             let at = self.byte_at(self.row, self.col);
             self.lines[self.row].insert_str(at, &clean);
             self.col += clean.chars().count();
@@ -112,7 +116,10 @@ impl Editor {
             self.backspace();
             return;
         }
-        let (a, b) = (self.byte_at(self.row, start), self.byte_at(self.row, self.col));
+        let (a, b) = (
+            self.byte_at(self.row, start),
+            self.byte_at(self.row, self.col),
+        );
         self.lines[self.row].replace_range(a..b, "");
         self.col = start;
     }
@@ -170,7 +177,11 @@ impl Editor {
         // The character of that screen line nearest the cursor's column.
         let mut col = row.start;
         let mut used = 0;
-        for c in self.lines[row.line].chars().skip(row.start).take(row.end - row.start) {
+        for c in self.lines[row.line]
+            .chars()
+            .skip(row.start)
+            .take(row.end - row.start)
+        {
             let w = c.width().unwrap_or(0);
             if used + w > vcol {
                 break;
@@ -215,7 +226,11 @@ impl Editor {
                         end = space + 1;
                     }
                 }
-                let row = Row { line: n, start, end };
+                let row = Row {
+                    line: n,
+                    start,
+                    end,
+                };
                 if n == self.row && self.col >= start && (self.col < end || end == chars.len()) {
                     let before: String = chars[start..self.col.min(chars.len())].iter().collect();
                     cursor = (rows.len(), width(&before));
@@ -253,8 +268,12 @@ pub struct Layout {
 
 impl Layout {
     /// The text of a screen line.
-    pub fn text<'e>(&self, editor: &'e Editor, row: &Row) -> String {
-        editor.lines()[row.line].chars().skip(row.start).take(row.end - row.start).collect()
+    pub fn text(&self, editor: &Editor, row: &Row) -> String {
+        editor.lines()[row.line]
+            .chars()
+            .skip(row.start)
+            .take(row.end - row.start)
+            .collect()
     }
 }
 
@@ -276,7 +295,10 @@ mod tests {
         e.key(&key(KeyCode::Home), 40);
         e.key(&key(KeyCode::Backspace), 40);
         assert_eq!(e.text(), "Relancerle cabinet");
-        e.key(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL), 40);
+        e.key(
+            &KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL),
+            40,
+        );
         assert_eq!(e.text(), "le cabinet");
         let mut e = Editor::new("été");
         e.key(&key(KeyCode::Backspace), 40);

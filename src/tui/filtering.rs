@@ -2,10 +2,12 @@
 //! background thread for large ones, so that typing never waits for a long match.
 
 use super::app::Dossier;
-use dossier_core::model::Status;
-use dossier_core::query::{filter_cancellable, sort_hits_indexed, Hit, Query, QueryContext, SortKey};
-use dossier_core::review::ReviewState;
 use chrono::NaiveDate;
+use dossier_core::model::Status;
+use dossier_core::query::{
+    filter_cancellable, sort_hits_indexed, Hit, Query, QueryContext, SortKey,
+};
+use dossier_core::review::ReviewState;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
@@ -37,7 +39,9 @@ pub struct FilterJob {
 
 impl std::fmt::Debug for FilterJob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FilterJob").field("generation", &self.generation).finish()
+        f.debug_struct("FilterJob")
+            .field("generation", &self.generation)
+            .finish()
     }
 }
 

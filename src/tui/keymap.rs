@@ -52,10 +52,16 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
     let mut rest = text;
     loop {
         let lower = rest.to_ascii_lowercase();
-        if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+        if let Some(r) = lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("c-"))
+        {
             mods |= KeyModifiers::CONTROL;
             rest = &rest[rest.len() - r.len()..];
-        } else if let Some(r) = lower.strip_prefix("alt-").or_else(|| lower.strip_prefix("m-")) {
+        } else if let Some(r) = lower
+            .strip_prefix("alt-")
+            .or_else(|| lower.strip_prefix("m-"))
+        {
             mods |= KeyModifiers::ALT;
             rest = &rest[rest.len() - r.len()..];
         } else if lower.starts_with("shift-") && rest.len() > 6 {
@@ -195,10 +201,11 @@ impl Keymap {
                 };
                 for (name, keys) in specs {
                     let Some(command) = Command::from_name(name) else {
-                        errors.push(layer.source.error(
-                            keys.span(),
-                            format!("unknown command `{name}`"),
-                        ));
+                        errors.push(
+                            layer
+                                .source
+                                .error(keys.span(), format!("unknown command `{name}`")),
+                        );
                         continue;
                     };
                     let mut parsed = Vec::new();
@@ -223,7 +230,8 @@ impl Keymap {
     fn bind(&mut self, mode: Mode, command: Command, keys: Vec<Key>) {
         let listed = self.listed.entry(mode).or_default();
         // The command's old keys go; the new keys leave whatever command had them.
-        self.by_key.retain(|(m, _), c| !(*m == mode && *c == command));
+        self.by_key
+            .retain(|(m, _), c| !(*m == mode && *c == command));
         for key in &keys {
             if let Some(other) = self.by_key.insert((mode, *key), command) {
                 if let Some((_, ks)) = listed.iter_mut().find(|(c, _)| *c == other) {
@@ -301,7 +309,13 @@ mod tests {
         let k = |s| parse_key(s).unwrap();
         assert_eq!(k("j").code, KeyCode::Char('j'));
         assert_eq!(k("G").code, KeyCode::Char('G'));
-        assert_eq!(k("ctrl-d"), Key { code: KeyCode::Char('d'), mods: KeyModifiers::CONTROL });
+        assert_eq!(
+            k("ctrl-d"),
+            Key {
+                code: KeyCode::Char('d'),
+                mods: KeyModifiers::CONTROL
+            }
+        );
         assert_eq!(k("shift-tab").code, KeyCode::BackTab);
         assert_eq!(k("pagedown").code, KeyCode::PageDown);
         assert_eq!(k("f5").code, KeyCode::F(5));
@@ -329,6 +343,9 @@ mod tests {
             Some(Action::Command(Command::ReverseSort))
         ));
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert!(matches!(keymap.action(Mode::Filter, &q), Some(Action::FilterInsert('q'))));
+        assert!(matches!(
+            keymap.action(Mode::Filter, &q),
+            Some(Action::FilterInsert('q'))
+        ));
     }
 }

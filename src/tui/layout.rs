@@ -64,7 +64,12 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         return areas;
     }
     let status_height = 1.min(area.height);
-    areas.status = Rect::new(area.x, area.y + area.height - status_height, area.width, status_height);
+    areas.status = Rect::new(
+        area.x,
+        area.y + area.height - status_height,
+        area.width,
+        status_height,
+    );
     areas.overlay = match app.overlay {
         Overlay::None => None,
         Overlay::Help(_) => Some(centered(area, 100, area.height.saturating_sub(2).max(3))),
@@ -95,7 +100,12 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     let wanted = app.hits.len().max(1) as u16 + 3;
     let list_height = (body.height * 2 / 5).min(wanted).max(6).min(body.height);
     let list = Rect::new(body.x, body.y, body.width, list_height);
-    let below = Rect::new(body.x, body.y + list_height, body.width, body.height - list_height);
+    let below = Rect::new(
+        body.x,
+        body.y + list_height,
+        body.width,
+        body.height - list_height,
+    );
     areas.list = Some(list);
     if below.height == 0 {
         return areas;
@@ -123,7 +133,12 @@ pub fn areas(area: Rect, app: &App) -> Areas {
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 /// Text width inside a bordered pane with a scrollbar column.
@@ -170,7 +185,10 @@ pub fn refresh(app: &mut App) {
                 if area.height >= 28 {
                     let needed = app.cache.timeline.as_ref().map_or(0, |t| t.1.len()) as u16 + 2;
                     let top = needed.clamp(8, area.height / 2);
-                    areas.timeline = Some(Rect { height: top, ..area });
+                    areas.timeline = Some(Rect {
+                        height: top,
+                        ..area
+                    });
                     areas.chronology = Some(Rect {
                         y: area.y + top,
                         height: area.height - top,

@@ -105,7 +105,8 @@ pub fn run(options: Options) -> Result<(Ended, Vec<String>), StartError> {
 /// suspends it; SIGCONT after an outside stop redraws.
 fn watch_signals(tx: Sender<Event>) -> io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
             let _ = tx.send(Event::Signal(signal));
@@ -153,7 +154,9 @@ fn spawn_input(tx: Sender<Event>, paused: Arc<AtomicBool>) {
 /// The action for a terminal event in the app's current mode.
 pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
     match event {
-        TermEvent::Key(key) if key.kind != KeyEventKind::Release => app.keymap.action(app.mode(), &key),
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.action(app.mode(), &key)
+        }
         TermEvent::Paste(text) => match app.mode() {
             keymap::Mode::Note => Some(Action::Paste(text)),
             keymap::Mode::Filter => Some(Action::Paste(text)),
@@ -161,8 +164,16 @@ pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
         },
         TermEvent::Resize(w, h) => Some(Action::Resize(w, h)),
         TermEvent::Mouse(m) if app.mouse => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel { down: true, x: m.column, y: m.row }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { down: false, x: m.column, y: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                down: true,
+                x: m.column,
+                y: m.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                down: false,
+                x: m.column,
+                y: m.row,
+            }),
             MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
             _ => None,
         },
@@ -180,12 +191,22 @@ struct Workers {
 }
 
 impl Workers {
-    fn run(&mut self, effect: Effect, term: &mut terminal::Term, paused: &AtomicBool) -> Option<Action> {
+    fn run(
+        &mut self,
+        effect: Effect,
+        term: &mut terminal::Term,
+        paused: &AtomicBool,
+    ) -> Option<Action> {
         match effect {
             Effect::Load { generation } => {
                 self.cancel_load.store(true, Ordering::SeqCst);
                 self.cancel_load = Arc::new(AtomicBool::new(false));
-                spawn_load(self.tx.clone(), self.paths.clone(), generation, Arc::clone(&self.cancel_load));
+                spawn_load(
+                    self.tx.clone(),
+                    self.paths.clone(),
+                    generation,
+                    Arc::clone(&self.cancel_load),
+                );
                 None
             }
             Effect::Filter(job) => {
@@ -195,7 +216,10 @@ impl Workers {
             Effect::Review(job) => {
                 if !self.writer.submit(job) {
                     let lang = dossier_core::i18n::Lang::Fr;
-                    return Some(Action::Copied(Err(ui::not_saved(lang, "writer thread gone"))));
+                    return Some(Action::Copied(Err(ui::not_saved(
+                        lang,
+                        "writer thread gone",
+                    ))));
                 }
                 None
             }
@@ -273,9 +297,13 @@ fn event_loop(
         filter: filtering::FilterWorker::spawn(move |generation, hits| {
             let _ = filter_tx.send(Event::Action(Action::HitsReady { generation, hits }));
         }),
-        writer: Writer::spawn(app.review.fs(), app.review.writer().to_string(), move |done| {
-            let _ = writer_tx.send(Event::Action(Action::Review(Box::new(done))));
-        }),
+        writer: Writer::spawn(
+            app.review.fs(),
+            app.review.writer().to_string(),
+            move |done| {
+                let _ = writer_tx.send(Event::Action(Action::Review(Box::new(done))));
+            },
+        ),
     };
     if mouse {
         let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
@@ -343,7 +371,9 @@ fn event_loop(
                     }
                 }
                 Event::Action(a) => pending.push_back(a),
-                Event::Signal(s) if s == signal_hook::consts::SIGTSTP => pending.push_back(Action::Command(action::Command::Suspend)),
+                Event::Signal(s) if s == signal_hook::consts::SIGTSTP => {
+                    pending.push_back(Action::Command(action::Command::Suspend))
+                }
                 Event::Signal(s) if s == signal_hook::consts::SIGCONT => {
                     // Stopped from outside (SIGSTOP) and continued: take the terminal again.
                     let _ = terminal::enter(mouse);
@@ -398,7 +428,10 @@ fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<Stri
         app::Saving::Failed(why) => why.clone(),
         _ => app.lang.pick("délai dépassé", "timed out").to_string(),
     };
-    let copy = app.review.rescue_copy(&dossier_core::review::rescue_dir()).ok();
+    let copy = app
+        .review
+        .rescue_copy(&dossier_core::review::rescue_dir())
+        .ok();
     let copy = copy.map(|p| p.display().to_string());
     vec![ui::unsaved_at_exit(app.lang, &file, &why, copy.as_deref())]
 }

@@ -48,7 +48,11 @@ fn parse_color(s: &str) -> Result<Color, String> {
 impl Theme {
     /// The theme of configuration layers (defaults first), for a base, with or without
     /// colour. Bad entries are reported with their file and line.
-    pub fn from_layers(layers: &[ThemeLayer], base: Base, color: bool) -> (Theme, Vec<ConfigError>) {
+    pub fn from_layers(
+        layers: &[ThemeLayer],
+        base: Base,
+        color: bool,
+    ) -> (Theme, Vec<ConfigError>) {
         let mut styles = [Style::new(); ROLES.len()];
         let mut errors = Vec::new();
         for layer in layers {
@@ -58,7 +62,11 @@ impl Theme {
             };
             for (role, (spec, span)) in table {
                 let Some(i) = ROLES.iter().position(|r| r == role) else {
-                    errors.push(layer.source.error(span.clone(), format!("unknown theme role `{role}`")));
+                    errors.push(
+                        layer
+                            .source
+                            .error(span.clone(), format!("unknown theme role `{role}`")),
+                    );
                     continue;
                 };
                 match style_of(spec, color) {
@@ -188,7 +196,13 @@ fn style_of(spec: &StyleSpec, color: bool) -> Result<Style, StyleError> {
     if !color && spec.bg.is_some() {
         style = style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
     }
-    if !color && spec.fg.is_some() && spec.fg.as_ref().is_some_and(|f| f.get_ref() == "darkgray" || f.get_ref() == "gray") {
+    if !color
+        && spec.fg.is_some()
+        && spec
+            .fg
+            .as_ref()
+            .is_some_and(|f| f.get_ref() == "darkgray" || f.get_ref() == "gray")
+    {
         style = style.add_modifier(Modifier::DIM);
     }
     Ok(style)
@@ -205,7 +219,11 @@ mod tests {
             let (theme, errors) = Theme::from_layers(&config.themes, base, true);
             assert!(errors.is_empty(), "{errors:?}");
             for (i, role) in ROLES.iter().enumerate() {
-                assert_ne!(theme.styles[i], Style::new(), "{role} has no style in {base:?}");
+                assert_ne!(
+                    theme.styles[i],
+                    Style::new(),
+                    "{role} has no style in {base:?}"
+                );
             }
         }
         let (plain, _) = Theme::from_layers(&config.themes, Base::Dark, false);

@@ -6,7 +6,10 @@
 //! as another action. After each action the layout step lays out what the views will draw.
 
 use super::action::{Action, Command, Loaded};
-use super::app::{App, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane, Saving, BACKGROUND_THRESHOLD, LOG_SIZE};
+use super::app::{
+    App, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane, Saving, BACKGROUND_THRESHOLD,
+    LOG_SIZE,
+};
 use super::editor::Editor;
 use super::filtering::{compute, FilterJob};
 use super::layout::{self, overlay_room, scroll_room};
@@ -83,7 +86,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn flush(app: &mut App, fx: &mut Vec<Effect>) {
     if let Some(editor) = app.note_editor.take() {
         if editor.changed() {
-            let _ = app.review.set_note(&editor.id, &editor.draft(), &editor.base);
+            let _ = app
+                .review
+                .set_note(&editor.id, &editor.draft(), &editor.base);
             review_changed(app, fx);
         }
     }
@@ -139,7 +144,11 @@ pub fn show(app: &mut App, text: impl Into<String>, kind: MessageKind) {
 fn show_also(app: &mut App, text: String, kind: MessageKind) {
     match app.message.take() {
         Some(previous) => {
-            let kind = if previous.kind == MessageKind::Warning { previous.kind } else { kind };
+            let kind = if previous.kind == MessageKind::Warning {
+                previous.kind
+            } else {
+                kind
+            };
             app.log.push(Message {
                 text: text.clone(),
                 kind,
@@ -181,7 +190,12 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     app.message = None;
     app.cache.generation += 1;
     let lang = app.lang;
-    let skipped = app.dossier.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count();
+    let skipped = app
+        .dossier
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Skipped)
+        .count();
     let warnings = app.dossier.diagnostics.len() - skipped;
     if skipped > 0 {
         show(app, ui::skipped_files(lang, skipped), MessageKind::Warning);
@@ -190,7 +204,11 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     }
     let summary = app.review.observe(&app.dossier.questions, app.today);
     if let Some(reason) = app.review.read_only_reason().map(str::to_string) {
-        show_also(app, ui::review_read_only(lang, &reason), MessageKind::Warning);
+        show_also(
+            app,
+            ui::review_read_only(lang, &reason),
+            MessageKind::Warning,
+        );
     } else if let Some(sentence) = ui::change_summary(lang, &summary) {
         show_also(app, sentence, MessageKind::Info);
     }
@@ -238,12 +256,25 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
             let me = dossier_core::review::clock::writer_of(app.review.replica()).to_string();
             let unreadable_before = app.review.unreadable_files().len();
             let incoming = app.review.merge_read(result);
-            let others: Vec<(String, usize)> = incoming.by_writer.into_iter().filter(|(w, _)| *w != me).collect();
+            let others: Vec<(String, usize)> = incoming
+                .by_writer
+                .into_iter()
+                .filter(|(w, _)| *w != me)
+                .collect();
             if !others.is_empty() {
                 show(app, ui::incoming(lang, &others), MessageKind::Info);
             }
             if incoming.unreadable.len() > unreadable_before {
-                show(app, ui::unreadable_team_files(lang, incoming.unreadable.len()), MessageKind::Warning);
+                show(
+                    app,
+                    ui::unreadable_team_files(lang, incoming.unreadable.len()),
+                    MessageKind::Warning,
+                );
+            }
+            if let Some(id) = app.edit_after_read.take() {
+                if app.selected_question().is_some_and(|q| q.id == id) {
+                    open_note_editor(app);
+                }
             }
         }
     }
@@ -273,7 +304,12 @@ pub fn refresh_hits(app: &mut App, fx: &mut Vec<Effect>) {
     let key = (query.clone(), app.only_unanswered, app.only_overdue);
     // When the query only grew, the new hits are among the old ones.
     let candidates = match &app.last_filter {
-        Some((prev, u, o)) if !app.filtering && *u == app.only_unanswered && *o == app.only_overdue && query.refines(prev) => {
+        Some((prev, u, o))
+            if !app.filtering
+                && *u == app.only_unanswered
+                && *o == app.only_overdue
+                && query.refines(prev) =>
+        {
             Some(app.hits.iter().map(|h| h.index).collect())
         }
         _ => None,
@@ -317,10 +353,14 @@ fn apply_hits(app: &mut App, generation: u64, hits: Vec<Hit>) {
     match position {
         Some(p) => app.selected = p,
         None => {
+            // The chosen question is not shown (a filter being typed may hide it for a
+            // letter or two): show the first, and take the chosen one back when it returns.
             app.selected = 0;
             app.detail_scroll = 0;
             app.timeline_scroll = 0;
-            app.selected_id = app.selected_question().map(|q| q.id.clone());
+            if app.selected_id.is_none() {
+                app.selected_id = app.selected_question().map(|q| q.id.clone());
+            }
         }
     }
     recount(app);
@@ -341,7 +381,9 @@ fn recount(app: &mut App) {
         c.to_review_all += usize::from(app.is_to_review(q));
     }
     for h in &app.hits {
-        let Some(q) = d.questions.get(h.index) else { continue };
+        let Some(q) = d.questions.get(h.index) else {
+            continue;
+        };
         c.pending += usize::from(q.status == Status::Pending);
         c.overdue += usize::from(d.timings[h.index].is_overdue());
         c.to_review += usize::from(app.is_to_review(q));
@@ -416,7 +458,9 @@ fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::NoteKey(key) => {
             editor.text.key(&key, cols);
         }
-        Action::Paste(text) => editor.text.insert(&text.replace("\r\n", "\n").replace('\r', "\n")),
+        Action::Paste(text) => editor
+            .text
+            .insert(&text.replace("\r\n", "\n").replace('\r', "\n")),
         Action::Command(Command::NoteCancel) => {
             if editor.changed() {
                 editor.confirm_discard = Some(false);
@@ -448,7 +492,11 @@ fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                     review_changed(app, fx);
                 }
                 // The editor stays open with the text, so nothing typed is lost.
-                Err(e) => show(app, ui::review_read_only(lang, &error_text(&e)), MessageKind::Warning),
+                Err(e) => show(
+                    app,
+                    ui::review_read_only(lang, &error_text(&e)),
+                    MessageKind::Warning,
+                ),
             }
         }
         _ => {}
@@ -469,7 +517,10 @@ fn open_note_editor(app: &mut App) {
     let (text, conflict) = match entry.map(|e| e.note()) {
         Some(NoteView::One(v)) => (v.text.clone(), Vec::new()),
         Some(NoteView::Conflict(vs)) => (
-            vs.iter().find(|v| !v.text.trim().is_empty()).map(|v| v.text.clone()).unwrap_or_default(),
+            vs.iter()
+                .find(|v| !v.text.trim().is_empty())
+                .map(|v| v.text.clone())
+                .unwrap_or_default(),
             vs.to_vec(),
         ),
         _ => (String::new(), Vec::new()),
@@ -502,7 +553,10 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
                 ui::reviewed(lang, &q.id, on)
             }
         }),
-        Command::ToggleFlag => app.review.toggle_flag(&q.id, app.today).map(|on| ui::flagged(lang, &q.id, on)),
+        Command::ToggleFlag => app
+            .review
+            .toggle_flag(&q.id, app.today)
+            .map(|on| ui::flagged(lang, &q.id, on)),
         _ => return,
     };
     match result {
@@ -510,7 +564,11 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
             show(app, text, MessageKind::Info);
             review_changed(app, fx);
         }
-        Err(e) => show(app, ui::review_read_only(lang, &error_text(&e)), MessageKind::Warning),
+        Err(e) => show(
+            app,
+            ui::review_read_only(lang, &error_text(&e)),
+            MessageKind::Warning,
+        ),
     }
 }
 
@@ -521,7 +579,13 @@ fn jump_to_review(app: &mut App, forward: bool) {
         return;
     }
     let found = (1..=n)
-        .map(|step| if forward { (app.selected + step) % n } else { (app.selected + n - step % n) % n })
+        .map(|step| {
+            if forward {
+                (app.selected + step) % n
+            } else {
+                (app.selected + n - step % n) % n
+            }
+        })
         .find(|&p| {
             app.hits
                 .get(p)
@@ -540,7 +604,7 @@ fn jump_to_review(app: &mut App, forward: bool) {
 fn overlay_action(app: &mut App, action: Action) {
     let (max, page) = overlay_room(app);
     let scroll = match app.overlay {
-        Overlay::Help(s) | Overlay::Log(s) => s,
+        Overlay::Help(s) | Overlay::Log(s) => s.min(max),
         Overlay::None => 0,
     };
     let command = match action {
@@ -559,9 +623,12 @@ fn overlay_action(app: &mut App, action: Action) {
         Command::Down => scroll + 1,
         Command::Up => scroll.saturating_sub(1),
         Command::PageDown | Command::HalfPageDown => scroll + page.saturating_sub(1).max(1),
-        Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(page.saturating_sub(1).max(1)),
+        Command::PageUp | Command::HalfPageUp => {
+            scroll.saturating_sub(page.saturating_sub(1).max(1))
+        }
         Command::Top => 0,
-        Command::Bottom => max,
+        // The very end, whatever the width the text is wrapped to when drawn.
+        Command::Bottom => usize::MAX,
         Command::ToggleHelp if matches!(app.overlay, Overlay::Help(_)) => {
             app.overlay = Overlay::None;
             return;
@@ -587,8 +654,12 @@ fn overlay_action(app: &mut App, action: Action) {
             return;
         }
         _ => return,
-    }
-    .min(max);
+    };
+    let scroll = if scroll == usize::MAX {
+        scroll
+    } else {
+        scroll.min(max)
+    };
     app.overlay = match app.overlay {
         Overlay::Help(_) => Overlay::Help(scroll),
         Overlay::Log(_) => Overlay::Log(scroll),
@@ -627,7 +698,10 @@ fn filter_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             filter_changed(app, fx);
         }
         Action::Paste(text) => {
-            let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let text: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
             f.text.insert_str(f.cursor, &text);
             f.cursor += text.len();
             filter_changed(app, fx);
@@ -726,7 +800,12 @@ fn scroll_focused(app: &mut App, step: Step) {
 
 fn jump_to_match(app: &mut App, forward: bool) {
     let (max, _) = scroll_room(app, Pane::Detail);
-    let matches = app.cache.detail.as_ref().map(|d| d.1.matches.clone()).unwrap_or_default();
+    let matches = app
+        .cache
+        .detail
+        .as_ref()
+        .map(|d| d.1.matches.clone())
+        .unwrap_or_default();
     let current = app.detail_scroll;
     let next = if forward {
         matches.iter().copied().find(|&m| m > current)
@@ -734,7 +813,13 @@ fn jump_to_match(app: &mut App, forward: bool) {
         matches.iter().rev().copied().find(|&m| m < current)
     };
     // Wrap around, as search in a pager does.
-    let next = next.or_else(|| if forward { matches.first().copied() } else { matches.last().copied() });
+    let next = next.or_else(|| {
+        if forward {
+            matches.first().copied()
+        } else {
+            matches.last().copied()
+        }
+    });
     match next {
         Some(line) => {
             app.detail_scroll = line.min(max);
@@ -752,9 +837,13 @@ fn jump_to_match(app: &mut App, forward: bool) {
 fn pane_at(app: &App, x: u16, y: u16) -> Option<(Pane, Rect)> {
     let areas = app.cache.areas;
     let at = Position::new(x, y);
-    [(Pane::List, areas.list), (Pane::Detail, areas.detail), (Pane::Timeline, areas.timeline)]
-        .into_iter()
-        .find_map(|(pane, r)| r.filter(|r| r.contains(at)).map(|r| (pane, r)))
+    [
+        (Pane::List, areas.list),
+        (Pane::Detail, areas.detail),
+        (Pane::Timeline, areas.timeline),
+    ]
+    .into_iter()
+    .find_map(|(pane, r)| r.filter(|r| r.contains(at)).map(|r| (pane, r)))
 }
 
 fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
@@ -797,7 +886,9 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::Bottom => scroll_focused(app, Step::Bottom),
         Command::FocusNext => app.focus = app.focus.next(),
         Command::FocusPrev => app.focus = app.focus.prev(),
-        Command::Open if app.focus == Pane::List && !app.hits.is_empty() => app.focus = Pane::Detail,
+        Command::Open if app.focus == Pane::List && !app.hits.is_empty() => {
+            app.focus = Pane::Detail
+        }
         Command::Back => {
             if app.focus != Pane::List {
                 app.focus = Pane::List;
@@ -840,7 +931,21 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Command::ToggleReviewed | Command::ToggleFlag => review_action(app, command, fx),
-        Command::EditNote => open_note_editor(app),
+        Command::EditNote => {
+            // Read the review files first, so the editor starts from the note as it is now
+            // (another window or a colleague may have saved it since).
+            match (
+                app.selected_question().map(|q| q.id.clone()),
+                app.review.location().is_some() && !app.review.is_read_only(),
+            ) {
+                (Some(id), true) => {
+                    app.edit_after_read = Some(id);
+                    app.review_read_pending = true;
+                    fx.push(Effect::Review(Job::Read(app.review.read_job())));
+                }
+                _ => open_note_editor(app),
+            }
+        }
         Command::NextToReview => jump_to_review(app, true),
         Command::PrevToReview => jump_to_review(app, false),
         Command::Reload => reload(app, fx),

@@ -49,7 +49,14 @@ fn emphasis_style(base: Style, emphasis: &[Emphasis], start: usize, end: usize) 
 }
 
 /// Splits a line (byte range `offset..` of the field) into styled words.
-fn words(line: &str, offset: usize, emphasis: &[Emphasis], base: Style, highlight: Style, terms: &[String]) -> Vec<Word> {
+fn words(
+    line: &str,
+    offset: usize,
+    emphasis: &[Emphasis],
+    base: Style,
+    highlight: Style,
+    terms: &[String],
+) -> Vec<Word> {
     let mut out = Vec::new();
     let mut pos = 0;
     for token in line.split(' ') {
@@ -214,8 +221,16 @@ fn table(block: &str, cols: usize, base: Style, highlight: Style, terms: &[Strin
             .enumerate()
             .map(|(i, w)| {
                 let cell = row.get(i).map(String::as_str).unwrap_or("");
-                let style = if r == 0 { base.add_modifier(Modifier::BOLD) } else { base };
-                fill(words(cell, usize::MAX / 2, &[], style, highlight, terms), *w, style)
+                let style = if r == 0 {
+                    base.add_modifier(Modifier::BOLD)
+                } else {
+                    base
+                };
+                fill(
+                    words(cell, usize::MAX / 2, &[], style, highlight, terms),
+                    *w,
+                    style,
+                )
             })
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -254,7 +269,13 @@ fn table(block: &str, cols: usize, base: Style, highlight: Style, terms: &[Strin
 
 /// A table too wide for any column layout: each row after the header as "header: value"
 /// lines, rows apart.
-fn records(rows: &[Vec<String>], cols: usize, base: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
+fn records(
+    rows: &[Vec<String>],
+    cols: usize,
+    base: Style,
+    highlight: Style,
+    terms: &[String],
+) -> Vec<Marked> {
     let header = rows.first().cloned().unwrap_or_default();
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate().skip(1) {
@@ -263,8 +284,16 @@ fn records(rows: &[Vec<String>], cols: usize, base: Style, highlight: Style, ter
         }
         for (i, cell) in row.iter().enumerate() {
             let label = header.get(i).map(String::as_str).unwrap_or("");
-            let text = if label.is_empty() { cell.clone() } else { format!("{label} : {cell}") };
-            out.extend(fill(words(&text, usize::MAX / 2, &[], base, highlight, terms), cols, base));
+            let text = if label.is_empty() {
+                cell.clone()
+            } else {
+                format!("{label} : {cell}")
+            };
+            out.extend(fill(
+                words(&text, usize::MAX / 2, &[], base, highlight, terms),
+                cols,
+                base,
+            ));
         }
     }
     out
@@ -273,7 +302,14 @@ fn records(rows: &[Vec<String>], cols: usize, base: Style, highlight: Style, ter
 /// Wraps a text field (paragraphs separated by blank lines) to `cols` columns, rendering its
 /// emphasis and highlighting words that contain one of `terms` (folded); tables are
 /// aligned. Returns the lines and, for each, whether it holds a highlighted word.
-pub fn wrap_field(text: &str, emphasis: &[Emphasis], cols: usize, base: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
+pub fn wrap_field(
+    text: &str,
+    emphasis: &[Emphasis],
+    cols: usize,
+    base: Style,
+    highlight: Style,
+    terms: &[String],
+) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut offset = 0;
     for (i, paragraph) in text.split("\n\n").enumerate() {
@@ -285,7 +321,11 @@ pub fn wrap_field(text: &str, emphasis: &[Emphasis], cols: usize, base: Style, h
         } else {
             let mut line_offset = offset;
             for line in paragraph.split('\n') {
-                out.extend(fill(words(line, line_offset, emphasis, base, highlight, terms), cols, base));
+                out.extend(fill(
+                    words(line, line_offset, emphasis, base, highlight, terms),
+                    cols,
+                    base,
+                ));
                 line_offset += line.len() + 1;
             }
         }
@@ -307,8 +347,18 @@ mod tests {
 
     #[test]
     fn wraps_on_words_and_keeps_paragraphs() {
-        let lines = wrap_field("un deux trois quatre\n\ncinq", &[], 10, Style::new(), Style::new(), &[]);
-        assert_eq!(plain(&lines), vec!["un deux", "trois", "quatre", "", "cinq"]);
+        let lines = wrap_field(
+            "un deux trois quatre\n\ncinq",
+            &[],
+            10,
+            Style::new(),
+            Style::new(),
+            &[],
+        );
+        assert_eq!(
+            plain(&lines),
+            vec!["un deux", "trois", "quatre", "", "cinq"]
+        );
     }
 
     #[test]
@@ -319,7 +369,14 @@ mod tests {
 
     #[test]
     fn highlights_accent_insensitively() {
-        let lines = wrap_field("la Santé publique", &[], 80, Style::new(), Style::new(), &["sante".into()]);
+        let lines = wrap_field(
+            "la Santé publique",
+            &[],
+            80,
+            Style::new(),
+            Style::new(),
+            &["sante".into()],
+        );
         assert!(lines[0].1);
     }
 
@@ -357,14 +414,24 @@ mod tests {
         let text = "Dispositif | Description\nAsalée | Coopération entre médecins et infirmières en soins primaires";
         let lines = plain(&wrap_field(text, &[], 30, Style::new(), Style::new(), &[]));
         assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
-        assert!(lines.iter().all(|l| l.contains('│') || l.contains('┼')), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| l.contains('│') || l.contains('┼')),
+            "{lines:?}"
+        );
         let joined = lines.join(" ");
         assert!(joined.contains("Coopération") && joined.contains("primaires"));
     }
 
     #[test]
     fn control_characters_in_text_are_shown_not_sent() {
-        let lines = plain(&wrap_field("a\u{1b}]2;PWNED\u{7} b", &[], 80, Style::new(), Style::new(), &[]));
+        let lines = plain(&wrap_field(
+            "a\u{1b}]2;PWNED\u{7} b",
+            &[],
+            80,
+            Style::new(),
+            Style::new(),
+            &[],
+        ));
         assert_eq!(lines, vec!["a␛]2;PWNED␇ b"]);
     }
 }

@@ -8,8 +8,13 @@
 
 mod util;
 
+mod cli;
+mod e2e;
 mod properties;
 mod query;
+mod review;
 mod robustness;
 mod seeds;
+mod tui;
+mod tui_props;
 mod variants;

@@ -124,7 +124,9 @@ fn whitespace_only_is_skipped() {
 fn binary_garbage_is_skipped() {
     let mut rng = Rng(0x5eed);
     let (_dir, path, report) = load_file("garbage.txt", rng.bytes(4096));
-    assert!(report.diagnostics[0].message(Lang::En).contains("binary data"));
+    assert!(report.diagnostics[0]
+        .message(Lang::En)
+        .contains("binary data"));
     assert_skipped(
         &report,
         &path,
@@ -393,7 +395,10 @@ fn deeply_nested_directories_stop_at_the_depth_limit() {
     assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
     let d = &report.diagnostics[0];
     assert_eq!(d.severity, Severity::Skipped);
-    assert!(d.message(Lang::En).contains("nested deeper than 64 levels"), "{d}");
+    assert!(
+        d.message(Lang::En).contains("nested deeper than 64 levels"),
+        "{d}"
+    );
     // The directory named is the one at depth 64, under which nothing was read.
     let named = PathBuf::from(&d.path);
     assert_eq!(
@@ -522,7 +527,12 @@ fn fifos_and_devices_are_skipped_without_blocking() {
     // Named on the command line, and a device.
     for path in [fifo.clone(), PathBuf::from("/dev/zero")] {
         let report = load_paths(std::slice::from_ref(&path));
-        assert_skipped(&report, &path, None, "not a regular file (FIFO, device or socket)");
+        assert_skipped(
+            &report,
+            &path,
+            None,
+            "not a regular file (FIFO, device or socket)",
+        );
     }
 }
 
@@ -578,7 +588,9 @@ fn an_impossible_date_is_a_warning_on_its_line() {
     // 29 February exists only in leap years.
     let text = seed(SEEDS[1]).replace("[31 mars 2026]", "[29 février 2025]");
     let (_dir, _path, report) = load_file("bissextile.txt", &text);
-    assert!(report.diagnostics[1].message(Lang::En).contains("impossible date"));
+    assert!(report.diagnostics[1]
+        .message(Lang::En)
+        .contains("impossible date"));
     let text = seed(SEEDS[1]).replace("[31 mars 2026]", "[29 février 2024]");
     let (_dir, _path, report) = load_file("bissextile.txt", &text);
     assert!(report.diagnostics.is_empty());

@@ -33,12 +33,16 @@ pub fn assets() -> PathBuf {
 
 /// A file or folder of the real AN data beside the project (`../shared/`), or `None` with a
 /// message saying the test did not run.
+#[allow(dead_code, reason = "the open-data tests read it")]
 pub fn shared(rel: &str) -> Option<PathBuf> {
     let path = root().join("../shared").join(rel);
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("SKIPPED: {} not found (the shared AN data is not beside the project)", path.display());
+        eprintln!(
+            "SKIPPED: {} not found (the shared AN data is not beside the project)",
+            path.display()
+        );
         None
     }
 }
@@ -97,7 +101,11 @@ impl Sandbox {
     /// Runs `dossier ARGS`, checks it succeeded, and returns its stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "dossier {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "dossier {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("UTF-8 output")
     }
 }

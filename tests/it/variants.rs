@@ -2,9 +2,9 @@
 //! `tests/fixtures/` (`.md`: markdown with `**Label :**` and `<sup>`; `.txt`: plain with
 //! `Label :` and `^e`), with what must come out of each.
 
-use dossier_core::i18n::Lang;
 use chrono::NaiveDate;
 use dossier_core::deadline::{timing, DeadlineRule};
+use dossier_core::i18n::Lang;
 use dossier_core::load::{load, Diagnostic, LoadOptions, Severity};
 use dossier_core::model::{EmphasisStyle, EventKind, ExtraField, Question, QuestionKind, Status};
 use std::path::PathBuf;
@@ -605,7 +605,11 @@ fn duplicates_keep_the_more_complete_copy_and_say_so() {
     assert!(dups[1].contains("16-16353QE") && dups[1].contains("c_withdrawn.txt"));
     for d in &report.diagnostics {
         assert_eq!(d.severity, Severity::Skipped);
-        assert!(d.message(Lang::En).contains("duplicate"), "{}", d.message(Lang::En));
+        assert!(
+            d.message(Lang::En).contains("duplicate"),
+            "{}",
+            d.message(Lang::En)
+        );
     }
 }
 

@@ -90,4 +90,3 @@ pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     }
     Ok(bytes)
 }
-

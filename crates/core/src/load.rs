@@ -3,11 +3,11 @@
 
 use crate::i18n::Lang;
 use crate::limits::Limits;
-use crate::parse::problem::{IoReason, Problem};
-use crate::text::sanitize::terminal_line;
 use crate::model::Question;
+use crate::parse::problem::{IoReason, Problem};
 use crate::parse::{parse_bytes, LineMessage};
 use crate::sample;
+use crate::text::sanitize::terminal_line;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt;
@@ -218,17 +218,19 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
         let meta = match std::fs::metadata(root) {
             Ok(meta) => meta,
             Err(e) => {
-                found
-                    .diagnostics
-                    .push(Diagnostic::skipped(&shown, Problem::CannotOpen(IoReason::from(&e))));
+                found.diagnostics.push(Diagnostic::skipped(
+                    &shown,
+                    Problem::CannotOpen(IoReason::from(&e)),
+                ));
                 continue;
             }
         };
         if meta.is_file() {
             if found.files.len() >= max_files {
-                found
-                    .diagnostics
-                    .push(Diagnostic::skipped(&shown, Problem::TooManyFiles(max_files)));
+                found.diagnostics.push(Diagnostic::skipped(
+                    &shown,
+                    Problem::TooManyFiles(max_files),
+                ));
             } else {
                 if seen.insert(canonical_root.clone()) {
                     found.files.push(root.clone());
@@ -273,9 +275,10 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
                         continue;
                     }
                     if found.files.len() >= max_files {
-                        found
-                            .diagnostics
-                            .push(Diagnostic::skipped(&shown, Problem::TooManyFiles(max_files)));
+                        found.diagnostics.push(Diagnostic::skipped(
+                            &shown,
+                            Problem::TooManyFiles(max_files),
+                        ));
                         break;
                     }
                     let key = match entry.path().strip_prefix(root) {

@@ -157,6 +157,12 @@ pub struct ExtraField {
     pub value: String,
 }
 
+/// Reads a JSON `null` (the export writes one for a field the source does not give) as an
+/// empty string.
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
 /// One ministry a question was attributed to (the open data's `minAttrib`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution {
@@ -179,9 +185,11 @@ pub struct Question {
     /// The question's number within its legislature and kind.
     pub number: u32,
     /// The title; empty when the document has none.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub title: String,
     /// The author as printed, with civility ("Mme Sylvie Bonnet"); the acteur reference
     /// (`PA123456`) when the open data gave no acteur file to resolve it.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub author: String,
     /// The author's acteur reference in the open data (`PA…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,14 +198,19 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mandate_ref: Option<String>,
     /// "Loire (4e circonscription)"; empty when the document has none.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub constituency: String,
     /// Political group; empty when the document has none.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub group: String,
     /// Rubric ("Santé").
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub rubric: String,
     /// Ministry the question was put to ("Ministère interrogé").
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub ministry_asked: String,
     /// Ministry that must answer ("Ministère attributaire").
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub ministry_assigned: String,
     /// Every ministry the question was attributed to, in order, when the source lists them
     /// (the last is `ministry_assigned`).
@@ -210,11 +223,13 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis: Option<String>,
     /// The question's text: paragraphs separated by one blank line.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub question_text: String,
     /// Bold and italic spans of `question_text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub question_emphasis: Vec<Emphasis>,
     /// The answer's text, empty when there is none.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub answer_text: String,
     /// Bold and italic spans of `answer_text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -110,7 +110,8 @@ pub fn compute(app: &App, width: usize) -> Option<Chronology> {
     for h in &app.hits {
         for e in app.dossier.questions.get(h.index)?.events.iter() {
             if KINDS.contains(&e.kind) {
-                range = Some(range.map_or((e.date, e.date), |(s, t)| (s.min(e.date), t.max(e.date))));
+                range =
+                    Some(range.map_or((e.date, e.date), |(s, t)| (s.min(e.date), t.max(e.date))));
             }
         }
     }
@@ -131,7 +132,11 @@ pub fn compute(app: &App, width: usize) -> Option<Chronology> {
             }
         }
     }
-    Some(Chronology { bucket, first, counts })
+    Some(Chronology {
+        bucket,
+        first,
+        counts,
+    })
 }
 
 #[cfg(test)]
@@ -144,10 +149,25 @@ mod tests {
 
     #[test]
     fn bucket_choice_follows_the_span() {
-        assert_eq!(Bucket::choose(d(2026, 1, 1), d(2026, 3, 1), 40), Bucket::Week);
-        assert_eq!(Bucket::choose(d(2024, 3, 1), d(2026, 6, 1), 40), Bucket::Month);
-        assert_eq!(Bucket::choose(d(2014, 3, 1), d(2026, 6, 1), 40), Bucket::Year);
-        assert_eq!(Bucket::choose(d(2020, 3, 1), d(2026, 6, 1), 30), Bucket::Quarter);
-        assert_eq!(Bucket::Month.label(Bucket::Month.of(d(2026, 3, 24))), "03/2026");
+        assert_eq!(
+            Bucket::choose(d(2026, 1, 1), d(2026, 3, 1), 40),
+            Bucket::Week
+        );
+        assert_eq!(
+            Bucket::choose(d(2024, 3, 1), d(2026, 6, 1), 40),
+            Bucket::Month
+        );
+        assert_eq!(
+            Bucket::choose(d(2014, 3, 1), d(2026, 6, 1), 40),
+            Bucket::Year
+        );
+        assert_eq!(
+            Bucket::choose(d(2020, 3, 1), d(2026, 6, 1), 30),
+            Bucket::Quarter
+        );
+        assert_eq!(
+            Bucket::Month.label(Bucket::Month.of(d(2026, 3, 24))),
+            "03/2026"
+        );
     }
 }

@@ -32,30 +32,57 @@ pub fn saved_at(lang: Lang, t: u64) -> String {
 }
 
 /// What changed since the review, with its dates.
-fn change_line(lang: Lang, q: &Question, then: Option<&Snapshot>, reviewed: Option<chrono::NaiveDate>) -> Option<String> {
+fn change_line(
+    lang: Lang,
+    q: &Question,
+    then: Option<&Snapshot>,
+    reviewed: Option<chrono::NaiveDate>,
+) -> Option<String> {
     let now = Snapshot::of(q);
     let change = match then {
         Some(then) => then.change_to(&now)?,
         None => return None,
     };
     let since = reviewed
-        .map(|d| lang.pick(format!(" (revue du {})", lang.date(d)), format!(" (review of {})", lang.date(d))))
+        .map(|d| {
+            lang.pick(
+                format!(" (revue du {})", lang.date(d)),
+                format!(" (review of {})", lang.date(d)),
+            )
+        })
         .unwrap_or_default();
     use dossier_core::review::Change::*;
     let what = match change {
         Answered => q.answered_on().map(|d| {
-            lang.pick(format!("Réponse publiée le {}", lang.date(d)), format!("Answer published on {}", lang.date(d)))
+            lang.pick(
+                format!("Réponse publiée le {}", lang.date(d)),
+                format!("Answer published on {}", lang.date(d)),
+            )
         }),
         Withdrawn => q.first_event(EventKind::Withdrawn).map(|e| {
-            let why = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-            lang.pick(format!("Retirée le {}{why}", lang.date(e.date)), format!("Withdrawn on {}{why}", lang.date(e.date)))
+            let why = e
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            lang.pick(
+                format!("Retirée le {}{why}", lang.date(e.date)),
+                format!("Withdrawn on {}{why}", lang.date(e.date)),
+            )
         }),
         Signaled => q.last_event(EventKind::Signaled).map(|e| {
-            lang.pick(format!("Signalée le {}", lang.date(e.date)), format!("Signalée on {}", lang.date(e.date)))
+            lang.pick(
+                format!("Signalée le {}", lang.date(e.date)),
+                format!("Signalée on {}", lang.date(e.date)),
+            )
         }),
         MinistryChanged => {
-            let date = q.last_event(EventKind::AttributionChanged).map(|e| lang.date(e.date));
-            let on = date.map(|d| lang.pick(format!(" le {d}"), format!(" on {d}"))).unwrap_or_default();
+            let date = q
+                .last_event(EventKind::AttributionChanged)
+                .map(|e| lang.date(e.date));
+            let on = date
+                .map(|d| lang.pick(format!(" le {d}"), format!(" on {d}")))
+                .unwrap_or_default();
             Some(lang.pick(
                 format!("Attribuée{on} à {}", q.ministry()),
                 format!("Attributed{on} to {}", q.ministry()),
@@ -74,7 +101,10 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
     let Some(index) = app.selected_index() else {
         return DetailText::default();
     };
-    let (Some(q), Some(timing)) = (app.dossier.questions.get(index), app.dossier.timings.get(index)) else {
+    let (Some(q), Some(timing)) = (
+        app.dossier.questions.get(index),
+        app.dossier.timings.get(index),
+    ) else {
         return DetailText::default();
     };
     let lang = app.lang;
@@ -86,8 +116,19 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
         out.extend(wrap_field(text, &[], cols, style, highlight, &[]));
     };
 
-    let title = if q.title.is_empty() { w.untitled } else { q.title.as_str() };
-    out.extend(wrap_field(title, &[], cols, Style::new().add_modifier(Modifier::BOLD), highlight, terms));
+    let title = if q.title.is_empty() {
+        w.untitled
+    } else {
+        q.title.as_str()
+    };
+    out.extend(wrap_field(
+        title,
+        &[],
+        cols,
+        Style::new().add_modifier(Modifier::BOLD),
+        highlight,
+        terms,
+    ));
     let id_line = format!(
         "{} n° {} · {}{} · {}",
         ui::kind(lang, q.kind),
@@ -96,7 +137,14 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
         w.legislature_suffix,
         q.id
     );
-    out.extend(wrap_field(&id_line, &[], cols, theme.dim(), highlight, terms));
+    out.extend(wrap_field(
+        &id_line,
+        &[],
+        cols,
+        theme.dim(),
+        highlight,
+        terms,
+    ));
 
     let status_line = match q.status {
         Status::Answered => match q.answered_on() {
@@ -116,7 +164,11 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
                 }
                 (None, Some(deadline)) => {
                     line.push_str(" — ");
-                    line.push_str(&ui::due_in(lang, (deadline - app.today).num_days(), deadline));
+                    line.push_str(&ui::due_in(
+                        lang,
+                        (deadline - app.today).num_days(),
+                        deadline,
+                    ));
                 }
                 _ => {}
             }
@@ -131,7 +183,11 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
 
     let entry = app.review.entry(&q.id);
     if app.review.state().is_new(&q.id) {
-        plain(&mut out, &format!("★ {}", ui::change(lang, dossier_core::review::Change::New)), theme.mark());
+        plain(
+            &mut out,
+            &format!("★ {}", ui::change(lang, dossier_core::review::Change::New)),
+            theme.mark(),
+        );
     } else if let Some(line) = change_line(
         lang,
         q,
@@ -148,10 +204,16 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
     if let Some(entry) = entry {
         let mut marks = Vec::new();
         if let (Some(r), Some(reg)) = (entry.reviewed(), &entry.reviewed) {
-            marks.push(format!("✔ {}", ui::reviewed_on(lang, r.date, by(&reg.by).as_deref())));
+            marks.push(format!(
+                "✔ {}",
+                ui::reviewed_on(lang, r.date, by(&reg.by).as_deref())
+            ));
         }
         if let (Some(d), Some(reg)) = (entry.flagged(), &entry.flagged) {
-            marks.push(format!("⚑ {}", ui::flagged_on(lang, d, by(&reg.by).as_deref())));
+            marks.push(format!(
+                "⚑ {}",
+                ui::flagged_on(lang, d, by(&reg.by).as_deref())
+            ));
         }
         if !marks.is_empty() {
             plain(&mut out, &marks.join("  "), theme.label());
@@ -162,22 +224,41 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
                 out.push((Line::default(), false));
                 let who = by(&v.by).map(|b| format!(" · {b}")).unwrap_or_default();
                 out.push((
-                    Line::from(vec![span(&format!("── {}{who} ", w.note_heading), theme.heading())]),
+                    Line::from(vec![span(
+                        &format!("── {}{who} ", w.note_heading),
+                        theme.heading(),
+                    )]),
                     false,
                 ));
                 out.extend(wrap_note(&v.text, cols, theme.note(), highlight, terms));
             }
             NoteView::Conflict(versions) => {
                 out.push((Line::default(), false));
-                out.push((Line::from(vec![span(&format!("── ⚠ {} ", w.conflict_heading), theme.conflict())]), false));
+                out.push((
+                    Line::from(vec![span(
+                        &format!("── ⚠ {} ", w.conflict_heading),
+                        theme.conflict(),
+                    )]),
+                    false,
+                ));
                 for v in versions.iter().filter(|v| !v.text.trim().is_empty()) {
                     let head = format!("┌ {} · {}", writer_of(&v.by), saved_at(lang, v.t));
                     out.push((Line::from(vec![span(&head, theme.conflict())]), false));
-                    out.extend(wrap_note(&v.text, cols.saturating_sub(2), theme.note(), highlight, terms).into_iter().map(|(l, m)| {
-                        let mut spans = vec![span("│ ", theme.conflict())];
-                        spans.extend(l.spans);
-                        (Line::from(spans), m)
-                    }));
+                    out.extend(
+                        wrap_note(
+                            &v.text,
+                            cols.saturating_sub(2),
+                            theme.note(),
+                            highlight,
+                            terms,
+                        )
+                        .into_iter()
+                        .map(|(l, m)| {
+                            let mut spans = vec![span("│ ", theme.conflict())];
+                            spans.extend(l.spans);
+                            (Line::from(spans), m)
+                        }),
+                    );
                 }
             }
         }
@@ -215,13 +296,25 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
         field(&mut out, w.analysis, analysis);
     }
 
-    let heading = |text: &str| -> Marked { (Line::from(vec![span(&format!("── {text} "), theme.heading())]), false) };
+    let heading = |text: &str| -> Marked {
+        (
+            Line::from(vec![span(&format!("── {text} "), theme.heading())]),
+            false,
+        )
+    };
     out.push((Line::default(), false));
     out.push(heading(w.question_heading));
     if q.question_text.is_empty() {
         out.push((Line::styled(w.no_question_text, theme.dim()), false));
     } else {
-        out.extend(wrap_field(&q.question_text, &q.question_emphasis, cols, Style::new(), highlight, terms));
+        out.extend(wrap_field(
+            &q.question_text,
+            &q.question_emphasis,
+            cols,
+            Style::new(),
+            highlight,
+            terms,
+        ));
     }
     out.push((Line::default(), false));
     out.push(heading(w.answer_heading));
@@ -235,10 +328,22 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
         };
         plain(&mut out, &text, theme.status(q.status, timing.is_overdue()));
     } else {
-        out.extend(wrap_field(&q.answer_text, &q.answer_emphasis, cols, Style::new(), highlight, terms));
+        out.extend(wrap_field(
+            &q.answer_text,
+            &q.answer_emphasis,
+            cols,
+            Style::new(),
+            highlight,
+            terms,
+        ));
     }
 
-    let matches = out.iter().enumerate().filter(|(_, (_, hit))| *hit).map(|(i, _)| i).collect();
+    let matches = out
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, hit))| *hit)
+        .map(|(i, _)| i)
+        .collect();
     DetailText {
         lines: out.into_iter().map(|(l, _)| l).collect(),
         matches,
@@ -246,7 +351,13 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
 }
 
 /// A note's lines: its own line breaks kept, each line wrapped.
-fn wrap_note(text: &str, cols: usize, style: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
+fn wrap_note(
+    text: &str,
+    cols: usize,
+    style: Style,
+    highlight: Style,
+    terms: &[String],
+) -> Vec<Marked> {
     let mut out = Vec::new();
     for line in text.lines() {
         if line.trim().is_empty() {

@@ -24,11 +24,22 @@ fn section(c: Command) -> usize {
 }
 
 /// A key and its description, the description wrapped under itself.
-fn entry(out: &mut Vec<Line<'static>>, keys: &str, what: &str, key_width: usize, cols: usize, app: &App) {
+fn entry(
+    out: &mut Vec<Line<'static>>,
+    keys: &str,
+    what: &str,
+    key_width: usize,
+    cols: usize,
+    app: &App,
+) {
     let rest = cols.saturating_sub(key_width + 3).max(10);
     let wrapped = wrap_field(what, &[], rest, Style::new(), Style::new(), &[]);
     for (i, (line, _)) in wrapped.into_iter().enumerate() {
-        let head = if i == 0 { fit(keys, key_width) } else { " ".repeat(key_width) };
+        let head = if i == 0 {
+            fit(keys, key_width)
+        } else {
+            " ".repeat(key_width)
+        };
         let mut spans = vec![span(&format!("  {head} "), app.theme.label())];
         spans.extend(line.spans);
         out.push(Line::from(spans));
@@ -44,12 +55,22 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     let label = |mode: Mode, c: Command| keymap.keys_label(mode, c);
     let key_width = [Mode::Normal, Mode::Filter, Mode::Note]
         .iter()
-        .flat_map(|m| keymap.listed(*m).iter().map(move |(c, _)| width(&label(*m, *c))))
+        .flat_map(|m| {
+            keymap
+                .listed(*m)
+                .iter()
+                .map(move |(c, _)| width(&label(*m, *c)))
+        })
         .max()
         .unwrap_or(8)
         .min(cols / 3);
     let mut out = Vec::new();
-    let titles = [w.section_navigation, w.section_filter, w.section_review, w.section_other];
+    let titles = [
+        w.section_navigation,
+        w.section_filter,
+        w.section_review,
+        w.section_other,
+    ];
     for (s, title) in titles.iter().enumerate() {
         let listed: Vec<_> = keymap
             .listed(Mode::Normal)
@@ -61,22 +82,46 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(title.to_string(), theme.heading()));
         for (c, _) in listed {
-            entry(&mut out, &label(Mode::Normal, *c), ui::command_help(lang, c.name()), key_width, cols, app);
+            entry(
+                &mut out,
+                &label(Mode::Normal, *c),
+                ui::command_help(lang, c.name()),
+                key_width,
+                cols,
+                app,
+            );
         }
         out.push(Line::default());
     }
-    for (mode, title) in [(Mode::Filter, w.section_filter_line), (Mode::Note, w.section_note_editor)] {
+    for (mode, title) in [
+        (Mode::Filter, w.section_filter_line),
+        (Mode::Note, w.section_note_editor),
+    ] {
         out.push(Line::styled(title.to_string(), theme.heading()));
         for (c, keys) in keymap.listed(mode) {
             if !keys.is_empty() {
-                entry(&mut out, &label(mode, *c), ui::command_help(lang, c.name()), key_width, cols, app);
+                entry(
+                    &mut out,
+                    &label(mode, *c),
+                    ui::command_help(lang, c.name()),
+                    key_width,
+                    cols,
+                    app,
+                );
             }
         }
         out.push(Line::default());
     }
     // The query language, from the engine's own table of fields.
     out.push(Line::styled(w.section_query.to_string(), theme.heading()));
-    for (line, _) in wrap_field(w.query_words, &[], cols.saturating_sub(2), theme.dim(), Style::new(), &[]) {
+    for (line, _) in wrap_field(
+        w.query_words,
+        &[],
+        cols.saturating_sub(2),
+        theme.dim(),
+        Style::new(),
+        &[],
+    ) {
         let mut spans = vec![span("  ", theme.dim())];
         spans.extend(line.spans);
         out.push(Line::from(spans));
@@ -94,7 +139,14 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             Lang::Fr => field.fr,
             Lang::En => field.en,
         };
-        entry(&mut out, &names, &format!("{} — {what}", field.value), name_width, cols, app);
+        entry(
+            &mut out,
+            &names,
+            &format!("{} — {what}", field.value),
+            name_width,
+            cols,
+            app,
+        );
     }
     out
 }

@@ -23,24 +23,39 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             MessageKind::Info => theme.answered(),
             MessageKind::Warning => theme.pending(),
         };
-        out.extend(wrap_field(&m.text, &[], cols, style, style, &[]).into_iter().map(|(l, _)| l));
+        out.extend(
+            wrap_field(&m.text, &[], cols, style, style, &[])
+                .into_iter()
+                .map(|(l, _)| l),
+        );
     }
     out.push(Line::default());
-    out.push(Line::styled(w.diagnostics_title.to_string(), theme.heading()));
+    out.push(Line::styled(
+        w.diagnostics_title.to_string(),
+        theme.heading(),
+    ));
     let unreadable = app.review.unreadable_files();
     if app.dossier.diagnostics.is_empty() && unreadable.is_empty() {
         out.push(Line::styled(w.diagnostics_none.to_string(), theme.dim()));
     }
     for (path, reason) in unreadable {
         let text = format!("{}: {}", terminal_line(&path.display().to_string()), reason);
-        out.extend(wrap_field(&text, &[], cols, theme.overdue(), theme.overdue(), &[]).into_iter().map(|(l, _)| l));
+        out.extend(
+            wrap_field(&text, &[], cols, theme.overdue(), theme.overdue(), &[])
+                .into_iter()
+                .map(|(l, _)| l),
+        );
     }
     for d in &app.dossier.diagnostics {
         let style = match d.severity {
             Severity::Skipped => theme.overdue(),
             Severity::Warning => theme.pending(),
         };
-        out.extend(wrap_field(&d.render(app.lang), &[], cols, style, style, &[]).into_iter().map(|(l, _)| l));
+        out.extend(
+            wrap_field(&d.render(app.lang), &[], cols, style, style, &[])
+                .into_iter()
+                .map(|(l, _)| l),
+        );
     }
     out
 }

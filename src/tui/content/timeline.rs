@@ -54,7 +54,10 @@ pub fn points(app: &App) -> Vec<Point> {
     let Some(index) = app.selected_index() else {
         return Vec::new();
     };
-    let (Some(q), Some(timing)) = (app.dossier.questions.get(index), app.dossier.timings.get(index)) else {
+    let (Some(q), Some(timing)) = (
+        app.dossier.questions.get(index),
+        app.dossier.timings.get(index),
+    ) else {
         return Vec::new();
     };
     let lang = app.lang;
@@ -91,7 +94,11 @@ pub fn points(app: &App) -> Vec<Point> {
             label: format!("{} ({})", capitalise(w.deadline), ui::rule(lang, rule)),
             page: None,
             note: None,
-            style: if timing.is_overdue() { theme.overdue() } else { theme.dim() },
+            style: if timing.is_overdue() {
+                theme.overdue()
+            } else {
+                theme.dim()
+            },
         });
     }
     if q.status == Status::Pending {
@@ -123,13 +130,21 @@ fn axis(app: &App, points: &[Point], cols: usize) -> Vec<Line<'static>> {
     }
     let (start, end) = (first.date, last.date);
     let span_days = (end - start).num_days().max(1) as f64;
-    let x = |d: NaiveDate| (((d - start).num_days() as f64 / span_days) * (cols - 1) as f64).round() as usize;
-    let timing = app.selected_index().and_then(|i| app.dossier.timings.get(i));
+    let x = |d: NaiveDate| {
+        (((d - start).num_days() as f64 / span_days) * (cols - 1) as f64).round() as usize
+    };
+    let timing = app
+        .selected_index()
+        .and_then(|i| app.dossier.timings.get(i));
     let theme = &app.theme;
     let mut cells: Vec<(&str, Style)> = vec![("─", theme.dim()); cols];
     if let Some(t) = timing {
         if let (Some(deadline), true) = (t.deadline, t.is_overdue()) {
-            for cell in cells.iter_mut().take(x(app.today).min(cols - 1) + 1).skip(x(deadline)) {
+            for cell in cells
+                .iter_mut()
+                .take(x(app.today).min(cols - 1) + 1)
+                .skip(x(deadline))
+            {
                 *cell = ("━", theme.overdue());
             }
         }
@@ -137,7 +152,12 @@ fn axis(app: &App, points: &[Point], cols: usize) -> Vec<Line<'static>> {
     for pt in points {
         cells[x(pt.date).min(cols - 1)] = (pt.mark, pt.style);
     }
-    let axis_line = Line::from(cells.into_iter().map(|(t, s)| Span::styled(t, s)).collect::<Vec<_>>());
+    let axis_line = Line::from(
+        cells
+            .into_iter()
+            .map(|(t, s)| Span::styled(t, s))
+            .collect::<Vec<_>>(),
+    );
     let (a, b) = (app.lang.date(start), app.lang.date(end));
     let gap = cols.saturating_sub(width(&a) + width(&b));
     let labels = if gap >= 1 && start != end {
@@ -154,7 +174,11 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     let points = points(app);
     let mut out = axis(app, &points, cols);
     out.push(Line::default());
-    let date_width = points.iter().map(|pt| width(&lang.date(pt.date))).max().unwrap_or(10);
+    let date_width = points
+        .iter()
+        .map(|pt| width(&lang.date(pt.date)))
+        .max()
+        .unwrap_or(10);
     let mut previous: Option<NaiveDate> = None;
     for pt in &points {
         let elapsed = previous.map(|prev| (pt.date - prev).num_days());
@@ -167,8 +191,13 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             text.push_str(&format!(" — {note}"));
         }
         let date = fit(&lang.date(pt.date), date_width);
-        let after = elapsed.map(|days| format!("  (+{})", lang.days(days))).unwrap_or_default();
-        let head = vec![Span::styled(format!("{} ", pt.mark), pt.style), Span::raw(format!("{date} "))];
+        let after = elapsed
+            .map(|days| format!("  (+{})", lang.days(days)))
+            .unwrap_or_default();
+        let head = vec![
+            Span::styled(format!("{} ", pt.mark), pt.style),
+            Span::raw(format!("{date} ")),
+        ];
         if 2 + date_width + 1 + width(&text) + width(&after) <= cols {
             let mut spans = head;
             spans.push(span(&text, pt.style));
@@ -177,9 +206,19 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         } else {
             // Narrow pane: the date line, then the label indented below it.
             let mut spans = head;
-            spans.push(Span::styled(after.trim_start().to_string(), app.theme.dim()));
+            spans.push(Span::styled(
+                after.trim_start().to_string(),
+                app.theme.dim(),
+            ));
             out.push(Line::from(spans));
-            for (line, _) in wrap_field(&text, &[], cols.saturating_sub(2), pt.style, Style::new(), &[]) {
+            for (line, _) in wrap_field(
+                &text,
+                &[],
+                cols.saturating_sub(2),
+                pt.style,
+                Style::new(),
+                &[],
+            ) {
                 let mut spans = vec![Span::raw("  ")];
                 spans.extend(line.spans);
                 out.push(Line::from(spans));

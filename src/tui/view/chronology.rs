@@ -19,7 +19,9 @@ pub fn bars(counts: &[usize], max: usize, rows: usize) -> Vec<Vec<&'static str>>
         let eighths = if count == 0 {
             0
         } else {
-            ((count * rows * 8) as f64 / max.max(1) as f64).ceil().max(1.0) as usize
+            ((count * rows * 8) as f64 / max.max(1) as f64)
+                .ceil()
+                .max(1.0) as usize
         };
         for (r, row) in out.iter_mut().enumerate() {
             // Row 0 is the top.
@@ -39,7 +41,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .title(Line::from(" t ").right_aligned().style(app.theme.dim()))
         .border_style(app.theme.border(focused));
     let inner = block.inner(area);
-    let Some(chrono) = app.cache.chronology.as_ref().and_then(|c| c.1.as_ref().as_ref()) else {
+    let Some(chrono) = app
+        .cache
+        .chronology
+        .as_ref()
+        .and_then(|c| c.1.as_ref().as_ref())
+    else {
         frame.render_widget(Paragraph::new(w.no_dates).block(block), area);
         return;
     };
@@ -68,15 +75,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let styles = [theme.pending(), theme.answered(), theme.withdrawn()];
     // Three series, an axis line, and the marks line share the height.
     let rows_each = ((inner.height as usize).saturating_sub(3) / 3).clamp(1, 6);
-    let max = chrono.counts.iter().flat_map(|c| c.iter()).copied().max().unwrap_or(1);
+    let max = chrono
+        .counts
+        .iter()
+        .flat_map(|c| c.iter())
+        .copied()
+        .max()
+        .unwrap_or(1);
     let mut lines: Vec<Line> = Vec::new();
     for (k, counts) in chrono.counts.iter().enumerate() {
         let total: usize = counts.iter().sum();
         for (r, row) in bars(counts, max, rows_each).iter().enumerate() {
-            let label = if r + 1 == rows_each { format!("{:<label_width$}", names[k]) } else { " ".repeat(label_width) };
+            let label = if r + 1 == rows_each {
+                format!("{:<label_width$}", names[k])
+            } else {
+                " ".repeat(label_width)
+            };
             let mut spans = vec![Span::styled(label, styles[k])];
             for (i, cell_text) in row.iter().enumerate() {
-                let style = if selected[k][i] { theme.mark() } else { styles[k] };
+                let style = if selected[k][i] {
+                    theme.mark()
+                } else {
+                    styles[k]
+                };
                 spans.push(Span::styled(*cell_text, style));
                 if cell == 2 {
                     spans.push(Span::raw(" "));
@@ -103,7 +124,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     for i in 0..len {
-        marks.push_str(if selected.iter().any(|s| s[i]) { "^" } else { " " });
+        marks.push_str(if selected.iter().any(|s| s[i]) {
+            "^"
+        } else {
+            " "
+        });
         if cell == 2 {
             marks.push(' ');
         }

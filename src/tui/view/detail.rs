@@ -15,11 +15,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .title(format!(" {} ", w.detail_title))
         .border_style(app.theme.border(focused));
     let Some(q) = app.selected_question() else {
-        let text = if app.dossier.questions.is_empty() { w.no_question } else { w.no_match };
+        let text = if app.dossier.questions.is_empty() {
+            w.no_question
+        } else {
+            w.no_match
+        };
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
-    block = block.title(Line::from(format!(" {} ", q.id)).right_aligned().style(app.theme.dim()));
+    block = block.title(
+        Line::from(format!(" {} ", q.id))
+            .right_aligned()
+            .style(app.theme.dim()),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some((_, detail)) = &app.cache.detail else {
@@ -35,7 +43,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    super::draw_lines(frame.buffer_mut(), text_area, detail.lines.iter().skip(scroll));
+    super::draw_lines(
+        frame.buffer_mut(),
+        text_area,
+        detail.lines.iter().skip(scroll),
+    );
     if detail.lines.len() > height {
         super::scrollbar(frame, area, max_scroll + 1, scroll);
     }

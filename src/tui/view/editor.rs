@@ -15,19 +15,45 @@ use ratatui::Frame;
 /// Draws the note editor.
 pub fn render(app: &App, editor: &NoteEditor, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let conflict: Vec<_> = editor.conflict.iter().filter(|v| !v.text.trim().is_empty()).collect();
+    let conflict: Vec<_> = editor
+        .conflict
+        .iter()
+        .filter(|v| !v.text.trim().is_empty())
+        .collect();
     let wide = !conflict.is_empty() && area.width >= 100;
-    let width = if wide { area.width.saturating_sub(4).min(140) } else { 80 };
+    let width = if wide {
+        area.width.saturating_sub(4).min(140)
+    } else {
+        80
+    };
     let rect = centered(area, width, 16.min(area.height.saturating_sub(2)).max(3));
     frame.render_widget(Clear, rect);
     let (edit_rect, side) = if wide {
         let left = rect.width / 2;
-        (Rect { width: left, ..rect }, Some(Rect { x: rect.x + left, width: rect.width - left, ..rect }))
+        (
+            Rect {
+                width: left,
+                ..rect
+            },
+            Some(Rect {
+                x: rect.x + left,
+                width: rect.width - left,
+                ..rect
+            }),
+        )
     } else {
         (rect, None)
     };
-    let bottom = if editor.confirm_discard.is_some() { ui::discard_draft(lang) } else { ui::note_keys(lang) };
-    let style = if editor.confirm_discard.is_some() { app.theme.error() } else { app.theme.dim() };
+    let bottom = if editor.confirm_discard.is_some() {
+        ui::discard_draft(lang)
+    } else {
+        ui::note_keys(lang)
+    };
+    let style = if editor.confirm_discard.is_some() {
+        app.theme.error()
+    } else {
+        app.theme.dim()
+    };
     let block = Block::bordered()
         .title(ui::note_title(&editor.id))
         .title_bottom(Line::from(bottom).style(style))
@@ -62,12 +88,22 @@ pub fn render(app: &App, editor: &NoteEditor, frame: &mut Frame, area: Rect) {
         frame.render_widget(block, side);
         let mut lines = Vec::new();
         for v in conflict {
-            lines.push(Line::from(span(&format!("┌ {} · {}", writer_of(&v.by), saved_at(lang, v.t)), app.theme.conflict())));
+            lines.push(Line::from(span(
+                &format!("┌ {} · {}", writer_of(&v.by), saved_at(lang, v.t)),
+                app.theme.conflict(),
+            )));
             for l in v.text.lines() {
                 lines.extend(
-                    wrap_field(l, &[], inner.width as usize, app.theme.note(), app.theme.note(), &[])
-                        .into_iter()
-                        .map(|(l, _)| l),
+                    wrap_field(
+                        l,
+                        &[],
+                        inner.width as usize,
+                        app.theme.note(),
+                        app.theme.note(),
+                        &[],
+                    )
+                    .into_iter()
+                    .map(|(l, _)| l),
                 );
             }
         }

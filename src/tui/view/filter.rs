@@ -19,10 +19,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled(prompt.clone(), theme.heading())];
     match &f.error {
         Some(err)
-            if err.span.end <= f.text.len() && f.text.is_char_boundary(err.span.start) && f.text.is_char_boundary(err.span.end) =>
+            if err.span.end <= f.text.len()
+                && f.text.is_char_boundary(err.span.start)
+                && f.text.is_char_boundary(err.span.end) =>
         {
             spans.push(span(&f.text[..err.span.start], Default::default()));
-            spans.push(span(&f.text[err.span.start..err.span.end], theme.error().add_modifier(Modifier::UNDERLINED)));
+            spans.push(span(
+                &f.text[err.span.start..err.span.end],
+                theme.error().add_modifier(Modifier::UNDERLINED),
+            ));
             spans.push(span(&f.text[err.span.end..], Default::default()));
         }
         _ => spans.push(span(&f.text, Default::default())),
@@ -32,9 +37,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let room = (area.width as usize).saturating_sub(used + 3);
     if let Some(err) = &f.error {
         let message = err.message(app.lang);
-        spans.push(span(&format!("   ✗ {}", truncate(&message, room.saturating_sub(3))), theme.error()));
+        spans.push(span(
+            &format!("   ✗ {}", truncate(&message, room.saturating_sub(3))),
+            theme.error(),
+        ));
     } else if app.editing_filter && room > 10 {
-        spans.push(Span::styled(format!("   {}", truncate(w.filter_hint, room)), theme.dim()));
+        spans.push(Span::styled(
+            format!("   {}", truncate(w.filter_hint, room)),
+            theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if app.editing_filter {

@@ -19,9 +19,21 @@ fn review_marks(app: &App, q: &dossier_core::model::Question) -> [(&'static str,
     let entry = app.review.entry(&q.id);
     let blank = (" ", Style::new());
     [
-        if app.review.is_changed(q) { (marks::CHANGED, theme.mark()) } else { blank },
-        if entry.is_some_and(|e| e.reviewed().is_some()) { (marks::REVIEWED, theme.dim()) } else { blank },
-        if entry.is_some_and(|e| e.flagged().is_some()) { (marks::FLAGGED, theme.flag()) } else { blank },
+        if app.review.is_changed(q) {
+            (marks::CHANGED, theme.mark())
+        } else {
+            blank
+        },
+        if entry.is_some_and(|e| e.reviewed().is_some()) {
+            (marks::REVIEWED, theme.dim())
+        } else {
+            blank
+        },
+        if entry.is_some_and(|e| e.flagged().is_some()) {
+            (marks::FLAGGED, theme.flag())
+        } else {
+            blank
+        },
         match entry.map(|e| e.note()) {
             Some(NoteView::One(_)) => (marks::NOTE, theme.note()),
             Some(NoteView::Conflict(_)) => (marks::CONFLICT, theme.conflict()),
@@ -43,7 +55,11 @@ fn titles(app: &App, room: usize) -> (String, String) {
     let order = if app.filter.query.has_free_words() {
         w.relevance.to_string()
     } else {
-        format!("{} {}", ui::sort_key(app.lang, app.sort), if app.reverse { "↑" } else { "↓" })
+        format!(
+            "{} {}",
+            ui::sort_key(app.lang, app.sort),
+            if app.reverse { "↑" } else { "↓" }
+        )
     };
     let count = if app.hits.is_empty() {
         format!(" 0 / {} ", app.lang.number(app.dossier.questions.len()))
@@ -58,7 +74,11 @@ fn titles(app: &App, room: usize) -> (String, String) {
     if width(&title) + width(&count) + 4 <= room {
         return (title, count);
     }
-    let short = format!(" {}/{} ", app.selected + app.hits.len().min(1), app.hits.len());
+    let short = format!(
+        " {}/{} ",
+        app.selected + app.hits.len().min(1),
+        app.hits.len()
+    );
     if width(&title) + width(&short) + 4 <= room {
         (title, short)
     } else {
@@ -81,7 +101,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if let Some(progress) = app.loading.filter(|_| app.dossier.questions.is_empty()) {
-        let ratio = if progress.total == 0 { 0.0 } else { progress.done as f64 / progress.total as f64 };
+        let ratio = if progress.total == 0 {
+            0.0
+        } else {
+            progress.done as f64 / progress.total as f64
+        };
         let gauge = Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .label(ui::loading(app.lang, progress.done, progress.total))
@@ -90,7 +114,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if app.hits.is_empty() {
-        let text = if app.dossier.questions.is_empty() { w.no_question } else { w.no_match };
+        let text = if app.dossier.questions.is_empty() {
+            w.no_question
+        } else {
+            w.no_match
+        };
         frame.render_widget(Paragraph::new(text).style(app.theme.dim()), inner);
         return;
     }
@@ -119,13 +147,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     buf.set_line(inner.x, inner.y, &header, text_width);
     let rows = (inner.height as usize).saturating_sub(1);
     let lang = app.lang;
-    for (n, (position, hit)) in app.hits.iter().enumerate().skip(app.list_offset).take(rows).enumerate() {
-        let (Some(q), Some(timing)) = (app.dossier.questions.get(hit.index), app.dossier.timings.get(hit.index)) else {
+    for (n, (position, hit)) in app
+        .hits
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(rows)
+        .enumerate()
+    {
+        let (Some(q), Some(timing)) = (
+            app.dossier.questions.get(hit.index),
+            app.dossier.timings.get(hit.index),
+        ) else {
             continue;
         };
         let (mark, mark_style) = app.theme.status_mark(q.status, timing.is_overdue());
-        let title = if q.title.is_empty() { w.untitled } else { &q.title };
-        let mut spans = vec![Span::styled(format!("{} ", fit(mark, cols.mark)), mark_style)];
+        let title = if q.title.is_empty() {
+            w.untitled
+        } else {
+            &q.title
+        };
+        let mut spans = vec![Span::styled(
+            format!("{} ", fit(mark, cols.mark)),
+            mark_style,
+        )];
         for (m, style) in review_marks(app, q) {
             spans.push(Span::styled(m, style));
         }
@@ -137,18 +182,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
         };
         push(cols.id, &q.id, Style::new());
-        push(cols.date, &q.published().map_or("—".into(), |d| lang.short_date(d)), app.theme.dim());
+        push(
+            cols.date,
+            &q.published().map_or("—".into(), |d| lang.short_date(d)),
+            app.theme.dim(),
+        );
         push(cols.author, &q.author, Style::new());
         push(cols.ministry, q.ministry(), app.theme.dim());
         let pending = q.status == dossier_core::model::Status::Pending;
         push(
             cols.deadline,
-            &timing.deadline.filter(|_| pending).map_or(String::new(), |d| lang.short_date(d)),
+            &timing
+                .deadline
+                .filter(|_| pending)
+                .map_or(String::new(), |d| lang.short_date(d)),
             app.theme.status(q.status, timing.is_overdue()),
         );
         push(
             cols.overdue,
-            &timing.overdue_days.map_or(String::new(), |d| format!("+{d}")),
+            &timing
+                .overdue_days
+                .map_or(String::new(), |d| format!("+{d}")),
             app.theme.overdue(),
         );
         push(cols.title, title, Style::new());

@@ -18,6 +18,24 @@ fn part(lang: Lang, shown: usize, all: usize, filtered: bool) -> String {
     }
 }
 
+/// The counts in few columns, with the list's marks: " 1/5 ○0/3 !0/3 ★0/3 ".
+pub fn compact_counts(app: &App) -> String {
+    let lang = app.lang;
+    let c = &app.counts;
+    let filtered = c.shown != c.total;
+    let shown = if filtered {
+        format!("{}/{}", lang.number(c.shown), lang.number(c.total))
+    } else {
+        lang.number(c.total)
+    };
+    format!(
+        " {shown} ○{} !{} ★{} ",
+        part(lang, c.pending, c.pending_all, filtered),
+        part(lang, c.overdue, c.overdue_all, filtered),
+        part(lang, c.to_review, c.to_review_all, filtered),
+    )
+}
+
 /// The counts of the status bar.
 pub fn counts(app: &App) -> String {
     let lang = app.lang;
@@ -25,9 +43,17 @@ pub fn counts(app: &App) -> String {
     let c = &app.counts;
     let filtered = c.shown != c.total;
     let shown = if filtered {
-        format!("{} / {}", lang.count(c.shown, ("affichée", "affichées"), ("shown", "shown")), lang.number(c.total))
+        format!(
+            "{} / {}",
+            lang.count(c.shown, ("affichée", "affichées"), ("shown", "shown")),
+            lang.number(c.total)
+        )
     } else {
-        lang.count(c.total, ("question", "questions"), ("question", "questions"))
+        lang.count(
+            c.total,
+            ("question", "questions"),
+            ("question", "questions"),
+        )
     };
     format!(
         " {shown} · {} {} · {} {} · {} {} ",
@@ -68,7 +94,13 @@ pub fn hints(app: &App) -> String {
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let w = ui::words(app.lang);
     let theme = &app.theme;
-    let counts = counts(app);
+    let full = counts(app);
+    // On a narrow bar the counts give way to the message.
+    let counts = if width(&full) + 30 > area.width as usize {
+        compact_counts(app)
+    } else {
+        full
+    };
     let counts = truncate(&counts, area.width as usize);
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
@@ -96,7 +128,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // A cut message says where to read it whole.
     let shown = if width(&text) > rest && app.message.is_some() {
         let more = app.lang.pick(" (! pour lire)", " (! to read)");
-        format!("{}{more}", truncate(&text, rest.saturating_sub(width(more))))
+        format!(
+            "{}{more}",
+            truncate(&text, rest.saturating_sub(width(more)))
+        )
     } else {
         truncate(&text, rest)
     };

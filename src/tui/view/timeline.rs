@@ -23,6 +23,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some((_, lines)) = &app.cache.timeline else {
         return;
     };
-    let scroll = app.timeline_scroll.min(lines.len().saturating_sub(inner.height as usize));
+    let scroll = app
+        .timeline_scroll
+        .min(lines.len().saturating_sub(inner.height as usize));
     super::draw_lines(frame.buffer_mut(), inner, lines.iter().skip(scroll));
 }

@@ -89,7 +89,11 @@ pub fn row(q: &Question, t: &Timing) -> Vec<String> {
 }
 
 /// Writes one row per question, with a header row.
-pub fn write_questions(out: &mut dyn Write, questions: &[&Question], today: NaiveDate) -> io::Result<()> {
+pub fn write_questions(
+    out: &mut dyn Write,
+    questions: &[&Question],
+    today: NaiveDate,
+) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
     for q in questions {

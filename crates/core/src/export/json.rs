@@ -123,16 +123,20 @@ impl<'a> Record<'a> {
 struct Safe<'a>(PrettyFormatter<'a>);
 
 impl Formatter for Safe<'_> {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_unsafe(c) {
-                w.write_all(fragment[start..i].as_bytes())?;
+                w.write_all(&fragment.as_bytes()[start..i])?;
                 write!(w, "\\u{:04x}", c as u32)?;
                 start = i + c.len_utf8();
             }
         }
-        w.write_all(fragment[start..].as_bytes())
+        w.write_all(&fragment.as_bytes()[start..])
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.0.begin_array(w)
@@ -171,7 +175,11 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
 }
 
 /// Writes a JSON array of the records of `questions`.
-pub fn write_records(out: &mut dyn Write, questions: &[&Question], today: NaiveDate) -> io::Result<()> {
+pub fn write_records(
+    out: &mut dyn Write,
+    questions: &[&Question],
+    today: NaiveDate,
+) -> io::Result<()> {
     let records: Vec<Record> = questions.iter().map(|q| Record::of(q, today)).collect();
     write_pretty(out, &records)
 }

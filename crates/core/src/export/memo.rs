@@ -54,9 +54,14 @@ pub fn pending(questions: &[Question]) -> Vec<&Question> {
         .collect()
 }
 
-/// The rows of `selection`, most urgent first: pending before the rest, then by deadline
-/// (earliest first), then longest pending, then by id.
-pub fn rows<'a>(selection: &[&'a Question], review: &'a ReviewState, today: NaiveDate) -> Vec<Row<'a>> {
+/// The rows of `selection`, most urgent first: pending before the rest; among them the
+/// signalées first (a group president asked, and the ten-day clock runs), then by deadline
+/// (earliest, so most overdue, first), then longest pending, then by id.
+pub fn rows<'a>(
+    selection: &[&'a Question],
+    review: &'a ReviewState,
+    today: NaiveDate,
+) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = selection
         .iter()
         .map(|q| {
@@ -81,6 +86,7 @@ pub fn rows<'a>(selection: &[&'a Question], review: &'a ReviewState, today: Naiv
         let key = |r: &Row| {
             (
                 r.status != Status::Pending,
+                r.timing.deadline_rule != Some(DeadlineRule::Signaled),
                 r.timing.deadline.is_none(),
                 r.timing.deadline,
                 std::cmp::Reverse(r.timing.days_pending),
@@ -123,7 +129,10 @@ pub struct MinistryCount {
 
 /// Works out the summary of `rows`.
 pub fn summarize<'a>(rows: &[Row<'a>]) -> Summary<'a> {
-    let pending: Vec<&Row> = rows.iter().filter(|r| r.status == Status::Pending).collect();
+    let pending: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.status == Status::Pending)
+        .collect();
     let oldest = pending
         .iter()
         .filter(|r| r.timing.days_pending.is_some())
@@ -231,7 +240,12 @@ pub fn write_json(out: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Re
 
 /// Writes the memo: a heading, the summary, and a table of the rows; nothing in it is raw
 /// text from the files (cells and lines are escaped for Markdown and terminals).
-pub fn write_markdown(out: &mut dyn Write, rows: &[Row], lang: Lang, today: NaiveDate) -> io::Result<()> {
+pub fn write_markdown(
+    out: &mut dyn Write,
+    rows: &[Row],
+    lang: Lang,
+    today: NaiveDate,
+) -> io::Result<()> {
     writeln!(out, "# {}", words::heading(lang))?;
     writeln!(out)?;
     writeln!(out, "{}", words::as_of(lang, today))?;
@@ -253,10 +267,15 @@ pub fn write_markdown(out: &mut dyn Write, rows: &[Row], lang: Lang, today: Naiv
     for r in rows {
         let days = |d: Option<i64>| d.map_or_else(|| "—".into(), |d| d.to_string());
         let deadline = match (r.timing.deadline, r.timing.deadline_rule) {
-            (Some(d), Some(rule)) => format!("{} ({})", lang.short_date(d), words::rule_short(lang, rule)),
+            (Some(d), Some(rule)) => {
+                format!("{} ({})", lang.short_date(d), words::rule_short(lang, rule))
+            }
             _ => "—".to_string(),
         };
-        let signaled = r.signaled.map(|d| format!("▲ {}", lang.short_date(d))).unwrap_or_default();
+        let signaled = r
+            .signaled
+            .map(|d| format!("▲ {}", lang.short_date(d)))
+            .unwrap_or_default();
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -270,7 +289,11 @@ pub fn write_markdown(out: &mut dyn Write, rows: &[Row], lang: Lang, today: Naiv
             deadline,
             days(r.timing.days_pending),
             days(r.timing.overdue_days),
-            if r.flagged.is_some() { words::yes(lang) } else { "" },
+            if r.flagged.is_some() {
+                words::yes(lang)
+            } else {
+                ""
+            },
             markdown_cell(r.note),
         )?;
     }

@@ -8,9 +8,23 @@ pub fn prefix(lang: Lang) -> String {
 }
 
 /// `check`'s summary: "5 questions, 0 ignorées, 0 avertissements".
-pub fn check_summary(lang: Lang, questions: usize, skipped: usize, warnings: usize, ignored: usize) -> String {
-    let q = lang.count(questions, ("question", "questions"), ("question", "questions"));
-    let w = lang.count(warnings, ("avertissement", "avertissements"), ("warning", "warnings"));
+pub fn check_summary(
+    lang: Lang,
+    questions: usize,
+    skipped: usize,
+    warnings: usize,
+    ignored: usize,
+) -> String {
+    let q = lang.count(
+        questions,
+        ("question", "questions"),
+        ("question", "questions"),
+    );
+    let w = lang.count(
+        warnings,
+        ("avertissement", "avertissements"),
+        ("warning", "warnings"),
+    );
     let mut line = lang.pick(
         format!("{q}, {skipped} ignoré(s), {w}"),
         format!("{q}, {skipped} skipped, {w}"),

@@ -21,7 +21,10 @@ fn file_kind(lang: Lang, kind: FileKind) -> &'static str {
             "an old Microsoft Office document",
         ),
         FileKind::Rtf => lang.pick("un document RTF", "an RTF document"),
-        FileKind::Elf => lang.pick("un programme (exécutable ELF)", "a program (ELF executable)"),
+        FileKind::Elf => lang.pick(
+            "un programme (exécutable ELF)",
+            "a program (ELF executable)",
+        ),
         FileKind::Gzip => lang.pick("une archive gzip", "a gzip archive"),
     }
 }

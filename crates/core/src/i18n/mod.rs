@@ -74,7 +74,11 @@ impl Lang {
                 } else {
                     day.to_string()
                 };
-                format!("{day} {} {}", MONTHS_FR[date.month0() as usize], date.year())
+                format!(
+                    "{day} {} {}",
+                    MONTHS_FR[date.month0() as usize],
+                    date.year()
+                )
             }
             Lang::En => format!(
                 "{} {} {}",
@@ -125,11 +129,7 @@ impl Lang {
             Lang::Fr => n <= 1,
             Lang::En => n == 1,
         };
-        format!(
-            "{} {}",
-            self.number(n),
-            if singular { one } else { many }
-        )
+        format!("{} {}", self.number(n), if singular { one } else { many })
     }
 }
 
@@ -196,7 +196,13 @@ mod tests {
         assert_eq!(Lang::Fr.number(100_000), "100\u{202f}000");
         assert_eq!(Lang::En.number(1_234_567), "1,234,567");
         assert_eq!(Lang::En.number(12), "12");
-        assert_eq!(Lang::Fr.count(1, ("fichier", "fichiers"), ("file", "files")), "1 fichier");
-        assert_eq!(Lang::En.count(0, ("fichier", "fichiers"), ("file", "files")), "0 files");
+        assert_eq!(
+            Lang::Fr.count(1, ("fichier", "fichiers"), ("file", "files")),
+            "1 fichier"
+        );
+        assert_eq!(
+            Lang::En.count(0, ("fichier", "fichiers"), ("file", "files")),
+            "0 files"
+        );
     }
 }

@@ -14,7 +14,13 @@ fn values(lang: Lang, table: &[ValueHelp], upper: bool) -> String {
                 Lang::Fr => v.names.get(1).or(v.names.first()),
                 Lang::En => v.names.first(),
             };
-            name.map(|n| if upper { n.to_uppercase() } else { n.to_string() })
+            name.map(|n| {
+                if upper {
+                    n.to_uppercase()
+                } else {
+                    n.to_string()
+                }
+            })
         })
         .collect();
     let or = lang.pick("ou", "or");
@@ -38,7 +44,9 @@ pub fn expected(lang: Lang, e: Expected) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Expected::Number => lang.pick("un nombre, ex. 17", "a number, e.g. 17").into(),
-        Expected::Id => lang.pick("un identifiant, ex. 17-13809QE", "an id, e.g. 17-13809QE").into(),
+        Expected::Id => lang
+            .pick("un identifiant, ex. 17-13809QE", "an id, e.g. 17-13809QE")
+            .into(),
     }
 }
 
@@ -53,12 +61,24 @@ pub fn error(lang: Lang, kind: &QueryErrorKind) -> String {
             format!("rien après « {name}: »"),
             format!("nothing after `{name}:`"),
         ),
-        QueryErrorKind::BadValue { field, value, expected: e } => lang.pick(
-            format!("« {field}: » n'accepte pas « {value} » (attendu{NB}: {})", expected(lang, *e)),
-            format!("`{field}:` does not accept `{value}` (expected {})", expected(lang, *e)),
+        QueryErrorKind::BadValue {
+            field,
+            value,
+            expected: e,
+        } => lang.pick(
+            format!(
+                "« {field}: » n'accepte pas « {value} » (attendu{NB}: {})",
+                expected(lang, *e)
+            ),
+            format!(
+                "`{field}:` does not accept `{value}` (expected {})",
+                expected(lang, *e)
+            ),
         ),
         QueryErrorKind::BadDate(value) => lang.pick(
-            format!("date « {value} » invalide (attendu{NB}: AAAA-MM-JJ, AAAA-MM, AAAA ou JJ/MM/AAAA)"),
+            format!(
+                "date « {value} » invalide (attendu{NB}: AAAA-MM-JJ, AAAA-MM, AAAA ou JJ/MM/AAAA)"
+            ),
             format!("bad date `{value}` (expected YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
         ),
         QueryErrorKind::UnclosedQuote => lang.pick("guillemet non fermé", "unclosed quote").into(),

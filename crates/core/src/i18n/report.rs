@@ -77,15 +77,37 @@ pub fn rule_short(lang: Lang, rule: DeadlineRule) -> String {
 /// The summary lines.
 pub fn summary(lang: Lang, s: &Summary) -> Vec<String> {
     let mut lines = Vec::new();
-    let questions = lang.count(s.questions, ("question", "questions"), ("question", "questions"));
+    let questions = lang.count(
+        s.questions,
+        ("question", "questions"),
+        ("question", "questions"),
+    );
+    let signaled = |fr: &str, en: &str| match s.signaled {
+        0 => String::new(),
+        n => lang.pick(
+            format!(
+                " {fr} {}",
+                lang.count(n, ("signalée", "signalées"), ("", ""))
+            ),
+            format!(" {en} {n} signalée{}", if n == 1 { "" } else { "s" }),
+        ),
+    };
     lines.push(lang.pick(
         format!(
-            "**{questions}**{NB}: {} en attente, dont {} hors délai et {} signalée(s){NB}; {} à relancer{NB}; {} avec une note.",
-            s.pending, s.overdue, s.signaled, s.flagged, s.with_note
+            "**{questions}**{NB}: {} en attente, dont {} hors délai{}{NB}; {} à relancer{NB}; {} avec une note.",
+            s.pending,
+            s.overdue,
+            signaled("et", ""),
+            s.flagged,
+            s.with_note
         ),
         format!(
-            "**{questions}**: {} pending, {} of them overdue and {} signalée(s); {} flagged for follow-up; {} with a note.",
-            s.pending, s.overdue, s.signaled, s.flagged, s.with_note
+            "**{questions}**: {} pending, {} of them overdue{}; {} flagged for follow-up; {} with a note.",
+            s.pending,
+            s.overdue,
+            signaled("", "and"),
+            s.flagged,
+            s.with_note
         ),
     ));
     if let Some(o) = &s.oldest {
@@ -114,7 +136,10 @@ pub fn summary(lang: Lang, s: &Summary) -> Vec<String> {
             .map(|m| format!("{} ({})", m.name, m.pending))
             .collect();
         lines.push(lang.pick(
-            format!("Ministères qui doivent le plus de réponses{NB}: {}.", list.join(&format!("{NB}; "))),
+            format!(
+                "Ministères qui doivent le plus de réponses{NB}: {}.",
+                list.join(&format!("{NB}; "))
+            ),
             format!("Ministries that owe the most answers: {}.", list.join("; ")),
         ));
     }

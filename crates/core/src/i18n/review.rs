@@ -10,32 +10,53 @@ pub fn imported(lang: Lang, what: &Imported) -> String {
             format!("marquée revue ({})", lang.short_date(*d)),
             format!("marked reviewed ({})", lang.short_date(*d)),
         ),
-        Imported::Unreviewed => lang.pick("marque de revue retirée", "reviewed mark cleared").into(),
+        Imported::Unreviewed => lang
+            .pick("marque de revue retirée", "reviewed mark cleared")
+            .into(),
         Imported::Flagged(d) => lang.pick(
             format!("suivi demandé ({})", lang.short_date(*d)),
             format!("flagged for follow-up ({})", lang.short_date(*d)),
         ),
-        Imported::Unflagged => lang.pick("drapeau de suivi retiré", "follow-up flag cleared").into(),
+        Imported::Unflagged => lang
+            .pick("drapeau de suivi retiré", "follow-up flag cleared")
+            .into(),
         Imported::Note => lang.pick("note mise à jour", "note updated").into(),
-        Imported::NoteConflict => lang.pick(
-            "versions de la note en conflit (les deux gardées, à trancher dans le visualiseur)",
-            "conflicting versions of the note (both kept; settle it in the viewer)",
-        )
-        .into(),
+        Imported::NoteConflict => lang
+            .pick(
+                "versions de la note en conflit (les deux gardées, à trancher dans le visualiseur)",
+                "conflicting versions of the note (both kept; settle it in the viewer)",
+            )
+            .into(),
     }
 }
 
 /// The last line of an import.
 pub fn import_summary(lang: Lang, report: &ImportReport, from: &str, into: &str) -> String {
-    let merged = lang.count(report.merged.len(), ("question", "questions"), ("question", "questions"));
+    let merged = lang.count(
+        report.merged.len(),
+        ("question", "questions"),
+        ("question", "questions"),
+    );
     let mut line = lang.pick(
-        format!("{merged} fusionnée(s) depuis {from} dans {into}{NB}; {} déjà à jour", report.unchanged),
-        format!("merged {merged} from {from} into {into}; {} already up to date", report.unchanged),
+        format!(
+            "{merged} fusionnée(s) depuis {from} dans {into}{NB}; {} déjà à jour",
+            report.unchanged
+        ),
+        format!(
+            "merged {merged} from {from} into {into}; {} already up to date",
+            report.unchanged
+        ),
     );
     if report.repaired_notes > 0 {
         line.push_str(&lang.pick(
-            format!("{NB}; {} note(s) réparée(s) (fichier de format 1)", report.repaired_notes),
-            format!("; {} note(s) repaired (format 1 file)", report.repaired_notes),
+            format!(
+                "{NB}; {} note(s) réparée(s) (fichier de format 1)",
+                report.repaired_notes
+            ),
+            format!(
+                "; {} note(s) repaired (format 1 file)",
+                report.repaired_notes
+            ),
         ));
     }
     line

@@ -318,7 +318,9 @@ pub fn status(lang: Lang, status: Status) -> &'static str {
 /// Short name of an event kind, for the timeline; empty for `Other` (its label is shown).
 pub fn event(lang: Lang, kind: EventKind) -> &'static str {
     match kind {
-        EventKind::QuestionPublished => lang.pick("Question publiée au JO", "Question published (JO)"),
+        EventKind::QuestionPublished => {
+            lang.pick("Question publiée au JO", "Question published (JO)")
+        }
         EventKind::AnswerPublished => lang.pick("Réponse publiée au JO", "Answer published (JO)"),
         EventKind::Withdrawn => lang.pick("Question retirée", "Question withdrawn"),
         EventKind::AttributionChanged => lang.pick("Changement de ministère", "Ministry changed"),
@@ -354,7 +356,10 @@ pub fn withdrawn_on(lang: Lang, on: NaiveDate, why: Option<&str>) -> String {
 /// "Pas encore de réponse : en attente depuis 243 jours".
 pub fn waiting(lang: Lang, days: Option<i64>) -> String {
     match (lang, days) {
-        (Lang::Fr, Some(d)) => format!("Pas encore de réponse{NB}: en attente depuis {}", lang.days(d)),
+        (Lang::Fr, Some(d)) => format!(
+            "Pas encore de réponse{NB}: en attente depuis {}",
+            lang.days(d)
+        ),
         (Lang::Fr, None) => "Pas encore de réponse".into(),
         (Lang::En, Some(d)) => format!("No answer yet: waiting for {}", lang.days(d)),
         (Lang::En, None) => "No answer yet".into(),
@@ -418,7 +423,11 @@ pub fn citation(lang: Lang, q: &Question) -> String {
 
 /// "2 fichiers ignorés, ! pour voir pourquoi".
 pub fn skipped_files(lang: Lang, n: usize) -> String {
-    let files = lang.count(n, ("fichier ignoré", "fichiers ignorés"), ("file skipped", "files skipped"));
+    let files = lang.count(
+        n,
+        ("fichier ignoré", "fichiers ignorés"),
+        ("file skipped", "files skipped"),
+    );
     lang.pick(
         format!("{files}, ! pour voir pourquoi"),
         format!("{files}, press ! to see why"),
@@ -429,7 +438,10 @@ pub fn skipped_files(lang: Lang, n: usize) -> String {
 pub fn load_warnings(lang: Lang, n: usize) -> String {
     let w = lang.count(
         n,
-        ("avertissement au chargement", "avertissements au chargement"),
+        (
+            "avertissement au chargement",
+            "avertissements au chargement",
+        ),
         ("load warning", "load warnings"),
     );
     match (lang, n) {
@@ -491,12 +503,18 @@ pub fn flagged(lang: Lang, id: &str, on: bool) -> String {
 
 /// After Ctrl-s in the note editor.
 pub fn note_saved(lang: Lang, id: &str) -> String {
-    lang.pick(format!("Note de {id} enregistrée"), format!("Note on {id} saved"))
+    lang.pick(
+        format!("Note de {id} enregistrée"),
+        format!("Note on {id} saved"),
+    )
 }
 
 /// After Ctrl-s on an emptied note.
 pub fn note_deleted(lang: Lang, id: &str) -> String {
-    lang.pick(format!("Note de {id} supprimée"), format!("Note on {id} deleted"))
+    lang.pick(
+        format!("Note de {id} supprimée"),
+        format!("Note on {id} deleted"),
+    )
 }
 
 /// After Ctrl-s on an unchanged note.
@@ -526,7 +544,10 @@ pub fn reviewed_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
     let by = by
         .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
         .unwrap_or_default();
-    lang.pick(format!("Revue le {date}{by}"), format!("Reviewed on {date}{by}"))
+    lang.pick(
+        format!("Revue le {date}{by}"),
+        format!("Reviewed on {date}{by}"),
+    )
 }
 
 /// "Suivi demandé le …".
@@ -544,7 +565,10 @@ pub fn flagged_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
 /// How a question changed since its review.
 pub fn change(lang: Lang, change: Change) -> &'static str {
     match change {
-        Change::New => lang.pick("Nouvelle question depuis le dernier chargement", "New since the previous load"),
+        Change::New => lang.pick(
+            "Nouvelle question depuis le dernier chargement",
+            "New since the previous load",
+        ),
         Change::Answered => lang.pick("Répondue depuis votre revue", "Answered since your review"),
         Change::Withdrawn => lang.pick("Retirée depuis votre revue", "Withdrawn since your review"),
         Change::Signaled => lang.pick("Signalée depuis votre revue", "Signalée since your review"),
@@ -583,8 +607,8 @@ pub fn note_keys(lang: Lang) -> &'static str {
 /// Esc on a changed draft.
 pub fn discard_draft(lang: Lang) -> &'static str {
     lang.pick(
-        "Abandonner les modifications de la note\u{a0}? o : oui · n : non, continuer",
-        "Discard the changes to the note? y: yes · n: no, keep editing",
+        " Abandonner les modifications de la note\u{a0}? o\u{a0}: oui · n\u{a0}: non, continuer ",
+        " Discard the changes to the note? y: yes · n: no, keep editing ",
     )
 }
 
@@ -606,15 +630,15 @@ pub fn not_saved(lang: Lang, why: &str) -> String {
 
 /// After a save that followed a failure.
 pub fn saved_again(lang: Lang) -> &'static str {
-    lang.pick(
-        "Marques et notes enregistrées",
-        "Marks and notes saved",
-    )
+    lang.pick("Marques et notes enregistrées", "Marks and notes saved")
 }
 
 /// After a reload brought colleagues' changes: "Changements reçus : bob@pc (3), claire@mac (1)".
 pub fn incoming(lang: Lang, by_writer: &[(String, usize)]) -> String {
-    let list: Vec<String> = by_writer.iter().map(|(w, n)| format!("{w} ({n})")).collect();
+    let list: Vec<String> = by_writer
+        .iter()
+        .map(|(w, n)| format!("{w} ({n})"))
+        .collect();
     lang.pick(
         format!("Changements reçus{NB}: {}", list.join(", ")),
         format!("Changes came in: {}", list.join(", ")),
@@ -623,7 +647,14 @@ pub fn incoming(lang: Lang, by_writer: &[(String, usize)]) -> String {
 
 /// Review files of a team folder that could not be read.
 pub fn unreadable_team_files(lang: Lang, n: usize) -> String {
-    let files = lang.count(n, ("fichier de l'équipe illisible", "fichiers de l'équipe illisibles"), ("team file unreadable", "team files unreadable"));
+    let files = lang.count(
+        n,
+        (
+            "fichier de l'équipe illisible",
+            "fichiers de l'équipe illisibles",
+        ),
+        ("team file unreadable", "team files unreadable"),
+    );
     lang.pick(
         format!("{files}, ! pour voir pourquoi"),
         format!("{files}, press ! to see why"),
@@ -632,7 +663,11 @@ pub fn unreadable_team_files(lang: Lang, n: usize) -> String {
 
 /// Notes repaired while upgrading a format 1 review file.
 pub fn repaired_notes(lang: Lang, n: usize) -> String {
-    let notes = lang.count(n, ("note réparée", "notes réparées"), ("note repaired", "notes repaired"));
+    let notes = lang.count(
+        n,
+        ("note réparée", "notes réparées"),
+        ("note repaired", "notes repaired"),
+    );
     lang.pick(
         format!("Fichier de revue mis à jour{NB}; {notes} (blocs répétés par l'ancienne fusion supprimés)"),
         format!("Review file upgraded; {notes} (blocks the old merge repeated were collapsed)"),
@@ -643,12 +678,36 @@ pub fn repaired_notes(lang: Lang, n: usize) -> String {
 /// none when nothing changed.
 pub fn change_summary(lang: Lang, s: &crate::review::ChangeSummary) -> Option<String> {
     let counts = [
-        (s.new_questions, ("nouvelle question", "nouvelles questions"), ("new question", "new questions")),
-        (s.new_answers, ("nouvelle réponse", "nouvelles réponses"), ("new answer", "new answers")),
-        (s.new_withdrawals, ("retrait", "retraits"), ("withdrawal", "withdrawals")),
-        (s.new_signalements, ("signalement", "signalements"), ("signalement", "signalements")),
-        (s.new_ministries, ("changement de ministère", "changements de ministère"), ("change of ministry", "changes of ministry")),
-        (s.other_changes, ("autre changement", "autres changements"), ("other change", "other changes")),
+        (
+            s.new_questions,
+            ("nouvelle question", "nouvelles questions"),
+            ("new question", "new questions"),
+        ),
+        (
+            s.new_answers,
+            ("nouvelle réponse", "nouvelles réponses"),
+            ("new answer", "new answers"),
+        ),
+        (
+            s.new_withdrawals,
+            ("retrait", "retraits"),
+            ("withdrawal", "withdrawals"),
+        ),
+        (
+            s.new_signalements,
+            ("signalement", "signalements"),
+            ("signalement", "signalements"),
+        ),
+        (
+            s.new_ministries,
+            ("changement de ministère", "changements de ministère"),
+            ("change of ministry", "changes of ministry"),
+        ),
+        (
+            s.other_changes,
+            ("autre changement", "autres changements"),
+            ("other change", "other changes"),
+        ),
     ];
     let parts: Vec<String> = counts
         .iter()
@@ -717,18 +776,18 @@ pub fn command_help(lang: Lang, command: &str) -> &'static str {
         "toggle_overdue" => ("seulement les questions en retard", "overdue questions only"),
         "cycle_sort" => ("trier par date, numéro, auteur, ministère, attente, échéance", "sort by date, number, author, ministry, days pending, deadline"),
         "reverse_sort" => ("inverser l'ordre", "reverse the order"),
-        "toggle_reviewed" => ("marquer revue / non revue (sur une question modifiée : prendre le changement en compte)", "mark reviewed / not reviewed (on a changed question: acknowledge the change)"),
+        "toggle_reviewed" => ("marquer revue / non revue (sur une question modifiée\u{a0}: prendre le changement en compte)", "mark reviewed / not reviewed (on a changed question: acknowledge the change)"),
         "toggle_flag" => ("drapeau de suivi (relance, signalement à demander)", "follow-up flag (reminder, signalement to request)"),
-        "edit_note" => ("annoter : note de suivi", "annotate: follow-up note"),
+        "edit_note" => ("annoter\u{a0}: note de suivi", "annotate: follow-up note"),
         "next_to_review" => ("question suivante à revoir (en attente non revue, ou modifiée)", "next question to review (pending and not reviewed, or changed)"),
         "prev_to_review" => ("question précédente à revoir", "previous question to review"),
         "reload" => ("recharger le dossier et les marques (équipe comprise)", "reload the dossier and the marks (the team's too)"),
-        "toggle_chronology" => ("chronologie : de la question / du dossier", "timeline: of the question / of the dossier"),
+        "toggle_chronology" => ("chronologie\u{a0}: de la question / du dossier", "timeline: of the question / of the dossier"),
         "copy_citation" => ("copier la citation de la question (presse-papiers)", "copy the question's citation (clipboard)"),
         "toggle_diagnostics" => ("diagnostics du chargement (fichiers ignorés, avertissements)", "load diagnostics (skipped files, warnings)"),
         "toggle_messages" => ("journal des messages", "message log"),
         "toggle_help" => ("cette aide", "this help"),
-        "suspend" => ("suspendre (revenir au shell ; fg pour reprendre)", "suspend (back to the shell; fg to resume)"),
+        "suspend" => ("suspendre (revenir au shell\u{a0}; fg pour reprendre)", "suspend (back to the shell; fg to resume)"),
         "quit" => ("quitter", "quit"),
         "filter_accept" => ("garder le filtre, revenir à la liste", "keep the filter, back to the list"),
         "filter_cancel" => ("effacer le filtre", "clear the filter"),
@@ -759,5 +818,92 @@ pub fn command_hint(lang: Lang, command: &str) -> &'static str {
         "toggle_chronology" => lang.pick("chronologie", "chronology"),
         "quit" => lang.pick("quitter", "quit"),
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// French puts a no-break space before `:`, `;`, `?` and `!`; a plain one breaks the line
+    /// before the colon on a narrow screen.
+    fn french_typography(text: &str) {
+        for p in [" :", " ;", " ?"] {
+            assert!(
+                !text.contains(p),
+                "a plain space before punctuation in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn french_strings_keep_their_typography() {
+        french_typography(&format!("{FR:?}"));
+        let names = [
+            "down",
+            "up",
+            "top",
+            "bottom",
+            "page_down",
+            "page_up",
+            "half_page_down",
+            "half_page_up",
+            "focus_next",
+            "focus_prev",
+            "open",
+            "back",
+            "open_filter",
+            "next_match",
+            "prev_match",
+            "toggle_unanswered",
+            "toggle_overdue",
+            "cycle_sort",
+            "reverse_sort",
+            "toggle_reviewed",
+            "toggle_flag",
+            "edit_note",
+            "next_to_review",
+            "prev_to_review",
+            "reload",
+            "toggle_chronology",
+            "copy_citation",
+            "toggle_diagnostics",
+            "toggle_help",
+            "suspend",
+            "quit",
+            "filter_accept",
+            "filter_cancel",
+            "note_save",
+            "note_cancel",
+        ];
+        for name in names {
+            assert!(
+                !command_help(Lang::Fr, name).is_empty(),
+                "{name} has no description"
+            );
+            assert!(
+                !command_help(Lang::En, name).is_empty(),
+                "{name} has no description"
+            );
+            french_typography(command_help(Lang::Fr, name));
+        }
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 5, 24).unwrap_or_default();
+        for text in [
+            waiting(Lang::Fr, Some(3)),
+            overdue_by(Lang::Fr, 3, d),
+            rule(Lang::Fr, DeadlineRule::Signaled),
+            review_read_only(Lang::Fr, "x"),
+            not_saved(Lang::Fr, "x"),
+            discard_draft(Lang::Fr).to_string(),
+            loading(Lang::Fr, 1, 2),
+        ] {
+            french_typography(&text);
+        }
+        for p in [" :", " ;"] {
+            assert!(
+                !format!("{EN:?}").contains(p),
+                "French typography in English"
+            );
+        }
     }
 }

@@ -210,6 +210,5 @@ mod tests {
     }
 
     #[test]
-    fn formats_the_french_way() {
-    }
+    fn formats_the_french_way() {}
 }

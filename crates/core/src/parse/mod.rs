@@ -12,13 +12,13 @@ pub mod inline;
 pub mod problem;
 
 use crate::limits::MAX_LINE_BYTES;
-use problem::Problem;
 use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::NaiveDate;
 use dates::{parse_dated_value, DateError};
 use decode::{decode, Encoding};
 use inline::{plain_value, to_styled, Styled};
+use problem::Problem;
 use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -518,9 +518,10 @@ impl Builder {
         if let Some(c) = LEGISLATURE.captures(&plain) {
             match c[1].parse::<u16>() {
                 Ok(l) if l > 0 => self.legislature = Some((l, no)),
-                _ => self
-                    .warnings
-                    .push(LineMessage::at(no, Problem::BadLegislature(c[1].to_string()))),
+                _ => self.warnings.push(LineMessage::at(
+                    no,
+                    Problem::BadLegislature(c[1].to_string()),
+                )),
             }
             return Ok(());
         }
@@ -700,7 +701,8 @@ impl Builder {
             Status::Pending
         };
         if !answered && !answer.text.is_empty() && !withdrawn {
-            self.warnings.push(LineMessage::doc(Problem::AnswerWithoutDate));
+            self.warnings
+                .push(LineMessage::doc(Problem::AnswerWithoutDate));
         }
 
         let title = if self.title_parts.is_empty() {
@@ -747,9 +749,9 @@ impl Builder {
 
 fn parse_number(shown: &str, line: usize) -> Result<u32, LineMessage> {
     let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
-    digits.parse::<u32>().map_err(|_| {
-        LineMessage::at(line, Problem::NumberTooLarge(digits.clone()))
-    })
+    digits
+        .parse::<u32>()
+        .map_err(|_| LineMessage::at(line, Problem::NumberTooLarge(digits.clone())))
 }
 
 /// Splits "Loire (4e circonscription) - Droite Républicaine" into constituency and group.

@@ -256,15 +256,14 @@ fn field_term(
         Field::Rubric => Test::Rubric(value),
         Field::Id => Test::Id(value),
         Field::Text => Test::Text(value),
-        Field::Status => lookup_value(STATUS_VALUES, &value)
-            .ok_or_else(|| bad(Expected::Status))?,
-        Field::Is => {
-            lookup_value(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?
+        Field::Status => {
+            lookup_value(STATUS_VALUES, &value).ok_or_else(|| bad(Expected::Status))?
         }
-        Field::Has => lookup_value(super::help::HAS_VALUES, &value)
-            .ok_or_else(|| bad(Expected::Has))?,
-        Field::Kind => lookup_value(KIND_VALUES, &value)
-            .ok_or_else(|| bad(Expected::Kind))?,
+        Field::Is => lookup_value(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?,
+        Field::Has => {
+            lookup_value(super::help::HAS_VALUES, &value).ok_or_else(|| bad(Expected::Has))?
+        }
+        Field::Kind => lookup_value(KIND_VALUES, &value).ok_or_else(|| bad(Expected::Kind))?,
         Field::Legislature => {
             let digits = value.trim_end_matches(['e', 'r']);
             match digits.parse::<u16>() {

@@ -5,8 +5,8 @@
 //! regular file (a FIFO, a device, a directory) is refused before it is opened, so that it can
 //! neither hang dossier nor be replaced by a regular file.
 
-pub use crate::files::{open_regular, read_regular};
 use crate::files::not_regular;
+pub use crate::files::{open_regular, read_regular};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -91,6 +91,14 @@ const MAX_LINKS: usize = 40;
 /// points to (following chains; a dangling link means its target, which will be created).
 /// Refuses a path that is, or leads to, anything but a regular file or nothing.
 pub fn write_target(path: &Path) -> io::Result<PathBuf> {
+    // What the path leads to, links followed by the system (also the kernel's magic links,
+    // such as /proc/self/fd/1, whose targets are no paths): anything but a regular file is
+    // refused before the chain is walked.
+    if let Ok(meta) = fs::metadata(path) {
+        if !meta.is_file() {
+            return Err(not_regular(path, &meta));
+        }
+    }
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {

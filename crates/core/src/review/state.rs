@@ -408,7 +408,7 @@ mod tests {
         assert!(entry.has_conflict());
         let base = NoteBase::of(&note);
         let resolved = version("a", 12, &[("b", base.seen["b"])], "choisie");
-        merge_note(&mut note, &[resolved.clone()]);
+        merge_note(&mut note, std::slice::from_ref(&resolved));
         assert_eq!(note, vec![resolved]);
     }
 

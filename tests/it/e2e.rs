@@ -1,0 +1,506 @@
+//! End to end: the binary cargo built for the tests, in a real terminal (tmux), driven by
+//! keys as a user would, the screen read back with `capture-pane`; and the terminal's state
+//! after every way out (quit, Ctrl-c, signals, a terminal that closes, suspend and resume).
+
+use crate::util::{copy_assets, Sandbox};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A private tmux server with one session, killed on drop.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A session of `width` x `height` running `command`.
+    pub fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
+        let socket = format!("dossier-it-{}-{name}", std::process::id());
+        let tmux = Tmux { socket };
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+            ])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(command)
+            .status()
+            .expect("tmux is installed (.ci/run installs it)");
+        assert!(status.success());
+        // Esc must reach the app at once, not wait for a possible escape sequence.
+        tmux.run(&["set-option", "-s", "escape-time", "0"]);
+        tmux.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sends keys one at a time, as typed: text literally, tmux key names as keys.
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let mut args = vec!["send-keys", "-t", "e2e"];
+            let named = k.starts_with("C-")
+                || [
+                    "Enter", "Escape", "Tab", "BTab", "Down", "Up", "End", "BSpace",
+                ]
+                .contains(k);
+            if !named {
+                args.push("-l");
+            }
+            args.push(k);
+            self.run(&args);
+            // Esc followed at once by a key would read as Alt-key.
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// A tmux format of the pane: `#{alternate_on}`, `#{cursor_flag}`, `#{pane_title}`…
+    pub fn format(&self, f: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "e2e", f])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the screen satisfies `ok`; returns the last screen.
+    pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn pane_pid(&self) -> u32 {
+        self.format("#{pane_pid}").parse().expect("pane pid")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The viewer's command line in the sandbox's environment.
+fn viewer(s: &Sandbox, args: &str) -> String {
+    let env: Vec<String> = s
+        .env()
+        .into_iter()
+        .filter(|(k, _)| k != "NO_COLOR")
+        .map(|(k, v)| format!("{k}='{v}'"))
+        .collect();
+    format!(
+        "env {} {} {args}",
+        env.join(" "),
+        env!("CARGO_BIN_EXE_dossier")
+    )
+}
+
+/// Runs the viewer in a shell that, once it exits, prints its exit code and whether the
+/// terminal is back in canonical mode with echo (what a usable shell needs).
+fn shell(s: &Sandbox, args: &str) -> String {
+    format!(
+        "sh -c \"{}; echo EXITED:\\$?; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo; echo END; sleep 60\"",
+        viewer(s, args).replace('"', "\\\"")
+    )
+}
+
+/// True when the shell's terminal is back in canonical mode with echo on.
+fn canonical(screen: &str) -> bool {
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    words.contains(&"icanon") && words.contains(&"echo")
+}
+
+/// Checks the terminal after the viewer ended: the shell's modes, main screen, cursor
+/// shown, mouse reporting off.
+fn assert_restored(tmux: &Tmux, code: &str) {
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
+    assert!(screen.contains(&format!("EXITED:{code}")), "{screen}");
+    assert!(canonical(&screen), "raw mode left on:\n{screen}");
+    assert!(
+        !screen.contains("┌ Questions"),
+        "alternate screen left on:\n{screen}"
+    );
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen");
+    assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor hidden");
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse reporting on");
+}
+
+fn list_part(screen: &str) -> String {
+    screen
+        .lines()
+        .take_while(|l| !l.starts_with('└'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The viewer's own pid, under the pane's shell (and its `env`).
+fn viewer_pid(tmux: &Tmux) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let ours = std::fs::canonicalize(env!("CARGO_BIN_EXE_dossier")).unwrap();
+    loop {
+        // The pane runs the viewer itself (`env` execs it).
+        let pane = tmux.pane_pid();
+        if std::fs::read_link(format!("/proc/{pane}/exe")).is_ok_and(|exe| exe == ours) {
+            return pane.to_string();
+        }
+        let out = Command::new("pgrep")
+            .args(["-f", "-n", env!("CARGO_BIN_EXE_dossier")])
+            .output()
+            .unwrap();
+        let pids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect();
+        let shell = pane;
+        for pid in pids {
+            // Under this pane: its parent chain reaches the pane's shell.
+            let mut p = pid.clone();
+            for _ in 0..4 {
+                let ppid = std::fs::read_to_string(format!("/proc/{p}/stat"))
+                    .ok()
+                    .and_then(|s| {
+                        s.rsplit(')')
+                            .next()
+                            .and_then(|r| r.split_whitespace().nth(1).map(String::from))
+                    });
+                match ppid {
+                    Some(pp) if pp == shell.to_string() => return pid,
+                    Some(pp) => p = pp,
+                    None => break,
+                }
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the viewer's process is not found"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn filter_in_a_real_terminal_then_quit_cleanly() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("filter", 120, 40, &shell(&s, "--mouse"));
+    let screen = tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    assert!(screen.contains("5 questions · 3 en attente"), "{screen}");
+    assert!(screen.contains("Chronologie de la question"), "{screen}");
+    tmux.keys(&["/", "b", "a", "t", "h", "o", "Enter"]);
+    let screen = tmux.wait_for("one question shown", |s| s.contains("1 affichée / 5"));
+    assert!(
+        list_part(&screen).contains("16-16353QE") && !list_part(&screen).contains("17-13809QE"),
+        "{screen}"
+    );
+    tmux.keys(&["Escape", "u"]);
+    let screen = tmux.wait_for("pending only", |s| s.contains("[sans réponse]"));
+    assert!(screen.contains("3 affichées / 5"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux, "0");
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("ctrlc", 80, 24, &shell(&s, "--mouse"));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    tmux.keys(&["C-c"]);
+    assert_restored(&tmux, "0");
+}
+
+#[test]
+fn every_signal_that_ends_the_viewer_restores_the_terminal() {
+    for (signal, code) in [
+        ("INT", "130"),
+        ("QUIT", "131"),
+        ("TERM", "143"),
+        ("HUP", "129"),
+    ] {
+        let s = Sandbox::new();
+        let tmux = Tmux::start(&format!("sig{signal}"), 100, 30, &shell(&s, "--mouse"));
+        tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+        let pid = viewer_pid(&tmux);
+        assert!(Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap()
+            .success());
+        assert_restored(&tmux, code);
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_with_the_terminal_restored_and_fg_resumes() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("suspend", 100, 30, "sh -i");
+    tmux.keys(&[&format!("PS1='$ '; {}", viewer(&s, "--mouse")), "Enter"]);
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    for how in ["key", "signal"] {
+        if how == "key" {
+            tmux.keys(&["C-z"]);
+        } else {
+            let pid = viewer_pid(&tmux);
+            assert!(Command::new("kill")
+                .args(["-TSTP", &pid])
+                .status()
+                .unwrap()
+                .success());
+        }
+        let screen = tmux.wait_for("the shell", |s| {
+            s.lines().any(|l| l.trim() == "$" || l.ends_with("$ ")) && !s.contains("┌ Questions")
+        });
+        assert_eq!(
+            tmux.format("#{alternate_on}"),
+            "0",
+            "{how}: back on the main screen\n{screen}"
+        );
+        assert_eq!(tmux.format("#{cursor_flag}"), "1", "{how}: cursor shown");
+        assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "{how}: mouse off");
+        tmux.keys(&["fg", "Enter"]);
+        tmux.wait_for("the viewer again", |s| s.contains("┌ Questions"));
+        // Raw mode again: a key acts at once, without Enter, and is not echoed.
+        tmux.keys(&["j"]);
+        tmux.wait_for("the selection moved", |s| s.contains("2 / 5"));
+        tmux.keys(&["k"]);
+        tmux.wait_for("back", |s| s.contains("1 / 5"));
+    }
+    tmux.keys(&["q"]);
+    tmux.keys(&["echo DONE:$?", "Enter"]);
+    tmux.wait_for("the shell after quitting", |s| s.contains("DONE:0"));
+}
+
+#[test]
+fn closing_the_terminal_ends_the_viewer() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("hangup", 100, 30, &viewer(&s, ""));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    let pid = viewer_pid(&tmux);
+    drop(tmux); // kill-server: the terminal goes away, the viewer gets SIGHUP.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.contains(") Z") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the viewer outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn review_marks_and_notes_survive_a_restart() {
+    let s = Sandbox::new();
+    let review = s.path("review.json");
+    let args = format!("--review-file {}", review.display());
+    let tmux = Tmux::start("review", 120, 40, &shell(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // ] to the next question to review, x to mark it, a to annotate.
+    tmux.keys(&["]", "x", "a"]);
+    tmux.wait_for("the note editor", |s| s.contains("Ctrl-s"));
+    tmux.keys(&[
+        "Relancer le cabinet",
+        "Enter",
+        "avant le 1er décembre",
+        "C-s",
+    ]);
+    let screen = tmux.wait_for("the saved note", |s| s.contains("enregistrée"));
+    assert!(screen.contains("2 à revoir"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_restored(&tmux, "0");
+    drop(tmux);
+    let tmux = Tmux::start("review2", 120, 40, &shell(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    tmux.keys(&["/", "is:reviewed", "Enter"]);
+    let screen = tmux.wait_for("the reviewed question", |s| s.contains("1 affichée / 5"));
+    assert!(screen.contains("✔ Revue le 22 novembre 2026"), "{screen}");
+    assert!(
+        screen.contains("Relancer le cabinet") && screen.contains("avant le 1er décembre"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    assert_restored(&tmux, "0");
+}
+
+#[test]
+fn two_viewers_taking_turns_on_one_note_keep_one_note_as_typed() {
+    let s = Sandbox::new();
+    let review = s.path("shared.json");
+    let args = format!("--review-file {}", review.display());
+    let a = Tmux::start("turnsA", 100, 30, &viewer(&s, &args));
+    let b = Tmux::start("turnsB", 100, 30, &viewer(&s, &args));
+    for t in [&a, &b] {
+        t.wait_for("the list", |s| s.contains("17-13809QE"));
+    }
+    let mut typed = String::new();
+    for i in 0..10 {
+        let t = if i % 2 == 0 { &a } else { &b };
+        let c = char::from(b'a' + i as u8).to_string();
+        typed.push_str(&c);
+        t.keys(&["a"]);
+        t.wait_for("the editor", |s| s.contains("Ctrl-s"));
+        t.keys(&["C-e", &c, "C-s"]);
+        t.wait_for("the note saved", |s| {
+            s.contains("Note de 17-16300QE enregistrée")
+        });
+        // Let the save reach the disk before the other window reads.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !std::fs::read_to_string(&review)
+            .unwrap_or_default()
+            .contains(&format!("\"text\": \"{typed}\""))
+        {
+            assert!(Instant::now() < deadline, "the note {typed} is not on disk");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let file = std::fs::read_to_string(&review).unwrap();
+    assert_eq!(file.matches("\"text\":").count(), 1, "one version:\n{file}");
+    assert!(file.len() < 2_000, "{} bytes", file.len());
+}
+
+#[test]
+fn a_note_with_escape_sequences_cannot_retitle_the_terminal_or_clear_it() {
+    let s = Sandbox::new();
+    let review = s.path("r.json");
+    let colleague = s.path("bob.json");
+    s.ok(&[
+        "--review-file",
+        colleague.to_str().unwrap(),
+        "--writer",
+        "bob@mac",
+        "review",
+        "note",
+        "17-16300QE",
+        "avant \u{1b}]2;PWNED\u{7} \u{1b}]52;c;ZXZpbA==\u{7} \u{1b}[2J après",
+    ]);
+    s.ok(&[
+        "--review-file",
+        review.to_str().unwrap(),
+        "review",
+        "import",
+        colleague.to_str().unwrap(),
+    ]);
+    let tmux = Tmux::start(
+        "inject",
+        120,
+        40,
+        &viewer(&s, &format!("--review-file {}", review.display())),
+    );
+    let title = tmux.format("#{pane_title}");
+    let screen = tmux.wait_for("the note shown", |s| s.contains("avant ␛]2;PWNED␇"));
+    assert!(
+        screen.contains("après"),
+        "the screen was not cleared:\n{screen}"
+    );
+    assert_eq!(
+        tmux.format("#{pane_title}"),
+        title,
+        "the terminal's title is unchanged"
+    );
+    assert!(!tmux.format("#{pane_title}").contains("PWNED"));
+}
+
+#[test]
+fn a_lock_held_by_another_process_never_stalls_typing() {
+    let s = Sandbox::new();
+    let review = s.path("r.json");
+    let lock = s.path("r.json.lock");
+    std::fs::write(&lock, "").unwrap();
+    // Another process holds the review file's lock for a long while.
+    // (-o: the lock is flock's own, not inherited by sleep, so killing flock frees it.)
+    let mut holder = Command::new("flock")
+        .args(["-o", lock.to_str().unwrap(), "sleep", "30"])
+        .spawn()
+        .expect("flock runs");
+    std::thread::sleep(Duration::from_millis(200));
+    let tmux = Tmux::start(
+        "lock",
+        120,
+        40,
+        &viewer(&s, &format!("--review-file {}", review.display())),
+    );
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    let start = Instant::now();
+    tmux.keys(&["x", "j", "f", "j", "x"]);
+    tmux.wait_for("keys acted on", |s| s.contains("3 / 5"));
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "typing waited {:?}",
+        start.elapsed()
+    );
+    let screen = tmux.wait_for("the saving mark", |s| {
+        s.contains("enregistrement…") || s.contains("Non enregistré")
+    });
+    let _ = holder.kill();
+    let _ = holder.wait();
+    drop(screen);
+    tmux.wait_for("saved once the lock is free", |_| {
+        std::fs::read_to_string(&review).is_ok_and(|t| t.contains("\"reviewed\""))
+    });
+}
+
+#[test]
+fn reload_tells_what_changed_since_the_review_and_x_acknowledges_it() {
+    let s = Sandbox::new();
+    let docs = s.path("docs");
+    copy_assets(&docs);
+    let file = docs.join("001_8a016c17cf93605d.txt");
+    let pending = std::fs::read_to_string(&file).unwrap();
+    let review = s.path("review.json");
+    let args = format!("--review-file {} {}", review.display(), docs.display());
+    let tmux = Tmux::start("reload", 120, 40, &viewer(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("17-13985QE"));
+    tmux.keys(&["j", "x"]);
+    tmux.wait_for("the review mark", |s| {
+        s.contains("17-13985QE marquée revue")
+    });
+    // The minister answers; the staffer saves the new page over the old one.
+    let answered = pending.replace(
+        "Date(s) clé(s)",
+        "Texte de la réponse\n\nLe Gouvernement a rétabli le financement.\n\nDate(s) clé(s)",
+    ) + "\n\nRéponse publiée au JO le : 6 octobre 2026, page 7001\n";
+    std::fs::write(&file, answered).unwrap();
+    tmux.keys(&["R"]);
+    let screen = tmux.wait_for("the change", |s| s.contains("nouvelle réponse"));
+    assert!(
+        screen.contains("1 nouvelle réponse depuis votre dernière revue"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Répondue depuis votre revue — Réponse publiée le 6 octobre 2026"),
+        "{screen}"
+    );
+    tmux.keys(&["x"]);
+    let screen = tmux.wait_for("the change acknowledged", |s| {
+        s.contains("changement pris en compte")
+    });
+    assert!(!list_part(&screen).contains('★'), "{screen}");
+}

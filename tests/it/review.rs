@@ -1,0 +1,790 @@
+//! The review store on disk: persistence, the `.bak`, unreadable files, two windows and two
+//! processes on one file, team folders and sync-conflict copies, the upgrade of format 1
+//! files, links and special files, crashes and full disks, and what changed since a review.
+
+use crate::util::{stderr, stdout, today, Sandbox};
+use dossier_core::load::load_sample;
+use dossier_core::model::{Event, EventKind, Question, Status};
+use dossier_core::review::fs::{Fs, RealFs};
+use dossier_core::review::{Change, Location, NoteView, OpenOptions, ReviewStore};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn question(id: &str) -> Question {
+    load_sample()
+        .questions
+        .into_iter()
+        .find(|q| q.id == id)
+        .unwrap()
+}
+
+fn options(dir: &Path, writer: &str) -> OpenOptions {
+    OpenOptions {
+        lock_dir: Some(dir.join("locks")),
+        ..OpenOptions::new(writer)
+    }
+}
+
+/// A store on one file, as `writer`, with its slot locks in the file's folder.
+fn open(path: &Path, writer: &str) -> ReviewStore {
+    ReviewStore::open(
+        Location::File(path.to_path_buf()),
+        options(path.parent().unwrap(), writer),
+    )
+}
+
+fn saved(store: &mut ReviewStore) {
+    store.save_now().expect("saved");
+}
+
+fn temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reviews.json");
+    (dir, path)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".lock") && n != "locks")
+        .collect();
+    names.sort();
+    names
+}
+
+fn note(store: &ReviewStore, id: &str) -> Option<String> {
+    store
+        .entry(id)
+        .and_then(|e| e.note_text())
+        .map(String::from)
+}
+
+fn set_note(store: &mut ReviewStore, id: &str, text: &str) {
+    let base = store.note_base(id);
+    store.set_note(id, text, &base).unwrap();
+}
+
+#[test]
+fn marks_flags_and_multiline_notes_survive_a_restart() {
+    let (_dir, path) = temp();
+    let q = question("17-13811QE");
+    let mut store = open(&path, "alice@pc");
+    assert!(store.toggle_reviewed(&q, today()).unwrap());
+    assert!(store.toggle_flag(&q.id, today()).unwrap());
+    set_note(
+        &mut store,
+        &q.id,
+        "Relancer le cabinet\n\nAppel prévu le 3 décembre  \n",
+    );
+    saved(&mut store);
+    drop(store);
+    let again = open(&path, "alice@pc");
+    assert!(again.is_reviewed(&q.id) && again.is_flagged(&q.id));
+    assert_eq!(
+        note(&again, &q.id).as_deref(),
+        Some("Relancer le cabinet\n\nAppel prévu le 3 décembre")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("\"format\": \"dossier-review\"") && text.contains("\"version\": 2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn each_save_keeps_the_previous_version_as_bak() {
+    let (dir, path) = temp();
+    let mut store = open(&path, "alice@pc");
+    set_note(&mut store, "17-13811QE", "un");
+    saved(&mut store);
+    let first = std::fs::read(&path).unwrap();
+    set_note(&mut store, "17-13811QE", "deux");
+    saved(&mut store);
+    assert_eq!(names(dir.path()), ["reviews.json", "reviews.json.bak"]);
+    assert_eq!(
+        std::fs::read(dir.path().join("reviews.json.bak")).unwrap(),
+        first
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_left_untouched_and_the_store_is_read_only() {
+    for (content, why) in [
+        (&b"{ not json"[..], "not valid JSON"),
+        (
+            b"{\"format\": \"something else\"}",
+            "not a dossier review file",
+        ),
+        (
+            b"{\"format\": \"dossier-review\", \"version\": 9}",
+            "newer dossier",
+        ),
+    ] {
+        let (_dir, path) = temp();
+        std::fs::write(&path, content).unwrap();
+        let mut store = open(&path, "alice@pc");
+        let reason = store.read_only_reason().expect("read-only").to_string();
+        assert!(reason.contains(why), "{reason}");
+        assert!(store.toggle_flag("17-13811QE", today()).is_err());
+        assert!(store.save_job().is_none());
+        assert_eq!(std::fs::read(&path).unwrap(), content);
+    }
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_reads() {
+    let (_dir, path) = temp();
+    let mut store = open(&path, "alice@pc");
+    set_note(&mut store, "17-13811QE", "avec BOM");
+    saved(&mut store);
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let store = open(&path, "alice@pc");
+    assert!(!store.is_read_only(), "{:?}", store.read_only_reason());
+    assert_eq!(note(&store, "17-13811QE").as_deref(), Some("avec BOM"));
+}
+
+#[test]
+fn two_windows_that_take_turns_on_a_note_keep_one_note_the_size_typed() {
+    let (_dir, path) = temp();
+    let mut a = open(&path, "alice@pc");
+    let mut b = open(&path, "alice@pc");
+    assert_ne!(
+        a.replica(),
+        b.replica(),
+        "the second window takes the next process slot"
+    );
+    let mut typed = String::new();
+    for i in 0..16 {
+        let store = if i % 2 == 0 { &mut a } else { &mut b };
+        store.reload();
+        typed.push_str(&format!("ligne {i} "));
+        set_note(store, "17-13811QE", &typed);
+        saved(store);
+    }
+    a.reload();
+    assert_eq!(note(&a, "17-13811QE").as_deref(), Some(typed.trim_end()));
+    assert!(!a.entry("17-13811QE").unwrap().has_conflict());
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 2_000,
+        "{} bytes",
+        std::fs::metadata(&path).unwrap().len()
+    );
+}
+
+#[test]
+fn two_windows_writing_at_once_keep_both_notes_as_a_conflict_until_one_is_saved() {
+    let (_dir, path) = temp();
+    let mut a = open(&path, "alice@pc");
+    let mut b = open(&path, "alice@pc");
+    set_note(&mut a, "17-13811QE", "version de la fenêtre A");
+    set_note(&mut b, "17-13811QE", "version de la fenêtre B");
+    saved(&mut a);
+    saved(&mut b);
+    a.reload();
+    let entry = a.entry("17-13811QE").unwrap();
+    match entry.note() {
+        NoteView::Conflict(vs) => {
+            let texts: Vec<&str> = vs.iter().map(|v| v.text.as_str()).collect();
+            assert!(
+                texts.contains(&"version de la fenêtre A")
+                    && texts.contains(&"version de la fenêtre B"),
+                "{texts:?}"
+            );
+        }
+        other => panic!("expected a conflict: {other:?}"),
+    }
+    // Merging again, in either order, changes nothing and grows nothing.
+    let size = std::fs::metadata(&path).unwrap().len();
+    for _ in 0..5 {
+        a.reload();
+        b.reload();
+        saved(&mut a);
+        saved(&mut b);
+    }
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), size);
+    // Saving one text settles it.
+    set_note(&mut a, "17-13811QE", "version retenue");
+    saved(&mut a);
+    b.reload();
+    assert_eq!(note(&b, "17-13811QE").as_deref(), Some("version retenue"));
+    assert!(!b.entry("17-13811QE").unwrap().has_conflict());
+}
+
+#[test]
+fn two_real_processes_taking_turns_fifty_times_leave_the_note_typed() {
+    let s = Sandbox::new();
+    let review = s.path("r.json");
+    let review = review.to_str().unwrap();
+    let mut typed = String::new();
+    for i in 0..50 {
+        typed.push(char::from(b'a' + (i % 26) as u8));
+        let writer = if i % 2 == 0 { "alice@pc" } else { "bob@mac" };
+        s.ok(&[
+            "--review-file",
+            review,
+            "--writer",
+            writer,
+            "review",
+            "note",
+            "17-13811QE",
+            &typed,
+        ]);
+    }
+    let store = open(Path::new(review), "carol@pc");
+    assert_eq!(note(&store, "17-13811QE").as_deref(), Some(typed.as_str()));
+    let size = std::fs::metadata(review).unwrap().len();
+    assert!(
+        size < 1_500,
+        "the file is {size} bytes for a 50-character note"
+    );
+}
+
+#[test]
+fn exchanging_exports_both_ways_never_doubles_a_note() {
+    let s = Sandbox::new();
+    let (alice, bob) = (s.path("alice.json"), s.path("bob.json"));
+    let (alice, bob) = (alice.to_str().unwrap(), bob.to_str().unwrap());
+    let (to_bob, to_alice) = (s.path("to-bob.json"), s.path("to-alice.json"));
+    let (to_bob, to_alice) = (to_bob.to_str().unwrap(), to_alice.to_str().unwrap());
+    for round in 0..12 {
+        s.ok(&[
+            "--review-file",
+            alice,
+            "--writer",
+            "alice@pc",
+            "review",
+            "note",
+            "17-13985QE",
+            &format!("Alice, tour {round}"),
+        ]);
+        s.ok(&[
+            "--review-file",
+            bob,
+            "--writer",
+            "bob@mac",
+            "review",
+            "note",
+            "17-13985QE",
+            &format!("Bob, tour {round}"),
+        ]);
+        s.ok(&[
+            "--review-file",
+            alice,
+            "--writer",
+            "alice@pc",
+            "review",
+            "export",
+            to_bob,
+        ]);
+        s.ok(&[
+            "--review-file",
+            bob,
+            "--writer",
+            "bob@mac",
+            "review",
+            "export",
+            to_alice,
+        ]);
+        s.ok(&[
+            "--review-file",
+            alice,
+            "--writer",
+            "alice@pc",
+            "review",
+            "import",
+            to_alice,
+        ]);
+        s.ok(&[
+            "--review-file",
+            bob,
+            "--writer",
+            "bob@mac",
+            "review",
+            "import",
+            to_bob,
+        ]);
+    }
+    for file in [alice, bob] {
+        let size = std::fs::metadata(file).unwrap().len();
+        assert!(size < 3_000, "{file}: {size} bytes after 12 exchanges");
+        let store = open(Path::new(file), "x@y");
+        let e = store.entry("17-13985QE").unwrap();
+        // Both wrote between exchanges: a conflict of their two latest versions, no more.
+        assert!(
+            matches!(e.note(), NoteView::Conflict(vs) if vs.len() == 2),
+            "{:?}",
+            e.note()
+        );
+    }
+    // An import of the same file again changes nothing.
+    let out = s.ok(&[
+        "--lang",
+        "en",
+        "--review-file",
+        alice,
+        "--writer",
+        "alice@pc",
+        "review",
+        "import",
+        to_alice,
+    ]);
+    assert!(out.contains("merged 0 questions"), "{out}");
+}
+
+#[test]
+fn a_team_folder_shows_everyones_marks_and_writes_only_ones_own_file() {
+    let team = tempfile::tempdir().unwrap();
+    let location = |writer: &str| Location::Team {
+        dir: team.path().to_path_buf(),
+        writer: writer.to_string(),
+    };
+    let q = question("17-16300QE");
+    let mut alice = ReviewStore::open(location("alice@pc"), options(team.path(), "alice@pc"));
+    let mut bob = ReviewStore::open(location("bob@mac"), options(team.path(), "bob@mac"));
+    alice.toggle_reviewed(&q, today()).unwrap();
+    saved(&mut alice);
+    bob.toggle_flag(&q.id, today()).unwrap();
+    set_note(&mut bob, &q.id, "Voir avec le groupe");
+    saved(&mut bob);
+    assert_eq!(names(team.path()), ["alice@pc.json", "bob@mac.json"]);
+    let incoming = alice.reload();
+    assert_eq!(incoming.by_writer.get("bob@mac"), Some(&1), "{incoming:?}");
+    assert!(alice.is_reviewed(&q.id) && alice.is_flagged(&q.id));
+    assert_eq!(note(&alice, &q.id).as_deref(), Some("Voir avec le groupe"));
+    bob.reload();
+    assert!(bob.is_reviewed(&q.id), "bob sees alice's mark");
+    // A copy a sync tool made when two edits crossed is merged like the rest.
+    let copy = team
+        .path()
+        .join("bob@mac.sync-conflict-20261201-101500-ABCD.json");
+    let mut other = ReviewStore::open(
+        Location::File(copy.clone()),
+        options(team.path(), "bob@mac"),
+    );
+    set_note(&mut other, "17-13809QE", "écrit sur l'autre machine");
+    saved(&mut other);
+    drop(other);
+    alice.reload();
+    assert_eq!(
+        note(&alice, "17-13809QE").as_deref(),
+        Some("écrit sur l'autre machine")
+    );
+    let before_bob = std::fs::read(team.path().join("bob@mac.json")).unwrap();
+    alice.toggle_flag("17-13809QE", today()).unwrap();
+    saved(&mut alice);
+    assert_eq!(
+        std::fs::read(team.path().join("bob@mac.json")).unwrap(),
+        before_bob,
+        "alice never writes bob's file"
+    );
+}
+
+#[test]
+fn a_format_1_file_is_upgraded_on_the_first_save_and_bloated_notes_repaired() {
+    let (dir, path) = temp();
+    let marker =
+        "--- autre version de la note / other version of the note (imported from bob.json) ---";
+    let bloated = format!(
+        "Relancer\n\n{marker}\nRelancer\n\n{marker}\nRelancer\nAppel le 3\n\n{marker}\nRelancer"
+    );
+    let v1 = serde_json::json!({
+        "format": "dossier-review",
+        "version": 1,
+        "last_observed": "2026-11-20",
+        "entries": {
+            "17-13811QE": {"reviewed": "2026-11-20", "snapshot": {"status": "pending", "fingerprint": "0"}, "note": bloated, "noted": "2026-11-20"},
+            "17-13985QE": {"flagged": "2026-11-19"}
+        },
+        "known_ids": ["17-13811QE", "17-13985QE"]
+    });
+    let v1 = serde_json::to_vec_pretty(&v1).unwrap();
+    std::fs::write(&path, &v1).unwrap();
+    let mut store = open(&path, "alice@pc");
+    assert_eq!(store.repaired_notes(), 1);
+    assert_eq!(store.upgrade_pending(), Some(1));
+    assert_eq!(
+        note(&store, "17-13811QE").as_deref(),
+        Some("Relancer\nAppel le 3")
+    );
+    assert!(store.is_reviewed("17-13811QE") && store.is_flagged("17-13985QE"));
+    saved(&mut store);
+    assert_eq!(
+        std::fs::read(dir.path().join("reviews.json.bak")).unwrap(),
+        v1,
+        "the old file is kept"
+    );
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("\"version\": 2"));
+    let again = open(&path, "alice@pc");
+    assert_eq!(again.upgrade_pending(), None);
+    assert_eq!(
+        note(&again, "17-13811QE").as_deref(),
+        Some("Relancer\nAppel le 3")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_review_file_is_written_through_the_link() {
+    let (dir, _) = temp();
+    let synced = dir.path().join("synced");
+    std::fs::create_dir(&synced).unwrap();
+    let target = synced.join("reviews.json");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut store = open(&link, "alice@pc");
+    set_note(&mut store, "17-13811QE", "par le lien");
+    saved(&mut store);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("par le lien"));
+    set_note(&mut store, "17-13811QE", "encore");
+    saved(&mut store);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&target).unwrap().contains("encore"));
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_at_once_and_never_replaced() {
+    let s = Sandbox::new();
+    let fifo = s.path("fifo.json");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for args in [
+        vec!["list"],
+        vec!["report"],
+        vec!["review", "import", "/dev/null"],
+        vec!["review", "note", "17-13811QE", "x"],
+    ] {
+        let start = Instant::now();
+        let mut all = vec!["--lang", "en", "--review-file", fifo.to_str().unwrap()];
+        all.extend(args.iter().copied());
+        let out = s.run(&all);
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{args:?} took {:?}",
+            start.elapsed()
+        );
+        assert!(stderr(&out).contains("FIFO"), "{args:?}: {}", stderr(&out));
+    }
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    // A device: refused, never replaced by a regular file.
+    let out = s.run(&[
+        "--lang",
+        "en",
+        "--review-file",
+        "/dev/null",
+        "review",
+        "note",
+        "17-13811QE",
+        "x",
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("a device"), "{}", stderr(&out));
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    // An export to a link to standard output is refused and the link stays; `-` writes there.
+    let link = s.path("out.json");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).unwrap();
+    let out = s.run(&["--lang", "en", "review", "export", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("use `-` for standard output"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let out = s.run(&["review", "export", "-"]);
+    assert!(
+        stdout(&out).contains("\"format\": \"dossier-review\""),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
+
+/// The real file system, with a full disk or a crash on demand.
+#[derive(Default)]
+struct Faulty {
+    /// The number (from 0) of the write that fills the disk half-way through.
+    disk_full_at_write: Mutex<Option<usize>>,
+    writes: AtomicUsize,
+    /// The process "dies" when about to rename a temporary file over this file name.
+    crash_before_renaming_onto: Mutex<Option<String>>,
+    crashed: AtomicBool,
+}
+
+impl Faulty {
+    fn dead(&self) -> io::Result<()> {
+        if self.crashed.load(Ordering::SeqCst) {
+            Err(io::Error::other("the process was killed"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Fs for Faulty {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        self.dead()?;
+        RealFs.read(path)
+    }
+    fn write_new(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.dead()?;
+        let n = self.writes.fetch_add(1, Ordering::SeqCst);
+        if *self.disk_full_at_write.lock().unwrap() == Some(n) {
+            RealFs.write_new(path, &bytes[..bytes.len() / 2])?;
+            return Err(io::Error::other("No space left on device"));
+        }
+        RealFs.write_new(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.dead()?;
+        let name = to.file_name().unwrap().to_string_lossy();
+        if self.crash_before_renaming_onto.lock().unwrap().as_deref() == Some(&*name) {
+            self.crashed.store(true, Ordering::SeqCst);
+            return self.dead();
+        }
+        RealFs.rename(from, to)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        self.dead()?;
+        RealFs.remove_file(path)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        self.dead()?;
+        RealFs.sync_dir(dir)
+    }
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
+        self.dead()?;
+        RealFs.create_dir_all(dir)
+    }
+    fn list_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        self.dead()?;
+        RealFs.list_dir(dir)
+    }
+}
+
+fn faulty_store(path: &Path, fs: Arc<Faulty>) -> ReviewStore {
+    ReviewStore::open(
+        Location::File(path.to_path_buf()),
+        OpenOptions {
+            fs,
+            ..options(path.parent().unwrap(), "alice@pc")
+        },
+    )
+}
+
+#[test]
+fn a_crash_between_write_and_rename_leaves_the_previous_file() {
+    let (dir, path) = temp();
+    let mut store = open(&path, "alice@pc");
+    set_note(&mut store, "17-13811QE", "saved before the crash");
+    saved(&mut store);
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let faulty = Arc::new(Faulty::default());
+    *faulty.crash_before_renaming_onto.lock().unwrap() = Some("reviews.json".into());
+    let mut doomed = faulty_store(&path, faulty.clone());
+    set_note(&mut doomed, "17-13811QE", "never saved");
+    assert!(doomed.save_now().is_err());
+    assert!(faulty.crashed.load(Ordering::SeqCst));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let leftovers: Vec<String> = names(dir.path())
+        .into_iter()
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{:?}", names(dir.path()));
+    drop(doomed);
+    let mut next = open(&path, "alice@pc");
+    assert_eq!(
+        note(&next, "17-13811QE").as_deref(),
+        Some("saved before the crash")
+    );
+    next.toggle_flag("17-13811QE", today()).unwrap();
+    saved(&mut next);
+    assert_eq!(
+        names(dir.path()),
+        ["reviews.json", "reviews.json.bak"],
+        "the leftover is cleared"
+    );
+}
+
+#[test]
+fn a_full_disk_keeps_the_change_in_memory_the_file_intact_and_saves_later() {
+    for failing_write in [0, 1] {
+        let (_dir, path) = temp();
+        let faulty = Arc::new(Faulty::default());
+        let mut store = faulty_store(&path, faulty.clone());
+        set_note(&mut store, "17-13811QE", "first");
+        saved(&mut store);
+        let before = std::fs::read(&path).unwrap();
+        faulty.writes.store(0, Ordering::SeqCst);
+        *faulty.disk_full_at_write.lock().unwrap() = Some(failing_write);
+        store.toggle_flag("17-13811QE", today()).unwrap();
+        let err = store.save_now().unwrap_err().to_string();
+        assert!(
+            err.contains("No space left on device") && err.contains("reviews.json"),
+            "{err}"
+        );
+        // The change is kept, unsaved, and said; the file is as it was.
+        assert!(store.is_flagged("17-13811QE"));
+        assert!(store.has_unsaved_changes());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        // Space freed: the next try saves it.
+        *faulty.disk_full_at_write.lock().unwrap() = None;
+        saved(&mut store);
+        assert!(!store.has_unsaved_changes());
+        assert!(open(&path, "bob@mac").is_flagged("17-13811QE"));
+    }
+}
+
+#[test]
+fn the_rescue_copy_holds_what_could_not_be_saved_and_imports_back() {
+    let (dir, path) = temp();
+    let faulty = Arc::new(Faulty::default());
+    *faulty.disk_full_at_write.lock().unwrap() = Some(0);
+    let mut store = faulty_store(&path, faulty.clone());
+    set_note(&mut store, "17-13811QE", "à ne pas perdre");
+    assert!(store.save_now().is_err());
+    let copy = store.rescue_copy(&dir.path().join("unsaved")).unwrap();
+    let mut later = open(&path, "alice@pc");
+    later.import(&copy).unwrap();
+    saved(&mut later);
+    assert_eq!(
+        note(&later, "17-13811QE").as_deref(),
+        Some("à ne pas perdre")
+    );
+}
+
+fn event(kind: EventKind, date: chrono::NaiveDate) -> Event {
+    Event {
+        kind,
+        label: kind.as_str().to_string(),
+        date,
+        page: None,
+        note: None,
+    }
+}
+
+#[test]
+fn what_changed_since_the_review_is_told_until_the_change_is_acknowledged() {
+    let (_dir, path) = temp();
+    let mut store = open(&path, "alice@pc");
+    let q = question("17-16300QE");
+    store.observe(&load_sample().questions, today());
+    assert!(store.toggle_reviewed(&q, today()).unwrap());
+    assert_eq!(store.change(&q), None);
+    let mut signaled = q.clone();
+    signaled
+        .events
+        .push(event(EventKind::Signaled, crate::util::d(2026, 11, 24)));
+    assert_eq!(store.change(&signaled), Some(Change::Signaled));
+    let mut other = q.clone();
+    other.ministry_assigned = "Travail et solidarités".into();
+    assert_eq!(store.change(&other), Some(Change::MinistryChanged));
+    let mut answered = signaled.clone();
+    answered.status = Status::Answered;
+    answered.answer_text = "Le Gouvernement est mobilisé.".into();
+    answered.events.push(event(
+        EventKind::AnswerPublished,
+        crate::util::d(2026, 11, 25),
+    ));
+    assert_eq!(store.change(&answered), Some(Change::Answered));
+    // x on a changed question acknowledges it: reviewed now, no longer changed.
+    assert!(store.toggle_reviewed(&signaled, today()).unwrap());
+    assert!(store.is_reviewed(&q.id));
+    assert_eq!(store.change(&signaled), None);
+    // And x again un-reviews it.
+    assert!(!store.toggle_reviewed(&signaled, today()).unwrap());
+}
+
+#[test]
+fn new_questions_are_new_until_reviewed_and_the_first_load_marks_none() {
+    let (_dir, path) = temp();
+    let mut store = open(&path, "alice@pc");
+    let sample = load_sample().questions;
+    let summary = store.observe(&sample[..3], today());
+    assert_eq!(summary.new_questions, 0, "the first load marks nothing new");
+    let summary = store.observe(&sample, today());
+    assert_eq!(summary.new_questions, 2);
+    let newcomer = &sample[3];
+    assert_eq!(store.change(newcomer), Some(Change::New));
+    saved(&mut store);
+    let mut again = open(&path, "alice@pc");
+    assert_eq!(
+        again.change(newcomer),
+        Some(Change::New),
+        "kept across restarts"
+    );
+    again.toggle_reviewed(newcomer, today()).unwrap();
+    assert_eq!(again.change(newcomer), None);
+}
+
+#[test]
+fn a_note_imported_with_escape_sequences_reaches_no_terminal_raw() {
+    let s = Sandbox::new();
+    let review = s.path("r.json");
+    let colleague = s.path("bob.json");
+    let mut bob = open(&colleague, "bob@mac");
+    set_note(&mut bob, "17-13811QE", "Titre \u{1b}]2;PWNED\u{7} presse-papiers \u{1b}]52;c;ZXZpbA==\u{7} écran \u{1b}[2J \u{202e}fin");
+    saved(&mut bob);
+    drop(bob);
+    let review = review.to_str().unwrap();
+    let out = s.run(&[
+        "--review-file",
+        review,
+        "review",
+        "import",
+        colleague.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for args in [
+        vec!["report"],
+        vec!["report", "--format", "csv"],
+        vec!["report", "--format", "json"],
+        vec!["list", "-q", "has:note"],
+    ] {
+        let mut all = vec!["--review-file", review];
+        all.extend(args.iter().copied());
+        let out = s.run(&all);
+        let text = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
+            "{args:?}:\n{text}"
+        );
+    }
+    // Stored as given: the note in the file is the colleague's text.
+    let store = open(Path::new(review), "alice@pc");
+    assert!(note(&store, "17-13811QE")
+        .unwrap()
+        .contains("\u{1b}]2;PWNED"));
+}

@@ -1,0 +1,701 @@
+//! The viewer driven through its update function, rendered on ratatui's TestBackend. The
+//! effects `update` returns (loads, filters, saves, reads) are run here in the test, in
+//! order, and their results fed back as actions: everything is deterministic.
+
+use crate::util::{copy_assets, today};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use dossier::tui::action::{Action, Loaded};
+use dossier::tui::app::{App, Overlay, Pane, Settings};
+use dossier::tui::theme::Theme;
+use dossier::tui::update::{start, update, Effect};
+use dossier::tui::{action_for, view};
+use dossier_core::i18n::Lang;
+use dossier_core::load::{load, load_sample, LoadOptions};
+use dossier_core::query::SearchIndex;
+use dossier_core::review::fs::RealFs;
+use dossier_core::review::store::{execute_read, execute_save};
+use dossier_core::review::writer::{Done, Job};
+use dossier_core::review::{Location, OpenOptions, ReviewStore};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+
+/// A viewer with a review file in a temporary folder, on the sample or on files.
+pub struct Viewer {
+    pub app: App,
+    /// Holds the review file's folder while the viewer lives.
+    pub _dir: tempfile::TempDir,
+    pub paths: Vec<PathBuf>,
+    /// Loads are answered only when this is true (to test what happens meanwhile).
+    pub answer_loads: bool,
+    pub held: Vec<Effect>,
+    pub copied: Vec<String>,
+}
+
+pub fn settings(lang: Lang) -> Settings {
+    let mut s = Settings::new(lang, today());
+    let config = dossier::config::Config::defaults();
+    s.theme = Theme::from_layers(&config.themes, dossier::config::Base::Dark, false).0;
+    s.mouse = true;
+    s
+}
+
+impl Viewer {
+    pub fn new(lang: Lang) -> Viewer {
+        Viewer::on(lang, Vec::new(), None)
+    }
+
+    /// A viewer on `paths` (none: the sample), its review file in `review_dir` or its own.
+    pub fn on(lang: Lang, paths: Vec<PathBuf>, review: Option<&Path>) -> Viewer {
+        let dir = tempfile::tempdir().unwrap();
+        let file = review
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| dir.path().join("reviews.json"));
+        let store = ReviewStore::open(
+            Location::File(file),
+            OpenOptions {
+                lock_dir: Some(dir.path().join("locks")),
+                ..OpenOptions::new("alice@pc")
+            },
+        );
+        let mut app = App::new(settings(lang), store);
+        let fx = start(&mut app);
+        let mut v = Viewer {
+            app,
+            _dir: dir,
+            paths,
+            answer_loads: true,
+            held: Vec::new(),
+            copied: Vec::new(),
+        };
+        v.act(Action::Resize(120, 40));
+        v.run(fx);
+        v
+    }
+
+    /// Runs effects as the event loop does, feeding their results back.
+    pub fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let action = match effect {
+                Effect::Load { generation } if self.answer_loads => {
+                    let report = if self.paths.is_empty() {
+                        load_sample()
+                    } else {
+                        load(&self.paths, &LoadOptions::default())
+                    };
+                    let index = SearchIndex::build(&report.questions);
+                    Action::Loaded(Box::new(Loaded {
+                        generation,
+                        report,
+                        index,
+                    }))
+                }
+                effect @ Effect::Load { .. } => {
+                    self.held.push(effect);
+                    continue;
+                }
+                Effect::Filter(job) => {
+                    let hits = dossier::tui::filtering::compute(&job, &Default::default()).unwrap();
+                    Action::HitsReady {
+                        generation: job.generation,
+                        hits,
+                    }
+                }
+                Effect::Review(Job::Save(job)) => {
+                    Action::Review(Box::new(Done::Saved(execute_save(&RealFs, &job))))
+                }
+                Effect::Review(Job::Read(job)) => Action::Review(Box::new(Done::Read(
+                    execute_read(&RealFs, &job, "alice@pc"),
+                ))),
+                Effect::Copy(text) => {
+                    self.copied.push(text);
+                    Action::Copied(Ok("test".into()))
+                }
+                Effect::Suspend => Action::Resumed,
+            };
+            queue.extend(update(&mut self.app, action));
+        }
+    }
+
+    /// Answers the loads held back.
+    pub fn release_loads(&mut self) {
+        self.answer_loads = true;
+        let held = std::mem::take(&mut self.held);
+        self.run(held);
+    }
+
+    pub fn act(&mut self, action: Action) {
+        let fx = update(&mut self.app, action);
+        self.run(fx);
+    }
+
+    /// Types keys as a user would: each char is a key press, `<Enter>`-style names are
+    /// special keys, `<C-x>` is Ctrl-x.
+    pub fn press(&mut self, keys: &str) {
+        let mut rest = keys;
+        while !rest.is_empty() {
+            let (code, mods, used) = if let Some(name) = rest.strip_prefix('<') {
+                let end = name.find('>').expect("closing >");
+                let key = &name[..end];
+                let (mods, key) = match key.strip_prefix("C-") {
+                    Some(k) => (KeyModifiers::CONTROL, k),
+                    None => (KeyModifiers::NONE, key),
+                };
+                let code = match key {
+                    "Enter" => KeyCode::Enter,
+                    "Esc" => KeyCode::Esc,
+                    "Tab" => KeyCode::Tab,
+                    "BackTab" => KeyCode::BackTab,
+                    "Down" => KeyCode::Down,
+                    "Up" => KeyCode::Up,
+                    "PageDown" => KeyCode::PageDown,
+                    "End" => KeyCode::End,
+                    "Home" => KeyCode::Home,
+                    "Backspace" => KeyCode::Backspace,
+                    k if k.chars().count() == 1 => KeyCode::Char(k.chars().next().unwrap()),
+                    other => panic!("unknown key {other}"),
+                };
+                (code, mods, end + 2)
+            } else {
+                let c = rest.chars().next().unwrap();
+                (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
+            };
+            rest = &rest[used..];
+            if let Some(action) = action_for(&self.app, Event::Key(KeyEvent::new(code, mods))) {
+                self.act(action);
+            }
+        }
+    }
+
+    /// The screen at a size, as text.
+    pub fn screen(&mut self, w: u16, h: u16) -> String {
+        self.act(Action::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| view::view(&self.app, f)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..h {
+            let line: String = (0..w)
+                .map(|x| buffer.cell((x, y)).map_or(" ", |c| c.symbol()))
+                .collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn shown(&self) -> Vec<String> {
+        self.app
+            .hits
+            .iter()
+            .map(|h| self.app.dossier.questions[h.index].id.clone())
+            .collect()
+    }
+
+    pub fn selected(&self) -> Option<String> {
+        self.app.selected_question().map(|q| q.id.clone())
+    }
+
+    /// Selects a question by id, with the keys.
+    pub fn select(&mut self, id: &str) {
+        self.press("g");
+        for _ in 0..self.app.hits.len() {
+            if self.selected().as_deref() == Some(id) {
+                return;
+            }
+            self.press("j");
+        }
+        panic!("{id} not shown");
+    }
+}
+
+#[test]
+fn the_sample_at_three_sizes() {
+    let mut v = Viewer::new(Lang::Fr);
+    insta::assert_snapshot!("sample_80x24", v.screen(80, 24));
+    insta::assert_snapshot!("sample_120x40", v.screen(120, 40));
+    insta::assert_snapshot!("sample_200x50", v.screen(200, 50));
+}
+
+#[test]
+fn the_english_interface() {
+    let mut v = Viewer::new(Lang::En);
+    insta::assert_snapshot!("sample_en_120x40", v.screen(120, 40));
+}
+
+#[test]
+fn a_tiny_terminal() {
+    let mut v = Viewer::new(Lang::Fr);
+    insta::assert_snapshot!("tiny_30x10", v.screen(30, 10));
+}
+
+#[test]
+fn a_filtered_view_shows_counts_among_those_shown_and_in_all() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("/batho<Enter>");
+    assert_eq!(v.shown(), ["16-16353QE"]);
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("1 affichée / 5 · 0/3 en attente · 0/3 en retard · 0/3 à revoir"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("filtered_120x40", screen);
+}
+
+#[test]
+fn the_help_can_be_read_to_its_end_at_every_size() {
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let mut v = Viewer::new(Lang::Fr);
+        v.press("?G");
+        let screen = v.screen(w, h);
+        assert!(
+            screen.contains("text: texte:"),
+            "{w}x{h}: the last field of the help is shown:\n{screen}"
+        );
+        if (w, h) == (80, 24) {
+            insta::assert_snapshot!("help_end_80x24", screen);
+        }
+    }
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("?");
+    insta::assert_snapshot!("help_top_120x40", v.screen(120, 40));
+}
+
+#[test]
+fn the_help_lists_the_keys_in_force() {
+    let mut v = Viewer::new(Lang::En);
+    v.press("?");
+    let lines = v
+        .app
+        .cache
+        .overlay
+        .as_ref()
+        .unwrap()
+        .1
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (keys, what) in [
+        ("j / ↓", "next line"),
+        ("x", "mark reviewed"),
+        ("Ctrl-s", "save the note"),
+        ("]", "next question to review"),
+    ] {
+        assert!(
+            lines.lines().any(|l| l.contains(keys) && l.contains(what)),
+            "{keys} {what}:\n{lines}"
+        );
+    }
+}
+
+#[test]
+fn loads_arrive_as_actions_and_the_list_waits_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_assets(dir.path());
+    let mut v = Viewer::on(Lang::Fr, vec![dir.path().to_path_buf()], None);
+    assert_eq!(v.shown().len(), 5);
+    v.answer_loads = false;
+    v.select("17-13811QE");
+    v.press("R");
+    assert!(v.app.loading.is_some());
+    assert_eq!(
+        v.shown().len(),
+        5,
+        "the old dossier stays shown while the new one loads"
+    );
+    v.release_loads();
+    assert!(v.app.loading.is_none());
+    assert_eq!(
+        v.selected().as_deref(),
+        Some("17-13811QE"),
+        "R keeps the selected question"
+    );
+}
+
+#[test]
+fn a_note_begun_before_a_reload_is_saved_on_its_own_question() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_assets(dir.path());
+    let mut v = Viewer::on(Lang::Fr, vec![dir.path().to_path_buf()], None);
+    v.select("17-13985QE");
+    v.answer_loads = false;
+    v.press("R");
+    v.press("a");
+    assert!(v.app.note_editor.is_some());
+    v.press("Relancer");
+    // The reload lands while the note is edited, with two questions fewer (moved files):
+    // every index changes.
+    std::fs::remove_file(dir.path().join("000_ca7e1411996a7a9f.txt")).unwrap();
+    std::fs::remove_file(dir.path().join("004_68d0ed20e3d9d359.txt")).unwrap();
+    v.release_loads();
+    v.press("<C-s>");
+    assert_eq!(
+        v.app.review.entry("17-13985QE").and_then(|e| e.note_text()),
+        Some("Relancer")
+    );
+    let noted: Vec<&str> = v
+        .app
+        .review
+        .state()
+        .shared
+        .entries
+        .iter()
+        .filter(|(_, e)| e.has_note())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(noted, ["17-13985QE"], "on no other question");
+}
+
+#[test]
+fn background_filter_results_from_older_requests_are_dropped() {
+    let mut v = Viewer::new(Lang::Fr);
+    let first = v.app.filter_generation;
+    v.press("/batho");
+    let stale = Action::HitsReady {
+        generation: first,
+        hits: Vec::new(),
+    };
+    v.act(stale);
+    assert_eq!(
+        v.shown(),
+        ["16-16353QE"],
+        "an old result does not replace the newest"
+    );
+}
+
+#[test]
+fn x_f_and_a_mark_flag_and_annotate_and_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("r.json");
+    let mut v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
+    v.select("17-13811QE");
+    v.press("xfa");
+    v.press("Relancer le cabinet<Enter>Appel le 3<C-s>");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("★✔⚑✎") || screen.contains(" ✔⚑✎"),
+        "the four marks:\n{screen}"
+    );
+    drop(v);
+    let v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
+    let e = v.app.review.entry("17-13811QE").unwrap();
+    assert!(e.reviewed().is_some() && e.flagged().is_some());
+    assert_eq!(e.note_text(), Some("Relancer le cabinet\nAppel le 3"));
+}
+
+#[test]
+fn the_note_editor_asks_before_throwing_a_draft_away_and_ctrl_c_is_not_swallowed() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("a");
+    v.press("Un long brouillon<Esc>");
+    let editor = v.app.note_editor.as_ref().expect("still open");
+    assert_eq!(editor.confirm_discard, Some(false));
+    insta::assert_snapshot!("discard_question_80x24", v.screen(80, 24));
+    v.press("n");
+    assert!(
+        v.app
+            .note_editor
+            .as_ref()
+            .unwrap()
+            .confirm_discard
+            .is_none(),
+        "n: keep editing"
+    );
+    assert_eq!(
+        v.app.note_editor.as_ref().unwrap().draft(),
+        "Un long brouillon"
+    );
+    v.press("<Esc>o");
+    assert!(v.app.note_editor.is_none(), "o: thrown away");
+    // An unchanged draft closes at once; Ctrl-c quits (asking first when there is a draft).
+    v.press("a<Esc>");
+    assert!(v.app.note_editor.is_none());
+    v.press("a");
+    v.press("texte<C-c>");
+    assert!(!v.app.quit);
+    assert_eq!(
+        v.app.note_editor.as_ref().unwrap().confirm_discard,
+        Some(true)
+    );
+    v.press("o");
+    assert!(v.app.quit);
+}
+
+#[test]
+fn long_note_lines_wrap_in_the_editor_and_an_emptied_note_is_said_deleted() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.select("17-13811QE");
+    v.press("a");
+    v.press(&"relancer le cabinet de la ministre ".repeat(4));
+    let screen = v.screen(80, 24);
+    let editor: Vec<&str> = screen.lines().filter(|l| l.contains("relancer")).collect();
+    assert!(editor.len() >= 2, "the long line wraps:\n{screen}");
+    v.press("<C-s>");
+    v.press("a");
+    for _ in 0..200 {
+        v.press("<Backspace>");
+    }
+    v.press("<C-s>");
+    assert!(v
+        .app
+        .review
+        .entry("17-13811QE")
+        .is_none_or(|e| !e.has_note()));
+    assert!(
+        v.app.message.as_ref().unwrap().text.contains("supprimée"),
+        "{:?}",
+        v.app.message
+    );
+}
+
+#[test]
+fn brackets_walk_the_questions_to_review_changed_ones_included() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_assets(dir.path());
+    let mut v = Viewer::on(Lang::Fr, vec![dir.path().to_path_buf()], None);
+    // Review every pending question.
+    for id in ["17-16300QE", "17-13985QE", "17-13811QE"] {
+        v.select(id);
+        v.press("x");
+    }
+    assert_eq!(v.app.counts.to_review, 0);
+    v.press("]");
+    assert!(v
+        .app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("Rien à revoir"));
+    // A new signalement on 17-16300QE, then R.
+    let path = dir.path().join("003_d03222e0d74a5826.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(
+            "Question publiée au JO le :",
+            "Date de signalement : 20 novembre 2026\n\nQuestion publiée au JO le :",
+            1,
+        ),
+    )
+    .unwrap();
+    v.press("R");
+    assert_eq!(
+        v.app.counts.to_review, 1,
+        "the changed question is to review again"
+    );
+    v.select("16-16353QE");
+    v.press("]");
+    assert_eq!(v.selected().as_deref(), Some("17-16300QE"));
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Signalée depuis votre revue — Signalée le 20 novembre 2026"),
+        "{screen}"
+    );
+    // x acknowledges the change: reviewed now, not un-reviewed.
+    v.press("x");
+    assert!(v.app.review.is_reviewed("17-16300QE"));
+    assert!(!v
+        .app
+        .review
+        .is_changed(&v.app.dossier.questions[v.app.selected_index().unwrap()]));
+    assert_eq!(v.app.counts.to_review, 0);
+}
+
+#[test]
+fn the_selected_question_stays_selected_while_shown() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.select("17-16300QE");
+    v.press("/texte:patients");
+    assert!(v.shown().contains(&"17-16300QE".to_string()));
+    assert_eq!(v.selected().as_deref(), Some("17-16300QE"));
+    v.press("<Enter>s");
+    assert_eq!(
+        v.selected().as_deref(),
+        Some("17-16300QE"),
+        "sorting keeps it"
+    );
+}
+
+#[test]
+fn the_border_says_relevance_when_free_words_rank_the_list() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("/avenir");
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("tri pertinence"), "{screen}");
+    v.press("<Esc>");
+    assert!(v.screen(120, 40).contains("tri date ↓"));
+}
+
+#[test]
+fn tables_in_answers_are_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::util::fixture("variants/table.md"),
+        dir.path().join("t.md"),
+    )
+    .unwrap();
+    let mut v = Viewer::on(Lang::Fr, vec![dir.path().to_path_buf()], None);
+    v.press("<Tab>");
+    for _ in 0..20 {
+        v.press("j");
+    }
+    let screen = v.screen(120, 40);
+    insta::assert_snapshot!("table_in_answer_120x40", screen);
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains(" │ ")).collect();
+    assert!(rows.len() >= 2, "{screen}");
+    // Display columns, not bytes ("Année" has a two-byte letter).
+    let bar = |l: &str| dossier_core::text::width::width(&l[..l.find(" │ ").unwrap()]);
+    assert!(
+        rows.windows(2).all(|w| bar(w[0]) == bar(w[1])),
+        "columns line up:\n{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
+fn messages_cut_in_the_status_bar_can_be_read_in_the_log() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.select("17-13811QE");
+    v.press("x");
+    let screen = v.screen(34, 24);
+    let status = screen.lines().rev().find(|l| !l.is_empty()).unwrap();
+    assert!(status.contains("(! pour lire)"), "{status}");
+    v.press("!");
+    assert_eq!(v.app.overlay, Overlay::Log(0));
+    let screen = v.screen(60, 24);
+    assert!(screen.contains("17-13811QE marquée revue"), "{screen}");
+}
+
+#[test]
+fn y_copies_the_citation_and_says_how() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.select("17-13809QE");
+    v.press("y");
+    assert_eq!(
+        v.copied,
+        ["Question écrite n° 13809 de Mme Sylvie Bonnet, JO du 24 mars 2026, p. 2494"]
+    );
+    assert!(v
+        .app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Citation copiée (test)"));
+}
+
+#[test]
+fn tab_cycles_panes_and_narrow_screens_show_the_focused_one() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.screen(80, 24);
+    assert!(v.app.cache.areas.detail.is_some() && v.app.cache.areas.timeline.is_none());
+    v.press("<Tab><Tab>");
+    assert_eq!(v.app.focus, Pane::Timeline);
+    v.screen(80, 24);
+    assert!(v.app.cache.areas.timeline.is_some() && v.app.cache.areas.detail.is_none());
+}
+
+#[test]
+fn every_size_down_to_1x1_renders() {
+    let mut v = Viewer::new(Lang::Fr);
+    for (w, h) in [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (40, 12),
+        (99, 17),
+        (100, 18),
+        (300, 100),
+    ] {
+        v.screen(w, h);
+        v.press("?");
+        v.screen(w, h);
+        v.press("<Esc>a");
+        v.screen(w, h);
+        v.press("<Esc>");
+    }
+}
+
+#[test]
+fn an_unreadable_review_file_is_never_written_and_the_viewer_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("r.json");
+    std::fs::write(&review, "{ broken").unwrap();
+    let mut v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
+    let shown = v.screen(120, 40);
+    assert!(shown.contains("Revue en lecture seule"), "{shown}");
+    v.press("x");
+    assert!(v
+        .app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("lecture seule"));
+    assert_eq!(std::fs::read_to_string(&review).unwrap(), "{ broken");
+}
+
+#[test]
+fn keys_from_a_user_file_override_only_what_they_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys.normal]\nnext_to_review = [\"n\"]\n").unwrap();
+    let (config, errors) = dossier::config::Config::load(Some(&file));
+    assert!(errors.is_empty(), "{errors:?}");
+    let (keymap, errors) = dossier::tui::keymap::Keymap::from_layers(&config.keys);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut s = settings(Lang::En);
+    s.keymap = keymap;
+    let store = ReviewStore::open(
+        Location::File(dir.path().join("r.json")),
+        OpenOptions {
+            lock_dir: Some(dir.path().into()),
+            ..OpenOptions::new("a")
+        },
+    );
+    let mut app = App::new(s, store);
+    let _ = start(&mut app);
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    use dossier::tui::action::Command;
+    assert!(matches!(
+        app.keymap.action(app.mode(), &key('n')),
+        Some(Action::Command(Command::NextToReview))
+    ));
+    assert!(
+        app.keymap.action(app.mode(), &key(']')).is_none(),
+        "its old key is free"
+    );
+    assert!(
+        matches!(
+            app.keymap.action(app.mode(), &key('j')),
+            Some(Action::Command(Command::Down))
+        ),
+        "the rest stays"
+    );
+    // The hints follow the keymap in force.
+    assert!(
+        dossier::tui::view::status::hints(&app).contains("n to review"),
+        "{}",
+        dossier::tui::view::status::hints(&app)
+    );
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[keys.normal]\nfly = [\"z\"]\ndown = [\"hyper-j\"]\n").unwrap();
+    let (config, _) = dossier::config::Config::load(Some(&bad));
+    let (_, errors) = dossier::tui::keymap::Keymap::from_layers(&config.keys);
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("bad.toml:2: unknown command `fly`")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("bad.toml:3: unknown key `hyper-j`")),
+        "{shown:?}"
+    );
+}
