@@ -195,7 +195,12 @@ impl Context {
     /// The review store of the dossier made of `paths`; `read_only` for commands that only
     /// read it.
     pub fn review_store(&self, paths: &[PathBuf], read_only: bool) -> ReviewStore {
-        match location_for(self.review_file.as_deref(), self.team.as_deref(), paths, &self.writer) {
+        match location_for(
+            self.review_file.as_deref(),
+            self.team.as_deref(),
+            paths,
+            &self.writer,
+        ) {
             Some(location) => ReviewStore::open(
                 location,
                 OpenOptions {
@@ -203,10 +208,7 @@ impl Context {
                     ..OpenOptions::new(self.writer.clone())
                 },
             ),
-            None => ReviewStore::unavailable(self.lang.pick(
-                "aucun dossier de données pour garder les marques de revue ; utilisez --review-file FICHIER",
-                "no data directory was found to keep review marks in; use --review-file FILE",
-            )),
+            None => ReviewStore::unavailable(dossier_core::review::Unusable::NoDataDirectory),
         }
     }
 }

@@ -46,8 +46,11 @@ pub enum ReviewCommand {
     },
 }
 
-fn problem(e: &ReviewError) -> anyhow::Error {
-    anyhow::anyhow!(dossier_core::text::sanitize::terminal_line(&e.to_string()).into_owned())
+fn problem(lang: dossier_core::i18n::Lang, e: &ReviewError) -> anyhow::Error {
+    if e.is_not_regular() {
+        return anyhow::anyhow!(words::not_regular(lang, &e.message(lang)));
+    }
+    anyhow::anyhow!(e.message(lang))
 }
 
 /// Runs a review command on the store of the dossier's paths.
@@ -69,15 +72,7 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
                 out::with_stdout(|o| o.write_all(&store.export_bytes()))?;
                 return Ok(ExitCode::SUCCESS);
             }
-            match store.export_to(file) {
-                Ok(_) => {}
-                Err(ReviewError::Io { error, .. })
-                    if error.kind() == std::io::ErrorKind::InvalidInput =>
-                {
-                    anyhow::bail!(words::not_regular(lang, &error.to_string()));
-                }
-                Err(e) => return Err(problem(&e)),
-            }
+            store.export_to(file).map_err(|e| problem(lang, &e))?;
             out::with_stdout(|o| {
                 writeln!(
                     o,
@@ -88,8 +83,8 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
         }
         ReviewCommand::Import { file, paths } => {
             let mut store = ctx.review_store(paths, false);
-            let report = store.import(file).map_err(|e| problem(&e))?;
-            store.save_now().map_err(|e| problem(&e))?;
+            let report = store.import(file).map_err(|e| problem(lang, &e))?;
+            store.save_now().map_err(|e| problem(lang, &e))?;
             out::with_stdout(|o| {
                 for (id, what) in &report.merged {
                     let what: Vec<String> = what.iter().map(|w| words::imported(lang, w)).collect();
@@ -115,8 +110,10 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
         ReviewCommand::Note { id, text, paths } => {
             let mut store = ctx.review_store(paths, false);
             let base = store.note_base(id);
-            let outcome = store.set_note(id, text, &base).map_err(|e| problem(&e))?;
-            store.save_now().map_err(|e| problem(&e))?;
+            let outcome = store
+                .set_note(id, text, &base)
+                .map_err(|e| problem(lang, &e))?;
+            store.save_now().map_err(|e| problem(lang, &e))?;
             let deleted = outcome == dossier_core::review::NoteOutcome::Deleted;
             out::with_stdout(|o| {
                 writeln!(

@@ -203,12 +203,9 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
         show(app, ui::load_warnings(lang, warnings), MessageKind::Warning);
     }
     let summary = app.review.observe(&app.dossier.questions, app.today);
-    if let Some(reason) = app.review.read_only_reason().map(str::to_string) {
-        show_also(
-            app,
-            ui::review_read_only(lang, &reason),
-            MessageKind::Warning,
-        );
+    if let Some(reason) = app.review.read_only_reason() {
+        let text = ui::review_read_only(lang, &dossier_core::i18n::review::unusable(lang, reason));
+        show_also(app, text, MessageKind::Warning);
     } else if let Some(sentence) = ui::change_summary(lang, &summary) {
         show_also(app, sentence, MessageKind::Info);
     }
@@ -245,7 +242,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                     }
                 }
                 Err(e) => {
-                    let why = error_text(&e);
+                    let why = error_text(lang, &e);
                     app.saving = Saving::Failed(why.clone());
                     show(app, ui::not_saved(lang, &why), MessageKind::Warning);
                 }
@@ -281,9 +278,9 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
     review_changed(app, fx);
 }
 
-/// Words for a review error, paths made safe.
-fn error_text(e: &ReviewError) -> String {
-    dossier_core::text::sanitize::terminal_line(&e.to_string()).into_owned()
+/// Words for a review error, in the interface's language.
+fn error_text(lang: dossier_core::i18n::Lang, e: &ReviewError) -> String {
+    e.message(lang)
 }
 
 /// Queues a save when the store holds unsaved changes and none is running.
@@ -494,7 +491,7 @@ fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 // The editor stays open with the text, so nothing typed is lost.
                 Err(e) => show(
                     app,
-                    ui::review_read_only(lang, &error_text(&e)),
+                    ui::review_read_only(lang, &error_text(lang, &e)),
                     MessageKind::Warning,
                 ),
             }
@@ -509,7 +506,10 @@ fn open_note_editor(app: &mut App) {
     };
     let id = q.id.clone();
     if let Some(reason) = app.review.read_only_reason() {
-        let text = ui::review_read_only(app.lang, reason);
+        let text = ui::review_read_only(
+            app.lang,
+            &dossier_core::i18n::review::unusable(app.lang, reason),
+        );
         show(app, text, MessageKind::Warning);
         return;
     }
@@ -566,7 +566,7 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
         }
         Err(e) => show(
             app,
-            ui::review_read_only(lang, &error_text(&e)),
+            ui::review_read_only(lang, &error_text(lang, &e)),
             MessageKind::Warning,
         ),
     }

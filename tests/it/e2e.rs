@@ -504,3 +504,47 @@ fn reload_tells_what_changed_since_the_review_and_x_acknowledges_it() {
     });
     assert!(!list_part(&screen).contains('★'), "{screen}");
 }
+
+#[test]
+fn changes_that_cannot_be_saved_are_said_and_copied_where_they_are_not_lost() {
+    let s = Sandbox::new();
+    // /proc refuses new files: every save fails (at the lock), reading finds no file.
+    let tmux = Tmux::start(
+        "unsaved",
+        120,
+        40,
+        &shell(&s, "--review-file /proc/1/reviews.json"),
+    );
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    tmux.keys(&["x"]);
+    tmux.wait_for("the failure said", |s| s.contains("Non enregistré"));
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
+    assert!(
+        screen.contains("vos marques et notes n'ont pas pu être enregistrées"),
+        "{screen}"
+    );
+    let copies: Vec<_> = std::fs::read_dir(s.path("data/dossier/unsaved"))
+        .expect("the rescue folder")
+        .collect();
+    assert_eq!(copies.len(), 1);
+    let copy = copies[0].as_ref().unwrap().path();
+    let review = s.path("r.json");
+    s.ok(&[
+        "--review-file",
+        review.to_str().unwrap(),
+        "review",
+        "import",
+        copy.to_str().unwrap(),
+    ]);
+    let ids = s.ok(&[
+        "--review-file",
+        review.to_str().unwrap(),
+        "list",
+        "-q",
+        "is:reviewed",
+        "-f",
+        "ids",
+    ]);
+    assert_eq!(ids, "17-16300QE\n");
+}

@@ -714,13 +714,27 @@ fn a_cancelled_filter_gives_up() {
 }
 
 proptest! {
+    /// Any string parses or fails, never panics; the error span of a query made invalid on
+    /// purpose (a fault put between valid terms) lies on character boundaries of the input
+    /// and covers the fault.
     #[test]
-    fn parsing_any_string_never_panics(input in any::<String>()) {
-        if let Err(e) = Query::parse(&input) {
-            prop_assert!(e.span.start <= e.span.end && e.span.end <= input.len());
-            prop_assert!(input.is_char_boundary(e.span.start));
-            prop_assert!(input.is_char_boundary(e.span.end));
-        }
+    fn invalid_queries_point_at_their_fault(
+        before in "([a-zé]{1,6} |statut:attente |-auteur:batho ){0,3}",
+        fault in prop_oneof![
+            Just("foo:x"), Just("\"ouvert"), Just("statut:peutetre"), Just("depuis:2026-13-45"),
+            Just("-"), Just("auteur:"), Just("leg:x"), Just("\"\""),
+        ],
+        after in "( [a-zé]{1,6}| type:QE){0,3}",
+        noise in any::<String>(),
+    ) {
+        let _ = Query::parse(&noise);
+        let input = format!("{before}{fault}{after}");
+        let e = Query::parse(&input).expect_err("the fault makes the query invalid");
+        prop_assert!(e.span.start <= e.span.end && e.span.end <= input.len());
+        prop_assert!(input.is_char_boundary(e.span.start) && input.is_char_boundary(e.span.end));
+        let start = before.len();
+        let end = start + fault.len();
+        prop_assert!(e.span.start >= start && e.span.start <= end, "{input:?}: {:?}", e.span);
     }
 
     #[test]

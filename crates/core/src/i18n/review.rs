@@ -72,7 +72,8 @@ pub fn exported(lang: Lang, n: usize, from: &str, to: &str) -> String {
 }
 
 /// An export refused because the review file could not be read.
-pub fn cannot_export(lang: Lang, path: &str, reason: &str) -> String {
+pub fn cannot_export(lang: Lang, path: &str, reason: &crate::review::Unusable) -> String {
+    let reason = unusable(lang, reason);
     lang.pick(
         format!("impossible d'exporter le fichier de revue {path}{NB}: {reason}"),
         format!("cannot export the review file {path}: {reason}"),
@@ -80,7 +81,8 @@ pub fn cannot_export(lang: Lang, path: &str, reason: &str) -> String {
 }
 
 /// Review marks not shown in a report or list.
-pub fn not_shown(lang: Lang, reason: &str) -> String {
+pub fn not_shown(lang: Lang, reason: &crate::review::Unusable) -> String {
+    let reason = unusable(lang, reason);
     lang.pick(
         format!("avertissement{NB}: marques et notes de revue non affichées{NB}: {reason}"),
         format!("warning: review marks and notes not shown: {reason}"),
@@ -88,7 +90,8 @@ pub fn not_shown(lang: Lang, reason: &str) -> String {
 }
 
 /// A query with review terms and no readable review file.
-pub fn query_needs_review(lang: Lang, reason: &str) -> String {
+pub fn query_needs_review(lang: Lang, reason: &crate::review::Unusable) -> String {
+    let reason = unusable(lang, reason);
     lang.pick(
         format!("le filtre utilise les marques de revue, qui sont illisibles{NB}: {reason}"),
         format!("the query uses review marks, which cannot be read: {reason}"),
@@ -111,4 +114,102 @@ pub fn not_regular(lang: Lang, why: &str) -> String {
         format!("{why}{NB}; pour la sortie standard, donnez « - »"),
         format!("{why}; use `-` for standard output"),
     )
+}
+
+/// Why a review file cannot be used.
+pub fn unusable(lang: Lang, u: &crate::review::Unusable) -> String {
+    use crate::review::format::DecodeError;
+    use crate::review::Unusable::*;
+    let shown = |p: &std::path::Path| {
+        crate::text::sanitize::terminal_line(&p.display().to_string()).into_owned()
+    };
+    match u {
+        Unreadable { error, backup } => {
+            let what = match error {
+                DecodeError::Invalid(why) => lang.pick(format!("illisible ({why})"), format!("unreadable ({why})")),
+                DecodeError::Newer(v) => lang.pick(
+                    format!("écrit par une version plus récente de dossier (format {v}, celle-ci lit jusqu'au {}){NB}; mettez dossier à jour", crate::review::FORMAT_VERSION),
+                    format!("written by a newer dossier (format version {v}; this one reads up to {}); update dossier to change it", crate::review::FORMAT_VERSION),
+                ),
+            };
+            let backup = backup
+                .as_deref()
+                .map(|b| lang.pick(format!("{NB}; la version précédente est dans {}", shown(b)), format!("; the previous version is in {}", shown(b))))
+                .unwrap_or_default();
+            lang.pick(format!("{what}{NB}; il est laissé tel quel{backup}"), format!("{what}; it is left untouched{backup}"))
+        }
+        CannotRead(r) => lang.pick(
+            format!("illisible ({}){NB}; il est laissé tel quel", super::load::io_reason(lang, r)),
+            format!("cannot read it ({}); it is left as it is", super::load::io_reason(lang, r)),
+        ),
+        NotRegular(why) => crate::text::sanitize::terminal_line(why).into_owned(),
+        NoDataDirectory => lang.pick(
+            format!("aucun dossier de données pour garder les marques{NB}; utilisez --review-file FICHIER"),
+            "no data directory was found to keep review marks in; use --review-file FILE".into(),
+        ),
+        ReadingOnly => lang.pick("ouvert en lecture seule", "opened for reading only").into(),
+    }
+}
+
+/// A review error.
+pub fn error(lang: Lang, e: &crate::review::ReviewError) -> String {
+    use crate::review::fs::Step;
+    use crate::review::ReviewError::*;
+    let shown = |p: &std::path::Path| {
+        crate::text::sanitize::terminal_line(&p.display().to_string()).into_owned()
+    };
+    match e {
+        ReadOnly { path, reason } => lang.pick(
+            format!(
+                "fichier de revue {} en lecture seule{NB}: {}",
+                shown(path),
+                unusable(lang, reason)
+            ),
+            format!(
+                "review file {} is read-only: {}",
+                shown(path),
+                unusable(lang, reason)
+            ),
+        ),
+        Io {
+            action,
+            path,
+            error,
+        } => {
+            let reason =
+                super::load::io_reason(lang, &crate::parse::problem::IoReason::from(error));
+            let verb = match (lang, action) {
+                (Lang::Fr, Step::Read) => "lire",
+                (Lang::Fr, Step::Write) => "écrire",
+                (Lang::Fr, Step::Replace) => "remplacer",
+                (Lang::Fr, Step::WriteBackup) => "écrire la copie de sauvegarde de",
+                (Lang::Fr, Step::Lock) => "verrouiller",
+                (Lang::Fr, Step::CreateFolder) => "créer le dossier de",
+                (Lang::En, Step::Read) => "read",
+                (Lang::En, Step::Write) => "write",
+                (Lang::En, Step::Replace) => "replace",
+                (Lang::En, Step::WriteBackup) => "write the backup of",
+                (Lang::En, Step::Lock) => "lock",
+                (Lang::En, Step::CreateFolder) => "create the folder of",
+            };
+            lang.pick(
+                format!("impossible de {verb} {}{NB}: {reason}", shown(path)),
+                format!("cannot {verb} {}: {reason}", shown(path)),
+            )
+        }
+        Invalid { path, reason } => {
+            let why = unusable(
+                lang,
+                &crate::review::Unusable::Unreadable {
+                    error: reason.clone(),
+                    backup: None,
+                },
+            );
+            format!(
+                "{}{}{why}",
+                shown(path),
+                lang.pick(format!("{NB}: "), ": ".into())
+            )
+        }
+    }
 }

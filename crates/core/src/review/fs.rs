@@ -147,11 +147,28 @@ pub fn temp_prefix(target: &Path) -> String {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// The step of a file operation that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Reading the file.
+    Read,
+    /// Writing it.
+    Write,
+    /// Replacing it with the new version.
+    Replace,
+    /// Writing the backup of the previous version.
+    WriteBackup,
+    /// Taking its lock.
+    Lock,
+    /// Creating its folder.
+    CreateFolder,
+}
+
 /// What failed in [`write_atomic`].
 #[derive(Debug)]
 pub struct WriteError {
-    /// The step, as a verb phrase: "write", "replace".
-    pub action: &'static str,
+    /// The step.
+    pub action: Step,
     /// The file the step was about.
     pub path: PathBuf,
     /// The system's error.
@@ -174,7 +191,7 @@ pub fn write_atomic(fs: &dyn Fs, target: &Path, bytes: &[u8]) -> Result<(), Writ
     if let Err(error) = fs.write_new(&temp, bytes) {
         let _ = fs.remove_file(&temp);
         return Err(WriteError {
-            action: "write",
+            action: Step::Write,
             path: target.to_path_buf(),
             error,
         });
@@ -182,7 +199,7 @@ pub fn write_atomic(fs: &dyn Fs, target: &Path, bytes: &[u8]) -> Result<(), Writ
     if let Err(error) = fs.rename(&temp, target) {
         let _ = fs.remove_file(&temp);
         return Err(WriteError {
-            action: "replace",
+            action: Step::Replace,
             path: target.to_path_buf(),
             error,
         });

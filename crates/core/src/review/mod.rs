@@ -31,7 +31,7 @@ pub use location::Location;
 pub use path::{default_path, dossier_key};
 pub use state::{Entry, NoteBase, NoteVersion, NoteView, ReviewState};
 pub use store::{
-    ImportReport, Imported, Incoming, NoteOutcome, OpenOptions, ReviewError, ReviewStore,
+    ImportReport, Imported, Incoming, NoteOutcome, OpenOptions, ReviewError, ReviewStore, Unusable,
 };
 
 use std::path::{Path, PathBuf};

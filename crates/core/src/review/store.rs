@@ -14,11 +14,12 @@ use super::clock::{replica_id, Clock};
 use super::format::{decode, encode, DecodeError, Decoded, FORMAT_VERSION};
 use super::fs::{
     parent_dir, remove_stale_temps, sidecar, write_atomic, write_target, FileLock, Fs, RealFs,
-    WriteError, LOCK_WAIT,
+    Step, WriteError, LOCK_WAIT,
 };
 use super::location::{claim_slot, Location};
 use super::state::{Entry, FirstSeen, NoteBase, NoteVersion, ReviewState, Reviewed, Shared, Stamp};
 use crate::model::Question;
+use crate::parse::problem::IoReason;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io;
@@ -26,35 +27,77 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+/// Why a store does not write its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// The file is not a review file this build can read; it is left untouched.
+    Unreadable {
+        /// What is wrong with it.
+        error: DecodeError,
+        /// The previous version, when there is one.
+        backup: Option<PathBuf>,
+    },
+    /// The system would not read it.
+    CannotRead(IoReason),
+    /// It is not a regular file (a FIFO, a device, a directory).
+    NotRegular(String),
+    /// No file could be chosen (no data directory).
+    NoDataDirectory,
+    /// Opened for reading only (a report, a list).
+    ReadingOnly,
+}
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::review::unusable(crate::i18n::Lang::En, self))
+    }
+}
+
 /// Why a review change or file operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     /// The store does not write: its file could not be read, or there is none.
-    #[error("review file {path} is read-only: {reason}")]
+    #[error("{}", crate::i18n::review::error(crate::i18n::Lang::En, self))]
     ReadOnly {
         /// The review file.
         path: PathBuf,
         /// Why it is read-only.
-        reason: String,
+        reason: Unusable,
     },
     /// A file operation failed.
-    #[error("cannot {action} {path}: {error}")]
+    #[error("{}", crate::i18n::review::error(crate::i18n::Lang::En, self))]
     Io {
-        /// What was being done: "read", "write", "lock", ...
-        action: &'static str,
+        /// What was being done.
+        action: Step,
         /// The file.
         path: PathBuf,
         /// The system's error.
         error: io::Error,
     },
     /// A file given to import is not a review file this build can read.
-    #[error("{path}: {reason}")]
+    #[error("{}", crate::i18n::review::error(crate::i18n::Lang::En, self))]
     Invalid {
         /// The file.
         path: PathBuf,
         /// What is wrong with it.
-        reason: String,
+        reason: DecodeError,
     },
+}
+
+impl ReviewError {
+    /// The message, in a language.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::review::error(lang, self)
+    }
+
+    /// True when the file is not a regular file (the user named a FIFO, a device…).
+    pub fn is_not_regular(&self) -> bool {
+        match self {
+            ReviewError::ReadOnly { reason, .. } => matches!(reason, Unusable::NotRegular(_)),
+            ReviewError::Io { error, .. } => error.kind() == io::ErrorKind::InvalidInput,
+            ReviewError::Invalid { .. } => false,
+        }
+    }
 }
 
 impl From<WriteError> for ReviewError {
@@ -67,7 +110,7 @@ impl From<WriteError> for ReviewError {
     }
 }
 
-fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> ReviewError {
+fn io_error(action: Step, path: &Path) -> impl FnOnce(io::Error) -> ReviewError {
     let path = path.to_path_buf();
     move |error| ReviewError::Io {
         action,
@@ -134,7 +177,7 @@ pub struct FileRead {
     /// Its stamp when read.
     pub stamp: Option<FileStamp>,
     /// Its content; `None` when unchanged since last read or absent.
-    pub content: Option<Result<Decoded, String>>,
+    pub content: Option<Result<Decoded, Unusable>>,
 }
 
 /// What a [`ReadJob`] found.
@@ -145,7 +188,7 @@ pub struct ReadResult {
     /// The other files of a team folder.
     pub others: Vec<FileRead>,
     /// The team folder could not be listed.
-    pub folder_error: Option<String>,
+    pub folder_error: Option<IoReason>,
 }
 
 /// What came into the store from a read or an import, by writer.
@@ -154,7 +197,7 @@ pub struct Incoming {
     /// Writer (without the process slot) -> questions whose state they changed.
     pub by_writer: BTreeMap<String, usize>,
     /// Files that could not be read, with the reason.
-    pub unreadable: Vec<(PathBuf, String)>,
+    pub unreadable: Vec<(PathBuf, Unusable)>,
 }
 
 /// What an import merged, question by question.
@@ -209,11 +252,11 @@ pub struct ReviewStore {
     stamps: BTreeMap<PathBuf, FileStamp>,
     generation: u64,
     saved_generation: u64,
-    read_only: Option<String>,
+    read_only: Option<Unusable>,
     /// Opened for reading only (a report): never saves, whatever the files.
     reading_only: bool,
     /// Files of the team folder that could not be read, with the reason.
-    unreadable: Vec<(PathBuf, String)>,
+    unreadable: Vec<(PathBuf, Unusable)>,
     /// The own file was in format 1: the first save upgrades it (and keeps it as `.bak`).
     upgrade_from: Option<u32>,
     repaired_notes: usize,
@@ -291,7 +334,7 @@ impl ReviewStore {
     }
 
     /// An empty read-only store with no file, for when none can be had.
-    pub fn unavailable(reason: impl Into<String>) -> ReviewStore {
+    pub fn unavailable(reason: Unusable) -> ReviewStore {
         ReviewStore {
             location: None,
             fs: Arc::new(RealFs),
@@ -303,7 +346,7 @@ impl ReviewStore {
             stamps: BTreeMap::new(),
             generation: 0,
             saved_generation: 0,
-            read_only: Some(reason.into()),
+            read_only: Some(reason),
             reading_only: false,
             unreadable: Vec::new(),
             upgrade_from: None,
@@ -340,9 +383,10 @@ impl ReviewStore {
         &self.replica
     }
 
-    /// Why the store does not save, when it does not.
-    pub fn read_only_reason(&self) -> Option<&str> {
-        self.read_only.as_deref()
+    /// Why the store does not save, when its file cannot be used (not when it was only
+    /// opened for reading).
+    pub fn read_only_reason(&self) -> Option<&Unusable> {
+        self.read_only.as_ref()
     }
 
     /// True when changes cannot be saved (see [`Self::read_only_reason`]).
@@ -351,7 +395,7 @@ impl ReviewStore {
     }
 
     /// Files of a team folder that could not be read, with the reason.
-    pub fn unreadable_files(&self) -> &[(PathBuf, String)] {
+    pub fn unreadable_files(&self) -> &[(PathBuf, Unusable)] {
         &self.unreadable
     }
 
@@ -422,8 +466,8 @@ impl ReviewStore {
     fn writable(&self) -> Result<(), ReviewError> {
         let reason = match (&self.read_only, &self.location) {
             (Some(reason), _) => reason.clone(),
-            (None, None) => "no review file".into(),
-            (None, Some(_)) if self.reading_only => "opened for reading only".into(),
+            (None, None) => Unusable::NoDataDirectory,
+            (None, Some(_)) if self.reading_only => Unusable::ReadingOnly,
             (None, Some(_)) => return Ok(()),
         };
         Err(ReviewError::ReadOnly {
@@ -694,7 +738,7 @@ impl ReviewStore {
                     .as_ref()
                     .map(Location::dir)
                     .unwrap_or_default(),
-                reason,
+                Unusable::CannotRead(reason),
             ));
         }
         incoming.by_writer = changed_by(&before, &self.state.shared);
@@ -716,7 +760,7 @@ impl ReviewStore {
     /// (`to` is followed if it is a link; it must be, or lead to, a regular file or
     /// nothing). Returns the number of entries written.
     pub fn export_to(&self, to: &Path) -> Result<usize, ReviewError> {
-        let target = write_target(to).map_err(io_error("write", to))?;
+        let target = write_target(to).map_err(io_error(Step::Write, to))?;
         let bytes = self.export_bytes();
         write_atomic(self.fs.as_ref(), &target, &bytes)?;
         Ok(self.state.shared.entries.len())
@@ -732,14 +776,14 @@ impl ReviewStore {
     /// nothing. Call [`Self::save_now`] after.
     pub fn import(&mut self, from: &Path) -> Result<ImportReport, ReviewError> {
         self.writable()?;
-        let bytes = self.fs.read(from).map_err(io_error("read", from))?;
+        let bytes = self.fs.read(from).map_err(io_error(Step::Read, from))?;
         let origin = format!(
             "v1:{}",
             super::clock::clean_writer(&from.file_stem().unwrap_or_default().to_string_lossy())
         );
         let incoming = decode(&bytes, &origin).map_err(|e| ReviewError::Invalid {
             path: from.to_path_buf(),
-            reason: e.to_string(),
+            reason: e,
         })?;
         let before = self.state.shared.clone();
         self.merge_shared(&incoming.state.shared);
@@ -769,7 +813,7 @@ impl ReviewStore {
     pub fn rescue_copy(&self, dir: &Path) -> Result<PathBuf, ReviewError> {
         self.fs
             .create_dir_all(dir)
-            .map_err(io_error("create the folder", dir))?;
+            .map_err(io_error(Step::CreateFolder, dir))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let path = dir.join(format!("{}-unsaved-{stamp}.json", self.writer));
         write_atomic(
@@ -845,16 +889,20 @@ fn describe_change(before: Option<&Entry>, after: &Entry) -> Vec<Imported> {
 pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
     let target = write_target(&job.path).map_err(|e| ReviewError::ReadOnly {
         path: job.path.clone(),
-        reason: e.to_string(),
+        reason: if e.kind() == io::ErrorKind::InvalidInput {
+            Unusable::NotRegular(e.to_string())
+        } else {
+            Unusable::CannotRead(IoReason::from(&e))
+        },
     })?;
     fs.create_dir_all(parent_dir(&target))
-        .map_err(io_error("create the folder of", &target))?;
-    let _lock = FileLock::acquire(&target, LOCK_WAIT).map_err(io_error("lock", &target))?;
+        .map_err(io_error(Step::CreateFolder, &target))?;
+    let _lock = FileLock::acquire(&target, LOCK_WAIT).map_err(io_error(Step::Lock, &target))?;
     remove_stale_temps(fs, &target);
     let old_bytes = match fs.read(&target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_error("read", &target)(e)),
+        Err(e) => return Err(io_error(Step::Read, &target)(e)),
     };
     let mut merged = job.state.clone();
     if let Some(bytes) = &old_bytes {
@@ -863,7 +911,7 @@ pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
             Err(e) => {
                 return Err(ReviewError::ReadOnly {
                     path: target.clone(),
-                    reason: unreadable_reason(fs, &target, &e),
+                    reason: unreadable(fs, &target, e),
                 })
             }
         }
@@ -873,7 +921,7 @@ pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
         if let Some(old) = &old_bytes {
             write_atomic(fs, &sidecar(&target, ".bak"), old).map_err(|e| {
                 ReviewError::from(WriteError {
-                    action: "write the backup",
+                    action: Step::WriteBackup,
                     ..e
                 })
             })?;
@@ -887,14 +935,12 @@ pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
     })
 }
 
-fn unreadable_reason(fs: &dyn Fs, path: &Path, e: &DecodeError) -> String {
+fn unreadable(fs: &dyn Fs, path: &Path, error: DecodeError) -> Unusable {
     let bak = sidecar(path, ".bak");
-    let hint = if fs.read(&bak).is_ok() {
-        format!("; the previous version is in {}", bak.display())
-    } else {
-        String::new()
-    };
-    format!("{e}; it is left untouched{hint}")
+    Unusable::Unreadable {
+        error,
+        backup: fs.read(&bak).is_ok().then_some(bak),
+    }
 }
 
 /// Reads one file of a store unless it is unchanged since `known`.
@@ -908,9 +954,12 @@ fn read_file(fs: &dyn Fs, path: &Path, known: Option<&FileStamp>, origin: &str) 
         };
     }
     let content = match fs.read(path) {
-        Ok(bytes) => Some(decode(&bytes, origin).map_err(|e| unreadable_reason(fs, path, &e))),
+        Ok(bytes) => Some(decode(&bytes, origin).map_err(|e| unreadable(fs, path, e))),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => Some(Err(format!("cannot read it ({e}); it is left as it is"))),
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+            Some(Err(Unusable::NotRegular(e.to_string())))
+        }
+        Err(e) => Some(Err(Unusable::CannotRead(IoReason::from(&e)))),
     };
     FileRead {
         path: path.to_path_buf(),
@@ -944,7 +993,7 @@ pub fn execute_read(fs: &dyn Fs, job: &ReadJob, writer: &str) -> ReadResult {
             }
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => result.folder_error = Some(format!("cannot list the team folder ({e})")),
+        Err(e) => result.folder_error = Some(IoReason::from(&e)),
     }
     result
 }
