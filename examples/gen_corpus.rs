@@ -165,6 +165,11 @@ impl Rng {
         items[self.below(items.len() as u64) as usize]
     }
 
+    /// One of a non-empty list of words, Zipf-like (see [`Rng::zipf`]).
+    pub fn pick_zipf_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.zipf(items.len())]
+    }
+
     /// One element of a non-empty slice, Zipf-like (see [`Rng::zipf`]).
     pub fn pick_zipf<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.zipf(items.len())]
@@ -2160,69 +2165,181 @@ const DOMAINS: &[Domain] = &[
     },
 ];
 
-/// Title heads, the common ones first: "Avenir" + " du dispositif Asalée".
+/// Title heads for any subject, the common ones first: "Avenir" + " du dispositif Asalée".
 const TITLE_HEADS: &[&str] = &[
     "Situation",
     "Avenir",
-    "Financement",
     "Difficultés",
-    "Reconnaissance",
-    "Revalorisation",
-    "Conditions de travail",
-    "Accès",
-    "Maintien",
     "Soutien",
-    "Pérennité",
-    "Statut",
-    "Fermeture",
-    "Recrutement",
-    "Rémunération",
-    "Prise en charge",
-    "Inquiétudes",
-    "Attractivité",
-    "Précarité",
-    "Accompagnement",
     "Devenir",
-    "Formation",
     "Moyens",
     "Crise",
-    "Pénurie",
-    "Modalités de financement",
-    "Reconnaissance du statut",
-    "Revalorisation de la rémunération",
-    "Conséquences de la réforme",
-    "Sous-financement",
-    "Menaces sur l'avenir",
-    "Manque de moyens",
-    "Protection",
-    "Indemnisation",
-    "Sécurisation",
-    "Simplification des démarches",
-    "Encadrement",
-    "Délais de traitement",
-    "Coût",
-    "Fragilité",
-    "Désengagement de l'État",
-    "Suppression des aides",
-    "Gel des crédits",
-    "Baisse des dotations",
-    "Disparition programmée",
-    "Évaluation",
-    "Pérennisation du financement",
-    "Mise en œuvre",
-    "Dysfonctionnements",
-    "Retards de paiement",
-    "Situation financière",
-    "Maillage territorial",
-    "Déploiement",
-    "Contrôle",
     "Place",
     "Rôle",
-    "Régularisation",
-    "Application de la réglementation",
-    "Charges",
-    "Épuisement",
+    "Fragilité",
+    "Situation financière",
+    "Menaces sur l'avenir",
+    "Conséquences de la réforme",
+    "Désengagement de l'État",
+    "Suppression des aides",
 ];
+/// Title heads for people: "Reconnaissance du statut" + " des infirmières Asalée".
+const TITLE_HEADS_PEOPLE: &[&str] = &[
+    "Reconnaissance",
+    "Inquiétudes",
+    "Revalorisation de la rémunération",
+    "Conditions de travail",
+    "Reconnaissance du statut",
+    "Statut",
+    "Recrutement",
+    "Rémunération",
+    "Précarité",
+    "Attractivité du métier",
+    "Accompagnement",
+    "Formation",
+    "Pénurie",
+    "Épuisement",
+    "Protection",
+    "Indemnisation",
+    "Charges pesant sur l'activité",
+    "Conditions d'exercice",
+    "Droits",
+    "Pouvoir d'achat",
+    "Sécurité",
+    "Prise en charge",
+    "Accès aux aides",
+    "Revenus",
+    "Installation",
+    "Isolement",
+    "Retraite",
+];
+/// Title heads for things (services, schemes, places): "Fermeture" + " des maternités".
+const TITLE_HEADS_THINGS: &[&str] = &[
+    "Financement",
+    "Maintien",
+    "Pérennité",
+    "Fermeture",
+    "Accès",
+    "Modalités de financement",
+    "Sous-financement",
+    "Mise en œuvre",
+    "Dysfonctionnements",
+    "Déploiement",
+    "Contrôle",
+    "Coût",
+    "Gel des crédits",
+    "Baisse des dotations",
+    "Évaluation",
+    "Pérennisation du financement",
+    "Délais de traitement",
+    "Maillage territorial",
+    "Disparition programmée",
+    "Application de la réglementation",
+    "Simplification des démarches",
+    "Encadrement",
+    "Réforme",
+    "Retards de paiement",
+    "Manque de moyens",
+    "Sécurisation",
+    "Saturation",
+    "Gouvernance",
+    "Efficacité",
+    "Réorganisation",
+];
+
+/// First words of subjects that name people ("des infirmières libérales").
+const PEOPLE_WORDS: &[&str] = &[
+    "infirmières",
+    "infirmiers",
+    "masseurs-kinésithérapeutes",
+    "orthophonistes",
+    "sages-femmes",
+    "aides-soignants",
+    "pharmaciens",
+    "psychologues",
+    "médecins",
+    "chirurgiens-dentistes",
+    "orthoptistes",
+    "ambulanciers",
+    "manipulateurs",
+    "diététiciens",
+    "étudiants",
+    "internes",
+    "ergothérapeutes",
+    "accompagnants",
+    "enfants",
+    "aidants",
+    "personnes",
+    "aides",
+    "proches",
+    "retraités",
+    "polypensionnés",
+    "agriculteurs",
+    "éleveurs",
+    "jeunes",
+    "producteurs",
+    "enseignants",
+    "directeurs",
+    "assistants",
+    "doctorants",
+    "artisans",
+    "buralistes",
+    "restaurateurs",
+    "auto-entrepreneurs",
+    "fleuristes",
+    "travailleurs",
+    "assistantes",
+    "familles",
+    "mineurs",
+    "anciens",
+    "harkis",
+    "pupilles",
+    "militaires",
+    "Français",
+    "vétérinaires",
+    "agents",
+    "contractuels",
+    "bénévoles",
+    "sapeurs-pompiers",
+    "policiers",
+    "greffiers",
+    "surveillants",
+    "maires",
+    "secrétaires",
+    "chauffeurs",
+    "urgentistes",
+];
+
+/// Whether a subject names people (its heads differ: "Recrutement des orthophonistes", not
+/// "Recrutement des délais de jugement").
+fn names_people(subject: &str) -> bool {
+    subject.strip_prefix("des ").is_some_and(|rest| {
+        rest.starts_with("aides à domicile")
+            || rest
+                .split(' ')
+                .next()
+                .is_some_and(|w| PEOPLE_WORDS.contains(&w))
+    })
+}
+
+/// A title head fitting the subject.
+fn title_head(rng: &mut Rng, subject: &str) -> &'static str {
+    let specific = if names_people(subject) {
+        TITLE_HEADS_PEOPLE
+    } else {
+        TITLE_HEADS_THINGS
+    };
+    let list = if rng.chance(0.3) {
+        TITLE_HEADS
+    } else {
+        specific
+    };
+    if rng.chance(0.4) {
+        rng.pick_zipf_str(list)
+    } else {
+        rng.pick_str(list)
+    }
+}
 
 /// Qualifiers after a title's subject.
 const TITLE_AREAS: &[&str] = &[
@@ -3771,12 +3888,8 @@ fn answers_page(date: NaiveDate) -> u32 {
 
 fn make_title(rng: &mut Rng, ctx: &Ctx, with_place: bool) -> String {
     let d = ctx.domain;
-    let head = if rng.chance(0.4) {
-        *rng.pick_zipf(TITLE_HEADS)
-    } else {
-        *rng.pick(TITLE_HEADS)
-    };
     let subject = &ctx.subject;
+    let head = title_head(rng, subject);
     let place = if rng.chance(0.3) {
         a_town(DEPARTMENTS[ctx.dept].4)
     } else {
@@ -3790,7 +3903,10 @@ fn make_title(rng: &mut Rng, ctx: &Ctx, with_place: bool) -> String {
         0 => format!("{head} {subject}"),
         1..=3 => format!("{head} {subject} {area}"),
         4..=5 => format!("{head} {subject} et {}", lower_first(&headline(stake))),
-        6..=8 => format!("{named} : {} {}", lower_first(head), de(stake)),
+        6..=8 if with_place && rng.chance(0.5) => {
+            format!("{named} : {} {place}", lower_first(head))
+        }
+        6..=8 => format!("{named} : {} {area}", lower_first(head)),
         9..=12 if with_place => format!("{head} {subject} {place}"),
         9..=12 => format!("{head} {subject} {challenge}"),
         13..=14 if with_place => format!("{} {place}", headline(stake)),
