@@ -5906,18 +5906,23 @@ mod tests {
     use serde_json::Value;
 
     /// A small corpus loads without a diagnostic, and every question reads back as generated.
+    /// `GEN_CORPUS_READBACK_N` checks a larger one (e.g. 50000, with `--release`).
     #[test]
     fn generated_corpus_reads_back_as_generated() {
+        let n: usize = std::env::var("GEN_CORPUS_READBACK_N")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(400);
         let dir = tempfile::tempdir().unwrap();
-        let summary = generate(dir.path(), 400, 7).unwrap();
-        assert_eq!(summary.files, 400);
+        let summary = generate(dir.path(), n, 7).unwrap();
+        assert_eq!(summary.files, n);
         let report = load(&[dir.path().to_path_buf()], &LoadOptions::default());
         let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
         assert!(shown.is_empty(), "{shown:#?}");
-        assert_eq!(report.questions.len(), 400);
+        assert_eq!(report.questions.len(), n);
         assert_eq!(report.files_skipped, 0);
 
-        let docs: Vec<Document> = documents(400, 7).collect();
+        let docs: Vec<Document> = documents(n, 7).collect();
         // The variety the generator promises is really there.
         let has = |f: &dyn Fn(&Document) -> bool| docs.iter().any(f);
         assert!(has(
