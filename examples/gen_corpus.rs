@@ -3519,6 +3519,35 @@ fn pick_subject(rng: &mut Rng, domain: &Domain, group: bool) -> usize {
     0
 }
 
+/// Subjects of the news, written about by many deputies separately.
+const HOT_SUBJECTS: &[&str] = &[
+    "des pénuries de médicaments",
+    "du dispositif Asalée",
+    "du prix du lait",
+    "des déserts médicaux",
+    "des accompagnants d'élèves en situation de handicap",
+    "du dispositif MaPrimeRénov'",
+    "des petites lignes ferroviaires",
+    "de la prédation du loup",
+    "des secrétaires de mairie",
+];
+
+/// A (domain, subject) of [`HOT_SUBJECTS`].
+fn hot_subject(rng: &mut Rng) -> (usize, usize) {
+    let wanted = rng.pick_str(HOT_SUBJECTS);
+    DOMAINS
+        .iter()
+        .enumerate()
+        .find_map(|(d, domain)| {
+            domain
+                .subjects
+                .iter()
+                .position(|s| *s == wanted)
+                .map(|s| (d, s))
+        })
+        .unwrap_or((0, 0))
+}
+
 fn other_ministry(rng: &mut Rng, domain: &Domain, not: usize) -> usize {
     let candidates: Vec<usize> = domain
         .ministries
@@ -3593,8 +3622,13 @@ fn plan(n: usize, seed: u64) -> Plan {
             if !campaign && !topic_group {
                 size = 1;
             }
-            let domain = weighted(&mut rng, DOMAINS.iter().map(|d| d.weight));
-            let subject = pick_subject(&mut rng, &DOMAINS[domain], size > 1);
+            let (domain, subject) = if topic_group && rng.chance(0.3) {
+                // Subjects many deputies write about on their own, as the seeds' Asalée.
+                hot_subject(&mut rng)
+            } else {
+                let domain = weighted(&mut rng, DOMAINS.iter().map(|d| d.weight));
+                (domain, pick_subject(&mut rng, &DOMAINS[domain], size > 1))
+            };
             let ministry = DOMAINS[domain].ministries[rng.zipf(DOMAINS[domain].ministries.len())];
             let day0 = rng.below(span as u64) as i64;
             let spread = if campaign {
@@ -3770,7 +3804,7 @@ fn plan(n: usize, seed: u64) -> Plan {
         members.sort_by_key(|&m| (slots[m as usize].closing, m));
         let mut i = 0;
         while i + 1 < members.len() {
-            if !rng.chance(0.05) {
+            if !rng.chance(0.025) {
                 i += 1;
                 continue;
             }
@@ -6561,6 +6595,16 @@ mod tests {
         assert!(report.diagnostics.is_empty());
         assert!(dir.path().join("amo/json/acteur").is_dir());
         assert!(dir.path().join("amo/json/organe").is_dir());
+    }
+
+    #[test]
+    fn hot_subjects_are_subjects() {
+        for wanted in HOT_SUBJECTS {
+            assert!(
+                DOMAINS.iter().any(|d| d.subjects.contains(wanted)),
+                "{wanted}"
+            );
+        }
     }
 
     #[test]
