@@ -85,6 +85,8 @@
 //! }
 //! ```
 //!
+//! A campaign's `title` is its base title, which the copies that keep it show (with `’` for
+//! `'` in the documents that use typographic apostrophes); the others have their own.
 //! `campaign` of an answer group is `null` for unrelated questions answered together.
 //! Campaign pairs are the positives of similarity detection; topic-group pairs are hard
 //! negatives (same subject, written separately); answer groups share their answer text only.
@@ -4936,7 +4938,9 @@ fn question_json(f: &Facts) -> String {
                 "erratum",
                 js(format!(
                     "<p>Question n° {} : au lieu de « {} », lire « {} ».</p>",
-                    f.number, MINISTRIES[f.asked].0, MINISTRIES[f.asked].0
+                    f.number,
+                    published.year() - 1,
+                    published.year()
                 )),
             ));
         }
@@ -5047,39 +5051,51 @@ fn question_json(f: &Facts) -> String {
     json_text(&J::O(vec![("question", J::O(q))]), pretty, ascii)
 }
 
-const PROFESSIONS: &[(&str, &str, &str)] = &[
+/// Professions: as a man, as a woman, INSEE category, family.
+const PROFESSIONS: &[(&str, &str, &str, &str)] = &[
     (
         "Cadre territorial",
+        "Cadre territoriale",
         "Cadres administratifs et techniques de la fonction publique",
         "Cadres et professions intellectuelles supérieures",
     ),
     (
+        "Médecin",
         "Médecin",
         "Médecins hospitaliers sans activité libérale",
         "Cadres et professions intellectuelles supérieures",
     ),
     (
         "Agriculteur",
+        "Agricultrice",
         "Agriculteurs sur moyenne exploitation",
         "Agriculteurs exploitants",
     ),
     (
         "Professeur des écoles",
+        "Professeure des écoles",
         "Professeurs des écoles",
         "Professions Intermédiaires",
     ),
     (
         "Avocat",
+        "Avocate",
         "Professions libérales",
         "Cadres et professions intellectuelles supérieures",
     ),
     (
         "Chef d'entreprise",
+        "Cheffe d'entreprise",
         "Chefs d'entreprise de 10 salariés ou plus",
         "Artisans, commerçants et chefs d'entreprise",
     ),
-    ("Infirmière", "Infirmiers", "Professions Intermédiaires"),
-    ("Retraité", "Anciens cadres", "Retraités"),
+    (
+        "Infirmier",
+        "Infirmière",
+        "Infirmiers",
+        "Professions Intermédiaires",
+    ),
+    ("Retraité", "Retraitée", "Anciens cadres", "Retraités"),
 ];
 
 /// `{"acteur": {...}}` for a deputy, with one ASSEMBLEE (and group) mandat per legislature.
@@ -5201,7 +5217,8 @@ fn acteur_json(plan: &Plan, person: &Person) -> String {
     } else {
         xsi_nil()
     };
-    let (profession, cat, fam) = *rng.pick(PROFESSIONS);
+    let (man, woman, cat, fam) = *rng.pick(PROFESSIONS);
+    let profession = if person.female { woman } else { man };
     let first_dept = DEPARTMENTS[plan.deputies[person.seats[0] as usize].dept];
     let acteur = J::O(vec![(
         "acteur",
@@ -5400,7 +5417,7 @@ pub struct Summary {
     pub text_files: usize,
     /// Questions written as JSON (loose files or archive entries).
     pub json_files: usize,
-    /// Acteur and organe files (loose or in the AMO archive).
+    /// Acteur files (loose or in the AMO archive).
     pub acteurs: usize,
     /// Organe (group) files.
     pub organes: usize,
