@@ -214,6 +214,52 @@ fn check_names_a_bad_file_and_its_line_and_exits_1() {
 }
 
 #[test]
+fn a_page_number_glued_to_the_next_line_is_warned_and_both_events_kept() {
+    let s = Sandbox::new();
+    let dir = s.path("d");
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = "17e législature\n\nQuestion écrite n° 4242\n\nTexte de la question\n\n\
+               Mme A interroge M. le ministre.\n\nDonnées clés\n\nAuteur : Mme A\n\n\
+               Question publiée au JO le : 3 mars 2026, page 2651Date de signalement : \
+               5 mai 2026\n";
+    std::fs::write(dir.join("glued.txt"), doc).unwrap();
+    let out = s.run(&["--lang", "en", "check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "glued.txt:13: warning: text glued after the date of 'Question publiée au JO le': \
+             'Date de signalement : 5 mai 2026' read as a line of its own (a lost line break?)"
+        ),
+        "{text}"
+    );
+    let out = s.run(&["check", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("lu comme une ligne à part"),
+        "{}",
+        stdout(&out)
+    );
+    let records = export_json(&s, &[dir.to_str().unwrap()]);
+    let events = records[0]["events"].as_array().unwrap();
+    let kinds: Vec<(&str, &str, Option<u64>)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap(),
+                e["date"].as_str().unwrap(),
+                e["page"].as_u64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("question_published", "2026-03-03", Some(2651)),
+            ("signaled", "2026-05-05", None)
+        ]
+    );
+}
+
+#[test]
 fn the_same_folder_named_twice_is_read_once() {
     let s = Sandbox::new();
     let dir = s.path("seeds");

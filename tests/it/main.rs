@@ -8,7 +8,13 @@
 
 mod util;
 
+/// The realistic corpus generator (`examples/gen_corpus.rs`), its own tests included.
+#[path = "../../examples/gen_corpus.rs"]
+#[allow(dead_code)]
+mod gen_corpus;
+
 mod cli;
+mod differential;
 mod e2e;
 mod properties;
 mod query;

@@ -31,6 +31,21 @@ pub fn assets() -> PathBuf {
     root().join("assets")
 }
 
+/// The texts of the five seed documents of the sample dossier, in name order.
+pub fn seed_texts() -> Vec<String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(assets())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 5, "the five seeds: {paths:?}");
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
 /// A file or folder of the real AN data beside the project (`../shared/`), or `None` with a
 /// message saying the test did not run.
 #[allow(dead_code, reason = "the open-data tests read it")]

@@ -121,7 +121,21 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("pas de date dans « {label}{NB}: {value} »{NB}: ligne ignorée"),
             format!("no date found in '{label} : {value}': line ignored"),
         ),
-        TextAfterDate { label, rest } => lang.pick(
+        TextAfterDate {
+            label,
+            rest,
+            recovered: true,
+        } => lang.pick(
+            format!(
+                "texte collé après la date de « {label} »{NB}: « {rest} » lu comme une ligne à \
+                 part (saut de ligne perdu{NB}?)"
+            ),
+            format!(
+                "text glued after the date of '{label}': '{rest}' read as a line of its own (a \
+                 lost line break?)"
+            ),
+        ),
+        TextAfterDate { label, rest, .. } => lang.pick(
             format!(
                 "texte collé après la date de « {label} »{NB}: « {rest} » (saut de ligne perdu{NB}? \
                  un événement a pu être perdu)"

@@ -88,16 +88,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, NotText> {
             });
         }
     }
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
     // A few stray NULs in a text (a damaged save) are dropped later; many mean a binary file.
-    if nuls * 100 > bytes.len() {
-        let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    let first_nul = memchr::memchr(0, bytes);
+    if first_nul.is_some_and(|_| memchr::memchr_iter(0, bytes).count() * 100 > bytes.len()) {
+        let first = first_nul.unwrap_or(0);
         return Err(NotText {
             line: Some(line_of(bytes, first)),
             problem: Problem::BinaryNul,
         });
     }
-    let (text, encoding) = match std::str::from_utf8(bytes) {
+    // The SIMD check answers only yes or no; the standard one says where it went wrong.
+    let checked = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    };
+    let (text, encoding) = match checked {
         Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
         Err(e) => {
             let line = line_of(bytes, e.valid_up_to());
@@ -193,14 +198,57 @@ fn utf16(bytes: &[u8]) -> Option<Decoded<'static>> {
     })
 }
 
+/// A control character to remove (not a line break or tab; form feeds and vertical tabs are
+/// blanks).
+fn is_bad(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}')
+}
+
+/// A character that stands for a blank: form feed, vertical tab, Unicode line and paragraph
+/// separators.
+fn is_space(c: char) -> bool {
+    matches!(c, '\u{c}' | '\u{b}' | '\u{2028}' | '\u{2029}')
+}
+
+/// True when `text` holds a character [`is_bad`] or [`is_space`] looks for, in two fast
+/// passes over the bytes: memchr for DEL and the lead bytes of C1 controls (C2) and of
+/// U+2028/U+2029 (E2), looking at the next bytes of those only (they are common in French
+/// text: `«`, `°`, `’`, `…`); then eight bytes at a time for C0 controls.
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let high = memchr::memchr3_iter(0x7F, 0xC2, 0xE2, bytes).any(|at| match bytes[at] {
+        0x7F => true,
+        // C1 controls are C2 80 to C2 9F.
+        0xC2 => matches!(bytes.get(at + 1), Some(0x80..=0x9F)),
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        _ => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)),
+    });
+    if high {
+        return true;
+    }
+    let c0 = |b: &u8| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t');
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            continue;
+        };
+        let x = u64::from_le_bytes(eight);
+        // Non-zero when some byte is below 0x20 (line breaks included: then the bytes are
+        // looked at one by one).
+        let below = x.wrapping_sub(0x2020_2020_2020_2020) & !x & 0x8080_8080_8080_8080;
+        if below != 0 && chunk.iter().any(c0) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(c0)
+}
+
 /// Refuses text that is mostly control characters (a binary file that happened to decode);
 /// otherwise removes the few there are, turning form feeds and Unicode line separators into
 /// spaces, so that line numbers stay those an editor shows.
 fn check_controls(decoded: Decoded<'_>) -> Result<Decoded<'_>, NotText> {
-    let is_bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}');
-    let is_space = |c: char| matches!(c, '\u{c}' | '\u{b}' | '\u{2028}' | '\u{2029}');
     let text = &decoded.text;
-    if !text.contains(|c: char| is_bad(c) || is_space(c)) {
+    if !has_controls(text) {
         return Ok(decoded);
     }
     let controls = text.chars().filter(|&c| is_bad(c)).count();
@@ -297,6 +345,29 @@ mod tests {
         let e = decode(b"ok\n\x01\x02\x03\x04\x05\x06").unwrap_err();
         assert_eq!(e.line, Some(2));
         assert_eq!(e.problem, Problem::BinaryControls);
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_the_character_test_finds() {
+        for text in [
+            "Santé « à » 12° l’été…",
+            "a\u{85}b",
+            "a\u{9f}",
+            "a\u{a0}b",
+            "x\u{2028}",
+            "x\u{2029}y",
+            "x\u{2027}\u{202f}",
+            "tab\tok\r\n",
+            "bell\u{7}",
+            "del\u{7f}",
+            "ff\u{c}",
+            "\u{1b}[31m",
+            "",
+            "\u{c2}",
+        ] {
+            let by_chars = text.contains(|c: char| is_bad(c) || is_space(c));
+            assert_eq!(has_controls(text), by_chars, "{text:?}");
+        }
     }
 
     #[test]

@@ -9,20 +9,21 @@
 pub mod dates;
 pub mod decode;
 pub mod inline;
+pub mod label;
 pub mod problem;
+#[cfg(feature = "reference")]
+pub mod reference;
 
 use crate::limits::MAX_LINE_BYTES;
-use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
+use crate::model::{Event, EventKind, ExtraField, Question, QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::NaiveDate;
 use dates::{parse_dated_value, DateError};
 use decode::{decode, Encoding};
-use inline::{plain_value, to_styled, Styled};
+use inline::{plain_value, plain_value_cow, style_into, Styled};
+use label::{kind_from_words, Field, Section};
 use problem::Problem;
-use regex::Regex;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::borrow::Cow;
 
 /// A problem with one line of a document (or the whole document when `line` is none).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,9 +159,12 @@ pub fn check_question(q: &Question) -> Result<(), String> {
 /// Parses a document already decoded to text.
 pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
     // CRLF (Windows) and lone CR (old Mac) line endings alike; byte-order marks, also those
-    // left inside by concatenating files, are invisible and dropped.
+    // left inside by concatenating files, are invisible and dropped. Rare: checked in one
+    // pass over the bytes, copied only when found.
     let normalised;
-    let text = if text.contains(['\r', '\u{feff}']) {
+    let text = if memchr::memchr2(b'\r', 0xEF, text.as_bytes()).is_some()
+        && text.contains(['\r', '\u{feff}'])
+    {
         normalised = text
             .replace("\r\n", "\n")
             .replace('\r', "\n")
@@ -176,8 +180,13 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
         return Err(LineMessage::at(1, Problem::BlankFile));
     }
     let mut builder = Builder::default();
-    for (index, raw) in text.split('\n').enumerate() {
-        let line_no = index + 1;
+    let mut start = 0;
+    let mut line_no = 0;
+    while start <= text.len() {
+        line_no += 1;
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |n| start + n);
+        let raw = &text[start..end];
         if raw.len() > MAX_LINE_BYTES {
             return Err(LineMessage::at(
                 line_no,
@@ -188,232 +197,57 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
             ));
         }
         builder.line(line_no, raw)?;
+        start = end + 1;
     }
     builder.finish(source)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Section {
-    #[default]
-    Header,
-    QuestionText,
-    AnswerText,
-    KeyData,
-}
-
-#[allow(
-    clippy::expect_used,
-    reason = "a literal pattern, compiled by the tests"
-)]
-static LEGISLATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,5})\s*(?:e|eme|ere|er|re|ieme)?\s+legislature\b").expect("static regex")
-});
-#[allow(
-    clippy::expect_used,
-    reason = "a literal pattern, compiled by the tests"
-)]
-static NUMBER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^question\s+(ecrite|au\s+gouvernement|orale(?:\s+sans\s+debat)?)\s*(?:n\s*[°ºo]?\s*\.?\s*(\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+|\d+))?\s*$")
-        .expect("static regex")
-});
-#[allow(
-    clippy::expect_used,
-    reason = "a literal pattern, compiled by the tests"
-)]
-static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[-•*+]\s+)?\*{0,2}\s*(\p{L}[^:*\[\]|]{0,79}?)\s*(?:\*\*\s*)?:\s*\*{0,2}\s*(.*)$",
-    )
-    .expect("static regex")
-});
-/// A number, French thousands separators allowed ("13 809", "13.809").
-#[allow(
-    clippy::expect_used,
-    reason = "a literal pattern, compiled by the tests"
-)]
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:[ .\u{a0}\u{202f}]\d{3})+\b|\d+").expect("static regex")
-});
-
-/// Splits a `Label : value` line as KEY_VALUE does, into its label (group 1) and value
-/// (group 2), remembering the answer for each text before the colon.
-///
-/// Running KEY_VALUE over each data line took over a quarter of the parse time (its
-/// `\p{L}` class makes the capture engine slow), yet a corpus has only a few dozen distinct
-/// labels. The regex still decides, on the text up to and including the first colon (the
-/// only colon it can match, since neither label nor markup before it may hold one); the value
-/// is what its tail `:\s*\*{0,2}\s*(.*)$` leaves, which needs no regex.
-fn key_value(line: &str) -> Option<(&str, &str)> {
-    /// Most distinct heads remembered per thread; past that the memory starts over.
-    const MAX_REMEMBERED: usize = 4096;
-    /// Longer heads (prose with a colon far in) are not worth remembering.
-    const MAX_HEAD_BYTES: usize = 256;
-    /// Text up to the colon -> byte range of the label in it, if it is a label.
-    type Labels = HashMap<Box<str>, Option<(usize, usize)>>;
-    thread_local! {
-        static LABELS: RefCell<Labels> = RefCell::new(HashMap::new());
-    }
-    let colon = line.find(':')?;
-    let head = &line[..=colon];
-    let find = || {
-        KEY_VALUE
-            .captures(head)
-            .and_then(|c| c.get(1))
-            .map(|m| (m.start(), m.end()))
-    };
-    let label = if head.len() > MAX_HEAD_BYTES {
-        find()
-    } else {
-        LABELS.with(|cell| {
-            let mut labels = cell.borrow_mut();
-            if let Some(&known) = labels.get(head) {
-                return known;
-            }
-            if labels.len() >= MAX_REMEMBERED {
-                labels.clear();
-            }
-            let found = find();
-            labels.insert(head.into(), found);
-            found
-        })
-    };
-    let (start, end) = label?;
-    let value = line[colon + 1..].trim_start();
-    let value = value.strip_prefix('*').unwrap_or(value);
-    let value = value.strip_prefix('*').unwrap_or(value).trim_start();
-    Some((&line[start..end], value))
-}
-
-/// Labels the parser knows; a line with one of these is data wherever it stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Author,
-    Constituency,
-    Group,
-    Kind,
-    Number,
-    Rubric,
-    MinistryAsked,
-    MinistryAssigned,
-    AnalysisHead,
-    Analysis,
-    Title,
-}
-
-fn known_field(folded_label: &str) -> Option<Field> {
-    Some(match folded_label {
-        "auteur" | "auteure" | "depute" | "deputee" => Field::Author,
-        "circonscription" => Field::Constituency,
-        "groupe" | "groupe politique" => Field::Group,
-        "type de question" | "type" => Field::Kind,
-        "numero de la question" | "numero" => Field::Number,
-        "rubrique" => Field::Rubric,
-        "ministere interroge" => Field::MinistryAsked,
-        "ministere attributaire" => Field::MinistryAssigned,
-        "tete d'analyse" => Field::AnalysisHead,
-        "analyse" => Field::Analysis,
-        "titre" => Field::Title,
-        _ => return None,
-    })
-}
-
-/// The kind of event a dated label records, if the label names one.
-fn event_kind(folded_label: &str) -> Option<EventKind> {
-    let l = folded_label;
-    Some(if l.contains("erratum") {
-        if l.contains("reponse") {
-            EventKind::ErratumAnswer
-        } else {
-            EventKind::ErratumQuestion
+/// Which odd blanks a line holds: no-break spaces (copied from web pages: U+00A0 is C2 A0
+/// and U+202F is E2 80 AF in UTF-8) and tabs. One pass with memchr over the bytes that may
+/// start one.
+fn odd_blanks(raw: &str) -> (bool, bool) {
+    let bytes = raw.as_bytes();
+    let (mut nbsp, mut tab) = (false, false);
+    for at in memchr::memchr3_iter(b'\t', 0xC2, 0xE2, bytes) {
+        match bytes[at] {
+            b'\t' => tab = true,
+            0xC2 => nbsp |= bytes.get(at + 1) == Some(&0xA0),
+            _ => nbsp |= bytes.get(at + 1..at + 3) == Some(&[0x80, 0xAF]),
         }
-    } else if l.starts_with("question publiee") || l.starts_with("publiee au jo") {
-        EventKind::QuestionPublished
-    } else if l.starts_with("reponse publiee") {
-        EventKind::AnswerPublished
-    } else if l.contains("retire") {
-        EventKind::Withdrawn
-    } else if l.contains("attribution") {
-        EventKind::AttributionChanged
-    } else if l.contains("signalement") {
-        EventKind::Signaled
-    } else if l.contains("renouvellement") {
-        EventKind::Renewed
-    } else if l.starts_with("date") || l.ends_with(" le") || l.contains("publiee") {
-        EventKind::Other
-    } else {
-        return None;
-    })
-}
-
-/// Longest line still checked for a section heading: the longest heading is 33 letters, and
-/// this leaves room for any markup and spacing around it.
-const MAX_HEADING_BYTES: usize = 200;
-
-fn section_heading(folded: &str) -> Option<Section> {
-    // The words of the line, markup left out, one space between them: built in one pass, as
-    // this runs on every short line.
-    let mut key = String::with_capacity(folded.len());
-    let mut space = false;
-    for c in folded.chars() {
-        if c.is_whitespace() {
-            space = !key.is_empty();
-        } else if !matches!(c, '#' | '*' | ':' | '(' | ')') {
-            if space {
-                key.push(' ');
-                space = false;
-            }
-            key.push(c);
+        if nbsp && tab {
+            break;
         }
     }
-    Some(match key.as_str() {
-        "texte de la question" => Section::QuestionText,
-        "texte de la reponse" | "texte de la reponse ministerielle" => Section::AnswerText,
-        "donnees cles"
-        | "donnee cle"
-        | "donnees"
-        | "dates cles"
-        | "dates cle"
-        | "date cle"
-        | "dates"
-        | "dates cles publiees" => Section::KeyData,
-        _ => return None,
-    })
+    (nbsp, tab)
 }
 
-fn kind_from_words(folded: &str) -> Option<QuestionKind> {
-    if folded.contains("ecrite") {
-        Some(QuestionKind::Written)
-    } else if folded.contains("gouvernement") {
-        Some(QuestionKind::Government)
-    } else if folded.contains("orale") {
-        Some(QuestionKind::Oral)
+/// A line as the parser reads it: blanks of every kind made spaces, trimmed. Borrowed from
+/// the document unless it had a no-break space or a tab.
+fn data_line(raw: &str, (nbsp, tab): (bool, bool)) -> Cow<'_, str> {
+    if nbsp || tab {
+        Cow::Owned(
+            raw.replace(['\u{a0}', '\u{202f}', '\t'], " ")
+                .trim()
+                .to_string(),
+        )
     } else {
-        QuestionKind::from_code(folded.trim())
+        Cow::Borrowed(raw.trim())
     }
 }
 
-/// Start dates of the recent legislatures, to name a document's legislature from its date.
-const LEGISLATURE_STARTS: [(u16, i32, u32, u32); 7] = [
-    (11, 1997, 6, 12),
-    (12, 2002, 6, 19),
-    (13, 2007, 6, 20),
-    (14, 2012, 6, 20),
-    (15, 2017, 6, 21),
-    (16, 2022, 6, 22),
-    (17, 2024, 7, 18),
-];
-
-/// The legislature in session on a date, for the years this table covers.
-pub fn legislature_on(date: NaiveDate) -> Option<u16> {
-    LEGISLATURE_STARTS
-        .iter()
-        .rev()
-        .find(|(_, y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|s| date >= s))
-        .map(|(l, ..)| *l)
+/// A line of text as kept for a text section: as [`data_line`], but tabs kept, since in the
+/// plain layout they separate table cells.
+fn text_line(raw: &str, (nbsp, _): (bool, bool)) -> Cow<'_, str> {
+    if nbsp {
+        Cow::Owned(raw.replace(['\u{a0}', '\u{202f}'], " ").trim().to_string())
+    } else {
+        Cow::Borrowed(raw.trim())
+    }
 }
 
+/// What the parser gathers from a document's lines, borrowing them where it can.
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     section: Section,
     legislature: Option<(u16, usize)>,
     heading_kind: Option<QuestionKind>,
@@ -430,67 +264,66 @@ struct Builder {
     ministry_assigned: String,
     analysis_head: Option<String>,
     analysis: Option<String>,
-    question_lines: Vec<String>,
-    answer_lines: Vec<String>,
+    /// The text sections' lines, trimmed; an empty one is a blank line.
+    question_lines: Vec<Cow<'a, str>>,
+    answer_lines: Vec<Cow<'a, str>>,
     events: Vec<Event>,
     extra: Vec<ExtraField>,
     warnings: Vec<LineMessage>,
     first_line: Option<usize>,
+    /// Scratch space for folded labels and headings, reused from line to line.
+    folded: String,
 }
 
-impl Builder {
-    fn line(&mut self, no: usize, raw: &str) -> Result<(), LineMessage> {
-        let raw = raw.trim_end_matches('\r');
-        let owned;
-        let line = if raw.contains(['\u{a0}', '\u{202f}', '\t']) {
-            owned = raw.replace(['\u{a0}', '\u{202f}', '\t'], " ");
-            owned.trim()
-        } else {
-            raw.trim()
-        };
-        // Text lines keep their tabs: in the plain layout they separate table cells.
-        let text_line = || raw.replace(['\u{a0}', '\u{202f}'], " ").trim().to_string();
+impl<'a> Builder<'a> {
+    fn line(&mut self, no: usize, raw: &'a str) -> Result<(), LineMessage> {
+        let blanks = odd_blanks(raw);
+        let line = data_line(raw, blanks);
         if line.is_empty() {
             self.blank();
             return Ok(());
         }
         self.first_line.get_or_insert(no);
-        let unheaded = strip_heading(line);
-        // Headings are short: folding every paragraph only to compare it with them took a
-        // quarter of the parse time.
-        if unheaded.len() <= MAX_HEADING_BYTES {
-            if let Some(section) = section_heading(&fold(unheaded)) {
-                self.section = section;
-                return Ok(());
-            }
+        let borrowed = match line {
+            Cow::Borrowed(line) => Some(line),
+            Cow::Owned(_) => None,
+        };
+        let mut glued = self.data_or_text(no, raw, blanks, borrowed, &line)?;
+        // Text glued after a page number is read as its own line; each round is shorter.
+        while let Some(tail) = glued.take() {
+            glued = self.try_key_value(no, &tail)?.flatten();
         }
-        if let Some((label, value)) = key_value(unheaded) {
-            let label = label.trim();
-            let folded_label = fold(label).split_whitespace().collect::<Vec<_>>().join(" ");
-            let known = known_field(&folded_label);
-            let dated = event_kind(&folded_label);
-            let data_section = self.section == Section::KeyData;
-            // Outside the data part, only labels that cannot be prose count as data: a known
-            // field, or a dated label whose value is a date. "Le renouvellement des contrats
-            // pose problème : …" stays a sentence of the question.
-            let strong = known.is_some()
-                || (dated.is_some_and(|k| k != EventKind::Other)
-                    && (data_section
-                        || dates::parse_date_prefix(&inline::plain_value(value)).is_ok()));
-            if strong || data_section {
-                if strong {
-                    // A known label ends the text sections, even without a heading.
-                    if matches!(self.section, Section::QuestionText | Section::AnswerText) {
-                        self.section = Section::KeyData;
-                    }
-                }
-                return self.key_value(no, label, known, dated, value);
-            }
+        Ok(())
+    }
+
+    /// A line of the document: a heading, a `Label : value` line, or text of the current
+    /// section. `line` is `raw` as [`data_line`] makes it. Returns text found glued after a
+    /// date, to be read as a line of its own.
+    fn data_or_text(
+        &mut self,
+        no: usize,
+        raw: &'a str,
+        blanks: (bool, bool),
+        borrowed: Option<&'a str>,
+        line: &str,
+    ) -> Result<Option<String>, LineMessage> {
+        // Without odd blanks, the line (`borrowed`) is the text line already: kept as it is.
+        let text = || match borrowed {
+            Some(line) => Cow::Borrowed(line),
+            None => text_line(raw, blanks),
+        };
+        let unheaded = strip_heading(line);
+        if let Some(section) = label::section_heading(unheaded, &mut self.folded) {
+            self.section = section;
+            return Ok(None);
+        }
+        if let Some(done) = self.try_key_value(no, unheaded)? {
+            return Ok(done);
         }
         match self.section {
-            Section::Header => return self.header_line(no, unheaded),
-            Section::QuestionText => self.question_lines.push(text_line()),
-            Section::AnswerText => self.answer_lines.push(text_line()),
+            Section::Header => self.header_line(no, unheaded)?,
+            Section::QuestionText => self.question_lines.push(text()),
+            Section::AnswerText => self.answer_lines.push(text()),
             Section::KeyData => {
                 // A bare line in the data part: keep it so nothing is lost.
                 self.extra.push(ExtraField {
@@ -499,13 +332,42 @@ impl Builder {
                 });
             }
         }
-        Ok(())
+        Ok(None)
+    }
+
+    /// Reads `unheaded` as a `Label : value` line if it is one here. `Some` when it was
+    /// (with any text glued after its date), `None` when the line is something else.
+    fn try_key_value(
+        &mut self,
+        no: usize,
+        unheaded: &str,
+    ) -> Result<Option<Option<String>>, LineMessage> {
+        let Some((label, value)) = label::key_value(unheaded) else {
+            return Ok(None);
+        };
+        let label = label.trim();
+        let (known, dated) = label::meaning(label);
+        let data_section = self.section == Section::KeyData;
+        // Outside the data part, only labels that cannot be prose count as data: a known
+        // field, or a dated label whose value is a date. "Le renouvellement des contrats
+        // pose problème : …" stays a sentence of the question.
+        let strong = known.is_some()
+            || (dated.is_some_and(|k| k != EventKind::Other)
+                && (data_section || dates::parse_date_prefix(&plain_value_cow(value)).is_ok()));
+        if !strong && !data_section {
+            return Ok(None);
+        }
+        // A known label ends the text sections, even without a heading.
+        if strong && matches!(self.section, Section::QuestionText | Section::AnswerText) {
+            self.section = Section::KeyData;
+        }
+        self.key_value(no, label, known, dated, value).map(Some)
     }
 
     fn blank(&mut self) {
         match self.section {
-            Section::QuestionText => self.question_lines.push(String::new()),
-            Section::AnswerText => self.answer_lines.push(String::new()),
+            Section::QuestionText => self.question_lines.push(Cow::Borrowed("")),
+            Section::AnswerText => self.answer_lines.push(Cow::Borrowed("")),
             _ => {}
         }
     }
@@ -515,33 +377,34 @@ impl Builder {
         if plain == "assemblee nationale" || plain == "senat" {
             return Ok(());
         }
-        if let Some(c) = LEGISLATURE.captures(&plain) {
-            match c[1].parse::<u16>() {
+        if let Some(digits) = label::legislature_heading(&plain) {
+            match digits.parse::<u16>() {
                 Ok(l) if l > 0 => self.legislature = Some((l, no)),
                 _ => self.warnings.push(LineMessage::at(
                     no,
-                    Problem::BadLegislature(c[1].to_string()),
+                    Problem::BadLegislature(digits.to_string()),
                 )),
             }
             return Ok(());
         }
-        if let Some(c) = NUMBER_HEADING.captures(&plain) {
-            self.heading_kind = kind_from_words(&c[1]);
-            if let Some(num) = c.get(2) {
-                self.heading_number = Some((parse_number(num.as_str(), no)?, no));
+        if let Some((kind, number)) = label::number_heading(&plain) {
+            self.heading_kind = kind_from_words(kind);
+            if let Some(number) = number {
+                self.heading_number = Some((parse_number(number, no)?, no));
             }
             return Ok(());
         }
         if self.heading_number.is_some() || self.heading_kind.is_some() {
             // Text after the "Question n°" line with no section heading: the question itself.
             self.section = Section::QuestionText;
-            self.question_lines.push(unheaded.to_string());
+            self.question_lines.push(Cow::Owned(unheaded.to_string()));
         } else {
             self.title_parts.push(plain_value(unheaded));
         }
         Ok(())
     }
 
+    /// Records a data line. Returns text found glued after its date's page.
     fn key_value(
         &mut self,
         no: usize,
@@ -549,9 +412,10 @@ impl Builder {
         known: Option<Field>,
         dated: Option<EventKind>,
         raw_value: &str,
-    ) -> Result<(), LineMessage> {
-        let value = plain_value(raw_value);
+    ) -> Result<Option<String>, LineMessage> {
+        let value = plain_value_cow(raw_value);
         if let Some(field) = known {
+            let value = value.into_owned();
             match field {
                 Field::Author => self.author = value,
                 Field::Constituency => {
@@ -568,8 +432,8 @@ impl Builder {
                         .warnings
                         .push(LineMessage::at(no, Problem::UnknownKind(value))),
                 },
-                Field::Number => match DIGITS.find(&value) {
-                    Some(m) => self.field_number = Some((parse_number(m.as_str(), no)?, no)),
+                Field::Number => match first_number(&value) {
+                    Some(number) => self.field_number = Some((parse_number(number, no)?, no)),
                     None => self
                         .warnings
                         .push(LineMessage::at(no, Problem::NumberWithoutDigits(value))),
@@ -581,16 +445,34 @@ impl Builder {
                 Field::Analysis => self.analysis = Some(value),
                 Field::Title => self.title_field = Some(value),
             }
-            return Ok(());
+            return Ok(None);
         }
         match parse_dated_value(&value) {
-            Ok(dv) => self.events.push(Event {
-                kind: dated.unwrap_or(EventKind::Other),
-                label: label.to_string(),
-                date: dv.date,
-                page: dv.page,
-                note: dv.note,
-            }),
+            Ok(dv) => {
+                self.events.push(Event {
+                    kind: dated.unwrap_or(EventKind::Other),
+                    label: label.to_string(),
+                    date: dv.date,
+                    page: dv.page,
+                    note: dv.note,
+                });
+                if let Some(at) = dv.glued {
+                    let tail = value[at..].to_string();
+                    let recovered = label::key_value(&tail).is_some_and(|(l, _)| {
+                        let (known, dated) = label::meaning(l.trim());
+                        known.is_some() || dated.is_some()
+                    });
+                    self.warnings.push(LineMessage::at(
+                        no,
+                        Problem::TextAfterDate {
+                            label: label.to_string(),
+                            rest: tail.clone(),
+                            recovered,
+                        },
+                    ));
+                    return Ok(recovered.then_some(tail));
+                }
+            }
             Err(DateError::Impossible(shown)) => self.warnings.push(LineMessage::at(
                 no,
                 Problem::ImpossibleDate {
@@ -603,16 +485,16 @@ impl Builder {
                     no,
                     Problem::NoDate {
                         label: label.to_string(),
-                        value,
+                        value: value.into_owned(),
                     },
                 ))
             }
             Err(DateError::NotADate) => self.extra.push(ExtraField {
                 label: label.to_string(),
-                value,
+                value: value.into_owned(),
             }),
         }
-        Ok(())
+        Ok(None)
     }
 
     fn finish(mut self, source: &str) -> Result<Parsed, LineMessage> {
@@ -747,6 +629,33 @@ impl Builder {
     }
 }
 
+/// Start dates of the recent legislatures, to name a document's legislature from its date.
+const LEGISLATURE_STARTS: [(u16, i32, u32, u32); 7] = [
+    (11, 1997, 6, 12),
+    (12, 2002, 6, 19),
+    (13, 2007, 6, 20),
+    (14, 2012, 6, 20),
+    (15, 2017, 6, 21),
+    (16, 2022, 6, 22),
+    (17, 2024, 7, 18),
+];
+
+/// The legislature in session on a date, for the years this table covers.
+pub fn legislature_on(date: NaiveDate) -> Option<u16> {
+    LEGISLATURE_STARTS
+        .iter()
+        .rev()
+        .find(|(_, y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|s| date >= s))
+        .map(|(l, ..)| *l)
+}
+
+/// The first number in `value`, French thousands separators allowed (`n° 13 809`).
+fn first_number(value: &str) -> Option<&str> {
+    let at = value.bytes().position(|b| b.is_ascii_digit())?;
+    let len = label::number_len(&value[at..])?;
+    Some(&value[at..at + len])
+}
+
 fn parse_number(shown: &str, line: usize) -> Result<u32, LineMessage> {
     let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
     digits
@@ -821,78 +730,113 @@ fn is_list_item(line: &str) -> bool {
     }
 }
 
-/// A block of text: a paragraph, or a table kept line by line.
-struct Block {
-    styled: Styled,
-    table: bool,
-}
-
 /// Builds a text field from its lines: soft-wrapped lines joined, paragraphs separated by one
 /// blank line, paragraphs cut by a page break ("des" / "salariés a validé") joined again.
-fn build_text(lines: &[String]) -> Styled {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut current_table = false;
-    let flush = |current: &mut Vec<&str>, table: bool, blocks: &mut Vec<Block>| {
-        if current.is_empty() {
-            return;
-        }
-        let styled = if table {
-            // One row per line, cells joined by " | ", so rows never merge.
-            let mut out = Styled::default();
-            for cells in current.iter().filter_map(|line| table_cells(line)) {
-                if !out.text.is_empty() {
-                    out.text.push('\n');
-                }
-                append(&mut out, to_styled(&cells.join(" | ")));
-            }
-            out
-        } else {
-            to_styled(&current.join(" "))
-        };
-        if !styled.text.trim().is_empty() {
-            blocks.push(Block { styled, table });
-        }
-        current.clear();
+///
+/// Written straight into the field's text: each paragraph's lines are joined once in a
+/// scratch buffer (markup may run across them), then rendered after a provisional blank
+/// line, which becomes a space when the paragraph turns out to go on from the one before,
+/// and goes when it turns out to hold only markup.
+fn build_text(lines: &[Cow<'_, str>]) -> Styled {
+    let room = lines.iter().map(|l| l.len() + 2).sum();
+    let mut out = Styled {
+        text: String::with_capacity(room),
+        emphasis: Vec::new(),
     };
+    let mut para = Paragraph::default();
+    let mut scratch = String::new();
     for line in lines {
-        let line = line.trim();
+        // Lines come trimmed.
+        let line: &str = line;
         if line.is_empty() {
-            flush(&mut current, current_table, &mut blocks);
+            para.flush(&mut out, &mut scratch);
             continue;
         }
         let line = strip_heading(line);
         let table = is_table_line(line);
-        if table != current_table || (!table && is_list_item(line)) {
-            flush(&mut current, current_table, &mut blocks);
+        if table != para.table || (!table && is_list_item(line)) {
+            para.flush(&mut out, &mut scratch);
         }
-        current_table = table;
-        current.push(line);
+        para.table = table;
+        para.lines.push(line);
     }
-    flush(&mut current, current_table, &mut blocks);
-
-    let mut out = Styled::default();
-    let mut previous_table = true;
-    for block in blocks {
-        if out.text.is_empty() {
-            append(&mut out, block.styled);
-        } else if !block.table
-            && !previous_table
-            && cut_by_page_break(&out.text, &block.styled.text)
-        {
-            out.text.push(' ');
-            append(&mut out, block.styled);
-        } else {
-            out.text.push_str("\n\n");
-            append(&mut out, block.styled);
-        }
-        previous_table = block.table;
-    }
-    // The text is kept as long as the dossier is open: without the room its growth left
-    // (a third of it on average), a load takes a sixth less memory.
+    para.flush(&mut out, &mut scratch);
+    // The text is kept as long as the dossier is open: without the room its growth left,
+    // a load takes a sixth less memory.
     out.text.shrink_to_fit();
     out.emphasis.shrink_to_fit();
     out
+}
+
+/// The lines of the paragraph being gathered, and what was written before it.
+#[derive(Default)]
+struct Paragraph<'l> {
+    lines: Vec<&'l str>,
+    /// The lines are table rows.
+    table: bool,
+    /// The last block written was a table (or nothing was written yet).
+    previous_table: Option<bool>,
+}
+
+impl Paragraph<'_> {
+    /// Writes the gathered lines as one block of `out`, and starts a new paragraph.
+    fn flush(&mut self, out: &mut Styled, scratch: &mut String) {
+        if self.lines.is_empty() {
+            return;
+        }
+        let mark = out.text.len();
+        let spans = out.emphasis.len();
+        let first = mark == 0;
+        if !first {
+            out.text.push_str("\n\n");
+        }
+        let body = out.text.len();
+        if self.table {
+            // One row per line, cells joined by " | ", so rows never merge.
+            for cells in self.lines.iter().filter_map(|line| table_cells(line)) {
+                if out.text.len() > body {
+                    out.text.push('\n');
+                }
+                scratch.clear();
+                for (i, cell) in cells.iter().enumerate() {
+                    if i > 0 {
+                        scratch.push_str(" | ");
+                    }
+                    scratch.push_str(cell);
+                }
+                style_into(scratch, out);
+            }
+        } else {
+            scratch.clear();
+            for (i, line) in self.lines.iter().enumerate() {
+                if i > 0 {
+                    scratch.push(' ');
+                }
+                scratch.push_str(line);
+            }
+            style_into(scratch, out);
+        }
+        self.lines.clear();
+        if out.text[body..].trim().is_empty() {
+            // Only markup: nothing written, not even the separator.
+            out.text.truncate(mark);
+            out.emphasis.truncate(spans);
+            return;
+        }
+        let joins = !first
+            && !self.table
+            && self.previous_table == Some(false)
+            && cut_by_page_break(&out.text[..mark], &out.text[body..]);
+        if joins {
+            // "\n\n" becomes " ": one byte less before the block's spans.
+            out.text.replace_range(mark..body, " ");
+            for e in &mut out.emphasis[spans..] {
+                e.start -= 1;
+                e.end -= 1;
+            }
+        }
+        self.previous_table = Some(self.table);
+    }
 }
 
 /// True when `before` ends mid-sentence and `after` goes on in lower case.
@@ -904,17 +848,6 @@ fn cut_by_page_break(before: &str, after: &str) -> bool {
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '»' | '"' | '”'));
     let continues = after.chars().next().is_some_and(|c| c.is_lowercase());
     !ends_sentence && continues
-}
-
-fn append(out: &mut Styled, piece: Styled) {
-    let shift = out.text.len();
-    out.text.push_str(&piece.text);
-    out.emphasis
-        .extend(piece.emphasis.into_iter().map(|e| Emphasis {
-            start: e.start + shift,
-            end: e.end + shift,
-            style: e.style,
-        }));
 }
 
 #[cfg(test)]
@@ -963,15 +896,15 @@ mod tests {
 
     #[test]
     fn page_break_paragraphs_are_joined() {
-        let lines: Vec<String> = [
+        let lines: Vec<Cow<str>> = [
             "garantie des créances des",
             "",
             "salariés a validé.",
             "",
             "Autre.",
         ]
-        .iter()
-        .map(|s| s.to_string())
+        .into_iter()
+        .map(Cow::Borrowed)
         .collect();
         let t = build_text(&lines);
         assert_eq!(
@@ -1030,7 +963,8 @@ mod tests {
 
     #[test]
     fn section_headings_ignore_markup_and_spacing() {
-        let heading = |line: &str| section_heading(&fold(line));
+        let mut buf = String::new();
+        let mut heading = |line: &str| label::section_heading(line, &mut buf);
         assert_eq!(heading("Texte de la question"), Some(Section::QuestionText));
         assert_eq!(
             heading(" **Texte  de la\tréponse :** "),
@@ -1040,39 +974,6 @@ mod tests {
         assert_eq!(heading("## Données clés"), Some(Section::KeyData));
         assert_eq!(heading("Texte de la question posée"), None);
         assert_eq!(heading("Textedelaquestion"), None);
-    }
-
-    #[test]
-    fn key_value_splits_as_the_regex_does() {
-        let long_label = format!("{} : valeur", "mot ".repeat(30));
-        let far_colon = format!("{} : fin", "Une phrase longue. ".repeat(20));
-        let lines = [
-            "**Auteur :** [Mme Sylvie Bonnet](#)",
-            "Auteur : M. Marc Chavent",
-            "Rubrique:Santé",
-            "- Rubrique :   ** Santé  ",
-            "• Date de signalement : 3 mai 2021",
-            "**Ministère attributaire :** ***Santé",
-            "Question retirée le : 11 juin 2024 (Fin de mandat)",
-            "Crise d'ASALEE : arrêt des financements : et après",
-            "Label\u{a0}: valeur insécable",
-            "***Auteur : trois étoiles",
-            "Voir [ici] : non",
-            "12 mai : pas un libellé",
-            "Sans deux-points du tout",
-            ": rien avant",
-            long_label.as_str(),
-            far_colon.as_str(),
-        ];
-        for line in lines {
-            let by_regex = KEY_VALUE.captures(line).map(|c| {
-                let (label, value) = (c.get(1).unwrap(), c.get(2).unwrap());
-                (label.as_str(), value.as_str())
-            });
-            // Twice: the second answer comes from the memory of labels.
-            assert_eq!(key_value(line), by_regex, "{line}");
-            assert_eq!(key_value(line), by_regex, "{line}");
-        }
     }
 
     #[test]

@@ -105,6 +105,8 @@ pub enum Problem {
         label: String,
         /// What follows the date.
         rest: String,
+        /// True when the glued text was read as a line of its own.
+        recovered: bool,
     },
     /// The data field's number and the heading's differ.
     NumberMismatch {
