@@ -67,6 +67,26 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// Opens a file the walk of a folder found to be regular, for reading, in two system calls
+/// (open, fstat) where [`open_regular`] takes three: the type is not checked again before
+/// the open, but the open does not wait (a FIFO swapped in since the walk cannot hang it)
+/// and the open file's type is checked. Returns the file and its metadata.
+pub fn open_found_file(path: &Path) -> io::Result<(File, fs::Metadata)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(path, &meta));
+    }
+    Ok((file, meta))
+}
+
 /// Reads a whole regular file of at most `max` bytes, without blocking on special files.
 pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     let file = open_regular(path)?;

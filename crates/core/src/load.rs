@@ -281,6 +281,11 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
                         ));
                         break;
                     }
+                    // One root alone cannot name a file twice: the set is kept only for several.
+                    if paths.len() == 1 {
+                        found.files.push(entry.into_path());
+                        continue;
+                    }
                     let key = match entry.path().strip_prefix(root) {
                         Ok(rel) if !rel.as_os_str().is_empty() => canonical_root.join(rel),
                         _ => canonical_root.clone(),
@@ -310,16 +315,13 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
             }
         }
     }
-    found.files.sort();
-    found.files.dedup();
+    // Each root's files come sorted by the walk, the roots in the order given.
     found
 }
 
-/// What one file gave.
-enum FileOutcome {
-    Question(Box<Question>, Vec<Diagnostic>),
-    Skipped(Diagnostic),
-}
+/// What one file gave: its question, if it had one, and what was said about it (a skipped
+/// file has no question and one diagnostic saying why).
+type FileOutcome = (Option<Question>, Vec<Diagnostic>);
 
 fn parse_one(shown: &str, bytes: &[u8]) -> FileOutcome {
     match parse_bytes(bytes, shown) {
@@ -329,41 +331,45 @@ fn parse_one(shown: &str, bytes: &[u8]) -> FileOutcome {
                 .into_iter()
                 .map(|w| Diagnostic::new(shown, Severity::Warning, w))
                 .collect();
-            FileOutcome::Question(Box::new(parsed.question), warnings)
+            (Some(parsed.question), warnings)
         }
-        Err(e) => FileOutcome::Skipped(Diagnostic::new(shown, Severity::Skipped, e)),
+        Err(e) => skipped(Diagnostic::new(shown, Severity::Skipped, e)),
     }
 }
 
-/// Reads a file, refusing anything over the size limit without reading it all, and
-/// anything but a regular file without opening it (a FIFO swapped in after the walk cannot
-/// hang the load).
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Problem> {
-    let file = crate::files::open_regular(path).map_err(|e| {
+/// The outcome of a file that gave no question.
+fn skipped(diagnostic: Diagnostic) -> FileOutcome {
+    (None, vec![diagnostic])
+}
+
+/// Reads a file the walk found into `bytes` (cleared first), refusing anything over the size
+/// limit without reading it all, and anything but a regular file (a FIFO swapped in after
+/// the walk cannot hang the load). Each worker thread reuses one buffer: a hundred
+/// thousand short-lived buffers between the long-lived questions left the heap in holes.
+fn read_limited(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<(), Problem> {
+    bytes.clear();
+    let (file, meta) = crate::files::open_found_file(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidInput {
             Problem::NotRegular
         } else {
             Problem::CannotRead(IoReason::from(&e))
         }
     })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| Problem::CannotRead(IoReason::from(&e)))?;
     if meta.len() > max_bytes {
         return Err(Problem::TooBig {
             size: meta.len(),
             limit: max_bytes,
         });
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    bytes.reserve(meta.len() as usize + 1);
     // `take` guards against a file that grows while it is read.
     file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(|e| Problem::CannotRead(IoReason::from(&e)))?;
     if bytes.len() as u64 > max_bytes {
         return Err(Problem::GrewWhileRead(max_bytes));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Options of a load.
@@ -386,20 +392,20 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     let total = discovery.files.len();
     let done = AtomicUsize::new(0);
     let bytes_read = AtomicU64::new(0);
-    let outcomes: Vec<FileOutcome> = discovery
+    let (slots, said): (Vec<Option<Question>>, Vec<Vec<Diagnostic>>) = discovery
         .files
         .par_iter()
-        .map(|path| {
+        .map_init(Vec::new, |bytes, path| {
             let shown = path.display().to_string();
             if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                return FileOutcome::Skipped(Diagnostic::skipped(&shown, Problem::Cancelled));
+                return skipped(Diagnostic::skipped(&shown, Problem::Cancelled));
             }
-            let outcome = match read_limited(path, limits.max_file_bytes) {
-                Ok(bytes) => {
+            let outcome = match read_limited(path, limits.max_file_bytes, bytes) {
+                Ok(()) => {
                     bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                    parse_one(&shown, &bytes)
+                    parse_one(&shown, bytes)
                 }
-                Err(problem) => FileOutcome::Skipped(Diagnostic::skipped(&shown, problem)),
+                Err(problem) => skipped(Diagnostic::skipped(&shown, problem)),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
@@ -414,7 +420,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
             }
             outcome
         })
-        .collect();
+        .unzip();
     // What discovery left out (FIFOs, symlink loops, unreadable directories) counts as skipped,
     // so that the summary agrees with the diagnostics.
     let not_read = discovery
@@ -422,7 +428,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         .iter()
         .filter(|d| d.severity == Severity::Skipped)
         .count();
-    let mut report = assemble(outcomes, discovery.diagnostics);
+    let mut report = assemble(slots, said, discovery.diagnostics);
     report.files_skipped += not_read;
     report.files_ignored = discovery.ignored;
     report.bytes_read = bytes_read.into_inner();
@@ -431,7 +437,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
 
 /// Loads the sample dossier embedded in the binary.
 pub fn load_sample() -> LoadReport {
-    let outcomes = sample::DOCUMENTS
+    let (slots, said) = sample::DOCUMENTS
         .iter()
         .map(|(name, text)| {
             parse_one(
@@ -439,8 +445,8 @@ pub fn load_sample() -> LoadReport {
                 text.as_bytes(),
             )
         })
-        .collect();
-    let mut report = assemble(outcomes, Vec::new());
+        .unzip();
+    let mut report = assemble(slots, said, Vec::new());
     report.bytes_read = sample::DOCUMENTS.iter().map(|(_, t)| t.len() as u64).sum();
     report
 }
@@ -454,50 +460,54 @@ pub fn load_or_sample(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
     }
 }
 
-/// Gathers outcomes into a report, keeping one question per id.
-fn assemble(outcomes: Vec<FileOutcome>, mut diagnostics: Vec<Diagnostic>) -> LoadReport {
+/// Gathers the files' outcomes into a report, keeping one question per id (the more
+/// complete, else the first), in the order of the files. Done in place: the questions are
+/// never held twice.
+fn assemble(
+    mut slots: Vec<Option<Question>>,
+    said: Vec<Vec<Diagnostic>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> LoadReport {
     let mut report = LoadReport {
-        files_read: outcomes.len(),
+        files_read: slots.len(),
         ..LoadReport::default()
     };
-    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            FileOutcome::Skipped(d) => {
-                report.files_skipped += 1;
-                diagnostics.push(d);
-            }
-            FileOutcome::Question(question, warnings) => {
-                diagnostics.extend(warnings);
-                let question = *question;
-                match by_id.get(&question.id) {
-                    None => {
-                        by_id.insert(question.id.clone(), report.questions.len());
-                        report.questions.push(question);
-                    }
-                    Some(&index) => {
-                        report.files_skipped += 1;
-                        let kept = &mut report.questions[index];
-                        let (new_rank, kept_rank) = (question.completeness(), kept.completeness());
-                        let (winner, loser) = if new_rank > kept_rank {
-                            let old = std::mem::replace(kept, question);
-                            (kept.source.clone(), old.source)
-                        } else {
-                            (kept.source.clone(), question.source)
-                        };
-                        diagnostics.push(Diagnostic::skipped(
-                            &loser,
-                            Problem::Duplicate {
-                                kept: winner,
-                                id: report.questions[index].id.clone(),
-                                more_complete: new_rank != kept_rank,
-                            },
-                        ));
-                    }
-                }
-            }
+    diagnostics.extend(said.into_iter().flatten());
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(slots.len());
+    for i in 0..slots.len() {
+        let Some(question) = &slots[i] else {
+            report.files_skipped += 1;
+            continue;
+        };
+        let Some(&kept) = by_id.get(&question.id) else {
+            by_id.insert(question.id.clone(), i);
+            continue;
+        };
+        report.files_skipped += 1;
+        let rank = |slot: &Option<Question>| slot.as_ref().map(Question::completeness);
+        let (new_rank, kept_rank) = (rank(&slots[i]), rank(&slots[kept]));
+        if new_rank > kept_rank {
+            // The better one takes the first one's place; the loser is left in slot `i`.
+            slots.swap(i, kept);
         }
+        let (Some(loser), Some(winner)) = (slots[i].take(), slots[kept].as_ref()) else {
+            continue;
+        };
+        diagnostics.push(Diagnostic::skipped(
+            &loser.source,
+            Problem::Duplicate {
+                kept: winner.source.clone(),
+                id: winner.id.clone(),
+                more_complete: new_rank != kept_rank,
+            },
+        ));
     }
+    #[allow(
+        clippy::unnecessary_filter_map,
+        reason = "collected in place, where flatten is not"
+    )]
+    let questions = slots.into_iter().filter_map(|q| q).collect();
+    report.questions = questions;
     diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     report.diagnostics = diagnostics;
     report
