@@ -503,7 +503,7 @@ fn assemble(
         ));
     }
     #[allow(
-        clippy::unnecessary_filter_map,
+        clippy::filter_map_identity,
         reason = "collected in place, where flatten is not"
     )]
     let questions = slots.into_iter().filter_map(|q| q).collect();
