@@ -232,7 +232,12 @@ pub fn select<'a>(
     ctx: &Context,
     review: &dyn ReviewFacts,
 ) -> Vec<&'a Question> {
-    let index = SearchIndex::build(questions);
+    // The word index pays for itself only when the query has words to look up.
+    let index = if query.needs_words() {
+        SearchIndex::build(questions)
+    } else {
+        SearchIndex::build_keys(questions)
+    };
     let qctx = QueryContext {
         today: ctx.today,
         review,

@@ -1,6 +1,7 @@
 //! What a key (or a terminal event, or a background job) asks the app to do.
 
 use dossier_core::load::{LoadReport, Progress};
+use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, SearchIndex};
 use dossier_core::review::writer::Done;
 
@@ -161,7 +162,8 @@ pub struct Loaded {
     pub generation: u64,
     /// The questions and diagnostics.
     pub report: LoadReport,
-    /// Their search index, built on the loading thread.
+    /// Their search keys, built on the loading thread (the word index follows, see
+    /// [`Action::Indexed`]).
     pub index: SearchIndex,
 }
 
@@ -210,6 +212,13 @@ pub enum Action {
     LoadProgress(u64, Progress),
     /// A load finished.
     Loaded(Box<Loaded>),
+    /// The word index of a loaded dossier is built.
+    Indexed {
+        /// The load it indexes.
+        generation: u64,
+        /// The index.
+        words: Box<WordIndex>,
+    },
     /// A background filter finished.
     HitsReady {
         /// Which request it answers.

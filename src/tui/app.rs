@@ -34,6 +34,15 @@ pub struct Dossier {
     pub files_skipped: usize,
 }
 
+impl std::fmt::Debug for Dossier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dossier")
+            .field("questions", &self.questions.len())
+            .field("index", &self.index)
+            .finish()
+    }
+}
+
 impl Dossier {
     /// Derives what the viewer needs from a load and its index.
     pub fn new(report: LoadReport, index: SearchIndex, today: NaiveDate) -> Self {
@@ -333,6 +342,8 @@ pub struct App {
     pub filter_generation: u64,
     /// A background filter runs: the list shows the previous result meanwhile.
     pub filtering: bool,
+    /// The word index of the dossier is being built (searches read the questions meanwhile).
+    pub indexing: bool,
     /// The query and quick filters the current hits were computed for.
     pub last_filter: Option<(Query, bool, bool)>,
     /// Large dossiers are filtered off the UI thread (the runtime sets this).
@@ -383,6 +394,7 @@ impl App {
             counts: Counts::default(),
             filter_generation: 0,
             filtering: false,
+            indexing: false,
             last_filter: None,
             background_filtering: false,
             cache: ViewCache::default(),

@@ -162,7 +162,7 @@ pub fn refresh(app: &mut App) {
     }
 
     let selected = app.selected_question().map(|q| q.id.clone());
-    let terms = app.filter.query.highlight_terms();
+    let terms = app.filter.query.highlight();
     if let (Some(area), Some(id)) = (areas.detail, &selected) {
         let width = text_width(area);
         let k = key(&(generation, id, width, &terms, app.lang));

@@ -23,6 +23,7 @@ use app::{App, Settings};
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseEventKind};
 use dossier_core::i18n::ui;
 use dossier_core::load::{load, load_sample, LoadOptions, Progress};
+use dossier_core::query::words::WordIndex;
 use dossier_core::query::SearchIndex;
 use dossier_core::review::writer::{Job, Writer};
 use dossier_core::review::ReviewStore;
@@ -209,6 +210,22 @@ impl Workers {
                 );
                 None
             }
+            Effect::Index {
+                generation,
+                dossier,
+            } => {
+                let tx = self.tx.clone();
+                let cancel = Arc::clone(&self.cancel_load);
+                std::thread::spawn(move || {
+                    if let Some(words) = WordIndex::build_cancellable(&dossier.questions, &cancel) {
+                        let _ = tx.send(Event::Action(Action::Indexed {
+                            generation,
+                            words: Box::new(words),
+                        }));
+                    }
+                });
+                None
+            }
             Effect::Filter(job) => {
                 self.filter.submit(job);
                 None
@@ -269,7 +286,9 @@ fn spawn_load(tx: Sender<Event>, paths: Vec<PathBuf>, generation: u64, cancel: A
         if cancel.load(Ordering::SeqCst) {
             return;
         }
-        let index = SearchIndex::build(&report.questions);
+        // The word index follows, built from the installed dossier (`Effect::Index`): the
+        // list shows first.
+        let index = SearchIndex::build_keys(&report.questions);
         let _ = tx.send(Event::Action(Action::Loaded(Box::new(Loaded {
             generation,
             report,

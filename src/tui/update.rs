@@ -16,6 +16,7 @@ use super::layout::{self, overlay_room, scroll_room};
 use dossier_core::i18n::ui;
 use dossier_core::load::Severity;
 use dossier_core::model::Status;
+use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, Query};
 use dossier_core::review::writer::{Done, Job};
 use dossier_core::review::{NoteOutcome, NoteView, ReviewError};
@@ -31,6 +32,14 @@ pub enum Effect {
     Load {
         /// The load's generation.
         generation: u64,
+    },
+    /// Build the word index of this dossier on a background thread; answer with
+    /// `Indexed` of this generation.
+    Index {
+        /// The load's generation.
+        generation: u64,
+        /// The questions to index.
+        dossier: Arc<Dossier>,
     },
     /// Filter on the background thread; answer with `HitsReady`.
     Filter(FilterJob),
@@ -59,6 +68,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Loaded(loaded) => install(app, *loaded, &mut fx),
+        Action::Indexed { generation, words } => indexed(app, generation, *words, &mut fx),
         Action::HitsReady { generation, hits } => apply_hits(app, generation, hits),
         Action::Review(done) => review_done(app, *done, &mut fx),
         Action::Resumed => {}
@@ -185,6 +195,13 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     app.first_load = false;
     app.loading = None;
     app.dossier = Arc::new(Dossier::new(loaded.report, loaded.index, app.today));
+    app.indexing = app.dossier.index.words().is_none();
+    if app.indexing {
+        fx.push(Effect::Index {
+            generation: loaded.generation,
+            dossier: Arc::clone(&app.dossier),
+        });
+    }
     app.hits.clear();
     app.last_filter = None;
     app.message = None;
@@ -215,6 +232,18 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     }
     review_changed(app, fx);
     refresh_hits(app, fx);
+}
+
+/// The word index of the dossier shown is ready: searches that need it run again, faster.
+fn indexed(app: &mut App, generation: u64, words: WordIndex, fx: &mut Vec<Effect>) {
+    if generation != app.load_generation || !app.dossier.index.set_words(words) {
+        return;
+    }
+    app.indexing = false;
+    if app.filter.query.needs_words() {
+        app.last_filter = None;
+        refresh_hits(app, fx);
+    }
 }
 
 /// The review state changed: new copy for filtering, new counts, new content.

@@ -2,7 +2,7 @@
 //! sanitiser applied to every piece of text that becomes a span.
 
 use dossier_core::model::{Emphasis, EmphasisStyle};
-use dossier_core::text::fold::fold;
+use dossier_core::query::Highlight;
 use dossier_core::text::sanitize::terminal_line;
 pub use dossier_core::text::width::{fit, truncate, width};
 use ratatui::style::{Modifier, Style};
@@ -22,17 +22,6 @@ struct Word {
     pieces: Vec<(String, Style)>,
     width: usize,
     highlighted: bool,
-}
-
-/// True when the folded word contains one of the (folded) terms.
-pub fn matches_terms(word: &str, terms: &[String]) -> bool {
-    if terms.is_empty() {
-        return false;
-    }
-    let folded = fold(word);
-    terms
-        .iter()
-        .any(|t| t.split(' ').any(|w| !w.is_empty() && folded.contains(w)))
 }
 
 fn emphasis_style(base: Style, emphasis: &[Emphasis], start: usize, end: usize) -> Style {
@@ -55,7 +44,7 @@ fn words(
     emphasis: &[Emphasis],
     base: Style,
     highlight: Style,
-    terms: &[String],
+    terms: &Highlight,
 ) -> Vec<Word> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -65,7 +54,7 @@ fn words(
         if token.is_empty() {
             continue;
         }
-        let highlighted = matches_terms(token, terms);
+        let highlighted = terms.hits(token);
         // Cut the word where emphasis starts or ends, so "(*via*)" keeps its italics.
         let mut cuts = vec![0, token.len()];
         for e in emphasis {
@@ -187,7 +176,13 @@ const MIN_COLUMN: usize = 6;
 /// Renders a table: columns aligned by display width; when too wide, the widest columns
 /// are narrowed and their cells wrapped within them; when even that cannot fit, each row is
 /// shown as "header: value" lines.
-fn table(block: &str, cols: usize, base: Style, highlight: Style, terms: &[String]) -> Vec<Marked> {
+fn table(
+    block: &str,
+    cols: usize,
+    base: Style,
+    highlight: Style,
+    terms: &Highlight,
+) -> Vec<Marked> {
     let rows: Vec<Vec<String>> = block.lines().filter_map(cells).collect();
     let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
     if ncols == 0 {
@@ -274,7 +269,7 @@ fn records(
     cols: usize,
     base: Style,
     highlight: Style,
-    terms: &[String],
+    terms: &Highlight,
 ) -> Vec<Marked> {
     let header = rows.first().cloned().unwrap_or_default();
     let mut out = Vec::new();
@@ -308,7 +303,7 @@ pub fn wrap_field(
     cols: usize,
     base: Style,
     highlight: Style,
-    terms: &[String],
+    terms: &Highlight,
 ) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -353,7 +348,7 @@ mod tests {
             10,
             Style::new(),
             Style::new(),
-            &[],
+            &Highlight::default(),
         );
         assert_eq!(
             plain(&lines),
@@ -363,7 +358,14 @@ mod tests {
 
     #[test]
     fn long_words_are_cut() {
-        let lines = wrap_field("abcdefghij", &[], 4, Style::new(), Style::new(), &[]);
+        let lines = wrap_field(
+            "abcdefghij",
+            &[],
+            4,
+            Style::new(),
+            Style::new(),
+            &Highlight::default(),
+        );
         assert_eq!(plain(&lines), vec!["abcd", "efgh", "ij"]);
     }
 
@@ -375,7 +377,9 @@ mod tests {
             80,
             Style::new(),
             Style::new(),
-            &["sante".into()],
+            &dossier_core::query::Query::parse("sante")
+                .unwrap()
+                .highlight(),
         );
         assert!(lines[0].1);
     }
@@ -387,7 +391,14 @@ mod tests {
             end: 4,
             style: EmphasisStyle::Italic,
         }];
-        let lines = wrap_field("(via)", &emphasis, 80, Style::new(), Style::new(), &[]);
+        let lines = wrap_field(
+            "(via)",
+            &emphasis,
+            80,
+            Style::new(),
+            Style::new(),
+            &Highlight::default(),
+        );
         let spans = &lines[0].0.spans;
         assert_eq!(spans.len(), 3);
         assert!(spans[1].style.add_modifier.contains(Modifier::ITALIC));
@@ -397,7 +408,14 @@ mod tests {
     #[test]
     fn tables_as_the_parser_keeps_them_are_aligned() {
         let text = "Année | Montant (M€) | Infirmières\n2024 | 100 | 2 000\n2025 | 5,54 | 1 800";
-        let lines = plain(&wrap_field(text, &[], 80, Style::new(), Style::new(), &[]));
+        let lines = plain(&wrap_field(
+            text,
+            &[],
+            80,
+            Style::new(),
+            Style::new(),
+            &Highlight::default(),
+        ));
         assert_eq!(
             lines,
             vec![
@@ -412,7 +430,14 @@ mod tests {
     #[test]
     fn too_wide_tables_wrap_within_their_cells() {
         let text = "Dispositif | Description\nAsalée | Coopération entre médecins et infirmières en soins primaires";
-        let lines = plain(&wrap_field(text, &[], 30, Style::new(), Style::new(), &[]));
+        let lines = plain(&wrap_field(
+            text,
+            &[],
+            30,
+            Style::new(),
+            Style::new(),
+            &Highlight::default(),
+        ));
         assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
         assert!(
             lines.iter().all(|l| l.contains('│') || l.contains('┼')),
@@ -430,7 +455,7 @@ mod tests {
             80,
             Style::new(),
             Style::new(),
-            &[],
+            &Highlight::default(),
         ));
         assert_eq!(lines, vec!["a␛]2;PWNED␇ b"]);
     }

@@ -78,9 +78,49 @@ fn free_words_ignore_accents_and_case() {
     // "Santé" is in every question's ministry.
     assert_eq!(ids("sante"), ALL.to_vec());
     assert_eq!(ids("SANTÉ"), ids("sante"));
-    // Accents in the query fold too: "infirmières" is in one title only.
-    assert_eq!(ids("infirmières"), vec!["16-16353QE"]);
-    assert_eq!(ids("infirmieres"), vec!["16-16353QE"]);
+    // Accents in the query fold too: "infirmières" is in one title (and in texts, which
+    // rank below).
+    assert_eq!(ids("infirmières"), ids("infirmieres"));
+    assert_eq!(ranked("infirmières", SortKey::Date, false)[0], "16-16353QE");
+}
+
+#[test]
+fn a_free_word_must_be_a_word_its_start_or_a_near_typo() {
+    // Issue 13: "loire" is Bonnet's constituency (Loire) and in Brard's (Loire-Atlantique);
+    // scattered letters in other fields do not count.
+    assert_eq!(ids("loire"), vec!["17-13809QE", "17-16300QE"]);
+    // No question mentions Nantes.
+    assert!(ids("nantes").is_empty());
+    // Places are searched: Deux-Sèvres is Batho's.
+    assert_eq!(ids("sevres"), vec!["16-16353QE"]);
+    // A prefix of a word.
+    assert_eq!(ids("bonn"), vec!["17-13809QE"]);
+    // One typo in a word of four to seven letters, two from eight; none up to three.
+    assert_eq!(ids("bonnat"), vec!["17-13809QE"]);
+    assert!(ids("infirmeires").contains(&"16-16353QE"));
+    assert!(ids("bnt").is_empty());
+    assert!(ids("fru").is_empty(), "three letters allow no typo");
+    // "fur" is only Le Fur's name: the letters f, u, r in a ministry's name do not count.
+    assert_eq!(ids("fur"), vec!["17-13811QE"]);
+}
+
+#[test]
+fn exact_words_rank_above_prefixes_above_typos_and_fields_above_texts() {
+    let s = sample();
+    let score = |query: &str, id: &str| {
+        hits_with(query, &NoReview)
+            .iter()
+            .find(|h| s.questions[h.index].id == id)
+            .map(|h| h.score)
+            .unwrap_or_else(|| panic!("{query:?} does not find {id}"))
+    };
+    let bonnet = "17-13809QE";
+    assert!(score("bonnet", bonnet) > score("bonn", bonnet));
+    assert!(score("bonn", bonnet) > score("bonnat", bonnet));
+    // "ligériennes" is only in Bonnet's text; "loire" is her constituency.
+    assert!(score("loire", bonnet) > score("ligeriennes", bonnet));
+    // Brard's Loire-Atlantique is his constituency too: the same score.
+    assert_eq!(score("loire", "17-16300QE"), score("loire", bonnet));
 }
 
 #[test]
@@ -210,11 +250,12 @@ fn text_searches_question_and_answer_bodies() {
 
 #[test]
 fn quoted_phrases_are_substrings() {
+    // In three titles, and in Chavent's text ("arrêt des financements du dispositif ASALEE").
     assert_eq!(
         ids("\"dispositif asalee\""),
-        vec!["17-13809QE", "17-13811QE", "17-16300QE"]
+        vec!["17-13809QE", "17-13811QE", "17-13985QE", "17-16300QE"]
     );
-    // Same words, other order: no field holds this phrase, though both words match.
+    // Same words, other order: nothing holds this phrase, though both words match.
     assert!(ids("\"asalee dispositif\"").is_empty());
     assert_eq!(ids("asalee dispositif"), ids("\"dispositif asalee\""));
     assert_eq!(ids("author:\"Le Fur\""), vec!["17-13811QE"]);
@@ -368,17 +409,14 @@ fn ranked(query: &str, key: SortKey, reverse: bool) -> Vec<&'static str> {
 #[test]
 fn free_words_rank_the_best_field_match_first() {
     let s = sample();
-    // "fur" is scattered in the ministry "Santé, familles, autonomie et personnes
-    // handicapées" of four questions, but whole in one author.
-    let hits = hits_with("fur", &NoReview);
-    assert_eq!(ids("fur"), ALL[1..].to_vec());
+    // "infirmières" is in Batho's title, in the others' texts only.
+    let hits = hits_with("infirmières", &NoReview);
     let best = hits.iter().max_by_key(|h| h.score).expect("hits");
-    assert_eq!(s.questions[best.index].id, "17-13811QE");
+    assert_eq!(s.questions[best.index].id, "16-16353QE");
     assert!(hits
         .iter()
         .filter(|h| h.index != best.index)
         .all(|h| h.score < best.score));
-    assert_eq!(ranked("fur", SortKey::Date, false)[0], "17-13811QE");
     assert_eq!(ranked("bonnet", SortKey::Date, false)[0], "17-13809QE");
     // Scores add up over words.
     let one = hits_with("bonnet", &NoReview);
@@ -558,16 +596,24 @@ fn refines_when_the_query_only_grows() {
             .refines(&Query::parse(prev).expect("valid"))
     };
     assert!(refines("a", ""));
-    assert!(refines("asalee", "asal"));
     assert!(refines("asalee batho", "asalee"));
     assert!(refines("asalee status:pending", "status:pending"));
     assert!(refines("author:fur", "author:fu"));
-    assert!(refines("author:fur", "fur"));
-    assert!(refines("\"le fur\"", "lefur"));
+    assert!(refines("\"le fur\" asalee", "\"le fur\""));
+    // A longer word allows more typos, so it may find what the shorter one did not:
+    // "asaleo" finds "asalee" by a typo, "asal" by no rule.
+    assert!(!refines("asalee", "asal"));
+    assert!(!refines("author:fur", "fur"));
     assert!(refines("since:2026-02-01", "since:2026-01-01"));
     assert!(refines("until:2026-01-01", "until:2026-02-01"));
     assert!(refines("is:overdue", "status:pending"));
-    assert!(refines("-bat", "-batho"), "excluding more is narrower");
+    // Excluding "bat" excludes more than "batho", but not all of it: "catho" is a typo of
+    // "batho" and does not start with "bat".
+    assert!(!refines("-bat", "-batho"));
+    assert!(
+        refines("-text:bat", "-text:batho"),
+        "excluding more is narrower"
+    );
     assert!(refines("text:asalee", "text:asa"));
 
     assert!(!refines("asal", "asalee"));
@@ -756,5 +802,105 @@ proptest! {
             }
             Err(e) => prop_assert!(e.span.end <= input.len()),
         }
+    }
+}
+
+/// The sample and 120 generated questions (both layouts), with and without their
+/// word index.
+struct Corpus {
+    questions: Vec<Question>,
+    indexed: SearchIndex,
+    unindexed: SearchIndex,
+    /// Words of the corpus to build queries from.
+    words: Vec<String>,
+}
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut questions = load_sample().questions;
+        let docs: Vec<crate::gen_corpus::Document> =
+            rayon::iter::ParallelIterator::collect(crate::gen_corpus::documents(120, 7));
+        for d in docs {
+            let parsed = dossier_core::parse::parse_bytes(d.text.as_bytes(), "gen").unwrap();
+            questions.push(parsed.question);
+        }
+        let mut words: Vec<String> = questions
+            .iter()
+            .flat_map(|q| {
+                dossier_core::text::words::words(&format!(
+                    "{} {} {}",
+                    q.title, q.author, q.question_text
+                ))
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        Corpus {
+            indexed: SearchIndex::build(&questions),
+            unindexed: SearchIndex::build_keys(&questions),
+            questions,
+            words,
+        }
+    })
+}
+
+/// A free word, phrase or `text:` needle made from a word of the corpus: whole, cut, with a
+/// letter changed, dropped or added, or two words as a phrase.
+fn made_term(c: &Corpus, pick: usize, other: usize, how: u8, at: usize) -> String {
+    let w = &c.words[pick % c.words.len()];
+    let chars: Vec<char> = w.chars().collect();
+    let cut = at % (chars.len() + 1);
+    let edited: String = match how % 8 {
+        0 => w.clone(),
+        1 => chars[..cut.max(1).min(chars.len())].iter().collect(),
+        2 => {
+            let mut v = chars.clone();
+            if !v.is_empty() {
+                let i = at % v.len();
+                v[i] = if v[i] == 'e' { 'a' } else { 'e' };
+            }
+            v.into_iter().collect()
+        }
+        3 => {
+            let mut v = chars.clone();
+            if v.len() > 1 {
+                v.remove(at % v.len());
+            }
+            v.into_iter().collect()
+        }
+        4 => format!("\"{w} {}\"", c.words[other % c.words.len()]),
+        5 => format!(
+            "text:{}",
+            &w[..w
+                .char_indices()
+                .nth(cut.min(chars.len().saturating_sub(1)))
+                .map_or(w.len(), |(i, _)| i)
+                .max(1)
+                .min(w.len())]
+        ),
+        6 => format!("-{w}"),
+        _ => format!("{w}x"),
+    };
+    edited
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Free words, phrases and `text:` find the same questions with the same scores whether
+    /// the word index answers or the questions are read.
+    #[test]
+    fn the_word_index_answers_as_reading_the_questions_does(
+        terms in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<u8>(), any::<usize>()), 1..3),
+    ) {
+        let c = corpus();
+        let text: Vec<String> = terms.iter().map(|&(p, o, h, a)| made_term(c, p, o, h, a)).collect();
+        let text = text.join(" ");
+        let Ok(query) = Query::parse(&text) else { return Ok(()) };
+        let ctx = QueryContext { today: today(), review: &NoReview };
+        let by_index = filter(&c.questions, &c.indexed, &query, &ctx, None);
+        let by_reading = filter(&c.questions, &c.unindexed, &query, &ctx, None);
+        prop_assert_eq!(by_index, by_reading, "{}", text);
     }
 }

@@ -84,7 +84,7 @@ impl Viewer {
                     } else {
                         load(&self.paths, &LoadOptions::default())
                     };
-                    let index = SearchIndex::build(&report.questions);
+                    let index = SearchIndex::build_keys(&report.questions);
                     Action::Loaded(Box::new(Loaded {
                         generation,
                         report,
@@ -95,6 +95,15 @@ impl Viewer {
                     self.held.push(effect);
                     continue;
                 }
+                Effect::Index {
+                    generation,
+                    dossier,
+                } => Action::Indexed {
+                    generation,
+                    words: Box::new(dossier_core::query::words::WordIndex::build(
+                        &dossier.questions,
+                    )),
+                },
                 Effect::Filter(job) => {
                     let hits = dossier::tui::filtering::compute(&job, &Default::default()).unwrap();
                     Action::HitsReady {

@@ -6,6 +6,7 @@ use crate::tui::wrap::{span, wrap_field, Marked};
 use chrono::{DateTime, Local, TimeZone};
 use dossier_core::i18n::{ui, Lang};
 use dossier_core::model::{EventKind, Question, Status};
+use dossier_core::query::Highlight;
 use dossier_core::review::clock::writer_of;
 use dossier_core::review::{NoteView, Snapshot};
 use ratatui::style::{Modifier, Style};
@@ -97,7 +98,7 @@ fn change_line(
 }
 
 /// Builds the detail of the selected question at `cols` columns, highlighting `terms`.
-pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
+pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
     let Some(index) = app.selected_index() else {
         return DetailText::default();
     };
@@ -113,7 +114,14 @@ pub fn build(app: &App, cols: usize, terms: &[String]) -> DetailText {
     let highlight = theme.highlight();
     let mut out: Vec<Marked> = Vec::new();
     let plain = |out: &mut Vec<Marked>, text: &str, style: Style| {
-        out.extend(wrap_field(text, &[], cols, style, highlight, &[]));
+        out.extend(wrap_field(
+            text,
+            &[],
+            cols,
+            style,
+            highlight,
+            &Highlight::default(),
+        ));
     };
 
     let title = if q.title.is_empty() {
@@ -356,7 +364,7 @@ fn wrap_note(
     cols: usize,
     style: Style,
     highlight: Style,
-    terms: &[String],
+    terms: &Highlight,
 ) -> Vec<Marked> {
     let mut out = Vec::new();
     for line in text.lines() {

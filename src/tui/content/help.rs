@@ -33,7 +33,14 @@ fn entry(
     app: &App,
 ) {
     let rest = cols.saturating_sub(key_width + 3).max(10);
-    let wrapped = wrap_field(what, &[], rest, Style::new(), Style::new(), &[]);
+    let wrapped = wrap_field(
+        what,
+        &[],
+        rest,
+        Style::new(),
+        Style::new(),
+        &dossier_core::query::Highlight::default(),
+    );
     for (i, (line, _)) in wrapped.into_iter().enumerate() {
         let head = if i == 0 {
             fit(keys, key_width)
@@ -120,7 +127,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         cols.saturating_sub(2),
         theme.dim(),
         Style::new(),
-        &[],
+        &dossier_core::query::Highlight::default(),
     ) {
         let mut spans = vec![span("  ", theme.dim())];
         spans.extend(line.spans);

@@ -24,9 +24,16 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             MessageKind::Warning => theme.pending(),
         };
         out.extend(
-            wrap_field(&m.text, &[], cols, style, style, &[])
-                .into_iter()
-                .map(|(l, _)| l),
+            wrap_field(
+                &m.text,
+                &[],
+                cols,
+                style,
+                style,
+                &dossier_core::query::Highlight::default(),
+            )
+            .into_iter()
+            .map(|(l, _)| l),
         );
     }
     out.push(Line::default());
@@ -41,9 +48,16 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     for (path, reason) in unreadable {
         let text = format!("{}: {}", terminal_line(&path.display().to_string()), reason);
         out.extend(
-            wrap_field(&text, &[], cols, theme.overdue(), theme.overdue(), &[])
-                .into_iter()
-                .map(|(l, _)| l),
+            wrap_field(
+                &text,
+                &[],
+                cols,
+                theme.overdue(),
+                theme.overdue(),
+                &dossier_core::query::Highlight::default(),
+            )
+            .into_iter()
+            .map(|(l, _)| l),
         );
     }
     for d in &app.dossier.diagnostics {
@@ -52,9 +66,16 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             Severity::Warning => theme.pending(),
         };
         out.extend(
-            wrap_field(&d.render(app.lang), &[], cols, style, style, &[])
-                .into_iter()
-                .map(|(l, _)| l),
+            wrap_field(
+                &d.render(app.lang),
+                &[],
+                cols,
+                style,
+                style,
+                &dossier_core::query::Highlight::default(),
+            )
+            .into_iter()
+            .map(|(l, _)| l),
         );
     }
     out

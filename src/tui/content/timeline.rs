@@ -217,7 +217,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
                 cols.saturating_sub(2),
                 pt.style,
                 Style::new(),
-                &[],
+                &dossier_core::query::Highlight::default(),
             ) {
                 let mut spans = vec![Span::raw("  ")];
                 spans.extend(line.spans);

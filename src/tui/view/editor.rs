@@ -100,7 +100,7 @@ pub fn render(app: &App, editor: &NoteEditor, frame: &mut Frame, area: Rect) {
                         inner.width as usize,
                         app.theme.note(),
                         app.theme.note(),
-                        &[],
+                        &dossier_core::query::Highlight::default(),
                     )
                     .into_iter()
                     .map(|(l, _)| l),

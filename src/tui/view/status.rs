@@ -104,10 +104,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let counts = truncate(&counts, area.width as usize);
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
-    let busy = match (&app.saving, app.filtering) {
-        (Saving::Running, _) => Some((format!("{} ", w.saving), theme.dim())),
-        (Saving::Failed(_), _) => Some(("⚠ ".to_string(), theme.error())),
-        (_, true) => Some((format!("{} ", w.filtering), theme.pending())),
+    let busy = match (&app.saving, app.filtering, app.indexing) {
+        (Saving::Running, _, _) => Some((format!("{} ", w.saving), theme.dim())),
+        (Saving::Failed(_), _, _) => Some(("⚠ ".to_string(), theme.error())),
+        (_, true, _) => Some((format!("{} ", w.filtering), theme.pending())),
+        (_, _, true) => Some((format!("{} ", w.indexing), theme.dim())),
         _ => None,
     };
     if let Some((text, style)) = busy {

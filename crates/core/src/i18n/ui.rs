@@ -141,6 +141,8 @@ pub struct Words {
     pub section_query: &'static str,
     /// A background filter runs.
     pub filtering: &'static str,
+    /// Shown while the word index is built after a load.
+    pub indexing: &'static str,
     /// A save runs.
     pub saving: &'static str,
     /// How free words match, in the help.
@@ -214,6 +216,7 @@ pub static FR: Words = Words {
     section_note_editor: "Dans l'éditeur de note (Entrée\u{a0}: nouvelle ligne)",
     section_query: "Langage de filtre",
     filtering: "filtrage…",
+    indexing: "indexation…",
     saving: "enregistrement…",
     query_words: "mots libres\u{a0}: chaque mot doit figurer (sans accents ni majuscules) dans un champ, \
         en entier, en début de mot ou à une faute près\u{a0}; -terme exclut\u{a0}; \"expression exacte\"",
@@ -286,6 +289,7 @@ pub static EN: Words = Words {
     section_note_editor: "In the note editor (Enter: new line)",
     section_query: "Filter language",
     filtering: "filtering…",
+    indexing: "indexing…",
     saving: "saving…",
     query_words: "free words: each must occur (case and accents ignored) in a field, whole, as a \
         word start or with a typo; -term excludes; \"exact phrase\"",

@@ -2,15 +2,15 @@
 //!
 //! Memory is kept near the size of the searched fields, not of the texts:
 //! - ids are folded into one shared string (no allocation per question);
-//! - titles, authors, groups, ministries and rubrics repeat (a legislature has ~600 deputies
-//!   and ~30 ministries for 100k questions, and campaigns send the same title many times), so
-//!   each distinct value is folded and stored once and questions keep a number into that
-//!   table; a filter also scores a word against each distinct value once, not once per
-//!   question;
-//! - question and answer texts are *not* copied: `text:` folds them on the fly
-//!   ([`fold_text_into`]), which costs one pass over the bodies per `text:` filter and saves a
-//!   second copy of the largest part of the corpus.
+//! - authors, groups, ministries and rubrics repeat (a legislature has ~600 deputies and ~30
+//!   ministries for 100k questions), so each distinct value is folded and stored once and
+//!   questions keep a number into that table; a field term (`author:`, `min:`) is checked
+//!   against each distinct value once, not once per question;
+//! - the words of titles, fields and texts are in the word index ([`super::words`]), which
+//!   answers free words, phrases and `text:` without reading the questions; texts are not
+//!   copied: when a needle must be checked, it is folded on the fly ([`fold_text_into`]).
 
+use super::words::WordIndex;
 use crate::deadline::deadline;
 use crate::model::Question;
 use crate::text::fold::fold_into;
@@ -26,10 +26,6 @@ pub(super) struct Table {
 }
 
 impl Table {
-    pub(super) fn get(&self, i: u32) -> &str {
-        self.values.get(i as usize).map_or("", |v| v)
-    }
-
     pub(super) fn len(&self) -> usize {
         self.values.len()
     }
@@ -74,7 +70,6 @@ pub(super) struct Entry {
     /// The folded id in [`SearchIndex::arena`].
     id_start: usize,
     id_end: usize,
-    pub(super) title: u32,
     pub(super) author: u32,
     pub(super) group: u32,
     pub(super) ministry_asked: u32,
@@ -85,11 +80,12 @@ pub(super) struct Entry {
     pub(super) deadline: Option<NaiveDate>,
 }
 
-/// Folded search keys of every question, built once after a load (in parallel).
+/// Folded search keys of every question, built once after a load (in parallel), and the
+/// word index of their words (built with them, or later: see [`SearchIndex::set_words`]).
 pub struct SearchIndex {
+    words: OnceLock<WordIndex>,
     arena: String,
     pub(super) entries: Vec<Entry>,
-    pub(super) titles: Table,
     pub(super) authors: Table,
     pub(super) groups: Table,
     pub(super) ministries: Table,
@@ -100,11 +96,11 @@ impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
             .field("questions", &self.entries.len())
-            .field("titles", &self.titles.len())
             .field("authors", &self.authors.len())
             .field("groups", &self.groups.len())
             .field("ministries", &self.ministries.len())
             .field("rubrics", &self.rubrics.len())
+            .field("words", &self.words.get())
             .finish()
     }
 }
@@ -116,9 +112,30 @@ impl Default for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds the search keys of `questions`; hits of [`super::filter`] index into the same
-    /// slice, so rebuild the index whenever the slice changes.
+    /// Folds the search keys of `questions` and indexes their words; hits of
+    /// [`super::filter`] index into the same slice, so rebuild the index whenever the slice
+    /// changes.
     pub fn build(questions: &[Question]) -> Self {
+        let index = Self::build_keys(questions);
+        index.set_words(WordIndex::build(questions));
+        index
+    }
+
+    /// The word index, when it is built. Without it, free words, phrases and `text:` are
+    /// matched by reading the questions (same answers, slower).
+    pub fn words(&self) -> Option<&WordIndex> {
+        self.words.get()
+    }
+
+    /// Installs the word index built (on another thread) for the same questions; false
+    /// when one is there already.
+    pub fn set_words(&self, words: WordIndex) -> bool {
+        self.words.set(words).is_ok()
+    }
+
+    /// Folds the search keys of `questions`, without the word index: what the viewer needs
+    /// to show a list at once.
+    pub fn build_keys(questions: &[Question]) -> Self {
         // Ids are folded in parallel, per chunk, and the chunks' strings concatenated after.
         const CHUNK: usize = 4096;
         let chunks: Vec<(String, Vec<(usize, usize)>)> = questions
@@ -147,7 +164,6 @@ impl SearchIndex {
             spans.extend(chunk_spans.into_iter().map(|(a, b)| (base + a, base + b)));
         }
 
-        let mut titles = Interner::new();
         let mut authors = Interner::new();
         let mut groups = Interner::new();
         let mut ministries = Interner::new();
@@ -163,7 +179,6 @@ impl SearchIndex {
             entries.push(Entry {
                 id_start,
                 id_end,
-                title: titles.intern(&q.title),
                 author: authors.intern(&q.author),
                 group: groups.intern(&q.group),
                 ministry_asked: asked,
@@ -174,9 +189,9 @@ impl SearchIndex {
             });
         }
         SearchIndex {
+            words: OnceLock::new(),
             arena,
             entries,
-            titles: titles.into_table(),
             authors: authors.into_table(),
             groups: groups.into_table(),
             ministries: ministries.into_table(),

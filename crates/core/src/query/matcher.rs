@@ -1,20 +1,26 @@
 //! Evaluating a [`Query`] over the questions, with the keys of a [`SearchIndex`].
 //!
 //! The query is first compiled into a plan: field terms over authors, groups, ministries and
-//! rubrics become one yes/no per distinct value; free words keep one lazily filled score per
-//! distinct value; `text:` needles get a reusable substring finder. Then each question is
-//! checked cheapest test first, in parallel when there are enough of them.
+//! rubrics become one yes/no per distinct value; free words, phrases and `text:` needles are
+//! answered from the word index ([`super::words`]) once for all questions, into one score
+//! (or one "maybe") per question. Then each question is checked cheapest test first, in
+//! parallel when there are enough of them.
+//!
+//! Before the word index is built (the viewer builds it after showing the list), the same
+//! rules are applied by reading each question's words: slower, same answers (a property
+//! test holds the two to it).
 
 use super::index::{fold_text_into, Entry, SearchIndex, Table};
-use super::syntax::{is_subsequence, Query, Term, Test};
+use super::syntax::{Query, Term, Test};
+use super::words::{
+    field, field_weight, word_score, Closeness, WordIndex, WordMatcher, TEXT_WEIGHT,
+};
 use super::{Hit, QueryContext};
 use crate::model::Question;
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
+use crate::text::words::for_each_word;
 use memchr::memmem;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
 
 /// Questions per unit of parallel work: small enough to share 100k questions among threads,
 /// large enough that a short candidate list stays on one thread.
@@ -52,10 +58,12 @@ pub fn filter_cancellable(
             None => (0..n).map(all).collect(),
         });
     }
-    let plan = Plan::new(query, index, candidates.map_or(n, <[usize]>::len));
-    let eval = |buf: &mut String, i: usize| -> Option<Hit> {
+    // The word index answers only for the questions it was built on.
+    let words = index.words().filter(|w| w.docs() == n);
+    let plan = Plan::new(query, index, words, n);
+    let eval = |buf: &mut Scratch, i: usize| -> Option<Hit> {
         let (q, e) = (questions.get(i)?, index.entries.get(i)?);
-        plan.score(q, e, index, ctx, buf)
+        plan.score(q, e, i, index, ctx, buf)
             .map(|score| Hit { index: i, score })
     };
     let cancelled = || cancel.load(Ordering::Relaxed);
@@ -63,7 +71,7 @@ pub fn filter_cancellable(
     let chunks: Vec<Vec<Hit>> = match candidates {
         Some(c) => c
             .par_chunks(CHUNK)
-            .map_init(String::new, |buf, chunk| {
+            .map_init(Scratch::default, |buf, chunk| {
                 if cancelled() {
                     return Vec::new();
                 }
@@ -72,7 +80,7 @@ pub fn filter_cancellable(
             .collect(),
         None => (0..n.div_ceil(CHUNK))
             .into_par_iter()
-            .map_init(String::new, |buf, c| {
+            .map_init(Scratch::default, |buf, c| {
                 if cancelled() {
                     return Vec::new();
                 }
@@ -86,6 +94,13 @@ pub fn filter_cancellable(
         return None;
     }
     Some(chunks.concat())
+}
+
+/// Buffers a worker reuses from question to question.
+#[derive(Default)]
+struct Scratch {
+    folded: String,
+    word: String,
 }
 
 /// A test over the cheap keys of a question.
@@ -108,222 +123,291 @@ fn allowed(set: &[bool], i: u32) -> bool {
     set.get(i as usize).copied().unwrap_or(false)
 }
 
-/// A free word or quoted phrase, with its scores against the distinct values of each table,
-/// filled in the first time a question needs them.
-struct Word<'q> {
+/// The fields of a question free words look in, with the bit each sets.
+fn search_fields(q: &Question) -> [(&str, u8); 8] {
+    [
+        (q.id.as_str(), field::ID),
+        (q.title.as_str(), field::TITLE),
+        (q.author.as_str(), field::AUTHOR),
+        (q.constituency.as_str(), field::PLACE),
+        (q.group.as_str(), field::GROUP),
+        (q.ministry_asked.as_str(), field::MINISTRY),
+        (q.ministry_assigned.as_str(), field::MINISTRY),
+        (q.rubric.as_str(), field::RUBRIC),
+    ]
+}
+
+/// One word of a free word (`l'agence` and `17-13809` have two), with its score in every
+/// question when the word index answered.
+struct Part {
+    matcher: WordMatcher,
+    /// Per question: 0 when the word is not in it, else its [`word_score`].
+    scores: Option<Vec<u8>>,
+}
+
+/// A free word: every one of its words must be found; it scores as its worst.
+struct Word {
     negated: bool,
-    pattern: &'q str,
-    /// A quoted phrase: substring, not fuzzy.
-    phrase: bool,
-    ascii: bool,
-    titles: Vec<OnceLock<Option<i64>>>,
-    authors: Vec<OnceLock<Option<i64>>>,
-    groups: Vec<OnceLock<Option<i64>>>,
-    ministries: Vec<OnceLock<Option<i64>>>,
-    rubrics: Vec<OnceLock<Option<i64>>>,
+    parts: Vec<Part>,
 }
 
-fn memo(table: &Table) -> Vec<OnceLock<Option<i64>>> {
-    (0..table.len()).map(|_| OnceLock::new()).collect()
+impl Part {
+    fn new(typed: &str, words: Option<&WordIndex>, n: usize) -> Self {
+        let scores = words.map(|index| {
+            let mut scores = vec![0u8; n];
+            let mut raise = |doc: usize, score: u8| {
+                if let Some(s) = scores.get_mut(doc) {
+                    *s = (*s).max(score);
+                }
+            };
+            for (id, closeness) in index.lookup(typed) {
+                index.field_postings(id, |doc, mask| {
+                    raise(doc, word_score(closeness, field_weight(mask)));
+                });
+                index.text_postings(id, |doc| raise(doc, word_score(closeness, TEXT_WEIGHT)));
+            }
+            scores
+        });
+        Part {
+            matcher: WordMatcher::new(typed),
+            scores,
+        }
+    }
+
+    /// The score of the word in question `i`, 0 when it is not there.
+    fn score(&self, q: &Question, i: usize, buf: &mut Scratch) -> u8 {
+        match &self.scores {
+            Some(scores) => scores.get(i).copied().unwrap_or(0),
+            None => self.read_score(q, buf),
+        }
+    }
+
+    /// The score found by reading the question's words (no index yet).
+    fn read_score(&self, q: &Question, buf: &mut Scratch) -> u8 {
+        let mut best = 0u8;
+        let number = q.number.to_string();
+        let fields = search_fields(q);
+        let all = fields.iter().copied().chain([(number.as_str(), field::ID)]);
+        for (text, mask) in all {
+            for_each_word(
+                text,
+                &mut buf.word,
+                |w, _| {
+                    if let Some(c) = self.matcher.closeness(w) {
+                        best = best.max(word_score(c, field_weight(mask)));
+                    }
+                },
+                |_| {},
+            );
+        }
+        // A text can only raise a score above the fields' with a closer word.
+        if best < word_score(Closeness::Exact, TEXT_WEIGHT) {
+            for text in [&q.question_text, &q.answer_text] {
+                for_each_word(
+                    text,
+                    &mut buf.word,
+                    |w, _| {
+                        if let Some(c) = self.matcher.closeness(w) {
+                            best = best.max(word_score(c, TEXT_WEIGHT));
+                        }
+                    },
+                    |_| {},
+                );
+            }
+        }
+        best
+    }
 }
 
-/// True when the bytes of `pattern` appear in order in `hay`.
-fn byte_subsequence(pattern: &[u8], mut hay: &[u8]) -> bool {
-    for &b in pattern {
-        match memchr::memchr(b, hay) {
-            Some(at) => hay = &hay[at + 1..],
-            None => return false,
+impl Word {
+    /// The free word's score in question `i`: its worst word's, 0 when one is missing.
+    fn score(&self, q: &Question, i: usize, buf: &mut Scratch) -> u8 {
+        let mut worst = u8::MAX;
+        for part in &self.parts {
+            worst = worst.min(part.score(q, i, buf));
+            if worst == 0 {
+                break;
+            }
         }
+        worst
     }
-    true
 }
 
-impl<'q> Word<'q> {
-    /// `checked`: how many questions the filter will look at. Titles are mostly distinct, so
-    /// their memo only pays when most of them will be looked at; for a short candidate list
-    /// its allocation would cost more than it saves.
-    fn new(
-        negated: bool,
-        pattern: &'q str,
-        phrase: bool,
-        index: &SearchIndex,
-        checked: usize,
-    ) -> Self {
-        let memo_titles = checked >= index.titles.len() / 4;
-        Word {
-            negated,
-            pattern,
-            phrase,
-            ascii: pattern.is_ascii(),
-            titles: if memo_titles {
-                memo(&index.titles)
-            } else {
-                Vec::new()
-            },
-            authors: memo(&index.authors),
-            groups: memo(&index.groups),
-            ministries: memo(&index.ministries),
-            rubrics: memo(&index.rubrics),
-        }
+/// The questions that may hold a needle (a phrase, a `text:` value): those having, for
+/// each of the needle's words, a word containing it, where `side` says. `None` when the
+/// index cannot narrow (no index, or a needle without a letter or digit).
+fn maybe(words: Option<&WordIndex>, needle: &str, n: usize, fields_too: bool) -> Option<Vec<bool>> {
+    let index = words?;
+    let mut parts = Vec::new();
+    for_each_word(
+        needle,
+        &mut String::new(),
+        |w, _| parts.push(w.to_string()),
+        |_| {},
+    );
+    if parts.is_empty() {
+        return None;
     }
-
-    /// Whether the word matches one folded field: exactly when the fuzzy matcher would
-    /// return a score, found without running it.
-    fn matches(&self, field: &str) -> bool {
-        if self.phrase {
-            field.contains(self.pattern)
-        } else if self.ascii {
-            // An ASCII byte only ever encodes itself in UTF-8, so bytes in order are
-            // characters in order.
-            byte_subsequence(self.pattern.as_bytes(), field.as_bytes())
-        } else {
-            is_subsequence(self.pattern, field)
-        }
-    }
-
-    /// The fuzzy score of the word in one folded field.
-    #[inline]
-    fn field_score(&self, field: &str) -> Option<i64> {
-        if !self.matches(field) {
-            return None;
-        }
-        Some(self.run_matcher(field))
-    }
-
-    /// The matcher's score of a field the word is known to match. Kept out of line: inlined,
-    /// the matcher's large body slows down the common path that rejects a field.
-    #[inline(never)]
-    fn run_matcher(&self, field: &str) -> i64 {
-        // A phrase is a substring, hence a subsequence: the matcher always scores it.
-        fresh_matcher()
-            .fuzzy_match(scoring_window(field, self.pattern), self.pattern)
-            .unwrap_or(0)
-    }
-
-    fn table_score(&self, memo: &[OnceLock<Option<i64>>], table: &Table, i: u32) -> Option<i64> {
-        let Some(memo) = memo.get(i as usize) else {
-            // Not memoized (see `Word::new`): score the value itself.
-            return self.field_score(table.get(i));
+    let mut count = vec![0u16; n];
+    for (k, part) in parts.iter().enumerate() {
+        let k = k as u16;
+        // Each question counts once per part, and only if it had all the parts before.
+        let mut mark = |doc: usize| {
+            if let Some(c) = count.get_mut(doc) {
+                if *c == k {
+                    *c = k + 1;
+                }
+            }
         };
-        match memo.get() {
-            Some(score) => *score,
-            None => self.fill_memo(memo, table, i),
+        for id in index.containing(part) {
+            if fields_too {
+                index.field_postings(id, |doc, _| mark(doc));
+            }
+            index.text_postings(id, &mut mark);
+        }
+        // Runs too long to be words are not in the index: their questions stay possible.
+        for &doc in index.long_runs() {
+            mark(doc as usize);
         }
     }
-
-    /// Scores a distinct value the first time a question needs it.
-    #[cold]
-    #[inline(never)]
-    fn fill_memo(&self, memo: &OnceLock<Option<i64>>, table: &Table, i: u32) -> Option<i64> {
-        *memo.get_or_init(|| self.field_score(table.get(i)))
-    }
-
-    /// The best score of the word over the search fields of one question.
-    fn best_score(&self, index: &SearchIndex, e: &Entry) -> Option<i64> {
-        [
-            self.table_score(&self.authors, &index.authors, e.author),
-            self.table_score(&self.groups, &index.groups, e.group),
-            self.table_score(&self.ministries, &index.ministries, e.ministry_asked),
-            self.table_score(&self.ministries, &index.ministries, e.ministry_assigned),
-            self.table_score(&self.rubrics, &index.rubrics, e.rubric),
-            self.table_score(&self.titles, &index.titles, e.title),
-            self.field_score(index.id(e)),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-    }
-
-    /// Whether the word matches any search field of one question (no scoring of the
-    /// per-question fields).
-    fn matches_any(&self, index: &SearchIndex, e: &Entry) -> bool {
-        self.matches(index.id(e))
-            || self.matches(index.titles.get(e.title))
-            || self
-                .table_score(&self.authors, &index.authors, e.author)
-                .is_some()
-            || self
-                .table_score(&self.groups, &index.groups, e.group)
-                .is_some()
-            || self
-                .table_score(&self.ministries, &index.ministries, e.ministry_asked)
-                .is_some()
-            || self
-                .table_score(&self.ministries, &index.ministries, e.ministry_assigned)
-                .is_some()
-            || self
-                .table_score(&self.rubrics, &index.rubrics, e.rubric)
-                .is_some()
-    }
+    let all = parts.len() as u16;
+    Some(count.into_iter().map(|c| c == all).collect())
 }
 
-/// A matcher with empty scratch buffers. fuzzy-matcher 0.3.7's `SkimMatcherV2` reuses its
-/// buffers between calls and reads cells the current call did not write, so a reused matcher
-/// can score the same field differently depending on what it scored before (seen: 74 or 75
-/// for one field), and `use_cache(false)` panics ("RefCell already borrowed"). A fresh one per
-/// call costs a few allocations and makes scores a function of field and pattern only, so a
-/// narrowed filter ranks exactly like a full scan.
-fn fresh_matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().respect_case()
-}
-
-/// The part of `field` the matcher needs to score `pattern`: from one character before the
-/// first occurrence of the pattern's first character, to the last occurrence of its last
-/// character. The score is the same: an alignment can neither start earlier nor end later;
-/// a column's bonus depends only on its character and the one before it, which is kept; and
-/// the kept character before the start, whose bonus the cut changes, can never be matched.
-/// The matcher's work, though, is proportional to the length it is given.
-pub(super) fn scoring_window<'f>(field: &'f str, pattern: &str) -> &'f str {
-    let (Some(first), Some(last)) = (pattern.chars().next(), pattern.chars().next_back()) else {
-        return field;
-    };
-    let start = match field.find(first) {
-        Some(at) => field[..at].char_indices().next_back().map_or(0, |(i, _)| i),
-        None => return field,
-    };
-    let end = match field.rfind(last) {
-        Some(at) => at + last.len_utf8(),
-        None => return field,
-    };
-    field.get(start..end).unwrap_or(field)
+/// True when `needle` is one word the index knows whole: a question then holds it exactly
+/// when the index says it may.
+fn one_word(needle: &str) -> bool {
+    !needle.is_empty() && needle.chars().all(char::is_alphanumeric)
 }
 
 /// A `text:` needle.
 struct Text<'q> {
     negated: bool,
     finder: memmem::Finder<'q>,
+    /// Per question: may it hold the needle?
+    maybe: Option<Vec<bool>>,
+    /// The index's "may" is a "does" (a one-word needle), but for the questions with runs
+    /// too long to be indexed (sorted), which are read.
+    exact: Option<Vec<u32>>,
 }
 
-/// A compiled query: cheap checks, then words, then texts.
+impl Text<'_> {
+    fn found(&self, q: &Question, i: usize, buf: &mut Scratch) -> bool {
+        if let Some(maybe) = &self.maybe {
+            let possible = maybe.get(i).copied().unwrap_or(false);
+            if !possible {
+                return false;
+            }
+            if let Some(long) = &self.exact {
+                if long.binary_search(&(i as u32)).is_err() {
+                    return true;
+                }
+            }
+        }
+        [&q.question_text, &q.answer_text].into_iter().any(|body| {
+            fold_text_into(body, &mut buf.folded);
+            self.finder.find(buf.folded.as_bytes()).is_some()
+        })
+    }
+}
+
+/// A quoted free phrase: a substring of a search field or of the texts.
+struct Phrase<'q> {
+    negated: bool,
+    finder: memmem::Finder<'q>,
+    maybe: Option<Vec<bool>>,
+}
+
+impl Phrase<'_> {
+    /// The phrase's score in a question: exact, weighted by the best field holding it.
+    fn score(&self, q: &Question, i: usize, buf: &mut Scratch) -> u8 {
+        if let Some(maybe) = &self.maybe {
+            if !maybe.get(i).copied().unwrap_or(false) {
+                return 0;
+            }
+        }
+        let mut weight = 0;
+        for (text, mask) in search_fields(q) {
+            fold_text_into(text, &mut buf.folded);
+            if self.finder.find(buf.folded.as_bytes()).is_some() {
+                weight = weight.max(field_weight(mask));
+            }
+        }
+        if weight == 0 {
+            let in_text = [&q.question_text, &q.answer_text].into_iter().any(|body| {
+                fold_text_into(body, &mut buf.folded);
+                self.finder.find(buf.folded.as_bytes()).is_some()
+            });
+            if in_text {
+                weight = TEXT_WEIGHT;
+            }
+        }
+        if weight == 0 {
+            0
+        } else {
+            word_score(Closeness::Exact, weight)
+        }
+    }
+}
+
+/// A compiled query: cheap checks, then words, phrases and texts.
 struct Plan<'q> {
     checks: Vec<(bool, Check<'q>)>,
-    words: Vec<Word<'q>>,
+    words: Vec<Word>,
+    phrases: Vec<Phrase<'q>>,
     texts: Vec<Text<'q>>,
 }
 
 impl<'q> Plan<'q> {
-    fn new(query: &'q Query, index: &SearchIndex, checked: usize) -> Self {
+    fn new(query: &'q Query, index: &SearchIndex, words: Option<&WordIndex>, n: usize) -> Self {
         let mut plan = Plan {
             checks: Vec::new(),
             words: Vec::new(),
+            phrases: Vec::new(),
             texts: Vec::new(),
         };
         for Term { negated, test } in &query.terms {
             let negated = *negated;
             let check = match test {
                 Test::Word(w) => {
-                    plan.words
-                        .push(Word::new(negated, w, false, index, checked));
+                    let mut parts = Vec::new();
+                    for_each_word(
+                        w,
+                        &mut String::new(),
+                        |part, _| parts.push(Part::new(part, words, n)),
+                        |_| {},
+                    );
+                    if !parts.is_empty() {
+                        plan.words.push(Word { negated, parts });
+                        continue;
+                    }
+                    // No letter or digit ("§", "..."): looked for as it is.
+                    plan.phrases.push(Phrase {
+                        negated,
+                        finder: memmem::Finder::new(w.as_bytes()),
+                        maybe: None,
+                    });
                     continue;
                 }
                 Test::Phrase(p) => {
-                    plan.words.push(Word::new(negated, p, true, index, checked));
+                    plan.phrases.push(Phrase {
+                        negated,
+                        finder: memmem::Finder::new(p.as_bytes()),
+                        maybe: maybe(words, p, n, true),
+                    });
                     continue;
                 }
                 Test::Text(t) => {
+                    let maybe = maybe(words, t, n, false);
+                    let exact = match words {
+                        Some(w) if maybe.is_some() && one_word(t) => Some(w.long_runs().to_vec()),
+                        _ => None,
+                    };
                     plan.texts.push(Text {
                         negated,
                         finder: memmem::Finder::new(t.as_bytes()),
+                        exact,
+                        maybe,
                     });
                     continue;
                 }
@@ -336,8 +420,6 @@ impl<'q> Plan<'q> {
             };
             plan.checks.push((negated, check));
         }
-        // Exclusions need no score: run them before the words that do.
-        plan.words.sort_by_key(|w| !w.negated);
         plan
     }
 
@@ -370,7 +452,7 @@ impl<'q> Plan<'q> {
                 Test::Flagged => ctx.review.is_flagged(q),
                 Test::HasNote => ctx.review.has_note(q),
                 Test::Changed => ctx.review.is_changed(q),
-                // Compiled into words and texts, never into checks.
+                // Compiled into words, phrases and texts, never into checks.
                 Test::Word(_)
                 | Test::Phrase(_)
                 | Test::Text(_)
@@ -383,64 +465,46 @@ impl<'q> Plan<'q> {
         }
     }
 
-    /// The score of a matching question (sum of its words' best scores), or `None`.
+    /// The score of a matching question (the sum of its free words' and phrases' scores),
+    /// or `None`.
     fn score(
         &self,
         q: &Question,
         e: &Entry,
+        i: usize,
         index: &SearchIndex,
         ctx: &QueryContext,
-        buf: &mut String,
+        buf: &mut Scratch,
     ) -> Option<i64> {
         for (negated, check) in &self.checks {
             if Self::check(check, q, e, index, ctx) == *negated {
                 return None;
             }
         }
-        // Every word must match (or not, when negated) before any is scored: scoring costs
-        // far more than matching, and a later word may reject the question.
-        if self
-            .words
-            .iter()
-            .any(|w| w.matches_any(index, e) == w.negated)
-        {
-            return None;
+        let mut total: i64 = 0;
+        for word in &self.words {
+            let score = word.score(q, i, buf);
+            if (score > 0) == word.negated {
+                return None;
+            }
+            if !word.negated {
+                total += i64::from(score);
+            }
+        }
+        for phrase in &self.phrases {
+            let score = phrase.score(q, i, buf);
+            if (score > 0) == phrase.negated {
+                return None;
+            }
+            if !phrase.negated {
+                total += i64::from(score);
+            }
         }
         for text in &self.texts {
-            let found = [&q.question_text, &q.answer_text].into_iter().any(|body| {
-                fold_text_into(body, buf);
-                text.finder.find(buf.as_bytes()).is_some()
-            });
-            if found == text.negated {
+            if text.found(q, i, buf) == text.negated {
                 return None;
             }
         }
-        let mut total: i64 = 0;
-        for word in self.words.iter().filter(|w| !w.negated) {
-            total = total.saturating_add(word.best_score(index, e)?);
-        }
         Some(total)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{fresh_matcher, scoring_window};
-    use fuzzy_matcher::FuzzyMatcher;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The window the matcher is given never changes the score it gives.
-        #[test]
-        fn scoring_window_keeps_the_score(
-            field in "[abcé -.'/0-9]{0,40}",
-            pattern in "[abcé -]{1,5}",
-        ) {
-            let window = scoring_window(&field, &pattern);
-            prop_assert_eq!(
-                fresh_matcher().fuzzy_match(&field, &pattern),
-                fresh_matcher().fuzzy_match(window, &pattern)
-            );
-        }
     }
 }

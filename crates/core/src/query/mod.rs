@@ -25,11 +25,12 @@ mod index;
 mod matcher;
 mod sort;
 mod syntax;
+pub mod words;
 
 pub use index::{fold_text_into, SearchIndex};
 pub use matcher::{filter, filter_cancellable};
 pub use sort::{sort_hits, sort_hits_indexed, SortKey};
-pub use syntax::{Expected, Query, QueryError, QueryErrorKind};
+pub use syntax::{Expected, Highlight, Query, QueryError, QueryErrorKind};
 
 use crate::model::Question;
 

@@ -8,6 +8,42 @@ use chrono::NaiveDate;
 use std::fmt;
 use std::ops::Range;
 
+/// What to highlight in a question shown for a query ([`Query::highlight`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Highlight {
+    words: Vec<super::words::WordMatcher>,
+    pieces: Vec<String>,
+}
+
+impl Highlight {
+    /// True when nothing is highlighted.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.pieces.is_empty()
+    }
+
+    /// True when a word as displayed (`l'Agence,`, `Loire-Atlantique`) holds a word a free
+    /// word finds, or a piece of a value searched as a substring.
+    pub fn hits(&self, shown: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let mut found = false;
+        if !self.words.is_empty() {
+            crate::text::words::for_each_word(
+                shown,
+                &mut String::new(),
+                |w, _| found |= self.words.iter().any(|m| m.closeness(w).is_some()),
+                |_| {},
+            );
+        }
+        if !found && !self.pieces.is_empty() {
+            let folded = fold(shown);
+            found = self.pieces.iter().any(|p| folded.contains(p.as_str()));
+        }
+        found
+    }
+}
+
 /// A parsed filter: every term must hold for a question to match.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
@@ -24,9 +60,10 @@ pub(super) struct Term {
 /// What a term checks. Every string is already folded (see [`crate::text::fold`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Test {
-    /// A free word: fuzzy match in one of the search fields.
+    /// A free word: a word of a search field or of the texts is it, starts with it, or is
+    /// within the typos its length allows ([`super::words`]).
     Word(String),
-    /// A quoted free phrase: folded substring of one of the search fields.
+    /// A quoted free phrase: folded substring of one of the search fields or of the texts.
     Phrase(String),
     /// `author:` substring.
     Author(String),
@@ -343,23 +380,17 @@ fn parse_token(input: &str, token: &Token) -> Result<Option<Term>, QueryError> {
     }))
 }
 
-/// True when the characters of `needle` appear in `hay` in order (what fuzzy matching needs).
-pub(super) fn is_subsequence(needle: &str, hay: &str) -> bool {
-    let mut rest = hay.chars();
-    needle.chars().all(|n| rest.any(|h| h == n))
-}
-
 /// True when every question `a` accepts, `b` accepts too (for un-negated tests).
 fn test_implies(a: &Test, b: &Test) -> bool {
     use Test::*;
     if a == b {
         return true;
     }
+    // Free words imply nothing but themselves: a word found with a typo may not be found
+    // from a shorter word, which allows fewer.
     match (a, b) {
-        (Word(x), Word(y)) | (Phrase(x), Word(y)) => is_subsequence(y, x),
         (Phrase(x), Phrase(y)) => x.contains(y.as_str()),
-        // A field value is one of the fields free words search.
-        (Author(x) | Group(x) | Ministry(x) | Rubric(x) | Id(x), Word(y)) => is_subsequence(y, x),
+        // A field value is one of the fields phrases search.
         (Author(x) | Group(x) | Ministry(x) | Rubric(x) | Id(x), Phrase(y)) => {
             x.contains(y.as_str())
         }
@@ -435,6 +466,44 @@ impl Query {
         out
     }
 
+    /// What the detail pane highlights, decided by the rules the search applies: a word that
+    /// a positive free word finds (itself, its start, a near typo), and a word holding a piece
+    /// of a phrase or of a `text:`, `author:`, `group:`, `min:` or `rubric:` value.
+    pub fn highlight(&self) -> Highlight {
+        let mut h = Highlight::default();
+        for term in self.terms.iter().filter(|t| !t.negated) {
+            match &term.test {
+                Test::Word(v) => {
+                    crate::text::words::for_each_word(
+                        v,
+                        &mut String::new(),
+                        |w, _| {
+                            let m = super::words::WordMatcher::new(w);
+                            if !h.words.contains(&m) {
+                                h.words.push(m);
+                            }
+                        },
+                        |_| {},
+                    );
+                }
+                Test::Phrase(v)
+                | Test::Author(v)
+                | Test::Group(v)
+                | Test::Ministry(v)
+                | Test::Rubric(v)
+                | Test::Text(v) => {
+                    for piece in v.split(' ').filter(|p| !p.is_empty()) {
+                        if !h.pieces.iter().any(|p| p == piece) {
+                            h.pieces.push(piece.to_string());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        h
+    }
+
     /// True when every question matching `self` also matches `prev` (the query only grew),
     /// so filtering may narrow from prev's hits instead of scanning everything.
     ///
@@ -459,5 +528,13 @@ impl Query {
     /// True when the query needs the question and answer texts (a `text:` term), the slow kind.
     pub fn has_text_terms(&self) -> bool {
         self.terms.iter().any(|t| matches!(t.test, Test::Text(_)))
+    }
+
+    /// True when the query is answered faster with the word index: free words, phrases or
+    /// `text:`, negated or not.
+    pub fn needs_words(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.test, Test::Word(_) | Test::Phrase(_) | Test::Text(_)))
     }
 }

@@ -22,9 +22,17 @@ const LATIN: [u8; 0xC0] = [
     b'u', b'u', b'u', b'u', b'w', b'w', b'y', b'y', b'y', b'z', b'z', b'z', b'z', b'z', b'z', 0,
 ];
 
+/// The folded ASCII letter of a Latin letter with an accent (`é` -> `e`, `Ç` -> `c`), from
+/// the table; `None` for other characters.
+#[inline]
+pub fn fold_latin(c: char) -> Option<u8> {
+    let b = *LATIN.get((c as usize).checked_sub(0xC0)?)?;
+    (b != 0).then_some(b)
+}
+
 /// Folds one character into `out`: lower case, accents removed, ligatures spelled out.
 #[inline]
-fn fold_char(c: char, out: &mut String) {
+pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;

@@ -5,3 +5,4 @@
 pub mod fold;
 pub mod sanitize;
 pub mod width;
+pub mod words;
