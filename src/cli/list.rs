@@ -91,7 +91,7 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(ctx.lang, reason)));
     }
-    let report = load_for_cli(&args.paths, ctx.lang);
+    let report = load_for_cli(&args.paths, ctx);
     let questions = &report.questions;
     let shown = select(
         questions,
@@ -101,14 +101,18 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         ctx,
         store.state(),
     );
-    out::with_stdout(|o| match args.format {
+    let done = out::with_stdout(|o| match args.format {
         ListFormat::Ids => shown
             .iter()
             .try_for_each(|q| writeln!(o, "{}", terminal_line(&q.id))),
         ListFormat::Json => export::json::write_records(o, &shown, ctx.today),
         ListFormat::Csv => export::csv::write_questions(o, &shown, ctx.today),
         ListFormat::Table => write_table(o, &shown, questions.len(), ctx, table_width()),
-    })?;
+    });
+    drop(shown);
+    ctx.keep_cache(&report);
+    super::release(report);
+    done?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -35,16 +35,21 @@ pub(super) fn run(
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(lang, reason)));
     }
-    let loaded = load_for_cli(paths, lang);
+    let loaded = load_for_cli(paths, ctx);
     let selection = match &parsed {
         Some(q) => super::list::select(&loaded.questions, q, None, false, ctx, store.state()),
         None => memo::pending(&loaded.questions),
     };
     let rows = memo::rows(&selection, store.state(), ctx.today);
-    out::with_stdout(|o| match format {
+    let done = out::with_stdout(|o| match format {
         ReportFormat::Md => memo::write_markdown(o, &rows, lang, ctx.today),
         ReportFormat::Csv => memo::write_csv(o, &rows),
         ReportFormat::Json => memo::write_json(o, &rows, ctx.today),
-    })?;
+    });
+    drop(rows);
+    drop(selection);
+    ctx.keep_cache(&loaded);
+    super::release(loaded);
+    done?;
     Ok(ExitCode::SUCCESS)
 }

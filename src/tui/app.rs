@@ -32,6 +32,8 @@ pub struct Dossier {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that gave no question.
     pub files_skipped: usize,
+    /// What the cache needs to be written (when one is used).
+    pub cache_ticket: Option<dossier_core::cache::CacheTicket>,
 }
 
 impl std::fmt::Debug for Dossier {
@@ -60,6 +62,7 @@ impl Dossier {
             by_id,
             diagnostics: report.diagnostics,
             files_skipped: report.files_skipped,
+            cache_ticket: report.cache,
         }
     }
 

@@ -21,6 +21,7 @@ pub mod wrap;
 use action::{Action, Loaded};
 use app::{App, Settings};
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseEventKind};
+use dossier_core::cache::Cache;
 use dossier_core::i18n::ui;
 use dossier_core::load::{load, load_sample, LoadOptions, Progress};
 use dossier_core::query::words::WordIndex;
@@ -43,6 +44,8 @@ pub struct Options {
     pub settings: Settings,
     /// Review marks and notes.
     pub review: ReviewStore,
+    /// The cache between runs, when one is used.
+    pub cache: Option<Cache>,
 }
 
 /// How the viewer ended.
@@ -189,6 +192,7 @@ struct Workers {
     cancel_load: Arc<AtomicBool>,
     filter: filtering::FilterWorker,
     writer: Writer,
+    cache: Option<Cache>,
 }
 
 impl Workers {
@@ -207,7 +211,19 @@ impl Workers {
                     self.paths.clone(),
                     generation,
                     Arc::clone(&self.cancel_load),
+                    self.cache.clone(),
                 );
+                None
+            }
+            Effect::StoreCache(dossier) => {
+                if let Some(cache) = self.cache.clone() {
+                    // Detached: quitting meanwhile leaves the previous cache in place.
+                    std::thread::spawn(move || {
+                        if let Some(ticket) = &dossier.cache_ticket {
+                            let _ = cache.store(ticket, &dossier.questions, dossier.index.words());
+                        }
+                    });
+                }
                 None
             }
             Effect::Index {
@@ -263,7 +279,13 @@ fn suspend(term: &mut terminal::Term, paused: &AtomicBool) {
     paused.store(false, Ordering::SeqCst);
 }
 
-fn spawn_load(tx: Sender<Event>, paths: Vec<PathBuf>, generation: u64, cancel: Arc<AtomicBool>) {
+fn spawn_load(
+    tx: Sender<Event>,
+    paths: Vec<PathBuf>,
+    generation: u64,
+    cancel: Arc<AtomicBool>,
+    cache: Option<Cache>,
+) {
     std::thread::spawn(move || {
         let report = if paths.is_empty() {
             load_sample()
@@ -280,6 +302,7 @@ fn spawn_load(tx: Sender<Event>, paths: Vec<PathBuf>, generation: u64, cancel: A
                 &LoadOptions {
                     progress: Some(&progress),
                     cancel: Some(&cancel),
+                    cache: cache.as_ref(),
                 },
             )
         };
@@ -288,7 +311,12 @@ fn spawn_load(tx: Sender<Event>, paths: Vec<PathBuf>, generation: u64, cancel: A
         }
         // The word index follows, built from the installed dossier (`Effect::Index`): the
         // list shows first.
+        let mut report = report;
         let index = SearchIndex::build_keys(&report.questions);
+        // A word index from the cache is for exactly these questions.
+        if let Some(words) = report.words.take() {
+            index.set_words(words);
+        }
         let _ = tx.send(Event::Action(Action::Loaded(Box::new(Loaded {
             generation,
             report,
@@ -323,6 +351,7 @@ fn event_loop(
                 let _ = writer_tx.send(Event::Action(Action::Review(Box::new(done))));
             },
         ),
+        cache: options.cache,
     };
     if mouse {
         let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);

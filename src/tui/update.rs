@@ -41,6 +41,8 @@ pub enum Effect {
         /// The questions to index.
         dossier: Arc<Dossier>,
     },
+    /// Write the cache of this dossier (its files and word index) on a background thread.
+    StoreCache(Arc<Dossier>),
     /// Filter on the background thread; answer with `HitsReady`.
     Filter(FilterJob),
     /// Save or read review files on the writer thread; answer with `Review`.
@@ -240,6 +242,14 @@ fn indexed(app: &mut App, generation: u64, words: WordIndex, fx: &mut Vec<Effect
         return;
     }
     app.indexing = false;
+    if app
+        .dossier
+        .cache_ticket
+        .as_ref()
+        .is_some_and(|t| t.needs_store(true))
+    {
+        fx.push(Effect::StoreCache(Arc::clone(&app.dossier)));
+    }
     if app.filter.query.needs_words() {
         app.last_filter = None;
         refresh_hits(app, fx);

@@ -13,6 +13,7 @@ mod util;
 #[allow(dead_code)]
 mod gen_corpus;
 
+mod cache;
 mod cli;
 mod differential;
 mod e2e;

@@ -30,6 +30,8 @@ pub struct Viewer {
     pub answer_loads: bool,
     pub held: Vec<Effect>,
     pub copied: Vec<String>,
+    /// Cache writes asked for.
+    pub stores: usize,
 }
 
 pub fn settings(lang: Lang) -> Settings {
@@ -67,6 +69,7 @@ impl Viewer {
             answer_loads: true,
             held: Vec::new(),
             copied: Vec::new(),
+            stores: 0,
         };
         v.act(Action::Resize(120, 40));
         v.run(fx);
@@ -122,6 +125,10 @@ impl Viewer {
                     Action::Copied(Ok("test".into()))
                 }
                 Effect::Suspend => Action::Resumed,
+                Effect::StoreCache(_) => {
+                    self.stores += 1;
+                    continue;
+                }
             };
             queue.extend(update(&mut self.app, action));
         }

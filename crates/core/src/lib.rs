@@ -6,6 +6,7 @@
 //! display width and the terminal sanitiser in [`text`]. The `dossier` crate builds its
 //! command line and its viewer on top of this one; nothing here knows either.
 
+pub mod cache;
 pub mod deadline;
 pub mod export;
 pub mod files;

@@ -1,11 +1,13 @@
 //! Loading a dossier: finding the documents under the paths given, parsing them in parallel,
 //! merging duplicates, and collecting every diagnostic with its file and line.
 
+use crate::cache::{Cache, CacheTicket, FileKey, FileRecord, Unused};
 use crate::i18n::Lang;
 use crate::limits::Limits;
 use crate::model::Question;
 use crate::parse::problem::{IoReason, Problem};
 use crate::parse::{parse_bytes, LineMessage};
+use crate::query::words::WordIndex;
 use crate::sample;
 use crate::text::sanitize::terminal_line;
 use rayon::prelude::*;
@@ -97,7 +99,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The result of a load.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct LoadReport {
     /// The questions, one per id, in the order of their files' paths.
     pub questions: Vec<Question>,
@@ -112,6 +114,12 @@ pub struct LoadReport {
     pub files_ignored: usize,
     /// Bytes read.
     pub bytes_read: u64,
+    /// Files taken from the cache, unchanged since it was written.
+    pub files_cached: usize,
+    /// What the cache needs to be written, when a cache was given.
+    pub cache: Option<CacheTicket>,
+    /// The word index of `questions`, when the cache held it and nothing changed.
+    pub words: Option<WordIndex>,
 }
 
 impl LoadReport {
@@ -138,8 +146,12 @@ pub struct Progress {
 /// The files found under the paths given.
 #[derive(Debug, Default)]
 pub struct Discovery {
-    /// Question documents to read, sorted by path.
+    /// Question documents to read, sorted by path within each folder named.
     pub files: Vec<PathBuf>,
+    /// For each file, the index of the path named it was found under.
+    pub origin: Vec<u32>,
+    /// The canonical form of each path named (what a cache is kept for).
+    pub roots: Vec<String>,
     /// Paths that could not be walked.
     pub diagnostics: Vec<Diagnostic>,
     /// Files that are not `.txt` or `.md`.
@@ -212,9 +224,13 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
     // a file named inside a folder also given is read once. Only the roots are resolved: the
     // walk's files are keyed by their canonical root and their path below it.
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    for root in paths {
+    for (root_index, root) in paths.iter().enumerate() {
         let shown = root.display().to_string();
         let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        found
+            .roots
+            .push(canonical_root.to_string_lossy().into_owned());
+        let root_index = root_index as u32;
         let meta = match std::fs::metadata(root) {
             Ok(meta) => meta,
             Err(e) => {
@@ -234,6 +250,7 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
             } else {
                 if seen.insert(canonical_root.clone()) {
                     found.files.push(root.clone());
+                    found.origin.push(root_index);
                 }
             }
             continue;
@@ -284,6 +301,7 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
                     // One root alone cannot name a file twice: the set is kept only for several.
                     if paths.len() == 1 {
                         found.files.push(entry.into_path());
+                        found.origin.push(root_index);
                         continue;
                     }
                     let key = match entry.path().strip_prefix(root) {
@@ -292,6 +310,7 @@ pub fn discover_limited(paths: &[PathBuf], limits: &Limits) -> Discovery {
                     };
                     if seen.insert(key) {
                         found.files.push(entry.into_path());
+                        found.origin.push(root_index);
                     }
                 }
                 Err(e) => {
@@ -346,7 +365,7 @@ fn skipped(diagnostic: Diagnostic) -> FileOutcome {
 /// limit without reading it all, and anything but a regular file (a FIFO swapped in after
 /// the walk cannot hang the load). Each worker thread reuses one buffer: a hundred
 /// thousand short-lived buffers between the long-lived questions left the heap in holes.
-fn read_limited(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<(), Problem> {
+fn read_limited(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<FileKey, Problem> {
     bytes.clear();
     let (file, meta) = crate::files::open_found_file(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidInput {
@@ -369,7 +388,7 @@ fn read_limited(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<(), 
     if bytes.len() as u64 > max_bytes {
         return Err(Problem::GrewWhileRead(max_bytes));
     }
-    Ok(())
+    Ok(FileKey::of(&meta))
 }
 
 /// Options of a load.
@@ -379,11 +398,33 @@ pub struct LoadOptions<'a> {
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
     /// Set from another thread to stop the load early (the user quit).
     pub cancel: Option<&'a AtomicBool>,
+    /// The cache to take unchanged files from; none to parse every file.
+    pub cache: Option<&'a Cache>,
 }
 
 /// Loads every question document under `paths`.
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
     load_limited(paths, options, &Limits::default())
+}
+
+/// What the load knows of one file besides its question: what was said, its key and
+/// whether its outcome may be cached.
+struct Known {
+    said: Vec<Diagnostic>,
+    key: Option<FileKey>,
+    cacheable: bool,
+}
+
+/// The path of a file below the root it was found under, `None` when it cannot be told
+/// again next time (not valid UTF-8). The walk gives the root's own spelling first, so a
+/// string prefix is enough; `Path::strip_prefix` parses components, a cost at 100k files.
+fn relative(file: &Path, root: &Path) -> Option<String> {
+    let (file, root) = (file.to_str()?, root.to_str()?);
+    let rest = file.strip_prefix(root)?;
+    Some(
+        rest.trim_start_matches(std::path::MAIN_SEPARATOR)
+            .to_string(),
+    )
 }
 
 /// [`load`] with explicit limits (file size, number of files, depth).
@@ -392,20 +433,157 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     let total = discovery.files.len();
     let done = AtomicUsize::new(0);
     let bytes_read = AtomicU64::new(0);
-    let (slots, said): (Vec<Option<Question>>, Vec<Vec<Diagnostic>>) = discovery
+    let rels: Vec<Option<String>> = discovery
+        .files
+        .iter()
+        .zip(&discovery.origin)
+        .map(|(f, &o)| paths.get(o as usize).and_then(|root| relative(f, root)))
+        .collect();
+
+    // The cache of these roots, and the stat of every file to trust it or not, side by
+    // side: the stats wait on the file system, the cache's decoding on the processor.
+    let stat_all = || -> Vec<Option<FileKey>> {
+        discovery
+            .files
+            .par_iter()
+            .map(|p| std::fs::metadata(p).ok().map(|m| FileKey::of(&m)))
+            .collect()
+    };
+    let (read, keys) = match options.cache {
+        Some(cache) => {
+            let (read, keys) = rayon::join(|| cache.read(&discovery.roots), stat_all);
+            (Some(read), keys)
+        }
+        None => (None, Vec::new()),
+    };
+    let mut cache_note = None;
+    let mut cached = match read {
+        Some(Ok(Some(cached))) => Some(cached),
+        Some(Err(why)) => {
+            cache_note = options.cache.map(|c| (c.file_for(&discovery.roots), why));
+            None
+        }
+        _ => None,
+    };
+    let mut reuse: Vec<Option<crate::cache::CachedFile>> = (0..total).map(|_| None).collect();
+    let mut fresh = false;
+    let mut cached_words = None;
+    if let Some(cached) = cached.as_mut() {
+        let same = |i: usize, f: &crate::cache::CachedFile| {
+            f.intact
+                && keys.get(i).copied().flatten() == Some(f.key)
+                && f.root == discovery.origin[i]
+                && rels[i].as_deref() == Some(f.rel.as_str())
+        };
+        // Most loads find the files of the last one, in the same order: matched by
+        // position, and by path only where that fails.
+        let mut hits: Vec<Option<usize>> = (0..total)
+            .map(|i| cached.files.get(i).filter(|f| same(i, f)).map(|_| i))
+            .collect();
+        if hits.iter().any(Option::is_none) {
+            let mut by_path: foldhash::HashMap<(u32, &str), usize> = Default::default();
+            for (j, f) in cached.files.iter().enumerate() {
+                by_path.insert((f.root, f.rel.as_str()), j);
+            }
+            for (i, hit) in hits.iter_mut().enumerate() {
+                if hit.is_some() {
+                    continue;
+                }
+                let Some(rel) = rels[i].as_deref() else {
+                    continue;
+                };
+                if let Some(&j) = by_path.get(&(discovery.origin[i], rel)) {
+                    if same(i, &cached.files[j]) {
+                        *hit = Some(j);
+                    }
+                }
+            }
+        }
+        fresh = total == cached.files.len() && hits.iter().enumerate().all(|(i, h)| *h == Some(i));
+        let mut files: Vec<Option<crate::cache::CachedFile>> = std::mem::take(&mut cached.files)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for (i, hit) in hits.into_iter().enumerate() {
+            reuse[i] = hit.and_then(|j| files.get_mut(j).and_then(Option::take));
+        }
+        if fresh {
+            cached_words = cached.words.take();
+        }
+    }
+    let from_cache = reuse.iter().filter(|r| r.is_some()).count();
+    let reuse = std::sync::Mutex::new(reuse);
+
+    let (slots, known): (Vec<Option<Question>>, Vec<Known>) = discovery
         .files
         .par_iter()
-        .map_init(Vec::new, |bytes, path| {
+        .enumerate()
+        .map_init(Vec::new, |bytes, (i, path)| {
             let shown = path.display().to_string();
-            if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                return skipped(Diagnostic::skipped(&shown, Problem::Cancelled));
-            }
-            let outcome = match read_limited(path, limits.max_file_bytes, bytes) {
-                Ok(()) => {
-                    bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                    parse_one(&shown, bytes)
+            let taken = reuse
+                .lock()
+                .ok()
+                .and_then(|mut r| r.get_mut(i).and_then(Option::take));
+            let (question, known) = if let Some(hit) = taken {
+                let key = Some(hit.key);
+                let question = hit.question.map(|mut q| {
+                    q.source.clone_from(&shown);
+                    q
+                });
+                let said = hit
+                    .said
+                    .into_iter()
+                    .map(|mut d| {
+                        d.path.clone_from(&shown);
+                        d
+                    })
+                    .collect();
+                let cacheable = rels[i].is_some();
+                (
+                    question,
+                    Known {
+                        said,
+                        key,
+                        cacheable,
+                    },
+                )
+            } else if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                let (q, said) = skipped(Diagnostic::skipped(&shown, Problem::Cancelled));
+                (
+                    q,
+                    Known {
+                        said,
+                        key: None,
+                        cacheable: false,
+                    },
+                )
+            } else {
+                match read_limited(path, limits.max_file_bytes, bytes) {
+                    Ok(key) => {
+                        bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                        let (q, said) = parse_one(&shown, bytes);
+                        let cacheable = rels[i].is_some();
+                        (
+                            q,
+                            Known {
+                                said,
+                                key: Some(key),
+                                cacheable,
+                            },
+                        )
+                    }
+                    Err(problem) => {
+                        let (q, said) = skipped(Diagnostic::skipped(&shown, problem));
+                        (
+                            q,
+                            Known {
+                                said,
+                                key: None,
+                                cacheable: false,
+                            },
+                        )
+                    }
                 }
-                Err(problem) => skipped(Diagnostic::skipped(&shown, problem)),
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
@@ -418,7 +596,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
                     });
                 }
             }
-            outcome
+            (question, known)
         })
         .unzip();
     // What discovery left out (FIFOs, symlink loops, unreadable directories) counts as skipped,
@@ -428,11 +606,68 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         .iter()
         .filter(|d| d.severity == Severity::Skipped)
         .count();
-    let mut report = assemble(slots, said, discovery.diagnostics);
+    let mut records: Vec<FileRecord> = Vec::new();
+    let said: Vec<Vec<Diagnostic>> = if options.cache.is_some() {
+        let mut said = Vec::with_capacity(known.len());
+        for (i, k) in known.into_iter().enumerate() {
+            records.push(FileRecord {
+                root: discovery.origin[i],
+                rel: rels[i].clone().unwrap_or_default(),
+                key: k.key.unwrap_or_default(),
+                question: None,
+                said: k.said.clone(),
+                keep: k.cacheable && k.key.is_some(),
+            });
+            said.push(k.said);
+        }
+        said
+    } else {
+        known.into_iter().map(|k| k.said).collect()
+    };
+    let mut diagnostics = discovery.diagnostics;
+    if let Some((file, why)) = cache_note {
+        diagnostics.push(Diagnostic::warning(
+            &file.display().to_string(),
+            Problem::CacheIgnored(cache_reason(why)),
+        ));
+    }
+    let (mut report, positions) = assemble_with_positions(slots, said, diagnostics);
+    if options.cache.is_some() {
+        for (record, position) in records.iter_mut().zip(positions) {
+            match position {
+                Position::Kept(at) => record.question = Some(at),
+                Position::Dropped => record.keep = false,
+                Position::None => {}
+            }
+        }
+        let has_words = cached_words
+            .as_ref()
+            .is_some_and(|w: &WordIndex| w.docs() == report.questions.len());
+        report.cache = Some(CacheTicket {
+            roots: discovery.roots,
+            files: records,
+            fresh,
+            has_words,
+        });
+        if has_words {
+            report.words = cached_words;
+        }
+    }
+    report.files_cached = from_cache;
     report.files_skipped += not_read;
     report.files_ignored = discovery.ignored;
     report.bytes_read = bytes_read.into_inner();
     report
+}
+
+/// Why a cache was not used, for its warning.
+fn cache_reason(why: Unused) -> crate::parse::problem::CacheReason {
+    use crate::parse::problem::CacheReason;
+    match why {
+        Unused::OtherVersion => CacheReason::OtherVersion,
+        Unused::Damaged(what) => CacheReason::Damaged(what),
+        Unused::Unreadable(what) => CacheReason::Unreadable(what),
+    }
 }
 
 /// Loads the sample dossier embedded in the binary.
@@ -460,18 +695,48 @@ pub fn load_or_sample(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
     }
 }
 
+/// What became of a file's question in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// It is `questions[n]`.
+    Kept(usize),
+    /// It was a copy of another, dropped.
+    Dropped,
+    /// The file gave no question.
+    None,
+}
+
 /// Gathers the files' outcomes into a report, keeping one question per id (the more
 /// complete, else the first), in the order of the files. Done in place: the questions are
 /// never held twice.
 fn assemble(
+    slots: Vec<Option<Question>>,
+    said: Vec<Vec<Diagnostic>>,
+    diagnostics: Vec<Diagnostic>,
+) -> LoadReport {
+    assemble_with_positions(slots, said, diagnostics).0
+}
+
+/// [`assemble`], also telling where each file's question went.
+fn assemble_with_positions(
     mut slots: Vec<Option<Question>>,
     said: Vec<Vec<Diagnostic>>,
     mut diagnostics: Vec<Diagnostic>,
-) -> LoadReport {
+) -> (LoadReport, Vec<Position>) {
     let mut report = LoadReport {
         files_read: slots.len(),
         ..LoadReport::default()
     };
+    let mut positions: Vec<Position> = slots
+        .iter()
+        .map(|s| {
+            if s.is_some() {
+                Position::Kept(0)
+            } else {
+                Position::None
+            }
+        })
+        .collect();
     diagnostics.extend(said.into_iter().flatten());
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(slots.len());
     for i in 0..slots.len() {
@@ -488,8 +753,11 @@ fn assemble(
         let (new_rank, kept_rank) = (rank(&slots[i]), rank(&slots[kept]));
         if new_rank > kept_rank {
             // The better one takes the first one's place; the loser is left in slot `i`.
+            // Their files' questions swap places too: neither is cached as it was.
             slots.swap(i, kept);
+            positions[kept] = Position::Dropped;
         }
+        positions[i] = Position::Dropped;
         let (Some(loser), Some(winner)) = (slots[i].take(), slots[kept].as_ref()) else {
             continue;
         };
@@ -502,6 +770,15 @@ fn assemble(
             },
         ));
     }
+    let mut next = 0;
+    for (slot, position) in slots.iter().zip(positions.iter_mut()) {
+        if slot.is_some() {
+            if *position == Position::Kept(0) {
+                *position = Position::Kept(next);
+            }
+            next += 1;
+        }
+    }
     #[allow(
         clippy::filter_map_identity,
         reason = "collected in place, where flatten is not"
@@ -510,5 +787,5 @@ fn assemble(
     report.questions = questions;
     diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     report.diagnostics = diagnostics;
-    report
+    (report, positions)
 }

@@ -83,6 +83,14 @@ pub fn looks_like_command(lang: Lang, word: &str, command: &str) -> String {
     )
 }
 
+/// The cache between runs could not be written (the command itself succeeded).
+pub fn cache_not_written(lang: Lang, dir: &str, why: &str) -> String {
+    lang.pick(
+        format!("cache non écrit dans {dir}{NB}: {why} (le prochain lancement relira tout)"),
+        format!("cache not written in {dir}: {why} (the next run will read everything again)"),
+    )
+}
+
 /// The viewer started without a terminal.
 pub fn needs_terminal(lang: Lang) -> &'static str {
     lang.pick(

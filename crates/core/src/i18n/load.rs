@@ -248,6 +248,26 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("file grew over the {} limit while read", show_bytes(*limit)),
         ),
         Cancelled => lang.pick("chargement interrompu", "load cancelled").into(),
+        CacheIgnored(why) => {
+            use crate::parse::problem::CacheReason;
+            let why = match why {
+                CacheReason::OtherVersion => lang
+                    .pick("écrit par une autre version", "written by another version")
+                    .to_string(),
+                CacheReason::Damaged(what) => lang.pick(
+                    format!("endommagé ({what})"),
+                    format!("damaged ({what})"),
+                ),
+                CacheReason::Unreadable(what) => lang.pick(
+                    format!("illisible ({what})"),
+                    format!("unreadable ({what})"),
+                ),
+            };
+            lang.pick(
+                format!("cache ignoré, {why}{NB}: tout a été relu, il sera réécrit"),
+                format!("cache ignored, {why}: every file was read again; it will be rewritten"),
+            )
+        }
         Duplicate { kept, id, more_complete } => {
             let why = match (lang, more_complete) {
                 (Lang::Fr, true) => "c'est la copie la plus complète ou la plus récente",

@@ -4,7 +4,7 @@
 use std::io;
 
 /// What kind of non-text file a document turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FileKind {
     /// `%PDF`.
     Pdf,
@@ -27,9 +27,10 @@ pub enum FileKind {
 }
 
 /// A system error, kept as its kind and the system's words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct IoReason {
     /// The kind, for words in the user's language.
+    #[serde(with = "error_kind")]
     pub kind: io::ErrorKind,
     /// The system's own message.
     pub text: String,
@@ -44,8 +45,52 @@ impl From<&io::Error> for IoReason {
     }
 }
 
+/// `io::ErrorKind` as the name of the kinds the messages tell apart (others read back as
+/// `Other`).
+mod error_kind {
+    use std::io::ErrorKind;
+
+    const KINDS: [(ErrorKind, &str); 8] = [
+        (ErrorKind::NotFound, "not_found"),
+        (ErrorKind::PermissionDenied, "permission_denied"),
+        (ErrorKind::InvalidData, "invalid_data"),
+        (ErrorKind::InvalidInput, "invalid_input"),
+        (ErrorKind::UnexpectedEof, "unexpected_eof"),
+        (ErrorKind::AlreadyExists, "already_exists"),
+        (ErrorKind::Interrupted, "interrupted"),
+        (ErrorKind::WouldBlock, "would_block"),
+    ];
+
+    pub fn serialize<S: serde::Serializer>(kind: &ErrorKind, s: S) -> Result<S::Ok, S::Error> {
+        let name = KINDS
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map_or("other", |(_, n)| n);
+        s.serialize_str(name)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ErrorKind, D::Error> {
+        let name: String = serde::Deserialize::deserialize(d)?;
+        Ok(KINDS
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or(ErrorKind::Other, |(k, _)| *k))
+    }
+}
+
+/// Why a cache file was ignored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CacheReason {
+    /// Written by another version of dossier.
+    OtherVersion,
+    /// Damaged or truncated (what did not hold).
+    Damaged(String),
+    /// Could not be read (the system's words).
+    Unreadable(String),
+}
+
 /// Something wrong with a file or one of its lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     // Decoding.
     /// The file is another kind of file.
@@ -175,6 +220,8 @@ pub enum Problem {
     GrewWhileRead(u64),
     /// The load was cancelled (the user quit).
     Cancelled,
+    /// The cache file was ignored: every file was read again.
+    CacheIgnored(CacheReason),
     /// A second copy of a question.
     Duplicate {
         /// The copy kept.

@@ -166,6 +166,20 @@ pub struct WordIndex {
     long: Vec<u32>,
 }
 
+/// The parts of a [`WordIndex`], for the cache: plain vectors, checked again when read
+/// back ([`WordIndex::from_parts`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct WordIndexParts {
+    docs: u64,
+    arena: String,
+    starts: Vec<u32>,
+    fields: Vec<u8>,
+    field_at: Vec<u64>,
+    texts: Vec<u8>,
+    text_at: Vec<u64>,
+    long: Vec<u32>,
+}
+
 impl std::fmt::Debug for WordIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WordIndex")
@@ -618,6 +632,68 @@ impl Merger {
 }
 
 impl WordIndex {
+    /// The index as plain parts, for the cache.
+    pub fn to_parts(&self) -> WordIndexParts {
+        WordIndexParts {
+            docs: self.docs as u64,
+            arena: self.arena.clone(),
+            starts: self.starts.clone(),
+            fields: self.fields.clone(),
+            field_at: self.field_at.iter().map(|&a| a as u64).collect(),
+            texts: self.texts.clone(),
+            text_at: self.text_at.iter().map(|&a| a as u64).collect(),
+            long: self.long.clone(),
+        }
+    }
+
+    /// An index from parts the cache gave back, or `None` when they do not hold together:
+    /// word starts must rise within the vocabulary, each word end with a newline and come
+    /// after the one before, posting ranges must rise within their arenas. The typo
+    /// automaton's map is rebuilt from the words.
+    pub fn from_parts(p: WordIndexParts) -> Option<WordIndex> {
+        let words = p.starts.len().checked_sub(1)?;
+        let rising = |v: &[u64], end: usize| {
+            v.len() == words + 1
+                && v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().is_some_and(|&l| l as usize == end)
+                && v.first() == Some(&0)
+        };
+        let starts: Vec<u64> = p.starts.iter().map(|&s| u64::from(s)).collect();
+        if !rising(&starts, p.arena.len())
+            || !rising(&p.field_at, p.fields.len())
+            || !rising(&p.text_at, p.texts.len())
+        {
+            return None;
+        }
+        let mut builder = fst::MapBuilder::memory();
+        let mut previous: Option<&str> = None;
+        for (rank, w) in p.starts.windows(2).enumerate() {
+            let word = p
+                .arena
+                .get(w[0] as usize..(w[1] as usize).checked_sub(1)?)?;
+            if !p.arena[w[1] as usize - 1..].starts_with('\n') || word.contains('\n') {
+                return None;
+            }
+            if previous.is_some_and(|prev| prev >= word) {
+                return None;
+            }
+            builder.insert(word.as_bytes(), rank as u64).ok()?;
+            previous = Some(word);
+        }
+        let fst = fst::Map::new(builder.into_inner().ok()?).ok()?;
+        Some(WordIndex {
+            docs: usize::try_from(p.docs).ok()?,
+            arena: p.arena,
+            starts: p.starts,
+            fst,
+            fields: p.fields,
+            field_at: p.field_at.into_iter().map(|a| a as usize).collect(),
+            texts: p.texts,
+            text_at: p.text_at.into_iter().map(|a| a as usize).collect(),
+            long: p.long,
+        })
+    }
+
     /// Indexes the words of `questions`: word numbers and question numbers are positions in
     /// the sorted vocabulary and in `questions`.
     pub fn build(questions: &[Question]) -> WordIndex {
