@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! `cargo bench --bench load`: how long loading a dossier takes, and how much memory it needs,
-//! on generated corpora of 10,000 and 100,000 questions, each figure printed beside the floor
-//! it should be compared to (the time to just read the same bytes, measured in the same run).
+//! `cargo bench --bench load`: how long opening a dossier takes (first open, then with the
+//! cache), how fast the parser is, how much memory the viewer needs, and how long a keystroke
+//! in the filter line takes, on generated corpora of 10,000 and 100,000 questions (both
+//! layouts, distinct titles, shared vocabulary, campaigns: `examples/gen_corpus.rs`), each
+//! figure printed beside the floor it should be compared to, measured in the same run.
 //!
 //! Options (after `--`): `--sizes 10000,100000` (the corpora to measure), `--reps N` (rounds
 //! per timing; the median is shown). The corpora are generated once into
@@ -122,6 +124,19 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
+/// Runs `f` `reps` times and returns the shortest duration: for throughput of code on bytes
+/// in memory, the best round is the code's, the others the machine's neighbours'.
+fn best(reps: usize, mut f: impl FnMut()) -> Duration {
+    (0..reps.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
 /// Runs `f` `reps` times and returns the median duration.
 fn median(reps: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..reps.max(1))
@@ -154,23 +169,6 @@ fn per_step<S: Copy>(reps: usize, steps: &[S], mut f: impl FnMut(S)) -> Duration
 fn median_of(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times.get(times.len() / 2).copied().unwrap_or_default()
-}
-
-/// CPU time (user + system) used so far by this process, and by its children that were
-/// waited for (`xargs` and its `cat`s), from /proc/self/stat in ticks of 10 ms. On a machine
-/// shared with other work, CPU time says what a run costs better than wall time does.
-fn cpu_times() -> (Duration, Duration) {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<u64> = stat
-        .rsplit_once(')')
-        .map_or("", |(_, rest)| rest)
-        .split_whitespace()
-        .map(|f| f.parse().unwrap_or(0))
-        .collect();
-    // Fields 14 to 17 of proc(5) (utime, stime, cutime, cstime); `rest` starts at field 3.
-    let tick = |i: usize| fields.get(i).copied().unwrap_or(0);
-    let ms = |ticks: u64| Duration::from_millis(ticks * 10);
-    (ms(tick(11) + tick(12)), ms(tick(13) + tick(14)))
 }
 
 /// The machine's load average over the last minute.
@@ -261,11 +259,27 @@ fn proc_status(field: &str) -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// Child mode: load DIR, then print the peak resident memory. Run in a fresh process so the
-/// figure is the load's own, not the benchmark's.
-fn child_load(dir: &Path) -> ! {
+/// Child mode: open DIR as the viewer does (load with the cache in CACHE, search keys, then
+/// the word index unless the cache had it), then print the peak resident memory. Run in a
+/// fresh process so the figure is the viewer's own, not the benchmark's.
+fn child_open(dir: &Path, cache_dir: &Path) -> ! {
     let before = vm_hwm().unwrap_or(0);
-    let report = load(&[dir.to_path_buf()], &LoadOptions::default());
+    let cache = dossier_core::cache::Cache::at(cache_dir);
+    let mut report = load(
+        &[dir.to_path_buf()],
+        &LoadOptions {
+            cache: Some(&cache),
+            ..LoadOptions::default()
+        },
+    );
+    let loaded = vm_hwm().unwrap_or(0);
+    let index = dossier_core::query::SearchIndex::build_keys(&report.questions);
+    let words = report
+        .words
+        .take()
+        .unwrap_or_else(|| dossier_core::query::words::WordIndex::build(&report.questions));
+    let word_bytes = words.heap_bytes();
+    index.set_words(words);
     let after = vm_hwm().unwrap_or(0);
     let (len, cap) = report
         .questions
@@ -274,10 +288,11 @@ fn child_load(dir: &Path) -> ! {
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let structs = report.questions.capacity() * std::mem::size_of::<Question>();
     println!(
-        "baseline={before} peak={after} rss={} text={len} heap={cap} structs={structs} questions={}",
-        proc_status("VmRSS:").unwrap_or(0),
+        "baseline={before} loaded={loaded} peak={after} text={len} heap={cap} structs={structs} \
+         words={word_bytes} questions={}",
         report.questions.len()
     );
+    black_box(index);
     std::process::exit(0)
 }
 
@@ -318,11 +333,13 @@ fn held(q: &Question) -> (usize, usize) {
     (len, cap)
 }
 
-/// What the child process that loads reports, in bytes.
+/// What the child process that opens reports, in bytes.
 struct ChildMemory {
-    /// Peak resident memory (VmHWM) after the load.
+    /// Peak resident memory (VmHWM) once the word index is built.
     peak: u64,
-    /// Peak resident memory before it.
+    /// Peak resident memory once the questions are loaded.
+    loaded: u64,
+    /// Peak resident memory before the load.
     baseline: u64,
     /// Text the questions hold (sum of string lengths).
     text: u64,
@@ -330,14 +347,17 @@ struct ChildMemory {
     heap: u64,
     /// The `Question` structs themselves.
     structs: u64,
+    /// The word index.
+    words: u64,
 }
 
-/// Runs the load in a child process and returns what it reports.
-fn peak_memory_of_load(dir: &Path) -> Option<ChildMemory> {
+/// Opens DIR in a child process, with the cache in CACHE, and returns what it reports.
+fn peak_memory_of_open(dir: &Path, cache: &Path) -> Option<ChildMemory> {
     let exe = std::env::current_exe().ok()?;
     let out = Command::new(exe)
-        .arg("--child-load")
+        .arg("--child-open")
         .arg(dir)
+        .arg(cache)
         .stderr(Stdio::inherit())
         .output()
         .ok()?;
@@ -348,15 +368,18 @@ fn peak_memory_of_load(dir: &Path) -> Option<ChildMemory> {
     };
     Some(ChildMemory {
         peak: field("peak")?,
+        loaded: field("loaded")?,
         baseline: field("baseline")?,
         text: field("text")?,
         heap: field("heap")?,
         structs: field("structs")?,
+        words: field("words")?,
     })
 }
 
-/// Peak memory and wall time of the real `dossier check DIR`, when GNU time is installed.
-fn peak_memory_of_cli(dir: &Path) -> Option<(u64, Duration)> {
+/// Peak memory and wall time of the real `dossier check DIR` with its cache in CACHE (GNU
+/// time reports the memory).
+fn run_check(dir: &Path, cache: &Path) -> Option<(u64, Duration)> {
     let time = Path::new("/usr/bin/time");
     if !time.exists() {
         return None;
@@ -367,6 +390,7 @@ fn peak_memory_of_cli(dir: &Path) -> Option<(u64, Duration)> {
         .arg(env!("CARGO_BIN_EXE_dossier"))
         .arg("check")
         .arg(dir)
+        .env("XDG_CACHE_HOME", cache)
         .stdout(Stdio::null())
         .output()
         .ok()?;
@@ -379,6 +403,72 @@ fn peak_memory_of_cli(dir: &Path) -> Option<(u64, Duration)> {
         .parse()
         .ok()?;
     Some((kb * 1024, elapsed))
+}
+
+/// A fresh, empty cache folder for the benchmark.
+fn empty_cache(name: &str) -> std::io::Result<PathBuf> {
+    let dir = corpus_root().join("caches").join(name);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// The time one keystroke takes to put the first screen of hits up, for each prefix of
+/// `text` typed in the filter line: the query is parsed, filtered (among the previous hits
+/// when it only grew) and its first screens sorted, as the viewer's filtering thread does
+/// before the rest is sorted.
+fn keystrokes(
+    dossier: &std::sync::Arc<dossier::tui::app::Dossier>,
+    text: &str,
+    today: chrono::NaiveDate,
+    reps: usize,
+) -> Vec<Duration> {
+    use dossier::tui::filtering::{compute_in_steps, FilterJob};
+    use dossier_core::query::Query;
+    let review = std::sync::Arc::new(dossier_core::review::ReviewState::default());
+    let mut times = Vec::new();
+    for _ in 0..reps.max(1) {
+        let mut previous: Option<(Query, Vec<usize>)> = None;
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let start = Instant::now();
+            let Ok(query) = Query::parse(&text[..end]) else {
+                continue;
+            };
+            let candidates = previous
+                .as_ref()
+                .filter(|(prev, _)| query.refines(prev))
+                .map(|(_, hits)| hits.clone());
+            let job = FilterJob {
+                generation: 0,
+                dossier: std::sync::Arc::clone(dossier),
+                query: query.clone(),
+                only_unanswered: false,
+                only_overdue: false,
+                sort: dossier_core::query::SortKey::Date,
+                reverse: false,
+                today,
+                candidates,
+                review: std::sync::Arc::clone(&review),
+            };
+            let mut first_screen = None;
+            let hits = compute_in_steps(&job, &std::sync::atomic::AtomicBool::new(false), |_| {
+                first_screen = Some(start.elapsed());
+            })
+            .unwrap_or_default();
+            times.push(first_screen.unwrap_or_else(|| start.elapsed()));
+            previous = Some((query, hits.iter().map(|h| h.index).collect()));
+        }
+    }
+    times
+}
+
+/// The median and the worst of some times.
+fn median_and_worst(mut times: Vec<Duration>) -> (Duration, Duration) {
+    times.sort();
+    let worst = times.last().copied().unwrap_or_default();
+    (median_of(times), worst)
 }
 
 /// Everything measured on one corpus.
@@ -404,126 +494,175 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     // Warm the page cache, so every timing below reads from memory, not from the disk.
     read_all(&files);
 
-    // Interleaved rounds, so a burst of load from other processes hits every figure alike.
-    let (mut cat, mut read, mut loads) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut cat_cpu, mut read_cpu, mut load_cpu, mut walk_cpu) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // ---- OPENING: interleaved rounds, so a burst of load from other processes hits every
+    // figure alike. A first open has an empty cache; a second open finds it written. ----
+    let (mut cat, mut read, mut first, mut store, mut second) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut questions = 0;
-    for _ in 0..reps.max(1) {
-        let before = cpu_times();
+    for round in 0..reps.max(1) {
         cat.push(cat_all(&files)?);
-        cat_cpu.push(cpu_times().1 - before.1);
 
-        let before = cpu_times();
-        black_box(discover(std::slice::from_ref(&dir)));
-        walk_cpu.push(cpu_times().0 - before.0);
-
-        let before = cpu_times();
         let start = Instant::now();
         black_box(read_all(&files));
         read.push(start.elapsed());
-        read_cpu.push(cpu_times().0 - before.0);
 
-        let before = cpu_times();
+        let cache_dir = empty_cache(&format!("open-{n}-{round}"))?;
+        let cache = dossier_core::cache::Cache::at(&cache_dir);
+        let options = LoadOptions {
+            cache: Some(&cache),
+            ..LoadOptions::default()
+        };
         let start = Instant::now();
-        let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
-        loads.push(start.elapsed());
-        load_cpu.push(cpu_times().0 - before.0);
+        let report = load(std::slice::from_ref(&dir), &options);
+        first.push(start.elapsed());
         questions = report.questions.len();
+        let words = dossier_core::query::words::WordIndex::build(&report.questions);
+        let start = Instant::now();
+        if let Some(ticket) = &report.cache {
+            cache.store(ticket, &report.questions, Some(&words))?;
+        }
+        store.push(start.elapsed());
+        drop((report, words));
+
+        let start = Instant::now();
+        let report = load(std::slice::from_ref(&dir), &options);
+        second.push(start.elapsed());
+        if report.files_cached != questions || report.words.is_none() {
+            eprintln!(
+                "warning: the second open took {} of {questions} files from the cache",
+                report.files_cached
+            );
+        }
         drop(report);
+        let _ = std::fs::remove_dir_all(&cache_dir);
     }
     if questions != n {
         eprintln!("warning: loaded {questions} questions, expected {n}");
     }
-    let (cat, read, load_time) = (median_of(cat), median_of(read), median_of(loads));
-    let read_floor = ms(walk) + ms(read);
-    let read_floor_cpu = ms(median_of(walk_cpu)) + ms(median_of(read_cpu));
-    let load_cpu = ms(median_of(load_cpu));
+    let (cat, read) = (median_of(cat), median_of(read));
     figures.push(Figure::new(
         "walk the directories (discover)",
         ms(walk),
         "ms",
     ));
     figures.push(Figure::new("read the bytes: `xargs cat`", ms(cat), "ms"));
-    figures.push(Figure::new(
-        "read the bytes: parallel Rust read",
-        ms(read),
-        "ms",
-    ));
     figures.push(
-        Figure::new("full load()", ms(load_time), "ms")
-            .floor("walk + parallel read", read_floor)
-            .target(Target::Ratio(2.0)),
-    );
-    figures
-        .push(Figure::new("full load() vs `xargs cat`", ms(load_time), "ms").floor("cat", ms(cat)));
-    figures.push(
-        Figure::new("full load(), CPU time", load_cpu, "ms")
-            .floor("walk + parallel read, CPU time", read_floor_cpu),
+        Figure::new("read the bytes: parallel read", ms(read), "ms").floor("`xargs cat`", ms(cat)),
     );
     figures.push(
-        Figure::new("full load(), CPU time vs `xargs cat`", load_cpu, "ms")
-            .floor("cat, CPU time", ms(median_of(cat_cpu))),
+        Figure::new(
+            "first open, empty cache: load()",
+            ms(median_of(first)),
+            "ms",
+        )
+        .floor("`xargs cat`", ms(cat))
+        .target(Target::Ratio(0.7)),
+    );
+    figures.push(
+        Figure::new(
+            "  then writing the cache (the viewer does it in the background)",
+            ms(median_of(store)),
+            "ms",
+        )
+        .floor("`xargs cat`", ms(cat)),
+    );
+    figures.push(
+        Figure::new(
+            "second open, warm cache: load()",
+            ms(median_of(second)),
+            "ms",
+        )
+        .floor("`xargs cat`", ms(cat))
+        .target(Target::Ratio(0.25)),
     );
 
-    // Parse throughput, bytes already in memory.
+    // ---- PARSER: bytes already in memory, one thread, beside a UTF-8 check and a line
+    // split of the same bytes. ----
     let docs: Vec<(String, Vec<u8>)> = files
         .iter()
         .filter_map(|f| Some((f.display().to_string(), std::fs::read(f).ok()?)))
         .collect();
-    let mut single_cpu = Vec::new();
-    let single = median(reps, || {
-        let before = cpu_times().0;
-        let parsed: Vec<_> = docs.iter().map(|(s, b)| parse_bytes(b, s)).collect();
-        single_cpu.push(cpu_times().0 - before);
+    let rounds = reps.max(5);
+    let floor = best(rounds, || {
+        let lines: usize = docs
+            .iter()
+            .map(|(_, b)| {
+                std::str::from_utf8(b).map_or(0, |s| s.split('\n').map(|l| l.len() & 1).sum())
+            })
+            .sum();
+        black_box(lines);
+    });
+    let single = best(rounds, || {
+        for (s, b) in &docs {
+            black_box(parse_bytes(b, s).is_ok());
+        }
+    });
+    let parallel = best(rounds, || {
+        let parsed: usize = docs
+            .par_iter()
+            .map(|(s, b)| usize::from(parse_bytes(b, s).is_ok()))
+            .sum();
         black_box(parsed);
     });
-    let single_cpu = median_of(single_cpu);
-    let parallel = median(reps, || {
-        let parsed: Vec<_> = docs.par_iter().map(|(s, b)| parse_bytes(b, s)).collect();
-        black_box(parsed);
-    });
-    let read_mbs = mb / read.as_secs_f64();
+    figures.push(Figure::new(
+        "UTF-8 check + line split, 1 thread (best round)",
+        mb / floor.as_secs_f64(),
+        "MB/s",
+    ));
     figures.push(
         Figure::new(
-            "parse throughput, 1 thread",
+            "parser, 1 thread (best round)",
             mb / single.as_secs_f64(),
             "MB/s",
         )
-        .floor("parallel read", read_mbs),
+        .floor("UTF-8 check + line split", mb / floor.as_secs_f64())
+        .target(Target::Min(250.0)),
     );
-    figures.push(
-        Figure::new(
-            "parse throughput, 1 thread, per CPU second",
-            mb / single_cpu.as_secs_f64().max(0.01),
-            "MB/s",
-        )
-        .floor(
-            "walk + parallel read, per CPU second",
-            mb / (read_floor_cpu / 1e3).max(0.01),
+    figures.push(Figure::new(
+        format!(
+            "parser, {} threads (best round)",
+            rayon::current_num_threads()
         ),
-    );
-    figures.push(
-        Figure::new(
-            format!("parse throughput, {} threads", rayon::current_num_threads()),
-            mb / parallel.as_secs_f64(),
-            "MB/s",
-        )
-        .floor("parallel read", read_mbs),
-    );
+        mb / parallel.as_secs_f64(),
+        "MB/s",
+    ));
     drop(docs);
 
-    // Peak memory of a load, in a fresh process, against the corpus's size.
-    if let Some(child) = peak_memory_of_load(&dir) {
-        let (peak, baseline) = (child.peak, child.baseline);
+    // ---- MEMORY: the viewer's peak, in a fresh process: first open (then the word index
+    // is built), then a second open (the index comes from the cache). ----
+    let cache_dir = empty_cache(&format!("memory-{n}"))?;
+    let open_first = peak_memory_of_open(&dir, &cache_dir);
+    {
+        let cache = dossier_core::cache::Cache::at(&cache_dir);
+        let options = LoadOptions {
+            cache: Some(&cache),
+            ..LoadOptions::default()
+        };
+        let report = load(std::slice::from_ref(&dir), &options);
+        let words = dossier_core::query::words::WordIndex::build(&report.questions);
+        if let Some(ticket) = &report.cache {
+            cache.store(ticket, &report.questions, Some(&words))?;
+        }
+    }
+    let open_second = peak_memory_of_open(&dir, &cache_dir);
+    if let Some(child) = open_first {
         figures.push(
-            Figure::new("peak memory of load() (VmHWM)", peak as f64 / 1e6, "MB")
-                .floor("corpus bytes", mb)
-                .target(Target::Ratio(1.5)),
+            Figure::new(
+                "peak memory, viewer, first open (VmHWM)",
+                child.peak as f64 / 1e6,
+                "MB",
+            )
+            .floor("corpus bytes", mb)
+            .target(Target::Ratio(1.3)),
         );
         figures.push(Figure::new(
-            "  of which before the load",
-            baseline as f64 / 1e6,
+            "  once the questions are loaded",
+            child.loaded as f64 / 1e6,
+            "MB",
+        ));
+        figures.push(Figure::new(
+            "  before the load",
+            child.baseline as f64 / 1e6,
             "MB",
         ));
         figures.push(Figure::new(
@@ -541,31 +680,61 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
             child.structs as f64 / 1e6,
             "MB",
         ));
+        figures.push(
+            Figure::new("  the word index", child.words as f64 / 1e6, "MB")
+                .floor("corpus bytes", mb),
+        );
     }
-    if let Some((peak, wall)) = peak_memory_of_cli(&dir) {
+    if let Some(child) = open_second {
         figures.push(
             Figure::new(
-                "peak memory of `dossier check DIR`",
-                peak as f64 / 1e6,
+                "peak memory, viewer, warm cache",
+                child.peak as f64 / 1e6,
                 "MB",
             )
             .floor("corpus bytes", mb)
-            .target(Target::Ratio(1.5)),
+            .target(Target::Ratio(1.3)),
+        );
+    }
+    let check_cache = empty_cache(&format!("check-{n}"))?;
+    if let Some((peak, wall)) = run_check(&dir, &check_cache) {
+        figures.push(
+            Figure::new(
+                "`dossier check DIR`, empty cache (writes it)",
+                ms(wall),
+                "ms",
+            )
+            .floor("`xargs cat`", ms(cat)),
         );
         figures.push(
-            Figure::new("wall time of `dossier check DIR`", ms(wall), "ms")
-                .floor("walk + parallel read", read_floor),
+            Figure::new("  its peak memory", peak as f64 / 1e6, "MB").floor("corpus bytes", mb),
+        );
+    }
+    if let Some((peak, wall)) = run_check(&dir, &check_cache) {
+        figures.push(
+            Figure::new("`dossier check DIR`, warm cache", ms(wall), "ms")
+                .floor("`xargs cat`", ms(cat)),
+        );
+        figures.push(
+            Figure::new("  its peak memory", peak as f64 / 1e6, "MB").floor("corpus bytes", mb),
         );
     }
 
-    // The loaded dossier, for the figures below.
-    let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
-
-    // ---- FILTER PER KEYSTROKE, through the viewer's own update path: each keystroke parses
-    // the query, filters (narrowing from the previous hits when the query only grew) and
-    // sorts, as typing in the filter line does. ----
+    // ---- TYPING: each keystroke of a query typed letter by letter, until its first
+    // screen of hits is sorted (the viewer's filtering thread shows it, then sorts the rest),
+    // beside a key that only redraws; and one frame of the whole screen at 200x50. ----
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
-    let index = dossier_core::query::SearchIndex::build(&report.questions);
+    let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
+    let index = dossier_core::query::SearchIndex::build_keys(&report.questions);
+    let start = Instant::now();
+    index.set_words(dossier_core::query::words::WordIndex::build(
+        &report.questions,
+    ));
+    figures.push(Figure::new(
+        "word index build (background, after the first open)",
+        ms(start.elapsed()),
+        "ms",
+    ));
     let review =
         dossier_core::review::ReviewStore::unavailable(dossier_core::review::Unusable::ReadingOnly);
     let mut app = dossier::tui::app::App::new(
@@ -583,67 +752,59 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         })),
     );
     update(&mut app, Action::Resize(200, 50));
-    let mut typing = |text: &str| -> Duration {
-        let mut times = Vec::new();
-        for _ in 0..reps.max(1) {
-            update(&mut app, Action::Command(Key::FilterCancel));
-            update(&mut app, Action::Command(Key::OpenFilter));
-            for c in text.chars() {
-                let start = Instant::now();
-                update(&mut app, Action::FilterInsert(c));
-                times.push(start.elapsed());
-            }
-        }
-        median_of(times)
-    };
-    let free = typing("sante retraite");
-    let field = typing("ministere:sante");
-    let text = typing("text:asalee");
-    figures.push(
-        Figure::new(
-            "filter: free words, per keystroke (`sante retraite`)",
-            ms(free),
-            "ms",
-        )
-        .target(Target::Max(30.0)),
-    );
-    figures.push(
-        Figure::new(
-            "filter: field term, per keystroke (`ministere:sante`)",
-            ms(field),
-            "ms",
-        )
-        .target(Target::Max(10.0)),
-    );
-    figures.push(
-        Figure::new(
-            "filter: `text:`, per keystroke (`text:asalee`)",
-            ms(text),
-            "ms",
-        )
-        .target(Target::Max(300.0)),
-    );
-
-    // ---- TUI FRAME: one frame of the whole screen on a TestBackend at 200x50. ----
-    update(&mut app, Action::Command(Key::FilterCancel));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let mut frame_times = Vec::new();
+    let mut redraws = Vec::new();
+    let mut frames = Vec::new();
     for i in 0..(reps.max(1) * 20) {
-        // Move the selection so the detail is wrapped anew now and then, as when browsing.
-        if i % 5 == 0 {
-            update(&mut app, Action::Command(Key::Down));
-        }
+        let start = Instant::now();
+        update(
+            &mut app,
+            Action::Command(if i % 2 == 0 { Key::Down } else { Key::Up }),
+        );
+        terminal
+            .draw(|f| dossier::tui::view::view(&app, f))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        redraws.push(start.elapsed());
         let start = Instant::now();
         terminal
             .draw(|f| dossier::tui::view::view(&app, f))
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        frame_times.push(start.elapsed());
+        frames.push(start.elapsed());
+    }
+    let redraw = ms(median_of(redraws));
+    let dossier = std::sync::Arc::clone(&app.dossier);
+    for (what, text, median_target, worst_target) in [
+        ("free word", "asalee", 16.0, 50.0),
+        ("free words", "sante retraite", 16.0, 50.0),
+        ("free word, a place", "loire", 16.0, 50.0),
+        ("field term", "ministere:sante", 16.0, 50.0),
+        ("`text:`", "text:asalee", 33.0, 50.0),
+        ("`text:`", "text:patients", 33.0, 50.0),
+    ] {
+        let (median, worst) = median_and_worst(keystrokes(&dossier, text, today, reps));
+        figures.push(
+            Figure::new(
+                format!("keystroke, {what} (`{text}`), median"),
+                ms(median),
+                "ms",
+            )
+            .floor("a key that only redraws", redraw)
+            .target(Target::Max(median_target)),
+        );
+        figures.push(
+            Figure::new(
+                format!("keystroke, {what} (`{text}`), worst"),
+                ms(worst),
+                "ms",
+            )
+            .target(Target::Max(worst_target)),
+        );
     }
     figures.push(
         Figure::new(
             "TUI frame, 200x50 (TestBackend)",
-            ms(median_of(frame_times)),
+            ms(median_of(frames)),
             "ms",
         )
         .target(Target::Max(5.0)),
@@ -676,10 +837,10 @@ fn print_table(n: usize, figures: &[Figure]) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--child-load") {
-        match args.get(1) {
-            Some(dir) => child_load(Path::new(dir)),
-            None => std::process::exit(2),
+    if args.first().map(String::as_str) == Some("--child-open") {
+        match (args.get(1), args.get(2)) {
+            (Some(dir), Some(cache)) => child_open(Path::new(dir), Path::new(cache)),
+            _ => std::process::exit(2),
         }
     }
     let mut sizes = vec![10_000, 100_000];
@@ -704,7 +865,7 @@ fn main() {
         i += 1;
     }
     println!(
-        "dossier load benchmark: {} CPU(s) available, {} rayon threads, {reps} round(s) per \
+        "dossier open benchmark: {} CPU(s) available, {} rayon threads, {reps} round(s) per \
          timing (median shown), page cache warm, load average {} at the start",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         rayon::current_num_threads(),

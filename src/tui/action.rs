@@ -225,6 +225,8 @@ pub enum Action {
         generation: u64,
         /// The questions shown, in order.
         hits: Vec<Hit>,
+        /// False for the early copy of a long list whose first screens only are in order.
+        complete: bool,
     },
     /// A review save or read finished.
     Review(Box<Done>),

@@ -5,7 +5,8 @@ use super::app::Dossier;
 use chrono::NaiveDate;
 use dossier_core::model::Status;
 use dossier_core::query::{
-    filter_cancellable, sort_hits_indexed, Hit, Query, QueryContext, SortKey,
+    filter_cancellable, sort_first_hits_indexed, sort_hits_indexed, Hit, Query, QueryContext,
+    SortKey,
 };
 use dossier_core::review::ReviewState;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -45,9 +46,24 @@ impl std::fmt::Debug for FilterJob {
     }
 }
 
+/// Hits above which the first screens are sorted and shown before the whole list is.
+pub const PARTIAL_FROM: usize = 5_000;
+/// Hits sorted first in that case: several screens of the tallest terminal.
+pub const FIRST_SORTED: usize = 500;
+
 /// Filters, applies the quick filters, and sorts (by score first when there are free words).
 /// `None` when `cancel` was set meanwhile.
 pub fn compute(job: &FilterJob, cancel: &AtomicBool) -> Option<Vec<Hit>> {
+    compute_in_steps(job, cancel, |_| {})
+}
+
+/// [`compute`], handing `early` the list with only its first [`FIRST_SORTED`] hits in
+/// order when it is long: that much is drawn while the rest is sorted.
+pub fn compute_in_steps(
+    job: &FilterJob,
+    cancel: &AtomicBool,
+    early: impl FnOnce(Vec<Hit>),
+) -> Option<Vec<Hit>> {
     let dossier = &job.dossier;
     let ctx = QueryContext {
         today: job.today,
@@ -68,6 +84,23 @@ pub fn compute(job: &FilterJob, cancel: &AtomicBool) -> Option<Vec<Hit>> {
                 && (!job.only_overdue || dossier.timings[h.index].is_overdue())
         });
     }
+    if hits.len() >= PARTIAL_FROM {
+        let mut first = hits.clone();
+        sort_first_hits_indexed(
+            &dossier.questions,
+            &dossier.index,
+            &mut first,
+            job.sort,
+            job.reverse,
+            job.query.has_free_words(),
+            job.today,
+            FIRST_SORTED,
+        );
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        early(first);
+    }
     sort_hits_indexed(
         &dossier.questions,
         &dossier.index,
@@ -77,7 +110,7 @@ pub fn compute(job: &FilterJob, cancel: &AtomicBool) -> Option<Vec<Hit>> {
         job.query.has_free_words(),
         job.today,
     );
-    Some(hits)
+    (!cancel.load(Ordering::Relaxed)).then_some(hits)
 }
 
 /// A thread that computes filter jobs, always the newest one waiting, and cancels a running
@@ -88,8 +121,10 @@ pub struct FilterWorker {
 }
 
 impl FilterWorker {
-    /// Starts the thread; results go to `deliver`. It ends when the worker is dropped.
-    pub fn spawn(deliver: impl Fn(u64, Vec<Hit>) + Send + 'static) -> Self {
+    /// Starts the thread; results go to `deliver` (generation, hits, and whether all are in
+    /// order: a long list comes twice, its first screens sorted, then all). It ends when
+    /// the worker is dropped.
+    pub fn spawn(deliver: impl Fn(u64, Vec<Hit>, bool) + Send + 'static) -> Self {
         let (jobs, rx) = mpsc::channel::<FilterJob>();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
@@ -100,8 +135,10 @@ impl FilterWorker {
                     job = newer;
                 }
                 flag.store(false, Ordering::SeqCst);
-                if let Some(hits) = compute(&job, &flag) {
-                    deliver(job.generation, hits);
+                let generation = job.generation;
+                let early = |first| deliver(generation, first, false);
+                if let Some(hits) = compute_in_steps(&job, &flag, early) {
+                    deliver(generation, hits, true);
                 }
             }
         });

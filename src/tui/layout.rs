@@ -202,8 +202,9 @@ pub fn refresh(app: &mut App) {
         }
     }
     if let Some(area) = areas.chronology {
+        // Counts over the questions shown: the selection only moves the marks, drawn later.
         let slots = area.width.saturating_sub(2) as usize;
-        let k = key(&(generation, slots, &selected));
+        let k = key(&(generation, slots));
         if app.cache.chronology.as_ref().map(|c| c.0) != Some(k) {
             let c = content::chronology::compute(app, slots);
             app.cache.chronology = Some((k, Arc::new(c)));

@@ -341,8 +341,12 @@ fn event_loop(
         tx: tx.clone(),
         paths: options.paths,
         cancel_load: Arc::new(AtomicBool::new(false)),
-        filter: filtering::FilterWorker::spawn(move |generation, hits| {
-            let _ = filter_tx.send(Event::Action(Action::HitsReady { generation, hits }));
+        filter: filtering::FilterWorker::spawn(move |generation, hits, complete| {
+            let _ = filter_tx.send(Event::Action(Action::HitsReady {
+                generation,
+                hits,
+                complete,
+            }));
         }),
         writer: Writer::spawn(
             app.review.fs(),

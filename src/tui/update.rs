@@ -71,7 +71,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Loaded(loaded) => install(app, *loaded, &mut fx),
         Action::Indexed { generation, words } => indexed(app, generation, *words, &mut fx),
-        Action::HitsReady { generation, hits } => apply_hits(app, generation, hits),
+        Action::HitsReady {
+            generation,
+            hits,
+            complete,
+        } => apply_hits(app, generation, hits, complete),
         Action::Review(done) => review_done(app, *done, &mut fx),
         Action::Resumed => {}
         Action::Copied(Ok(how)) => {
@@ -369,16 +373,17 @@ pub fn refresh_hits(app: &mut App, fx: &mut Vec<Effect>) {
         fx.push(Effect::Filter(job));
     } else {
         let hits = compute(&job, &AtomicBool::new(false)).unwrap_or_default();
-        apply_hits(app, job.generation, hits);
+        apply_hits(app, job.generation, hits, true);
     }
 }
 
-/// Installs the result of a filter, unless a newer one was asked for since.
-fn apply_hits(app: &mut App, generation: u64, hits: Vec<Hit>) {
+/// Installs the result of a filter, unless a newer one was asked for since. An early,
+/// partly sorted copy shows the first screens while the rest is sorted.
+fn apply_hits(app: &mut App, generation: u64, hits: Vec<Hit>, complete: bool) {
     if generation != app.filter_generation {
         return;
     }
-    app.filtering = false;
+    app.filtering = !complete;
     app.hits = hits;
     app.cache.generation += 1;
     let position = app

@@ -209,7 +209,10 @@ fn viewer_pid(tmux: &Tmux) -> String {
 fn filter_in_a_real_terminal_then_quit_cleanly() {
     let s = Sandbox::new();
     let tmux = Tmux::start("filter", 120, 40, &shell(&s, "--mouse"));
-    let screen = tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // The whole first frame: a capture may land between the list's lines and the status's.
+    let screen = tmux.wait_for("the list", |s| {
+        s.contains("17-13809QE") && s.contains("Chronologie de la question")
+    });
     assert!(screen.contains("5 questions · 3 en attente"), "{screen}");
     assert!(screen.contains("Chronologie de la question"), "{screen}");
     tmux.keys(&["/", "b", "a", "t", "h", "o", "Enter"]);

@@ -904,3 +904,36 @@ proptest! {
         prop_assert_eq!(by_index, by_reading, "{}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Sorting only the first hits puts the same hits first, in the same order, as sorting
+    /// all of them, and keeps every hit.
+    #[test]
+    fn sorting_the_first_hits_agrees_with_sorting_all(
+        term in (any::<usize>(), any::<usize>(), any::<u8>(), any::<usize>()),
+        key in 0..SortKey::ALL.len(),
+        reverse in any::<bool>(),
+        first in 0usize..40,
+    ) {
+        let c = corpus();
+        let text = made_term(c, term.0, term.1, term.2, term.3);
+        let Ok(query) = Query::parse(&text) else { return Ok(()) };
+        let ctx = QueryContext { today: today(), review: &NoReview };
+        let hits = filter(&c.questions, &c.indexed, &query, &ctx, None);
+        let key = SortKey::ALL[key];
+        let by_score = query.has_free_words();
+        let mut all = hits.clone();
+        dossier_core::query::sort_hits_indexed(&c.questions, &c.indexed, &mut all, key, reverse, by_score, today());
+        let mut some = hits.clone();
+        dossier_core::query::sort_first_hits_indexed(&c.questions, &c.indexed, &mut some, key, reverse, by_score, today(), first);
+        let k = first.min(all.len());
+        prop_assert_eq!(&all[..k], &some[..k]);
+        let mut a = all.clone();
+        let mut b = some.clone();
+        a.sort_by_key(|h| h.index);
+        b.sort_by_key(|h| h.index);
+        prop_assert_eq!(a, b);
+    }
+}

@@ -112,6 +112,7 @@ impl Viewer {
                     Action::HitsReady {
                         generation: job.generation,
                         hits,
+                        complete: true,
                     }
                 }
                 Effect::Review(Job::Save(job)) => {
@@ -372,6 +373,7 @@ fn background_filter_results_from_older_requests_are_dropped() {
     let stale = Action::HitsReady {
         generation: first,
         hits: Vec::new(),
+        complete: true,
     };
     v.act(stale);
     assert_eq!(

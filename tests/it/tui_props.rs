@@ -31,7 +31,7 @@ fn any_action() -> impl Strategy<Value = Action> {
             crossterm::event::KeyCode::Char(c),
             crossterm::event::KeyModifiers::NONE,
         ))),
-        1 => (0u64..3).prop_map(|g| Action::HitsReady { generation: g, hits: Vec::new() }),
+        1 => (0u64..3, any::<bool>()).prop_map(|(g, complete)| Action::HitsReady { generation: g, hits: Vec::new(), complete }),
     ]
 }
 

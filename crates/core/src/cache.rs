@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 /// First bytes of a cache file.
 const MAGIC: &[u8; 8] = b"DOSCACHE";
 /// Version of the layout and of every structure in it; bump on any change.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// Files per section.
 const SECTION_FILES: usize = 2048;
 /// Largest section read: a corrupt length cannot make a load allocate more.
@@ -354,15 +354,24 @@ struct StoredDiagnostic {
     problem: Problem,
 }
 
-/// One file as stored.
+/// What one file gave, as stored in a section.
 #[derive(Serialize, Deserialize)]
-struct StoredFile<'a> {
-    root: u32,
-    rel: String,
-    key: FileKey,
+struct StoredOutcome<'a> {
     #[serde(borrow)]
     question: Option<StoredQuestion<'a>>,
     said: Vec<StoredDiagnostic>,
+}
+
+/// A file of the cache, in its directory: enough to trust it or not before its section is
+/// read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedEntry {
+    /// Index of its root.
+    pub root: u32,
+    /// Path below the root.
+    pub rel: String,
+    /// Its key when it was read.
+    pub key: FileKey,
 }
 
 /// Where a section is.
@@ -380,8 +389,10 @@ struct Directory {
     parser: u32,
     app: String,
     roots: Vec<String>,
-    /// Sections of files, in load order.
-    files: Vec<Section>,
+    /// The files, in load order.
+    files: Vec<CachedEntry>,
+    /// Sections of their outcomes: section `s` holds files `s * SECTION_FILES` onwards.
+    sections: Vec<Section>,
     /// The word index of the questions, in load order.
     words: Option<Section>,
 }
@@ -397,15 +408,9 @@ pub enum Unused {
     Unreadable(String),
 }
 
-/// A file the cache knows, with what it gave.
+/// What a cached file gave.
 #[derive(Debug)]
-pub struct CachedFile {
-    /// Index of its root.
-    pub root: u32,
-    /// Path below the root.
-    pub rel: String,
-    /// Its key when it was read.
-    pub key: FileKey,
+pub struct CachedOutcome {
     /// Its question (its `source` to be set by the load).
     pub question: Option<Question>,
     /// What was said about it (paths to be set by the load).
@@ -414,13 +419,64 @@ pub struct CachedFile {
     pub intact: bool,
 }
 
-/// What a cache file gave.
-#[derive(Debug, Default)]
-pub struct Cached {
-    /// Its files, in the order of the load that wrote it.
-    pub files: Vec<CachedFile>,
-    /// The word index, in that load's question order.
-    pub words: Option<WordIndex>,
+/// An opened cache file: its directory read and checked, its sections read on demand.
+#[derive(Debug)]
+pub struct CacheIndex {
+    file: File,
+    len: u64,
+    entries: Vec<CachedEntry>,
+    sections: Vec<Section>,
+    words: Option<Section>,
+}
+
+impl CacheIndex {
+    /// The files the cache knows, in the order of the load that wrote it.
+    pub fn entries(&self) -> &[CachedEntry] {
+        &self.entries
+    }
+
+    /// Files per section: section `s` holds entries `s * files_per_section()` onwards.
+    pub fn files_per_section(&self) -> usize {
+        SECTION_FILES
+    }
+
+    /// Number of sections.
+    pub fn sections(&self) -> usize {
+        self.sections.len()
+    }
+
+    /// What the files of section `s` gave, in order (their entries'); checked and decoded.
+    pub fn read_section(&self, s: usize) -> Result<Vec<CachedOutcome>, Unused> {
+        let section = *self
+            .sections
+            .get(s)
+            .ok_or_else(|| Unused::Damaged("no such section".into()))?;
+        let bytes = read_section(&self.file, self.len, section)?;
+        let stored: Vec<StoredOutcome> =
+            postcard::from_bytes(&bytes).map_err(|_| Unused::Damaged("files section".into()))?;
+        let expected = self
+            .entries
+            .len()
+            .saturating_sub(s * SECTION_FILES)
+            .min(SECTION_FILES);
+        if stored.len() != expected {
+            return Err(Unused::Damaged("files section".into()));
+        }
+        Ok(stored.into_iter().map(restore).collect())
+    }
+
+    /// The word index the cache holds, for the questions of its files in order.
+    pub fn read_words(&self) -> Result<Option<WordIndex>, Unused> {
+        let Some(section) = self.words else {
+            return Ok(None);
+        };
+        let bytes = read_section(&self.file, self.len, section)?;
+        let parts: WordIndexParts =
+            postcard::from_bytes(&bytes).map_err(|_| Unused::Damaged("word index".into()))?;
+        WordIndex::from_parts(parts)
+            .map(Some)
+            .ok_or_else(|| Unused::Damaged("word index".into()))
+    }
 }
 
 /// The cache of one user: a folder of cache files.
@@ -459,8 +515,9 @@ impl Cache {
         self.dir.join(format!("load-{:016x}.bin", h.finish()))
     }
 
-    /// Reads the cache of these roots: `Ok(None)` when there is none.
-    pub fn read(&self, roots: &[String]) -> Result<Option<Cached>, Unused> {
+    /// Opens the cache of these roots, reading and checking its directory: `Ok(None)` when
+    /// there is none.
+    pub fn open(&self, roots: &[String]) -> Result<Option<CacheIndex>, Unused> {
         let path = self.file_for(roots);
         let file = match File::open(&path) {
             Ok(f) => f,
@@ -518,35 +575,15 @@ impl Cache {
             // A hash collision between two sets of folders: not ours.
             return Ok(None);
         }
-        let words = directory.words;
-        let (files, words) = rayon::join(
-            || -> Result<Vec<Vec<CachedFile>>, Unused> {
-                directory
-                    .files
-                    .par_iter()
-                    .map(|&section| {
-                        let bytes = read_section(&file, len, section)?;
-                        let stored: Vec<StoredFile> =
-                            postcard::from_bytes(&bytes).map_err(|_| damaged("files section"))?;
-                        Ok(stored.into_iter().map(restore).collect())
-                    })
-                    .collect()
-            },
-            || -> Result<Option<WordIndex>, Unused> {
-                let Some(section) = words else {
-                    return Ok(None);
-                };
-                let bytes = read_section(&file, len, section)?;
-                let parts: WordIndexParts =
-                    postcard::from_bytes(&bytes).map_err(|_| damaged("word index"))?;
-                WordIndex::from_parts(parts)
-                    .map(Some)
-                    .ok_or_else(|| damaged("word index"))
-            },
-        );
-        Ok(Some(Cached {
-            files: files?.into_iter().flatten().collect(),
-            words: words?,
+        if directory.sections.len() != directory.files.len().div_ceil(SECTION_FILES) {
+            return Err(damaged("directory"));
+        }
+        Ok(Some(CacheIndex {
+            file,
+            len,
+            entries: directory.files,
+            sections: directory.sections,
+            words: directory.words,
         }))
     }
 
@@ -609,9 +646,16 @@ impl Cache {
             let encoded: Vec<Result<Vec<u8>, postcard::Error>> = batch
                 .par_chunks(SECTION_FILES)
                 .map(|files| {
-                    let stored: Vec<StoredFile> =
-                        files.iter().map(|f| store_file(f, questions)).collect();
-                    postcard::to_allocvec(&stored)
+                    let stored: Vec<StoredOutcome> =
+                        files.iter().map(|f| store_outcome(f, questions)).collect();
+                    // Sized once from the texts: growing by doubling copied the section
+                    // twice over.
+                    let room: usize = files
+                        .iter()
+                        .filter_map(|f| f.question.and_then(|i| questions.get(i)))
+                        .map(|q| q.question_text.len() + q.answer_text.len() + 1024)
+                        .sum();
+                    postcard::to_extend(&stored, Vec::with_capacity(room))
                 })
                 .collect();
             for bytes in encoded {
@@ -631,7 +675,15 @@ impl Cache {
             parser: crate::parse::PARSER_VERSION,
             app: env!("CARGO_PKG_VERSION").to_string(),
             roots: ticket.roots.clone(),
-            files: sections,
+            files: kept
+                .iter()
+                .map(|f| CachedEntry {
+                    root: f.root,
+                    rel: f.rel.clone(),
+                    key: f.key,
+                })
+                .collect(),
+            sections,
             words,
         };
         let bytes = postcard::to_allocvec(&directory).map_err(io::Error::other)?;
@@ -700,11 +752,8 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     f.read_exact(buf)
 }
 
-fn store_file<'a>(f: &FileRecord, questions: &'a [Question]) -> StoredFile<'a> {
-    StoredFile {
-        root: f.root,
-        rel: f.rel.clone(),
-        key: f.key,
+fn store_outcome<'a>(f: &FileRecord, questions: &'a [Question]) -> StoredOutcome<'a> {
+    StoredOutcome {
         question: f
             .question
             .and_then(|i| questions.get(i))
@@ -721,14 +770,11 @@ fn store_file<'a>(f: &FileRecord, questions: &'a [Question]) -> StoredFile<'a> {
     }
 }
 
-fn restore(f: StoredFile) -> CachedFile {
+fn restore(f: StoredOutcome) -> CachedOutcome {
     let had = f.question.is_some();
     let question = f.question.and_then(|q| q.into_question(String::new()));
-    CachedFile {
+    CachedOutcome {
         intact: had == question.is_some(),
-        root: f.root,
-        rel: f.rel,
-        key: f.key,
         question,
         said: f
             .said

@@ -1,7 +1,9 @@
 //! Loading a dossier: finding the documents under the paths given, parsing them in parallel,
 //! merging duplicates, and collecting every diagnostic with its file and line.
 
-use crate::cache::{Cache, CacheTicket, FileKey, FileRecord, Unused};
+use crate::cache::{
+    Cache, CacheIndex, CacheTicket, CachedEntry, CachedOutcome, FileKey, FileRecord, Unused,
+};
 use crate::i18n::Lang;
 use crate::limits::Limits;
 use crate::model::Question;
@@ -409,6 +411,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
 
 /// What the load knows of one file besides its question: what was said, its key and
 /// whether its outcome may be cached.
+#[derive(Default)]
 struct Known {
     said: Vec<Diagnostic>,
     key: Option<FileKey>,
@@ -427,6 +430,63 @@ fn relative(file: &Path, root: &Path) -> Option<String> {
     )
 }
 
+/// Which cached entry stands for each file found, when the file is unchanged since.
+fn match_cache(
+    index: &CacheIndex,
+    discovery: &Discovery,
+    rels: &[Option<String>],
+    keys: &[Option<FileKey>],
+) -> Vec<Option<usize>> {
+    let entries = index.entries();
+    let same = |i: usize, e: &CachedEntry| {
+        keys.get(i).copied().flatten() == Some(e.key)
+            && e.root == discovery.origin[i]
+            && rels[i].as_deref() == Some(e.rel.as_str())
+    };
+    // Most loads find the files of the last one, in the same order: matched by position,
+    // and by path only where that fails.
+    let mut hits: Vec<Option<usize>> = (0..discovery.files.len())
+        .map(|i| entries.get(i).filter(|e| same(i, e)).map(|_| i))
+        .collect();
+    if hits.iter().any(Option::is_none) {
+        let mut by_path: foldhash::HashMap<(u32, &str), usize> = Default::default();
+        for (j, e) in entries.iter().enumerate() {
+            by_path.insert((e.root, e.rel.as_str()), j);
+        }
+        for (i, hit) in hits.iter_mut().enumerate() {
+            if hit.is_some() {
+                continue;
+            }
+            let Some(rel) = rels[i].as_deref() else {
+                continue;
+            };
+            if let Some(&j) = by_path.get(&(discovery.origin[i], rel)) {
+                if same(i, &entries[j]) {
+                    *hit = Some(j);
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// A cached outcome as the file's own: its question and diagnostics say where it is now.
+fn adopt(outcome: CachedOutcome, shown: &str) -> (Option<Question>, Vec<Diagnostic>) {
+    let question = outcome.question.map(|mut q| {
+        q.source = shown.to_string();
+        q
+    });
+    let said = outcome
+        .said
+        .into_iter()
+        .map(|mut d| {
+            d.path = shown.to_string();
+            d
+        })
+        .collect();
+    (question, said)
+}
+
 /// [`load`] with explicit limits (file size, number of files, depth).
 pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -> LoadReport {
     let discovery = discover_limited(paths, limits);
@@ -439,151 +499,173 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         .zip(&discovery.origin)
         .map(|(f, &o)| paths.get(o as usize).and_then(|root| relative(f, root)))
         .collect();
+    let shown: Vec<String> = discovery
+        .files
+        .par_iter()
+        .map(|p| p.display().to_string())
+        .collect();
 
-    // The cache of these roots, and the stat of every file to trust it or not, side by
-    // side: the stats wait on the file system, the cache's decoding on the processor.
-    let stat_all = || -> Vec<Option<FileKey>> {
-        discovery
+    // The cache's directory (a few megabytes), then the stat of every file to trust it or
+    // not; without a cache, no stat: reading a file tells its key.
+    let mut cache_note = None;
+    let mut note = |why: Unused| {
+        if cache_note.is_none() {
+            cache_note = options.cache.map(|c| (c.file_for(&discovery.roots), why));
+        }
+    };
+    let index = match options.cache.map(|c| c.open(&discovery.roots)) {
+        Some(Ok(index)) => index,
+        Some(Err(why)) => {
+            note(why);
+            None
+        }
+        None => None,
+    };
+    let keys: Vec<Option<FileKey>> = match &index {
+        Some(_) => discovery
             .files
             .par_iter()
             .map(|p| std::fs::metadata(p).ok().map(|m| FileKey::of(&m)))
-            .collect()
+            .collect(),
+        None => Vec::new(),
     };
-    let (read, keys) = match options.cache {
-        Some(cache) => {
-            let (read, keys) = rayon::join(|| cache.read(&discovery.roots), stat_all);
-            (Some(read), keys)
-        }
-        None => (None, Vec::new()),
-    };
-    let mut cache_note = None;
-    let mut cached = match read {
-        Some(Ok(Some(cached))) => Some(cached),
-        Some(Err(why)) => {
-            cache_note = options.cache.map(|c| (c.file_for(&discovery.roots), why));
-            None
-        }
-        _ => None,
-    };
-    let mut reuse: Vec<Option<crate::cache::CachedFile>> = (0..total).map(|_| None).collect();
+
+    // Every file's question and what was said, in place: from the cache where it is
+    // unchanged, else parsed. Never held twice.
+    let mut slots: Vec<Option<Question>> = (0..total).map(|_| None).collect();
+    let mut known: Vec<Known> = (0..total).map(|_| Known::default()).collect();
+    let mut hits: Vec<Option<usize>> = vec![None; total];
     let mut fresh = false;
     let mut cached_words = None;
-    if let Some(cached) = cached.as_mut() {
-        let same = |i: usize, f: &crate::cache::CachedFile| {
-            f.intact
-                && keys.get(i).copied().flatten() == Some(f.key)
-                && f.root == discovery.origin[i]
-                && rels[i].as_deref() == Some(f.rel.as_str())
-        };
-        // Most loads find the files of the last one, in the same order: matched by
-        // position, and by path only where that fails.
-        let mut hits: Vec<Option<usize>> = (0..total)
-            .map(|i| cached.files.get(i).filter(|f| same(i, f)).map(|_| i))
-            .collect();
-        if hits.iter().any(Option::is_none) {
-            let mut by_path: foldhash::HashMap<(u32, &str), usize> = Default::default();
-            for (j, f) in cached.files.iter().enumerate() {
-                by_path.insert((f.root, f.rel.as_str()), j);
-            }
-            for (i, hit) in hits.iter_mut().enumerate() {
-                if hit.is_some() {
-                    continue;
+    if let Some(index) = &index {
+        hits = match_cache(index, &discovery, &rels, &keys);
+        let per = index.files_per_section();
+        let positional = hits
+            .iter()
+            .enumerate()
+            .all(|(i, h)| h.is_none_or(|j| j == i));
+        let failed = std::sync::Mutex::new(None);
+        let take =
+            |outcome: CachedOutcome, i: usize, slot: &mut Option<Question>, k: &mut Known| {
+                if !outcome.intact {
+                    return false;
                 }
-                let Some(rel) = rels[i].as_deref() else {
-                    continue;
+                let (question, said) = adopt(outcome, &shown[i]);
+                *slot = question;
+                *k = Known {
+                    said,
+                    key: keys.get(i).copied().flatten(),
+                    cacheable: rels[i].is_some(),
                 };
-                if let Some(&j) = by_path.get(&(discovery.origin[i], rel)) {
-                    if same(i, &cached.files[j]) {
-                        *hit = Some(j);
+                true
+            };
+        let read = |s: usize| match index.read_section(s) {
+            Ok(outcomes) => Some(outcomes),
+            Err(why) => {
+                if let Ok(mut f) = failed.lock() {
+                    f.get_or_insert(why);
+                }
+                None
+            }
+        };
+        let mut taken = vec![false; total];
+        if positional {
+            // Section s holds files s * per onwards, here as in the cache: each section
+            // goes straight to its own stretch of slots, in parallel.
+            slots
+                .par_chunks_mut(per)
+                .zip(known.par_chunks_mut(per))
+                .zip(taken.par_chunks_mut(per))
+                .enumerate()
+                .for_each(|(s, ((slots, known), taken))| {
+                    let base = s * per;
+                    let wanted = (0..slots.len()).any(|k| hits[base + k].is_some());
+                    if !wanted || s >= index.sections() {
+                        return;
+                    }
+                    let Some(outcomes) = read(s) else { return };
+                    for (k, outcome) in outcomes.into_iter().enumerate() {
+                        if k < slots.len() && hits[base + k].is_some() {
+                            taken[k] = take(outcome, base + k, &mut slots[k], &mut known[k]);
+                        }
+                    }
+                });
+        } else {
+            // Files came or went: sections are read in parallel, their outcomes placed after.
+            let mut at_of: Vec<Option<usize>> = vec![None; index.entries().len()];
+            for (i, hit) in hits.iter().enumerate() {
+                if let Some(j) = hit {
+                    at_of[*j] = Some(i);
+                }
+            }
+            let needed: Vec<usize> = (0..index.sections())
+                .filter(|&s| {
+                    (s * per..((s + 1) * per).min(at_of.len())).any(|j| at_of[j].is_some())
+                })
+                .collect();
+            for batch in needed.chunks(rayon::current_num_threads().max(1) * 2) {
+                let read: Vec<(usize, Option<Vec<CachedOutcome>>)> =
+                    batch.par_iter().map(|&s| (s, read(s))).collect();
+                for (s, outcomes) in read {
+                    for (k, outcome) in outcomes.into_iter().flatten().enumerate() {
+                        if let Some(i) = at_of.get(s * per + k).copied().flatten() {
+                            taken[i] = take(outcome, i, &mut slots[i], &mut known[i]);
+                        }
                     }
                 }
             }
         }
-        fresh = total == cached.files.len() && hits.iter().enumerate().all(|(i, h)| *h == Some(i));
-        let mut files: Vec<Option<crate::cache::CachedFile>> = std::mem::take(&mut cached.files)
-            .into_iter()
-            .map(Some)
-            .collect();
-        for (i, hit) in hits.into_iter().enumerate() {
-            reuse[i] = hit.and_then(|j| files.get_mut(j).and_then(Option::take));
+        if let Ok(Some(why)) = failed.into_inner() {
+            note(why);
         }
+        for (hit, taken) in hits.iter_mut().zip(&taken) {
+            if !taken {
+                *hit = None;
+            }
+        }
+        fresh =
+            total == index.entries().len() && hits.iter().enumerate().all(|(i, h)| *h == Some(i));
         if fresh {
-            cached_words = cached.words.take();
+            match index.read_words() {
+                Ok(words) => cached_words = words,
+                Err(why) => note(why),
+            }
         }
     }
-    let from_cache = reuse.iter().filter(|r| r.is_some()).count();
-    let reuse = std::sync::Mutex::new(reuse);
+    let from_cache = hits.iter().filter(|h| h.is_some()).count();
+    done.store(from_cache, Ordering::Relaxed);
 
-    let (slots, known): (Vec<Option<Question>>, Vec<Known>) = discovery
-        .files
-        .par_iter()
+    // The rest is read and parsed, in parallel, each in its slot.
+    slots
+        .par_iter_mut()
+        .zip(known.par_iter_mut())
         .enumerate()
-        .map_init(Vec::new, |bytes, (i, path)| {
-            let shown = path.display().to_string();
-            let taken = reuse
-                .lock()
-                .ok()
-                .and_then(|mut r| r.get_mut(i).and_then(Option::take));
-            let (question, known) = if let Some(hit) = taken {
-                let key = Some(hit.key);
-                let question = hit.question.map(|mut q| {
-                    q.source.clone_from(&shown);
-                    q
-                });
-                let said = hit
-                    .said
-                    .into_iter()
-                    .map(|mut d| {
-                        d.path.clone_from(&shown);
-                        d
-                    })
-                    .collect();
-                let cacheable = rels[i].is_some();
-                (
-                    question,
-                    Known {
-                        said,
-                        key,
-                        cacheable,
-                    },
-                )
-            } else if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                let (q, said) = skipped(Diagnostic::skipped(&shown, Problem::Cancelled));
-                (
-                    q,
-                    Known {
-                        said,
-                        key: None,
-                        cacheable: false,
-                    },
-                )
+        .filter(|(i, _)| hits[*i].is_none())
+        .for_each_init(Vec::new, |bytes, (i, (slot, k))| {
+            let path = &discovery.files[i];
+            let shown = &shown[i];
+            let (question, said, key) = if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+            {
+                let (q, said) = skipped(Diagnostic::skipped(shown, Problem::Cancelled));
+                (q, said, None)
             } else {
                 match read_limited(path, limits.max_file_bytes, bytes) {
                     Ok(key) => {
                         bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                        let (q, said) = parse_one(&shown, bytes);
-                        let cacheable = rels[i].is_some();
-                        (
-                            q,
-                            Known {
-                                said,
-                                key: Some(key),
-                                cacheable,
-                            },
-                        )
+                        let (q, said) = parse_one(shown, bytes);
+                        (q, said, Some(key))
                     }
                     Err(problem) => {
-                        let (q, said) = skipped(Diagnostic::skipped(&shown, problem));
-                        (
-                            q,
-                            Known {
-                                said,
-                                key: None,
-                                cacheable: false,
-                            },
-                        )
+                        let (q, said) = skipped(Diagnostic::skipped(shown, problem));
+                        (q, said, None)
                     }
                 }
+            };
+            *slot = question;
+            *k = Known {
+                said,
+                cacheable: key.is_some() && rels[i].is_some(),
+                key,
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
@@ -596,9 +678,9 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
                     });
                 }
             }
-            (question, known)
-        })
-        .unzip();
+        });
+    drop(index);
+
     // What discovery left out (FIFOs, symlink loops, unreadable directories) counts as skipped,
     // so that the summary agrees with the diagnostics.
     let not_read = discovery
@@ -609,10 +691,10 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     let mut records: Vec<FileRecord> = Vec::new();
     let said: Vec<Vec<Diagnostic>> = if options.cache.is_some() {
         let mut said = Vec::with_capacity(known.len());
-        for (i, k) in known.into_iter().enumerate() {
+        for ((i, k), rel) in known.into_iter().enumerate().zip(rels) {
             records.push(FileRecord {
                 root: discovery.origin[i],
-                rel: rels[i].clone().unwrap_or_default(),
+                rel: rel.unwrap_or_default(),
                 key: k.key.unwrap_or_default(),
                 question: None,
                 said: k.said.clone(),

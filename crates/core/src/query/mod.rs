@@ -29,7 +29,7 @@ pub mod words;
 
 pub use index::{fold_text_into, SearchIndex};
 pub use matcher::{filter, filter_cancellable};
-pub use sort::{sort_hits, sort_hits_indexed, SortKey};
+pub use sort::{sort_first_hits_indexed, sort_hits, sort_hits_indexed, SortKey};
 pub use syntax::{Expected, Highlight, Query, QueryError, QueryErrorKind};
 
 use crate::model::Question;

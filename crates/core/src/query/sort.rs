@@ -255,7 +255,7 @@ pub fn sort_hits(
     today: NaiveDate,
 ) {
     let value = primary(questions, hits, key, today);
-    sort_by_value(questions, hits, &value, reverse, by_score);
+    sort_by_value(questions, hits, &value, reverse, by_score, None);
 }
 
 /// The same order as [`sort_hits`], faster on large lists: the keys come from `index` (which
@@ -270,7 +270,29 @@ pub fn sort_hits_indexed(
     today: NaiveDate,
 ) {
     let value = indexed_primary(index, key, today);
-    sort_by_value(questions, hits, &value, reverse, by_score);
+    sort_by_value(questions, hits, &value, reverse, by_score, None);
+}
+
+/// [`sort_hits_indexed`] for the first `first` hits only (what a screen shows): they come
+/// first, in order; the rest follow in no particular order. A partial selection then a
+/// sort of the few, instead of a sort of all: a keystroke that matches most of a large
+/// dossier is drawn sooner, and the whole order can follow.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "sort_hits_indexed's, and the count"
+)]
+pub fn sort_first_hits_indexed(
+    questions: &[Question],
+    index: &SearchIndex,
+    hits: &mut [Hit],
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    today: NaiveDate,
+    first: usize,
+) {
+    let value = indexed_primary(index, key, today);
+    sort_by_value(questions, hits, &value, reverse, by_score, Some(first));
 }
 
 fn sort_by_value(
@@ -279,6 +301,7 @@ fn sort_by_value(
     value: &Primary,
     reverse: bool,
     by_score: bool,
+    first: Option<usize>,
 ) {
     let direction = if reverse { -1 } else { 1 };
     // Everything is reduced to integers once per hit; the sort then compares plain tuples.
@@ -304,7 +327,14 @@ fn sort_by_value(
             (sort_key, h.index, *h)
         })
         .collect();
-    keyed.par_sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let order = |a: &(_, usize, Hit), b: &(_, usize, Hit)| (&a.0, a.1).cmp(&(&b.0, b.1));
+    match first {
+        Some(k) if k < keyed.len() => {
+            keyed.select_nth_unstable_by(k, order);
+            keyed[..k].sort_unstable_by(order);
+        }
+        _ => keyed.par_sort_unstable_by(order),
+    }
     for (slot, (_, _, hit)) in hits.iter_mut().zip(keyed) {
         *slot = hit;
     }
