@@ -211,7 +211,9 @@ fn filter_in_a_real_terminal_then_quit_cleanly() {
     let tmux = Tmux::start("filter", 120, 40, &shell(&s, "--mouse"));
     // The whole first frame: a capture may land between the list's lines and the status's.
     let screen = tmux.wait_for("the list", |s| {
-        s.contains("17-13809QE") && s.contains("Chronologie de la question")
+        s.contains("17-13809QE")
+            && s.contains("Chronologie de la question")
+            && s.contains("5 questions")
     });
     assert!(screen.contains("5 questions · 3 en attente"), "{screen}");
     assert!(screen.contains("Chronologie de la question"), "{screen}");
