@@ -541,6 +541,9 @@ impl<'a> Builder<'a> {
         };
 
         self.events.sort_by_key(|e| e.date);
+        // Kept as long as the dossier is open: no room left from growing.
+        self.events.shrink_to_fit();
+        self.extra.shrink_to_fit();
         let published = self
             .events
             .iter()
