@@ -207,6 +207,27 @@ pub struct Question {
     pub extra: Vec<ExtraField>,
     /// The file it came from.
     pub source: String,
+    /// The author's acteur reference in the Assemblée's open data (`PA719968`), when the
+    /// document gives it; [`author`](Self::author) shows it until it is resolved to a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_ref: Option<String>,
+    /// The author's mandate reference in the open data (`PM842891`), when the document gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mandate_ref: Option<String>,
+    /// Every ministry the question was attributed to, in order; the last is
+    /// [`ministry_assigned`](Self::ministry_assigned). Empty when the document does not say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution>,
+}
+
+/// One attribution of a question to a ministry (open data `minAttribs.minAttrib`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The ministry, as the document names it ("Ministère de l'intérieur").
+    pub ministry: String,
+    /// The JO date of the (re)attribution, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
 }
 
 impl Question {

@@ -753,6 +753,9 @@ impl Builder {
                 events: self.events,
                 extra: self.extra,
                 source: source.to_string(),
+                author_ref: None,
+                mandate_ref: None,
+                attributions: Vec::new(),
             },
             warnings: self.warnings,
         })
