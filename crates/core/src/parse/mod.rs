@@ -8,7 +8,10 @@
 
 pub mod dates;
 pub mod decode;
+pub mod html;
+pub mod htmltext;
 pub mod inline;
+pub mod opendata;
 
 use crate::limits::{show_bytes, MAX_LINE_BYTES};
 use crate::model::{Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status};
@@ -32,13 +35,13 @@ pub struct LineMessage {
 }
 
 impl LineMessage {
-    fn at(line: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at(line: usize, message: impl Into<String>) -> Self {
         LineMessage {
             line: Some(line),
             message: message.into(),
         }
     }
-    fn doc(message: impl Into<String>) -> Self {
+    pub(crate) fn doc(message: impl Into<String>) -> Self {
         LineMessage {
             line: None,
             message: message.into(),
@@ -328,7 +331,7 @@ fn known_field(folded_label: &str) -> Option<Field> {
 }
 
 /// The kind of event a dated label records, if the label names one.
-fn event_kind(folded_label: &str) -> Option<EventKind> {
+pub(crate) fn event_kind(folded_label: &str) -> Option<EventKind> {
     let l = folded_label;
     Some(if l.contains("erratum") {
         if l.contains("reponse") {

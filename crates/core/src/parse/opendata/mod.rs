@@ -1,0 +1,76 @@
+//! Readers for the Assemblée nationale's open data: question files (JSON, and the per-question
+//! XML of legislatures XV–XVII), the legacy single-file archives (XIV XML and JSON, streamed),
+//! the AMO acteur, organe and mandat files that name authors, zip archives, and a content
+//! sniffer that tells these formats (and the text and HTML renderings) apart.
+//!
+//! What is known of the formats is in `shared/opendata/SCHEMA.md`; the readers are tolerant
+//! in the ways it asks: every repeatable element may be an object or a list, nil may be
+//! `null`, `{}`, an `{"@xsi:nil": "true"}` object or a missing key, and every scalar is a
+//! string. A wrong type where a string is expected, a truncated or invalid file, or a JSON
+//! document of no known schema is refused with a message naming the line when it is known.
+
+mod amo;
+mod archive;
+mod legacy;
+pub(crate) mod question;
+mod sniff;
+pub mod value;
+mod xml;
+
+pub use amo::{parse_amo_json, resolve_authors, Acteur, AmoRecord, Directory, Mandat, Organe};
+pub use archive::{for_each_zip_entry, for_each_zip_entry_reader, ZipSummary};
+pub use legacy::{for_each_legacy_question, for_each_legacy_question_json};
+pub use sniff::{sniff, Format};
+pub use xml::{for_each_legacy_question_xml, parse_question_xml};
+
+use super::{LineMessage, Parsed};
+use serde_json::Value;
+
+/// Drops a UTF-8 byte-order mark.
+pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// A serde_json error as a message with its line.
+pub(crate) fn json_error(e: &serde_json::Error) -> LineMessage {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "truncated JSON: the file ends inside the document",
+        Category::Syntax => "invalid JSON",
+        Category::Data => "unexpected JSON content",
+        Category::Io => "unreadable JSON",
+    };
+    LineMessage {
+        line: (e.line() > 0).then_some(e.line()),
+        message: format!("{what} ({e})"),
+    }
+}
+
+/// The message for a JSON document that is none of the known schemas.
+pub(crate) fn unknown_schema(root: &Value) -> String {
+    match root {
+        Value::Object(m) => {
+            let keys: Vec<&str> = m.keys().take(5).map(String::as_str).collect();
+            format!(
+                "unknown schema: not an Assemblée question, acteur, organe or mandat \
+                 (top-level keys: {})",
+                if keys.is_empty() {
+                    "none".to_string()
+                } else {
+                    keys.join(", ")
+                }
+            )
+        }
+        other => format!(
+            "unknown schema: the document is a JSON {}, not an Assemblée object",
+            value::kind_name(other)
+        ),
+    }
+}
+
+/// Reads one question JSON file (`{"question": {...}}`). `source` is recorded in the question
+/// (e.g. `Questions_ecrites.json.zip!json/QANR5L17QE1.json`).
+pub fn parse_question_json(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
+    let root: Value = serde_json::from_slice(strip_bom(bytes)).map_err(|e| json_error(&e))?;
+    question::question_from_root(&root, source)
+}
