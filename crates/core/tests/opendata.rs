@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The open-data readers on the project's synthetic fixtures (`tests/fixtures/opendata/`) and
 //! on the real AN files of `shared/opendata/` (skipped, saying so, when that folder is absent).
 //! Every expected value is written by hand from the fixture or the real file.
