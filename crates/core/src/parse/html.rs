@@ -68,7 +68,11 @@ pub fn parse_html(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
 
 /// True for a macOS TextEdit export of a page's source.
 fn is_textedit_export(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     head.contains("Cocoa HTML Writer")
         || (text.contains("<p class=\"p1\">") && text.contains("&lt;html"))
 }
@@ -106,6 +110,7 @@ struct Node<'a> {
     open: usize,
     /// Tokens inside it.
     inner: Range<usize>,
+    parent: Option<usize>,
     children: Vec<usize>,
 }
 
@@ -149,6 +154,9 @@ fn is_void(name: &str) -> bool {
     )
 }
 
+/// How many open elements an end tag looks through for its start tag.
+const MAX_CLOSE_SEARCH: usize = 256;
+
 impl<'a> Dom<'a> {
     fn new(src: &'a str) -> Self {
         let tokens: Vec<Token<'a>> = tokens(src).collect();
@@ -158,7 +166,14 @@ impl<'a> Dom<'a> {
             let Token::Tag(tag) = token else { continue };
             let name = tag.name.to_ascii_lowercase();
             if tag.closing {
-                if let Some(pos) = stack.iter().rposition(|&n| nodes[n].name == name) {
+                // Only the innermost open elements are searched, so deep unclosed nesting
+                // cannot make this quadratic.
+                let floor = stack.len().saturating_sub(MAX_CLOSE_SEARCH);
+                if let Some(pos) = stack[floor..]
+                    .iter()
+                    .rposition(|&n| nodes[n].name == name)
+                    .map(|p| p + floor)
+                {
                     for &n in &stack[pos..] {
                         nodes[n].inner.end = i;
                     }
@@ -181,6 +196,7 @@ impl<'a> Dom<'a> {
                 tag: *tag,
                 open: i,
                 inner: i + 1..if leaf { i + 1 } else { tokens.len() },
+                parent: stack.last().copied(),
                 children: Vec::new(),
             });
             if let Some(&parent) = stack.last() {
@@ -226,7 +242,7 @@ impl<'a> Dom<'a> {
 
     /// The element after `n` among its parent's children.
     fn next_sibling(&self, n: usize) -> Option<usize> {
-        let parent = self.nodes.iter().position(|p| p.children.contains(&n))?;
+        let parent = self.nodes[n].parent?;
         let kids = &self.nodes[parent].children;
         let at = kids.iter().position(|&k| k == n)?;
         kids.get(at + 1).copied()
@@ -440,6 +456,8 @@ impl Page {
             }
             let t = dom.text(n);
             if let (Some(open), Some(close)) = (t.find('('), t.rfind(')')) {
+                // ") … (": nothing between them.
+                let close = close.max(open + 1);
                 let inner = t[open + 1..close].trim();
                 match inner.rsplit_once(" - ") {
                     Some((group, place)) => {
@@ -551,23 +569,19 @@ impl Page {
                 "ministere repondant" | "ministere attributaire" => self.ministry_assigned = value,
                 "date de la seance" => seance = date_after_le(&value),
                 "dates" => {
-                    for line in dom.find_all(|n| n.has_class("_regular")) {
-                        if dom.nodes[line].open > dom.nodes[p].open
-                            && dom.nodes[line].open < dom.nodes[p].inner.end
+                    let lines: Vec<usize> = dom
+                        .descendants(p)
+                        .filter(|&n| dom.nodes[n].has_class("_regular"))
+                        .collect();
+                    for line in lines {
+                        let l = dom.text(line);
+                        let lf = fold(&l);
+                        let Some(d) = date_after_le(&l) else { continue };
+                        if lf.starts_with("question") && !self.has(EventKind::QuestionPublished) {
+                            self.event(labels::QUESTION, &d, EventKind::QuestionPublished);
+                        } else if lf.starts_with("reponse") && !self.has(EventKind::AnswerPublished)
                         {
-                            let l = dom.text(line);
-                            let lf = fold(&l);
-                            if let Some(d) = date_after_le(&l) {
-                                if lf.starts_with("question")
-                                    && !self.has(EventKind::QuestionPublished)
-                                {
-                                    self.event(labels::QUESTION, &d, EventKind::QuestionPublished);
-                                } else if lf.starts_with("reponse")
-                                    && !self.has(EventKind::AnswerPublished)
-                                {
-                                    self.event(labels::ANSWER, &d, EventKind::AnswerPublished);
-                                }
-                            }
+                            self.event(labels::ANSWER, &d, EventKind::AnswerPublished);
                         }
                     }
                 }
@@ -752,9 +766,20 @@ impl Page {
 impl Dom<'_> {
     /// True when an ancestor of `n` has `class`.
     fn find_parent_class(&self, n: &Node<'_>, class: &str) -> bool {
-        self.nodes
-            .iter()
-            .any(|p| p.has_class(class) && p.inner.start <= n.open && n.open < p.inner.end)
+        let mut at = n.parent;
+        while let Some(p) = at {
+            if self.nodes[p].has_class(class) {
+                return true;
+            }
+            at = self.nodes[p].parent;
+        }
+        false
+    }
+
+    /// The descendants of `n`, in document order.
+    fn descendants(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.nodes[n].inner.end;
+        (n + 1..self.nodes.len()).take_while(move |&i| self.nodes[i].open < end)
     }
 }
 

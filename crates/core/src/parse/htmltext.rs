@@ -111,6 +111,9 @@ pub struct Tokens<'a> {
     raw_until: Option<&'static str>,
 }
 
+/// Longest tag read; a longer one is text.
+const MAX_TAG_BYTES: usize = 16 * 1024;
+
 /// Tokenizes `src`.
 pub fn tokens(src: &str) -> Tokens<'_> {
     Tokens {
@@ -176,11 +179,13 @@ impl<'a> Iterator for Tokens<'a> {
                 i += 1;
             }
             let name = &src[name_start..i];
-            // The end of the tag: the first `>` outside quotes.
+            // The end of the tag: the first `>` outside quotes, within a bounded length so that
+            // unclosed quotes cannot make the scan quadratic.
             let attrs_start = i;
+            let limit = b.len().min(attrs_start + MAX_TAG_BYTES);
             let mut quote = None;
             let mut end = None;
-            while i < b.len() {
+            while i < limit {
                 match (quote, b[i]) {
                     (None, b'"' | b'\'') => quote = Some(b[i]),
                     (Some(q), c) if c == q => quote = None,
@@ -194,11 +199,11 @@ impl<'a> Iterator for Tokens<'a> {
             }
             let Some(end) = end.or_else(|| {
                 // An unterminated quote: take the first `>` after all.
-                memchr::memchr(b'>', &b[attrs_start..]).map(|j| attrs_start + j)
+                memchr::memchr(b'>', &b[attrs_start..limit]).map(|j| attrs_start + j)
             }) else {
-                // `<b` at the very end: text, as a browser would show nothing better.
-                self.pos = b.len();
-                return Some(Token::Text(&src[start..]));
+                // No end in sight: the `<` is text.
+                self.pos = start + 1;
+                return Some(Token::Text(&src[start..start + 1]));
             };
             let mut attrs = &src[attrs_start..end];
             let self_closing = attrs.ends_with('/');
