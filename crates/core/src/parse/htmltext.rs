@@ -290,6 +290,8 @@ pub struct TextBuilder {
     /// open `<span>`, `None` for those that style nothing.
     span_styles: Vec<Option<EmphasisStyle>>,
     last_end: usize,
+    /// Line breaks in the current run of whitespace: two make a paragraph break.
+    newlines: u32,
 }
 
 fn slot(style: EmphasisStyle) -> usize {
@@ -304,25 +306,41 @@ const STYLES: [EmphasisStyle; 2] = [EmphasisStyle::Bold, EmphasisStyle::Italic];
 impl TextBuilder {
     /// Appends text whose entities are already decoded.
     pub fn text(&mut self, s: &str) {
-        let mut newlines = 0;
-        for c in s.chars() {
-            if c == '\n' {
-                newlines += 1;
-                self.pending_space = true;
-            } else if c.is_whitespace() {
-                self.pending_space = true;
-            } else if c.is_control() || c == '\u{feff}' || c == '\u{fffe}' {
-                // Dropped: no field may keep a NUL, CR or BOM.
-            } else {
-                if newlines >= 2 {
-                    self.pending_break = true;
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // A run of printable characters goes in at once; most text is such runs.
+            let start = i;
+            while i < b.len() {
+                let c = b[i];
+                if c > b' ' && c < 0x7f {
+                    i += 1;
+                } else if c >= 0x80 {
+                    let ch = s[i..].chars().next().unwrap_or(' ');
+                    if ch.is_whitespace() || ch.is_control() || ch == '\u{feff}' || ch == '\u{fffe}'
+                    {
+                        break;
+                    }
+                    i += ch.len_utf8();
+                } else {
+                    break;
                 }
-                newlines = 0;
-                self.push_char(c);
             }
-        }
-        if newlines >= 2 {
-            self.pending_break = true;
+            if i > start {
+                self.push_word(&s[start..i]);
+            }
+            let Some(ch) = s[i..].chars().next() else {
+                break;
+            };
+            if ch == '\n' {
+                self.newlines += 1;
+                self.pending_space = true;
+            } else if ch.is_whitespace() {
+                self.pending_space = true;
+            }
+            // Other controls and byte-order marks are dropped: no field may keep a NUL, CR
+            // or BOM.
+            i += ch.len_utf8();
         }
     }
 
@@ -369,7 +387,12 @@ impl TextBuilder {
         }
     }
 
-    fn push_char(&mut self, c: char) {
+    fn push_word(&mut self, word: &str) {
+        if self.newlines >= 2 {
+            // A blank line in the source text separates paragraphs.
+            self.pending_break = true;
+        }
+        self.newlines = 0;
         if !self.out.is_empty() {
             if self.pending_break {
                 // Spans stop at the paragraph's end and start again in the next one.
@@ -387,7 +410,7 @@ impl TextBuilder {
                 self.start[i] = Some(self.out.len());
             }
         }
-        self.out.push(c);
+        self.out.push_str(word);
         self.last_end = self.out.len();
     }
 

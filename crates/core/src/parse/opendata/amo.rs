@@ -2,11 +2,11 @@
 //! author's name, constituency and group.
 
 use super::question::clean_line;
+use super::value::Value;
 use super::value::{at, field, items, parse_date, string, string_at};
 use super::{json_error, strip_bom, unknown_schema, LineMessage};
 use crate::model::Question;
 use chrono::NaiveDate;
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// A person (`{"acteur": {...}}`).

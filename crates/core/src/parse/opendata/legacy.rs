@@ -3,9 +3,9 @@
 //! visitor: only one question's value is ever in memory.
 
 use super::question::map_question;
+use super::value::Value;
 use super::{json_error, LineMessage, Parsed};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
 use std::fmt;
 use std::io::{BufRead, Read};
 use std::ops::ControlFlow;
@@ -26,7 +26,7 @@ impl<F> State<'_, F>
 where
     F: FnMut(Result<Parsed, LineMessage>) -> ControlFlow<()>,
 {
-    fn question<E: serde::de::Error>(&mut self, value: Value) -> Result<(), E> {
+    fn question<E: serde::de::Error>(&mut self, value: Value<'_>) -> Result<(), E> {
         self.count += 1;
         let tag = super::value::string_at(&value, &["uid"])
             .ok()
@@ -162,7 +162,7 @@ where
     }
     ignore_scalars!();
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(value) = seq.next_element::<Value>()? {
+        while let Some(value) = seq.next_element::<Value<'de>>()? {
             if !super::value::is_nil(&value) {
                 self.0.question(value)?;
             }

@@ -14,7 +14,7 @@ mod archive;
 mod legacy;
 pub(crate) mod question;
 mod sniff;
-pub mod value;
+pub(crate) mod value;
 mod xml;
 
 pub use amo::{parse_amo_json, resolve_authors, Acteur, AmoRecord, Directory, Mandat, Organe};
@@ -24,7 +24,7 @@ pub use sniff::{sniff, Format};
 pub use xml::{for_each_legacy_question_xml, parse_question_xml};
 
 use super::{LineMessage, Parsed};
-use serde_json::Value;
+use value::Value;
 
 /// Drops a UTF-8 byte-order mark.
 pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -50,7 +50,7 @@ pub(crate) fn json_error(e: &serde_json::Error) -> LineMessage {
 pub(crate) fn unknown_schema(root: &Value) -> String {
     match root {
         Value::Object(m) => {
-            let keys: Vec<&str> = m.keys().take(5).map(String::as_str).collect();
+            let keys: Vec<&str> = m.keys().take(5).collect();
             format!(
                 "unknown schema: not an Assemblée question, acteur, organe or mandat \
                  (top-level keys: {})",

@@ -1,6 +1,7 @@
 //! One open-data question (`QuestionEcrite_Type`, `QuestionGouvernement_Type`,
 //! `QuestionOrale_Type`, all one schema) mapped to a [`Question`].
 
+use super::value::Value;
 use super::value::{at, field, items, kind_name, parse_date, parse_page, string, string_at};
 use crate::model::{Attribution, Emphasis, Event, EventKind, Question, QuestionKind, Status};
 use crate::parse::dates::parse_date_prefix;
@@ -9,7 +10,6 @@ use crate::parse::inline::Styled;
 use crate::parse::{LineMessage, Parsed};
 use chrono::NaiveDate;
 use regex::Regex;
-use serde_json::Value;
 use std::sync::LazyLock;
 
 /// The labels the text parser reads on question pages, so both readers give the same events.
@@ -70,7 +70,7 @@ struct Texte<'a> {
     date: Option<NaiveDate>,
     page: Option<u32>,
     text: Styled,
-    erratum: Option<&'a Value>,
+    erratum: Option<&'a Value<'a>>,
 }
 
 /// Collects what goes wrong without stopping: a wrong type is an error, the rest warnings.
@@ -107,18 +107,19 @@ impl Mapper {
         Ok((date, page))
     }
 
-    fn textes<'a>(&mut self, q: &'a Value, keys: &[&str]) -> Res<Vec<Texte<'a>>> {
-        let path = keys.join(".");
+    fn textes<'a>(&mut self, q: &'a Value<'a>, keys: &[&str]) -> Res<Vec<Texte<'a>>> {
         let mut out = Vec::new();
         for entry in items(at(q, keys)) {
             if !entry.is_object() {
                 return Err(format!(
-                    "'{path}' is a {} where an object is expected",
+                    "'{}' is a {} where an object is expected",
+                    keys.join("."),
                     kind_name(entry)
                 ));
             }
             let (date, page) = self.info_jo(entry)?;
-            let html = string(field(entry, "texte"), &format!("{path}.texte"))?;
+            let html = string(field(entry, "texte"), "texte")
+                .map_err(|e| e.replacen("'texte'", &format!("'{}.texte'", keys.join(".")), 1))?;
             out.push(Texte {
                 date,
                 page,
@@ -236,7 +237,7 @@ fn renewal_dates(v: &Value, depth: u8, out: &mut Vec<(Option<NaiveDate>, Option<
                     .and_then(parse_page);
                 out.push((parse_date(s), page));
             } else if depth < 2 {
-                for (k, x) in m {
+                for (k, x) in m.iter() {
                     if !k.starts_with('@') && !super::value::is_nil(x) {
                         renewal_dates(x, depth + 1, out);
                     }

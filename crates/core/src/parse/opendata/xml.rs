@@ -7,10 +7,10 @@
 //! an empty element as `null`), so one mapping serves both formats.
 
 use super::question::map_question;
+use super::value::{Map, Value};
 use super::{strip_bom, LineMessage, Parsed};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
-use serde_json::{Map, Value};
 use std::io::BufRead;
 use std::ops::ControlFlow;
 
@@ -112,7 +112,7 @@ fn local_name(qualified: &[u8]) -> &[u8] {
     }
 }
 
-fn attributes(e: &BytesStart<'_>, map: &mut Map<String, Value>) -> Result<(), XmlError> {
+fn attributes(e: &BytesStart<'_>, map: &mut Map<'static>) -> Result<(), XmlError> {
     for attr in e.attributes().with_checks(false) {
         let attr = attr.map_err(|err| XmlError {
             message: format!("invalid XML attribute: {err}"),
@@ -124,14 +124,14 @@ fn attributes(e: &BytesStart<'_>, map: &mut Map<String, Value>) -> Result<(), Xm
         let value = utf8(&attr.value)?;
         map.insert(
             format!("@{key}"),
-            Value::String(html_escape::decode_html_entities(value).into_owned()),
+            Value::String(html_escape::decode_html_entities(value).into_owned().into()),
         );
     }
     Ok(())
 }
 
 /// Adds a child, turning a repeated name into a list.
-fn insert(map: &mut Map<String, Value>, key: String, value: Value) {
+fn insert(map: &mut Map<'static>, key: String, value: Value<'static>) {
     match map.get_mut(&key) {
         None => {
             map.insert(key, value);
@@ -149,7 +149,7 @@ fn read_element<R: BufRead>(
     start: &BytesStart<'_>,
     buf: &mut Vec<u8>,
     depth: usize,
-) -> Result<Value, XmlError> {
+) -> Result<Value<'static>, XmlError> {
     if depth > MAX_DEPTH {
         return Err(XmlError {
             message: format!("elements nested more than {MAX_DEPTH} deep: not a question file"),
@@ -188,7 +188,7 @@ fn read_element<R: BufRead>(
     if map.keys().any(|k| !k.starts_with('@')) {
         // Mixed content outside the HTML fields: its text is kept beside the children.
         if !text.trim().is_empty() {
-            map.insert("#text".into(), Value::String(text));
+            map.insert("#text", Value::String(text.into()));
         }
         return Ok(Value::Object(map));
     }
@@ -197,17 +197,17 @@ fn read_element<R: BufRead>(
 
 /// An element's value from its attributes and text: a string, `null` when empty, or an
 /// object with `#text` when it has attributes.
-fn finish(mut attrs: Map<String, Value>, text: String) -> Value {
+fn finish(mut attrs: Map<'static>, text: String) -> Value<'static> {
     let blank = text.trim().is_empty();
     if attrs.is_empty() {
         if blank {
             Value::Null
         } else {
-            Value::String(text)
+            Value::String(text.into())
         }
     } else {
         if !blank {
-            attrs.insert("#text".into(), Value::String(text));
+            attrs.insert("#text", Value::String(text.into()));
         }
         Value::Object(attrs)
     }
