@@ -563,6 +563,13 @@ impl Page {
                         .find_in(p, |n| n.attr("data-document-id").is_some())
                         .and_then(|n| dom.nodes[n].attr("data-document-id"));
                 }
+                "circonscription" => {
+                    let (constituency, group) = split_constituency(&value);
+                    self.constituency = constituency;
+                    if !group.is_empty() {
+                        self.group = group;
+                    }
+                }
                 "type de question" => self.kind = self.kind.or_else(|| kind_from_words(&value)),
                 "rubrique" => self.rubric = value,
                 "ministere interroge" => self.ministry_asked = value,
@@ -848,6 +855,39 @@ mod tests {
             "Corentin Le Fur"
         );
         assert_eq!(first_name_first("Dupont Jean", &["rien"]), "Dupont Jean");
+    }
+
+    #[test]
+    fn author_lines_of_the_dyn_layouts() {
+        let mut page = Page::default();
+        page.author_from("Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)");
+        assert_eq!(
+            (
+                page.author.as_str(),
+                page.constituency.as_str(),
+                page.group.as_str()
+            ),
+            ("Mme Marie-Pierre Rixain", "Ile-de-France", "Renaissance")
+        );
+        page.author_from("Mme Sylvie Bonnet (Loire (4e circonscription) - Droite Républicaine)");
+        assert_eq!(
+            (
+                page.author.as_str(),
+                page.constituency.as_str(),
+                page.group.as_str()
+            ),
+            (
+                "Mme Sylvie Bonnet",
+                "Loire (4e circonscription)",
+                "Droite Républicaine"
+            )
+        );
+        let mut page = Page::default();
+        page.author_from("M. Jean Seul");
+        assert_eq!(
+            (page.author.as_str(), page.constituency.as_str()),
+            ("M. Jean Seul", "")
+        );
     }
 
     #[test]
