@@ -47,3 +47,38 @@ pub fn show_bytes(bytes: u64) -> String {
         format!("{} KiB", bytes.div_ceil(KIB))
     }
 }
+
+/// Largest zip entry read into memory (a question or AMO file is a few kilobytes).
+pub const MAX_ZIP_ENTRY_BYTES: u64 = MAX_FILE_BYTES;
+
+/// Largest zip entry streamed (a legacy single-file archive: a whole legislature).
+pub const MAX_ZIP_STREAM_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Most bytes one archive may expand to, all entries together: a zip bomb stops there.
+pub const MAX_ZIP_TOTAL_BYTES: u64 = 16 * 1024 * 1024 * 1024;
+
+/// The limits of reading one zip archive; [`ZipLimits::default`] is the constants above.
+/// Declared sizes are checked before reading and actual sizes while reading, so an entry that
+/// lies about its size is stopped at the limit too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZipLimits {
+    /// Largest entry read into memory.
+    pub max_entry_bytes: u64,
+    /// Largest entry streamed.
+    pub max_stream_bytes: u64,
+    /// Most bytes the whole archive may expand to.
+    pub max_total_bytes: u64,
+    /// Most entries read; the rest are not.
+    pub max_entries: usize,
+}
+
+impl Default for ZipLimits {
+    fn default() -> Self {
+        ZipLimits {
+            max_entry_bytes: MAX_ZIP_ENTRY_BYTES,
+            max_stream_bytes: MAX_ZIP_STREAM_BYTES,
+            max_total_bytes: MAX_ZIP_TOTAL_BYTES,
+            max_entries: MAX_FILES,
+        }
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::{Lang, NB};
 use crate::limits::show_bytes;
-use crate::parse::problem::{FileKind, IoReason, Problem};
+use crate::parse::problem::{FileKind, IoReason, JsonType, Problem, Undated, Wanted};
 use std::io::ErrorKind;
 
 /// What kind of file it is, in words.
@@ -187,25 +187,170 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             "answer text without 'Réponse publiée au JO le': counted as answered, date unknown"
                 .into(),
         ),
-        InvalidJson(why) => lang.pick(format!("JSON invalide{NB}: {why}"), format!("invalid JSON: {why}")),
-        InvalidXml(why) => lang.pick(format!("XML invalide{NB}: {why}"), format!("invalid XML: {why}")),
-        UnknownSchema(what) => lang.pick(
-            format!("schéma inconnu ({what}){NB}: ni question, ni acteur, ni organe"),
-            format!("unknown schema ({what}): neither a question, an acteur nor an organe"),
+        TruncatedJson => lang
+            .pick("JSON tronqué : le fichier s'arrête au milieu du document", "truncated JSON: the file ends inside the document")
+            .replace(" :", &format!("{NB}:")),
+        InvalidJson(why) => lang.pick(format!("JSON invalide ({why})"), format!("invalid JSON ({why})")),
+        TruncatedXml => lang
+            .pick("XML tronqué : le fichier s'arrête au milieu d'un élément", "truncated XML: the file ends inside an element")
+            .replace(" :", &format!("{NB}:")),
+        InvalidXml(why) => lang.pick(format!("XML invalide ({why})"), format!("invalid XML ({why})")),
+        XmlNotUtf8 => lang.pick(
+            format!("XML invalide{NB}: du texte qui n'est pas en UTF-8"),
+            "invalid XML: text that is not UTF-8".into(),
         ),
-        WrongType { field, expected } => lang.pick(
-            format!("« {field} »{NB}: {expected} attendu"),
-            format!("'{field}': expected {expected}"),
+        XmlTooDeep(depth) => lang.pick(
+            format!("éléments imbriqués sur plus de {depth} niveaux{NB}: pas un fichier de question"),
+            format!("elements nested more than {depth} deep: not a question file"),
         ),
+        XmlEmptyRoot => lang.pick(
+            format!("l'élément racine est vide{NB}: pas une question"),
+            "the root element is empty: not a question".into(),
+        ),
+        XmlTextBeforeRoot => lang.pick(
+            format!("XML invalide{NB}: du texte avant l'élément racine"),
+            "invalid XML: text before the root element".into(),
+        ),
+        XmlManyQuestions(root) => lang.pick(
+            format!("<{root}> contient plusieurs questions{NB}: c'est une archive complète, à donner telle quelle"),
+            format!("<{root}> holds many questions: a whole archive, to give as it is"),
+        ),
+        UnknownRoot(root) => lang.pick(
+            format!("schéma inconnu{NB}: l'élément racine <{root}> n'est ni <question> ni une liste de questions"),
+            format!("unknown schema: the root element <{root}> is neither <question> nor a list of questions"),
+        ),
+        UnknownFormat => lang.pick(
+            format!("format inconnu{NB}: ni XML ni JSON"),
+            "unknown format: neither XML nor JSON".into(),
+        ),
+        UnknownSchema(keys) => lang.pick(
+            format!("schéma inconnu{NB}: ni question, ni acteur, ni organe, ni mandat de l'Assemblée (clés{NB}: {keys})"),
+            format!("unknown schema: not an Assemblée question, acteur, organe or mandat (keys: {keys})"),
+        ),
+        NoQuestionList => lang.pick(
+            format!("schéma inconnu{NB}: pas de liste « question » sous la racine"),
+            "unknown schema: no 'question' list under the root".into(),
+        ),
+        WrongType { field, found, expected } => {
+            let kind = |k: JsonType| match (lang, k) {
+                (Lang::Fr, JsonType::Null) => "une valeur nulle",
+                (Lang::Fr, JsonType::Bool) => "un booléen",
+                (Lang::Fr, JsonType::Number) => "un nombre",
+                (Lang::Fr, JsonType::String) => "une chaîne",
+                (Lang::Fr, JsonType::List) => "une liste",
+                (Lang::Fr, JsonType::Object) => "un objet",
+                (Lang::En, JsonType::Null) => "a null",
+                (Lang::En, JsonType::Bool) => "a boolean",
+                (Lang::En, JsonType::Number) => "a number",
+                (Lang::En, JsonType::String) => "a string",
+                (Lang::En, JsonType::List) => "a list",
+                (Lang::En, JsonType::Object) => "an object",
+            };
+            let wanted = match (lang, expected) {
+                (Lang::Fr, Wanted::String) => "une chaîne",
+                (Lang::Fr, Wanted::Object) => "un objet",
+                (Lang::Fr, Wanted::StringOrObject) => "une chaîne ou un objet",
+                (Lang::En, Wanted::String) => "a string",
+                (Lang::En, Wanted::Object) => "an object",
+                (Lang::En, Wanted::StringOrObject) => "a string or an object",
+            };
+            let found = kind(*found);
+            lang.pick(
+                format!("« {field} » est {found} là où {wanted} est attendu"),
+                format!("'{field}' is {found} where {wanted} is expected"),
+            )
+        }
+        MissingField(field) => lang.pick(
+            format!("« {field} » manque"),
+            format!("'{field}' is missing"),
+        ),
+        NotADate { field, value } => lang.pick(
+            format!("« {field} » n'est pas une date (« {value} »){NB}: ignoré"),
+            format!("'{field}' is not a date ('{value}'): ignored"),
+        ),
+        UnknownQuestionKind(code) => lang.pick(
+            format!("type de question inconnu « {code} »"),
+            format!("unknown question type '{code}'"),
+        ),
+        NotANumber { field, value } => lang.pick(
+            format!("« {field} » n'est pas un nombre (« {value} »)"),
+            format!("'{field}' is not a number ('{value}')"),
+        ),
+        LegislatureZero => lang.pick("législature 0 inconnue", "legislature 0 is not a legislature").into(),
+        BadUid(uid) => lang.pick(
+            format!("l'identifiant « {uid} » n'a pas la forme QANR5L17QE1"),
+            format!("uid '{uid}' is not of the form QANR5L17QE1"),
+        ),
+        UidMismatch { uid, id } => lang.pick(
+            format!("l'identifiant {uid} ne correspond pas aux champs de la question ({id})"),
+            format!("uid {uid} does not match the question's own fields ({id})"),
+        ),
+        UndatedEvent(what) => {
+            let what = match (lang, what) {
+                (Lang::Fr, Undated::Erratum(false)) => "erratum de la question sans date".to_string(),
+                (Lang::Fr, Undated::Erratum(true)) => "erratum de la réponse sans date".to_string(),
+                (Lang::Fr, Undated::Attribution(m)) => format!("changement d'attribution à « {m} » sans date"),
+                (Lang::Fr, Undated::Closure(n)) => format!("clôture (« {n} ») sans date"),
+                (Lang::Fr, Undated::Signalement) => "signalement sans date".to_string(),
+                (Lang::Fr, Undated::Renewals) => "renouvellements sans date".to_string(),
+                (Lang::Fr, Undated::RenewalUnreadable) => "renouvellement à la date illisible".to_string(),
+                (Lang::En, Undated::Erratum(false)) => "erratum of the question without a date".to_string(),
+                (Lang::En, Undated::Erratum(true)) => "erratum of the answer without a date".to_string(),
+                (Lang::En, Undated::Attribution(m)) => format!("change of attribution to '{m}' without a date"),
+                (Lang::En, Undated::Closure(n)) => format!("closure ('{n}') without a date"),
+                (Lang::En, Undated::Signalement) => "signalement without a date".to_string(),
+                (Lang::En, Undated::Renewals) => "renewals without a date".to_string(),
+                (Lang::En, Undated::RenewalUnreadable) => "renewal with an unreadable date".to_string(),
+            };
+            lang.pick(
+                format!("{what}{NB}: pas d'événement dans la chronologie"),
+                format!("{what}: not shown as an event"),
+            )
+        }
+        AnsweredWithoutText => lang.pick(
+            format!("close comme répondue (REP_PUB) mais sans texte de réponse{NB}: montrée comme retirée"),
+            "closed as answered (REP_PUB) but no answer text: shown as withdrawn".into(),
+        ),
+        SeveralTexts(n) => lang.pick(
+            format!("{n} textes de question différents{NB}: le dernier est montré"),
+            format!("{n} question texts that differ: the last one is shown"),
+        ),
+        InQuestion { tag, problem: inner } => {
+            let inner = problem(lang, inner);
+            lang.pick(format!("question {tag}{NB}: {inner}"), format!("question {tag}: {inner}"))
+        }
         BadArchive(why) => lang.pick(
-            format!("archive illisible{NB}: {why}"),
-            format!("unreadable archive: {why}"),
+            format!("archive zip illisible ({why})"),
+            format!("not a readable zip archive ({why})"),
+        ),
+        ArchiveTooBig(limit) => lang.pick(
+            format!("l'archive dépasse {} une fois décompressée{NB}: lecture arrêtée (bombe zip{NB}?)", show_bytes(*limit)),
+            format!("the archive expands past {}: not read further (a zip bomb?)", show_bytes(*limit)),
+        ),
+        BadEntry(why) => lang.pick(
+            format!("entrée illisible ({why})"),
+            format!("unreadable entry ({why})"),
+        ),
+        EntryTooBig { declared, limit } => lang.pick(
+            format!("entrée de {} décompressée, au-delà de la limite de {}{NB}: non lue", show_bytes(*declared), show_bytes(*limit)),
+            format!("entry declares {} uncompressed, over the {} limit: not read", show_bytes(*declared), show_bytes(*limit)),
+        ),
+        EntryBomb { declared, limit } => lang.pick(
+            format!("l'entrée dépasse {} bien qu'elle annonce {}{NB}: non lue (bombe zip{NB}?)", show_bytes(*limit), show_bytes(*declared)),
+            format!("entry expands past {} although it declares {}: not read (a zip bomb?)", show_bytes(*limit), show_bytes(*declared)),
+        ),
+        EntrySize { declared, actual } => lang.pick(
+            format!("entrée corrompue{NB}: annonce {declared} octets, en contient {actual}"),
+            format!("corrupt entry: declares {declared} bytes but holds {actual}"),
         ),
         UnresolvedAuthor(r) => lang.pick(
             format!("auteur {r} introuvable dans les données AMO fournies{NB}: affiché par sa référence"),
             format!("author {r} not found in the AMO data given: shown by its reference"),
         ),
-        OpenData(why) => why.clone(),
+        NotAQuestionPage => lang.pick(
+            format!("pas une page de question de l'Assemblée{NB}: aucune des mises en page connues (FICHE QUESTION, questions.assemblee-nationale.fr, /dyn/)"),
+            "not an Assemblée question page: none of the known layouts (FICHE QUESTION, questions.assemblee-nationale.fr, /dyn/)".into(),
+        ),
         CannotOpen(r) => lang.pick(
             format!("impossible d'ouvrir{NB}: {}", io_reason(lang, r)),
             format!("cannot open: {}", io_reason(lang, r)),

@@ -5,11 +5,19 @@
 //! number), the text sections ("Texte de la question", "Texte de la réponse") and the
 //! `Label : value` lines of "Données clés" and "Date(s) clé(s)". What it cannot use it keeps
 //! (`extra`) or reports as a warning; only a document without a question number is refused.
+//!
+//! The other readers give the same [`Question`] fields from other forms of the same data:
+//! [`html`] for saved Assemblée pages, [`opendata`] for the Assemblée's open data (question
+//! JSON and XML, legacy archives, AMO files naming authors, zip archives, format sniffing);
+//! [`htmltext`] turns the HTML fragments both meet into text with emphasis.
 
 pub mod dates;
 pub mod decode;
+pub mod html;
+pub mod htmltext;
 pub mod inline;
 pub mod label;
+pub mod opendata;
 pub mod problem;
 #[cfg(feature = "reference")]
 pub mod reference;

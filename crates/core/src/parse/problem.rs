@@ -78,6 +78,51 @@ mod error_kind {
     }
 }
 
+/// What a JSON (or XML) value is, for a message about a field of the wrong type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum JsonType {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+}
+
+/// What a field should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Wanted {
+    /// A string.
+    String,
+    /// An object.
+    Object,
+    /// A string or an object.
+    StringOrObject,
+}
+
+/// An event a source gives without a date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Undated {
+    /// An erratum of the question (false) or of the answer (true).
+    Erratum(bool),
+    /// A change of attribution, to this ministry.
+    Attribution(String),
+    /// A closure, with this label.
+    Closure(String),
+    /// A signalement.
+    Signalement,
+    /// Renewals.
+    Renewals,
+    /// A renewal with an unreadable date.
+    RenewalUnreadable,
+}
+
 /// Why a cache file was ignored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CacheReason {
@@ -177,25 +222,115 @@ pub enum Problem {
     /// An answer text without its date.
     AnswerWithoutDate,
     // Open data.
-    /// Invalid JSON.
+    // Open data and saved pages.
+    /// A JSON file that ends inside the document.
+    TruncatedJson,
+    /// Not valid JSON (the reader's words).
     InvalidJson(String),
-    /// Invalid XML.
+    /// An XML file that ends inside an element (before its root closes when `true`).
+    TruncatedXml,
+    /// Not valid XML (the reader's words).
     InvalidXml(String),
-    /// Valid JSON or XML, but not of a schema dossier reads.
+    /// XML text that is not UTF-8.
+    XmlNotUtf8,
+    /// XML nested deeper than a question file ever is.
+    XmlTooDeep(usize),
+    /// An XML file whose root element is empty.
+    XmlEmptyRoot,
+    /// XML text before the root element.
+    XmlTextBeforeRoot,
+    /// An XML root that holds many questions, given as one question file.
+    XmlManyQuestions(String),
+    /// An XML root of no schema dossier reads.
+    UnknownRoot(String),
+    /// Neither XML nor JSON.
+    UnknownFormat,
+    /// Valid JSON of no schema dossier reads (its top-level keys).
     UnknownSchema(String),
+    /// A legacy archive without its list of questions.
+    NoQuestionList,
     /// A field of the wrong type.
     WrongType {
         /// The field's path.
         field: String,
-        /// What was expected.
-        expected: String,
+        /// What it is.
+        found: JsonType,
+        /// What it should be.
+        expected: Wanted,
     },
-    /// A corrupt zip archive or entry.
+    /// A field that must be there.
+    MissingField(String),
+    /// A field that should hold a date: ignored.
+    NotADate {
+        /// The field's path.
+        field: String,
+        /// What it holds.
+        value: String,
+    },
+    /// A question type code dossier does not know.
+    UnknownQuestionKind(String),
+    /// A field that must be a number.
+    NotANumber {
+        /// The field's path.
+        field: String,
+        /// What it holds.
+        value: String,
+    },
+    /// Legislature 0.
+    LegislatureZero,
+    /// A uid not of the form `QANR5L17QE1`.
+    BadUid(String),
+    /// A uid that says another question than the question's own fields.
+    UidMismatch {
+        /// The uid.
+        uid: String,
+        /// The id the fields give.
+        id: String,
+    },
+    /// An event without a date: not shown.
+    UndatedEvent(Undated),
+    /// Closed as answered, without an answer text: shown as withdrawn.
+    AnsweredWithoutText,
+    /// Several question texts that differ: the last one is shown.
+    SeveralTexts(usize),
+    /// A problem with one question of a legacy archive.
+    InQuestion {
+        /// The question's uid (or its position).
+        tag: String,
+        /// What is wrong.
+        problem: Box<Problem>,
+    },
+    /// A zip archive that cannot be read (the reader's words).
     BadArchive(String),
-    /// An author whose acteur file is not in the data given.
+    /// A zip archive expanding past the limit.
+    ArchiveTooBig(u64),
+    /// A zip entry that cannot be read (the reader's words).
+    BadEntry(String),
+    /// A zip entry declaring more than the limit.
+    EntryTooBig {
+        /// The size it declares.
+        declared: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A zip entry expanding past the limit although it declares less.
+    EntryBomb {
+        /// The size it declares.
+        declared: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A zip entry holding another size than it declares.
+    EntrySize {
+        /// The size it declares.
+        declared: u64,
+        /// The size it holds.
+        actual: u64,
+    },
+    /// An author whose acteur is not in the data given: shown by its reference.
     UnresolvedAuthor(String),
-    /// Something the open-data reader could not use, in its own words.
-    OpenData(String),
+    /// A saved page of none of the known layouts of the Assemblée's site.
+    NotAQuestionPage,
     // Loading.
     /// A path cannot be opened.
     CannotOpen(IoReason),
