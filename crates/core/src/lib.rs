@@ -19,5 +19,6 @@ pub mod parse;
 pub mod query;
 pub mod review;
 pub mod sample;
+pub mod source;
 pub mod stats;
 pub mod text;

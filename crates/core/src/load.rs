@@ -7,6 +7,7 @@ use crate::cache::{
 use crate::i18n::Lang;
 use crate::limits::Limits;
 use crate::model::Question;
+use crate::parse::opendata::{resolve_authors, AmoRecord, Directory};
 use crate::parse::problem::{IoReason, Problem};
 use crate::parse::{parse_bytes, LineMessage};
 use crate::query::words::WordIndex;
@@ -15,7 +16,6 @@ use crate::text::sanitize::terminal_line;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
@@ -203,11 +203,19 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<(), PathError> {
     Ok(())
 }
 
-/// True for the extensions question documents have.
+/// Extensions of the files a folder's walk reads: text and markdown renderings, saved pages,
+/// open-data JSON and XML files, and zip archives. (A file named on the command line is read
+/// whatever its name: its content tells what it is.)
+pub const DOCUMENT_EXTENSIONS: [&str; 8] =
+    ["txt", "md", "markdown", "html", "htm", "json", "xml", "zip"];
+
+/// True for the extensions the files a folder's walk reads have.
 pub fn is_document_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        DOCUMENT_EXTENSIONS
+            .iter()
+            .any(|d| e.eq_ignore_ascii_case(d))
+    })
 }
 
 /// Finds the question documents under `paths`: files named directly are always read;
@@ -361,36 +369,6 @@ fn parse_one(shown: &str, bytes: &[u8]) -> FileOutcome {
 /// The outcome of a file that gave no question.
 fn skipped(diagnostic: Diagnostic) -> FileOutcome {
     (None, vec![diagnostic])
-}
-
-/// Reads a file the walk found into `bytes` (cleared first), refusing anything over the size
-/// limit without reading it all, and anything but a regular file (a FIFO swapped in after
-/// the walk cannot hang the load). Each worker thread reuses one buffer: a hundred
-/// thousand short-lived buffers between the long-lived questions left the heap in holes.
-fn read_limited(path: &Path, max_bytes: u64, bytes: &mut Vec<u8>) -> Result<FileKey, Problem> {
-    bytes.clear();
-    let (file, meta) = crate::files::open_found_file(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::InvalidInput {
-            Problem::NotRegular
-        } else {
-            Problem::CannotRead(IoReason::from(&e))
-        }
-    })?;
-    if meta.len() > max_bytes {
-        return Err(Problem::TooBig {
-            size: meta.len(),
-            limit: max_bytes,
-        });
-    }
-    bytes.reserve(meta.len() as usize + 1);
-    // `take` guards against a file that grows while it is read.
-    file.take(max_bytes + 1)
-        .read_to_end(bytes)
-        .map_err(|e| Problem::CannotRead(IoReason::from(&e)))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(Problem::GrewWhileRead(max_bytes));
-    }
-    Ok(FileKey::of(&meta))
 }
 
 /// Options of a load.
@@ -635,7 +613,10 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     let from_cache = hits.iter().filter(|h| h.is_some()).count();
     done.store(from_cache, Ordering::Relaxed);
 
-    // The rest is read and parsed, in parallel, each in its slot.
+    // The rest is read and parsed, in parallel, each in its slot; a file giving many
+    // questions (an archive) or deputies (AMO) sets them aside.
+    let many: std::sync::Mutex<Vec<(usize, Vec<Question>)>> = std::sync::Mutex::new(Vec::new());
+    let amo: std::sync::Mutex<Vec<AmoRecord>> = std::sync::Mutex::new(Vec::new());
     slots
         .par_iter_mut()
         .zip(known.par_iter_mut())
@@ -644,28 +625,32 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         .for_each_init(Vec::new, |bytes, (i, (slot, k))| {
             let path = &discovery.files[i];
             let shown = &shown[i];
-            let (question, said, key) = if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
-            {
-                let (q, said) = skipped(Diagnostic::skipped(shown, Problem::Cancelled));
-                (q, said, None)
-            } else {
-                match read_limited(path, limits.max_file_bytes, bytes) {
-                    Ok(key) => {
-                        bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                        let (q, said) = parse_one(shown, bytes);
-                        (q, said, Some(key))
-                    }
-                    Err(problem) => {
-                        let (q, said) = skipped(Diagnostic::skipped(shown, problem));
-                        (q, said, None)
-                    }
+            if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                *k = Known {
+                    said: vec![Diagnostic::skipped(shown, Problem::Cancelled)],
+                    key: None,
+                    cacheable: false,
+                };
+                return;
+            }
+            let mut got = crate::source::read_file(path, shown, limits, bytes);
+            bytes_read.fetch_add(got.bytes, Ordering::Relaxed);
+            if !got.amo.is_empty() {
+                if let Ok(mut amo) = amo.lock() {
+                    amo.append(&mut got.amo);
                 }
-            };
-            *slot = question;
+            }
+            if got.document {
+                *slot = got.questions.pop();
+            } else if !got.questions.is_empty() {
+                if let Ok(mut many) = many.lock() {
+                    many.push((i, std::mem::take(&mut got.questions)));
+                }
+            }
             *k = Known {
-                said,
-                cacheable: key.is_some() && rels[i].is_some(),
-                key,
+                said: got.said,
+                cacheable: got.document && got.key.is_some() && rels[i].is_some(),
+                key: got.key,
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
@@ -680,14 +665,29 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
             }
         });
     drop(index);
+    let many = many.into_inner().unwrap_or_default();
+    let amo = amo.into_inner().unwrap_or_default();
+    // Each question's file, when some files gave many: in file order, as they are held.
+    let (slots, owner) = if many.is_empty() {
+        (slots, None)
+    } else {
+        let mut many = many;
+        many.sort_unstable_by_key(|(i, _)| *i);
+        let count = slots.len() + many.iter().map(|(_, q)| q.len()).sum::<usize>();
+        let mut all = Vec::with_capacity(count);
+        let mut owner = Vec::with_capacity(count);
+        let mut many = many.into_iter().peekable();
+        for (i, slot) in slots.into_iter().enumerate() {
+            all.push(slot);
+            owner.push(i);
+            while let Some((_, questions)) = many.next_if(|(at, _)| *at == i) {
+                owner.extend(std::iter::repeat_n(i, questions.len()));
+                all.extend(questions.into_iter().map(Some));
+            }
+        }
+        (all, Some(owner))
+    };
 
-    // What discovery left out (FIFOs, symlink loops, unreadable directories) counts as skipped,
-    // so that the summary agrees with the diagnostics.
-    let not_read = discovery
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Skipped)
-        .count();
     let mut records: Vec<FileRecord> = Vec::new();
     let said: Vec<Vec<Diagnostic>> = if options.cache.is_some() {
         let mut said = Vec::with_capacity(known.len());
@@ -714,12 +714,18 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         ));
     }
     let (mut report, positions) = assemble_with_positions(slots, said, diagnostics);
+    resolve(&mut report, amo);
     if options.cache.is_some() {
-        for (record, position) in records.iter_mut().zip(positions) {
+        for (e, position) in positions.into_iter().enumerate() {
+            let file = owner.as_ref().map_or(e, |o| o[e]);
+            let Some(record) = records.get_mut(file) else {
+                continue;
+            };
             match position {
-                Position::Kept(at) => record.question = Some(at),
+                // A file of many questions is not cached: only documents are.
+                Position::Kept(at) if record.keep => record.question = Some(at),
                 Position::Dropped => record.keep = false,
-                Position::None => {}
+                _ => {}
             }
         }
         let has_words = cached_words
@@ -736,10 +742,67 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         }
     }
     report.files_cached = from_cache;
-    report.files_skipped += not_read;
+    report.files_read = total;
+    report.files_skipped = count_skipped(&report.diagnostics);
     report.files_ignored = discovery.ignored;
     report.bytes_read = bytes_read.into_inner();
     report
+}
+
+/// Names the authors of the open-data questions from the AMO records given (acteurs, their
+/// mandates, groups): an author not found keeps its reference and is reported once; without
+/// any AMO data, one warning says so for all.
+fn resolve(report: &mut LoadReport, amo: Vec<AmoRecord>) {
+    let referenced = report
+        .questions
+        .iter()
+        .filter(|q| q.author_ref.is_some())
+        .count();
+    if referenced == 0 {
+        return;
+    }
+    let mut directory = Directory::new();
+    for record in amo {
+        directory.add(record);
+    }
+    let unresolved = resolve_authors(&mut report.questions, &directory);
+    if unresolved.is_empty() {
+        return;
+    }
+    if directory.is_empty() {
+        let first = report
+            .questions
+            .iter()
+            .find(|q| q.author_ref.is_some())
+            .map(|q| q.source.clone())
+            .unwrap_or_default();
+        report.diagnostics.push(Diagnostic::warning(
+            &first,
+            Problem::NoAmo {
+                authors: unresolved.len(),
+            },
+        ));
+        return;
+    }
+    let mut first_of: HashMap<&str, &str> = HashMap::new();
+    for q in &report.questions {
+        if let Some(r) = q.author_ref.as_deref() {
+            first_of.entry(r).or_insert(q.source.as_str());
+        }
+    }
+    let said: Vec<Diagnostic> = unresolved
+        .iter()
+        .map(|r| {
+            Diagnostic::warning(
+                first_of.get(r.as_str()).copied().unwrap_or(""),
+                Problem::UnresolvedAuthor(r.clone()),
+            )
+        })
+        .collect();
+    report.diagnostics.extend(said);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
 }
 
 /// Why a cache was not used, for its warning.
@@ -775,6 +838,15 @@ pub fn load_or_sample(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
     } else {
         load(paths, options)
     }
+}
+
+/// Files (or archive entries) left out: each has its diagnostic (a refusal, a copy dropped,
+/// what the walk could not enter), so that the summary agrees with the list.
+fn count_skipped(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Skipped)
+        .count()
 }
 
 /// What became of a file's question in a report.
@@ -823,14 +895,12 @@ fn assemble_with_positions(
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(slots.len());
     for i in 0..slots.len() {
         let Some(question) = &slots[i] else {
-            report.files_skipped += 1;
             continue;
         };
         let Some(&kept) = by_id.get(&question.id) else {
             by_id.insert(question.id.clone(), i);
             continue;
         };
-        report.files_skipped += 1;
         let rank = |slot: &Option<Question>| slot.as_ref().map(Question::completeness);
         let (new_rank, kept_rank) = (rank(&slots[i]), rank(&slots[kept]));
         if new_rank > kept_rank {
@@ -868,6 +938,7 @@ fn assemble_with_positions(
     let questions = slots.into_iter().filter_map(|q| q).collect();
     report.questions = questions;
     diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    report.files_skipped = count_skipped(&diagnostics);
     report.diagnostics = diagnostics;
     (report, positions)
 }

@@ -347,6 +347,16 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("auteur {r} introuvable dans les données AMO fournies{NB}: affiché par sa référence"),
             format!("author {r} not found in the AMO data given: shown by its reference"),
         ),
+        NoAmo { authors } => lang.pick(
+            format!(
+                "{authors} auteurs affichés par leur référence (PA…){NB}: aucune donnée AMO fournie \
+                 (donnez l'archive AMO des acteurs parmi les chemins)"
+            ),
+            format!(
+                "{authors} authors shown by their reference (PA…): no AMO data given (give the \
+                 AMO archive of acteurs among the paths)"
+            ),
+        ),
         NotAQuestionPage => lang.pick(
             format!("pas une page de question de l'Assemblée{NB}: aucune des mises en page connues (FICHE QUESTION, questions.assemblee-nationale.fr, /dyn/)"),
             "not an Assemblée question page: none of the known layouts (FICHE QUESTION, questions.assemblee-nationale.fr, /dyn/)".into(),

@@ -292,6 +292,15 @@ pub struct TextBuilder {
     last_end: usize,
     /// Line breaks in the current run of whitespace: two make a paragraph break.
     newlines: u32,
+    /// Open `<table>` elements: their rows are lines of one paragraph, their cells joined
+    /// by ` | `, as the text parser keeps tables.
+    tables: u32,
+    /// Rows begun in the current table, cells begun in the current row.
+    rows: u32,
+    cells: u32,
+    /// The next word starts a new row (a line) or a new cell (` | `).
+    pending_row: bool,
+    pending_cell: bool,
 }
 
 fn slot(style: EmphasisStyle) -> usize {
@@ -399,11 +408,19 @@ impl TextBuilder {
                 self.end_span(0);
                 self.end_span(1);
                 self.out.push_str("\n\n");
+            } else if self.pending_row {
+                self.end_span(0);
+                self.end_span(1);
+                self.out.push('\n');
+            } else if self.pending_cell {
+                self.out.push_str(" | ");
             } else if self.pending_space {
                 self.out.push(' ');
             }
         }
         self.pending_break = false;
+        self.pending_row = false;
+        self.pending_cell = false;
         self.pending_space = false;
         for i in 0..2 {
             if self.depth[i] > 0 && self.start[i].is_none() {
@@ -442,10 +459,35 @@ impl TextBuilder {
                 }
                 self.span_styles.push(style);
             }
+        } else if tag.is("table") {
+            if tag.closing {
+                self.tables = self.tables.saturating_sub(1);
+            } else if !tag.self_closing {
+                self.tables += 1;
+                self.rows = 0;
+            }
+            self.paragraph_break();
+        } else if self.tables > 0 && (tag.is("tbody") || tag.is("thead") || tag.is("tfoot")) {
+        } else if self.tables > 0 && tag.is("tr") {
+            if !tag.closing {
+                // A row after the first: a line of the same paragraph.
+                if self.rows > 0 && !self.pending_break {
+                    self.pending_row = true;
+                }
+                self.rows += 1;
+                self.cells = 0;
+            }
+        } else if tag.is("td") || tag.is("th") {
+            if self.tables > 0 && !tag.closing {
+                if self.cells > 0 {
+                    self.pending_cell = true;
+                }
+                self.cells += 1;
+            } else {
+                self.pending_space = true;
+            }
         } else if is_block(tag.name) {
             self.paragraph_break();
-        } else if tag.is("td") || tag.is("th") {
-            self.pending_space = true;
         }
     }
 

@@ -76,7 +76,7 @@ pub struct Parsed {
 
 /// The version of what the parsers make of a document: bump it whenever the same bytes would
 /// give another question or other warnings, so that caches written before are not trusted.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 /// Parses a document's raw bytes. `source` is recorded in the question.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {

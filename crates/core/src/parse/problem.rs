@@ -329,6 +329,11 @@ pub enum Problem {
     },
     /// An author whose acteur is not in the data given: shown by its reference.
     UnresolvedAuthor(String),
+    /// Open-data questions without any AMO data to name their authors.
+    NoAmo {
+        /// Authors shown by their reference.
+        authors: usize,
+    },
     /// A saved page of none of the known layouts of the Assemblée's site.
     NotAQuestionPage,
     // Loading.

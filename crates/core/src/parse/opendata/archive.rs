@@ -256,3 +256,225 @@ pub fn for_each_zip_entry_reader<R: Read + Seek>(
     }
     Ok(summary)
 }
+
+/// A file read from any position by any thread (`pread`), so that a zip archive's workers
+/// each have their own reader over one open file and one parsed central directory.
+#[derive(Debug, Clone)]
+pub struct SharedFile {
+    file: std::sync::Arc<std::fs::File>,
+    pos: u64,
+    len: u64,
+}
+
+impl SharedFile {
+    /// A reader at the start of `file`.
+    pub fn new(file: std::fs::File) -> io::Result<Self> {
+        let len = file.metadata()?.len();
+        Ok(SharedFile {
+            file: std::sync::Arc::new(file),
+            pos: 0,
+            len,
+        })
+    }
+}
+
+impl Read for SharedFile {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        #[cfg(unix)]
+        let n = {
+            use std::os::unix::fs::FileExt;
+            self.file.read_at(buf, self.pos)?
+        };
+        #[cfg(not(unix))]
+        let n = {
+            use std::os::windows::fs::FileExt;
+            self.file.seek_read(buf, self.pos)?
+        };
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for SharedFile {
+    fn seek(&mut self, to: io::SeekFrom) -> io::Result<u64> {
+        let target = match to {
+            io::SeekFrom::Start(p) => Some(p),
+            io::SeekFrom::End(d) => self.len.checked_add_signed(d),
+            io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        match target {
+            Some(p) => {
+                self.pos = p;
+                Ok(p)
+            }
+            None => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "seek before the start of the file",
+            )),
+        }
+    }
+}
+
+/// One entry of an archive, as [`par_zip_entries`] hands it on.
+pub enum ZipEntry<'a> {
+    /// Its bytes, read whole (at most `max_entry_bytes`).
+    Bytes(Vec<u8>),
+    /// Too big to hold (a legacy single-file archive): a reader over it, capped at
+    /// `max_stream_bytes`.
+    Stream(&'a mut dyn Read),
+}
+
+/// Entries per unit of parallel work.
+const ENTRIES_PER_TASK: usize = 64;
+
+/// Reads the entries of a zip archive in parallel (each worker decompressing its own
+/// entries through its own [`SharedFile`]), handing each to `f` with its name, and returns
+/// what `f` gave, in archive order. Entries over `max_entry_bytes` are streamed instead, one
+/// at a time, after the others. An entry that cannot be read is handed on as an error naming
+/// its problem; only an unreadable archive, or one expanding past `max_total_bytes`, fails.
+pub fn par_zip_entries<T: Send>(
+    file: std::fs::File,
+    limits: &ZipLimits,
+    f: impl Fn(&str, Result<ZipEntry<'_>, LineMessage>) -> T + Sync,
+) -> Result<(Vec<T>, ZipSummary), LineMessage> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+    let reader = SharedFile::new(file).map_err(|e| {
+        LineMessage::doc(Problem::CannotRead(crate::parse::problem::IoReason::from(
+            &e,
+        )))
+    })?;
+    let archive = open_archive(reader)?;
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut summary = ZipSummary::default();
+    for i in 0..archive.len() {
+        let name = archive
+            .name_for_index(i)
+            .map_or_else(|| format!("entry #{}", i + 1), str::to_string);
+        if skipped(&name) {
+            summary.skipped += 1;
+            continue;
+        }
+        if names.len() >= limits.max_entries {
+            summary.truncated = true;
+            break;
+        }
+        names.push((i, name));
+    }
+    let total = AtomicU64::new(0);
+    let over = AtomicBool::new(false);
+    let errors = AtomicUsize::new(0);
+    let dirs = AtomicUsize::new(0);
+    let big: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+    let results: Vec<Vec<(usize, Option<T>)>> = names
+        .par_chunks(ENTRIES_PER_TASK)
+        .enumerate()
+        .map(|(chunk, entries)| {
+            let mut archive = archive.clone();
+            let mut out = Vec::with_capacity(entries.len());
+            for (k, (i, name)) in entries.iter().enumerate() {
+                let at = chunk * ENTRIES_PER_TASK + k;
+                if over.load(Ordering::Relaxed) {
+                    out.push((at, None));
+                    continue;
+                }
+                let declared = archive.by_index_raw(*i).map(|e| (e.size(), e.is_dir()));
+                match declared {
+                    Ok((_, true)) => {
+                        dirs.fetch_add(1, Ordering::Relaxed);
+                        out.push((at, None));
+                        continue;
+                    }
+                    Ok((size, false)) if size > limits.max_entry_bytes => {
+                        if let Ok(mut b) = big.lock() {
+                            b.push(at);
+                        }
+                        out.push((at, None));
+                        continue;
+                    }
+                    _ => {}
+                }
+                let so_far = total.load(Ordering::Relaxed);
+                let result = match read_entry(&mut archive, *i, limits, so_far) {
+                    Ok(None) => {
+                        dirs.fetch_add(1, Ordering::Relaxed);
+                        out.push((at, None));
+                        continue;
+                    }
+                    Ok(Some(bytes)) => {
+                        let now = total.fetch_add(bytes.len() as u64, Ordering::Relaxed)
+                            + bytes.len() as u64;
+                        if now > limits.max_total_bytes {
+                            over.store(true, Ordering::Relaxed);
+                        }
+                        Ok(ZipEntry::Bytes(bytes))
+                    }
+                    Err(Entry::Total(m)) => {
+                        over.store(true, Ordering::Relaxed);
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        Err(m)
+                    }
+                    Err(Entry::Bad(m)) => {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        Err(m)
+                    }
+                };
+                out.push((at, Some(f(name, result))));
+            }
+            out
+        })
+        .collect();
+    let mut slots: Vec<Option<T>> = Vec::with_capacity(names.len());
+    slots.extend(results.into_iter().flatten().map(|(_, t)| t));
+    // The big entries, streamed one at a time, in their places.
+    let mut big = big.into_inner().unwrap_or_default();
+    big.sort_unstable();
+    let mut archive = archive;
+    for at in big {
+        if over.load(Ordering::Relaxed) {
+            break;
+        }
+        let (i, name) = &names[at];
+        let left = limits
+            .max_total_bytes
+            .saturating_sub(total.load(Ordering::Relaxed));
+        let result = match archive.by_index(*i) {
+            Err(e) => {
+                errors.fetch_add(1, Ordering::Relaxed);
+                f(name, Err(entry_error(Problem::BadEntry(e.to_string()))))
+            }
+            Ok(mut entry) => {
+                let declared = entry.size();
+                let limit = limits.max_stream_bytes.min(left);
+                if declared > limit {
+                    errors.fetch_add(1, Ordering::Relaxed);
+                    f(
+                        name,
+                        Err(entry_error(Problem::EntryTooBig { declared, limit })),
+                    )
+                } else {
+                    let mut capped = Capped {
+                        inner: &mut entry,
+                        left: limit,
+                        read: 0,
+                    };
+                    let t = f(name, Ok(ZipEntry::Stream(&mut capped)));
+                    total.fetch_add(capped.read, Ordering::Relaxed);
+                    t
+                }
+            }
+        };
+        if let Some(slot) = slots.get_mut(at) {
+            *slot = Some(result);
+        }
+    }
+    if over.load(Ordering::Relaxed) {
+        return Err(total_exceeded(limits));
+    }
+    let dirs = dirs.into_inner();
+    summary.skipped += dirs;
+    summary.entries = names.len() - dirs;
+    summary.errors = errors.into_inner();
+    summary.bytes = total.into_inner();
+    Ok((slots.into_iter().flatten().collect(), summary))
+}

@@ -18,7 +18,10 @@ pub(crate) mod value;
 mod xml;
 
 pub use amo::{parse_amo_json, resolve_authors, Acteur, AmoRecord, Directory, Mandat, Organe};
-pub use archive::{for_each_zip_entry, for_each_zip_entry_reader, ZipSummary};
+pub use archive::{
+    for_each_zip_entry, for_each_zip_entry_reader, par_zip_entries, SharedFile, ZipEntry,
+    ZipSummary,
+};
 pub use legacy::{for_each_legacy_question, for_each_legacy_question_json};
 pub use sniff::{sniff, Format};
 pub use xml::{for_each_legacy_question_xml, parse_question_xml};

@@ -131,8 +131,15 @@ impl Mapper {
     }
 
     /// An erratum (`Texte.erratum`, shape unverified: a string or an object) as an event
-    /// when a date can be found in it.
-    fn erratum(&mut self, v: &Value, kind: EventKind, events: &mut Vec<Event>) -> Res<()> {
+    /// when a date can be found in it, else at `carrier`, the JO date of the later text entry
+    /// carrying it (a corrected text is published in the JO that prints the erratum).
+    fn erratum(
+        &mut self,
+        v: &Value,
+        kind: EventKind,
+        carrier: (Option<NaiveDate>, Option<u32>),
+        events: &mut Vec<Event>,
+    ) -> Res<()> {
         let (label, of_answer) = if kind == EventKind::ErratumAnswer {
             (labels::ERRATUM_ANSWER, true)
         } else {
@@ -165,6 +172,10 @@ impl Mapper {
             }
         };
         let note = note.filter(|n| !n.is_empty());
+        let (date, page) = match date {
+            Some(d) => (Some(d), page),
+            None => (carrier.0, page.or(carrier.1)),
+        };
         match date {
             Some(date) => events.push(Event {
                 kind,
@@ -193,6 +204,28 @@ fn find_date(text: &str) -> Option<NaiveDate> {
     ANY_DATE.find_iter(text).find_map(|m| {
         parse_date(m.as_str()).or_else(|| parse_date_prefix(m.as_str()).ok().map(|(d, _)| d))
     })
+}
+
+/// A ministry's name as the pages print it: the developed form, unless it is the official
+/// "Ministère de l'intérieur", when the pages print the short form ("Intérieur").
+fn ministry_name(short: Option<&str>, long: Option<&str>) -> String {
+    let official = long.is_some_and(|l| crate::text::fold::fold(l).starts_with("ministere"));
+    let chosen = match (short, long) {
+        (Some(s), Some(_)) if official => s,
+        (_, Some(l)) => l,
+        (Some(s), None) => s,
+        (None, None) => "",
+    };
+    clean_line(chosen)
+}
+
+/// `s` with its first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Joins several texts, one blank line between them, moving their spans.
@@ -313,7 +346,11 @@ fn map(q: &Value, source: &str, m: &mut Mapper) -> Res<Parsed> {
     // The title is the analyse (what the pages print as the question's title), joined with
     // " ; " when there are several; the XIV files have ANALYSE/ANA instead. Without one, the
     // tête d'analyse, then the rubric, so no question is listed without a title.
-    let rubric = string_at(q, &["indexationAN", "rubrique"])?.map(clean_line);
+    // The files write the rubric in lower case; the pages print it capitalised, as
+    // staffers know it ("Retraites : généralités").
+    let rubric = string_at(q, &["indexationAN", "rubrique"])?
+        .map(clean_line)
+        .map(|r| capitalised(&r));
     let head = string_at(q, &["indexationAN", "teteAnalyse"])?.map(clean_line);
     let mut analyses = Vec::new();
     for keys in [
@@ -344,22 +381,18 @@ fn map(q: &Value, source: &str, m: &mut Mapper) -> Res<Parsed> {
         Some(g) => Some(g),
         None => string_at(q, &["auteur", "groupe", "abrege"])?,
     };
-    let ministry_asked = match string_at(q, &["minInt", "developpe"])? {
-        Some(g) => Some(g),
-        None => string_at(q, &["minInt", "abrege"])?,
-    }
-    .map(clean_line)
-    .unwrap_or_default();
+    let ministry_asked = ministry_name(
+        string_at(q, &["minInt", "abrege"])?,
+        string_at(q, &["minInt", "developpe"])?,
+    );
 
     let mut events = Vec::new();
     let mut attributions = Vec::new();
     for (i, entry) in items(at(q, &["minAttribs", "minAttrib"])).enumerate() {
-        let ministry = match string_at(entry, &["denomination", "developpe"])? {
-            Some(d) => Some(d),
-            None => string_at(entry, &["denomination", "abrege"])?,
-        }
-        .map(clean_line)
-        .unwrap_or_default();
+        let ministry = ministry_name(
+            string_at(entry, &["denomination", "abrege"])?,
+            string_at(entry, &["denomination", "developpe"])?,
+        );
         let (date, page) = m.info_jo(entry)?;
         if i > 0 {
             match date {
@@ -387,14 +420,23 @@ fn map(q: &Value, source: &str, m: &mut Mapper) -> Res<Parsed> {
 
     let questions = m.textes(q, &["textesQuestion", "texteQuestion"])?;
     let answers = m.textes(q, &["textesReponse", "texteReponse"])?;
-    for t in &questions {
+    // A later entry carrying an erratum is the corrected text, published on the erratum's
+    // date; the first entry's date is the question's own.
+    let carrier = |i: usize, t: &Texte| {
+        if i > 0 {
+            (t.date, t.page)
+        } else {
+            (None, None)
+        }
+    };
+    for (i, t) in questions.iter().enumerate() {
         if let Some(e) = t.erratum {
-            m.erratum(e, EventKind::ErratumQuestion, &mut events)?;
+            m.erratum(e, EventKind::ErratumQuestion, carrier(i, t), &mut events)?;
         }
     }
-    for t in &answers {
+    for (i, t) in answers.iter().enumerate() {
         if let Some(e) = t.erratum {
-            m.erratum(e, EventKind::ErratumAnswer, &mut events)?;
+            m.erratum(e, EventKind::ErratumAnswer, carrier(i, t), &mut events)?;
         }
     }
 
@@ -440,7 +482,12 @@ fn map(q: &Value, source: &str, m: &mut Mapper) -> Res<Parsed> {
     }
 
     let answered = !answers.is_empty();
-    for t in &answers {
+    // A later entry that carries an erratum is the corrected answer, shown by its erratum
+    // event: it is not a second answer.
+    for (i, t) in answers.iter().enumerate() {
+        if i > 0 && t.erratum.is_some() {
+            continue;
+        }
         match t.date {
             Some(date) => events.push(Event {
                 kind: EventKind::AnswerPublished,
