@@ -91,7 +91,7 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(ctx.lang, reason)));
     }
-    let report = load_for_cli(&args.paths, ctx);
+    let report = load_for_cli(&args.paths, ctx)?;
     let questions = &report.questions;
     let shown = select(
         questions,

@@ -5,7 +5,9 @@
 
 mod check;
 mod config_cmd;
+mod dossiers;
 mod export;
+mod import;
 pub mod list;
 pub mod out;
 mod report;
@@ -18,11 +20,9 @@ use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dossier_core::i18n::cli as words;
 pub use dossier_core::i18n::Lang;
-use dossier_core::load::{
-    check_paths, load_or_sample, LoadOptions, LoadReport, Progress, Severity,
-};
+use dossier_core::load::{check_paths, LoadOptions, LoadReport, Progress, Severity};
 use dossier_core::query::SortKey;
-use dossier_core::review::{location_for, OpenOptions, ReviewStore};
+use dossier_core::review::{OpenOptions, ReviewStore};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -58,6 +58,14 @@ pub struct Cli {
     /// Your writer id in a team folder (default: user@host).
     #[arg(long, global = true, value_name = "ID")]
     pub writer: Option<String>,
+
+    /// The library to use and import into (default: in the user's data directory).
+    #[arg(long, global = true, env = "DOSSIER_LIBRARY", value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
+    /// Open a named dossier of the library (see `dossier dossiers`).
+    #[arg(long, short = 'd', global = true, value_name = "NAME")]
+    pub dossier: Option<String>,
 
     /// Parse every file again: neither read nor write the cache (in
     /// $XDG_CACHE_HOME/dossier), which otherwise skips the files unchanged since the last run.
@@ -133,6 +141,19 @@ pub enum Command {
     },
     /// The viewer's filtered, sorted list, without the viewer (for scripts).
     List(list::ListArgs),
+    /// Copy what PATHs hold (open-data archives, files, folders, saved pages) into the
+    /// library, merging re-imported questions forward, and say what changed.
+    Import {
+        /// What to import.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Named dossiers: a name and a query over the library (`dossier -d NAME` opens one).
+    Dossiers {
+        /// Add, list, remove, pin or leave out questions.
+        #[command(subcommand)]
+        action: dossiers::DossiersCommand,
+    },
     /// Share review marks and notes with a colleague.
     Review {
         /// Export, import or set a note.
@@ -196,6 +217,10 @@ pub struct Context {
     pub writer: String,
     /// The cache between runs, unless `--no-cache`.
     pub cache: Option<dossier_core::cache::Cache>,
+    /// The library (`--library`, else the configuration's, else the default).
+    pub library: dossier_core::library::Library,
+    /// `-d NAME`: a named dossier of the library.
+    pub dossier: Option<String>,
 }
 
 impl Context {
@@ -217,13 +242,19 @@ impl Context {
         }
     }
 
-    /// The review store of the dossier made of `paths`; `read_only` for commands that only
-    /// read it.
+    /// Where the questions of a command come from: its PATHs, else `-d NAME` or the
+    /// library when it holds questions, else the sample.
+    pub fn origin(&self, paths: &[PathBuf]) -> dossier_core::library::Origin {
+        dossier_core::library::Origin::choose(paths, &self.library, self.dossier.as_deref())
+    }
+
+    /// The review store of the dossier made of `paths` (or of the library, a named dossier,
+    /// the sample: see [`Context::origin`]); `read_only` for commands that only read it.
     pub fn review_store(&self, paths: &[PathBuf], read_only: bool) -> ReviewStore {
-        match location_for(
+        match dossier_core::review::location_for_key(
             self.review_file.as_deref(),
             self.team.as_deref(),
-            paths,
+            &self.origin(paths).review_key(),
             &self.writer,
         ) {
             Some(location) => ReviewStore::open(
@@ -239,8 +270,8 @@ impl Context {
 }
 
 /// The commands' names, to tell a misspelt command from a missing path.
-const COMMANDS: [&str; 8] = [
-    "export", "check", "stats", "report", "list", "review", "config", "help",
+const COMMANDS: [&str; 10] = [
+    "export", "check", "stats", "report", "list", "import", "dossiers", "review", "config", "help",
 ];
 
 /// The command a word looks like, if it does: the same but for a letter or two, or a prefix.
@@ -321,6 +352,13 @@ pub fn run(cli: Cli) -> ExitCode {
         } else {
             dossier_core::cache::Cache::user()
         },
+        library: dossier_core::library::Library::at(
+            &cli.library
+                .clone()
+                .or_else(dossier_core::library::Library::default_dir)
+                .unwrap_or_else(|| PathBuf::from("dossier-library")),
+        ),
+        dossier: cli.dossier.clone(),
     };
     let named: &[PathBuf] = match &cli.command {
         None => &cli.paths,
@@ -329,7 +367,10 @@ pub fn run(cli: Cli) -> ExitCode {
         | Some(Command::Stats { paths, .. })
         | Some(Command::Report { paths, .. }) => &paths.paths,
         Some(Command::List(args)) => &args.paths,
-        Some(Command::Review { .. }) | Some(Command::Config { .. }) => &[],
+        Some(Command::Import { paths }) => paths,
+        Some(Command::Review { .. })
+        | Some(Command::Config { .. })
+        | Some(Command::Dossiers { .. }) => &[],
     };
     if let Err(message) = check_named(named, lang) {
         out::error(lang, &message);
@@ -337,34 +378,36 @@ pub fn run(cli: Cli) -> ExitCode {
     }
     let result = match cli.command {
         None => viewer(cli.paths, cli.query, cli.mouse, &ctx),
-        Some(Command::Export { format, paths }) => {
-            let report = load_for_cli(&paths.paths, &ctx);
+        Some(Command::Export { format, paths }) => (|| {
+            let report = load_for_cli(&paths.paths, &ctx)?;
             let done = out::with_stdout(|o| export::run(o, &report, format, &ctx));
             ctx.keep_cache(&report);
             release(report);
             done.map(|()| ExitCode::SUCCESS)
-        }
-        Some(Command::Check { paths }) => {
-            let report = load_with_progress(&paths.paths, &ctx);
+        })(),
+        Some(Command::Check { paths }) => (|| {
+            let report = load_with_progress(&paths.paths, &ctx)?;
             let done = out::with_stdout(|o| check::run(o, &report, lang));
             ctx.keep_cache(&report);
             let code = check::exit_code(&report);
             release(report);
             done.map(|()| code)
-        }
-        Some(Command::Stats { format, paths }) => {
-            let report = load_for_cli(&paths.paths, &ctx);
+        })(),
+        Some(Command::Stats { format, paths }) => (|| {
+            let report = load_for_cli(&paths.paths, &ctx)?;
             let done = out::with_stdout(|o| stats::run(o, &report, format, &ctx));
             ctx.keep_cache(&report);
             release(report);
             done.map(|()| ExitCode::SUCCESS)
-        }
+        })(),
         Some(Command::Report {
             format,
             query,
             paths,
         }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
         Some(Command::List(args)) => list::run(&args, &ctx),
+        Some(Command::Import { paths }) => import::run(&paths, &ctx),
+        Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),
     };
@@ -412,7 +455,7 @@ fn viewer(
     };
     let review = ctx.review_store(&paths, false);
     match crate::tui::run(crate::tui::Options {
-        paths,
+        origin: ctx.origin(&paths),
         settings,
         review,
         cache: ctx.cache.clone(),
@@ -442,9 +485,9 @@ pub fn release(report: LoadReport) {
 }
 
 /// Loads for a command whose output is data: skipped files are reported on stderr.
-pub fn load_for_cli(paths: &[PathBuf], ctx: &Context) -> LoadReport {
+pub fn load_for_cli(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<LoadReport> {
     let lang = ctx.lang;
-    let report = load_with_progress(paths, ctx);
+    let report = load_with_progress(paths, ctx)?;
     let skipped: Vec<_> = report
         .diagnostics
         .iter()
@@ -456,12 +499,13 @@ pub fn load_for_cli(paths: &[PathBuf], ctx: &Context) -> LoadReport {
     if !skipped.is_empty() {
         out::error(lang, &words::files_skipped(lang, skipped.len()));
     }
-    report
+    Ok(report)
 }
 
-/// Loads `paths` (or the sample), with a progress bar on stderr when it is a terminal and
-/// the load is large enough to be worth one.
-pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> LoadReport {
+/// Loads `paths` (or the library, a named dossier, the sample: [`Context::origin`]), with a
+/// progress bar on stderr when it is a terminal and the load is large enough to be worth
+/// one.
+pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<LoadReport> {
     let lang = ctx.lang;
     let bar = indicatif::ProgressBar::hidden();
     if let Ok(style) = indicatif::ProgressStyle::with_template(words::progress_template(lang)) {
@@ -474,16 +518,16 @@ pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> LoadReport {
         }
         bar.set_position(p.done as u64);
     };
-    let report = load_or_sample(
-        paths,
+    let report = ctx.origin(paths).load(
         &LoadOptions {
             progress: Some(&progress),
             cancel: None,
             cache: ctx.cache.as_ref(),
         },
+        ctx.today,
     );
     bar.finish_and_clear();
-    report
+    report.map_err(|e| anyhow::anyhow!(words::origin_error(lang, &e)))
 }
 
 /// The sort key names as `--sort` takes them, for clap.

@@ -35,7 +35,7 @@ pub(super) fn run(
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(lang, reason)));
     }
-    let loaded = load_for_cli(paths, ctx);
+    let loaded = load_for_cli(paths, ctx)?;
     let selection = match &parsed {
         Some(q) => super::list::select(&loaded.questions, q, None, false, ctx, store.state()),
         None => memo::pending(&loaded.questions),

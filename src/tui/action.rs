@@ -212,6 +212,8 @@ pub enum Action {
     LoadProgress(u64, Progress),
     /// A load finished.
     Loaded(Box<Loaded>),
+    /// A load could not be done (a damaged library, a dossier no longer there).
+    LoadFailed(u64, Box<dossier_core::library::OriginError>),
     /// The word index of a loaded dossier is built.
     Indexed {
         /// The load it indexes.

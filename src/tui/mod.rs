@@ -23,13 +23,13 @@ use app::{App, Settings};
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseEventKind};
 use dossier_core::cache::Cache;
 use dossier_core::i18n::ui;
-use dossier_core::load::{load, load_sample, LoadOptions, Progress};
+use dossier_core::library::Origin;
+use dossier_core::load::{LoadOptions, Progress};
 use dossier_core::query::words::WordIndex;
 use dossier_core::query::SearchIndex;
 use dossier_core::review::writer::{Job, Writer};
 use dossier_core::review::ReviewStore;
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
@@ -38,8 +38,9 @@ use update::{update, Effect};
 
 /// What the viewer is started with.
 pub struct Options {
-    /// Files and directories; none for the sample dossier.
-    pub paths: Vec<PathBuf>,
+    /// Where the questions come from: files and folders, the library or one of its named
+    /// dossiers, the sample.
+    pub origin: Origin,
     /// Language, keys, theme, sort, mouse, first filter.
     pub settings: Settings,
     /// Review marks and notes.
@@ -188,7 +189,8 @@ pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
 /// The background workers and what the loop needs to run effects.
 struct Workers {
     tx: Sender<Event>,
-    paths: Vec<PathBuf>,
+    origin: Origin,
+    today: chrono::NaiveDate,
     cancel_load: Arc<AtomicBool>,
     filter: filtering::FilterWorker,
     writer: Writer,
@@ -208,10 +210,11 @@ impl Workers {
                 self.cancel_load = Arc::new(AtomicBool::new(false));
                 spawn_load(
                     self.tx.clone(),
-                    self.paths.clone(),
+                    self.origin.clone(),
                     generation,
                     Arc::clone(&self.cancel_load),
                     self.cache.clone(),
+                    self.today,
                 );
                 None
             }
@@ -281,34 +284,38 @@ fn suspend(term: &mut terminal::Term, paused: &AtomicBool) {
 
 fn spawn_load(
     tx: Sender<Event>,
-    paths: Vec<PathBuf>,
+    origin: Origin,
     generation: u64,
     cancel: Arc<AtomicBool>,
     cache: Option<Cache>,
+    today: chrono::NaiveDate,
 ) {
     std::thread::spawn(move || {
-        let report = if paths.is_empty() {
-            load_sample()
-        } else {
-            // mpsc::Sender is not Sync: the rayon workers share it behind a mutex.
-            let progress_tx = std::sync::Mutex::new(tx.clone());
-            let progress = |p: Progress| {
-                if let Ok(tx) = progress_tx.lock() {
-                    let _ = tx.send(Event::Action(Action::LoadProgress(generation, p)));
-                }
-            };
-            load(
-                &paths,
-                &LoadOptions {
-                    progress: Some(&progress),
-                    cancel: Some(&cancel),
-                    cache: cache.as_ref(),
-                },
-            )
+        // mpsc::Sender is not Sync: the rayon workers share it behind a mutex.
+        let progress_tx = std::sync::Mutex::new(tx.clone());
+        let progress = |p: Progress| {
+            if let Ok(tx) = progress_tx.lock() {
+                let _ = tx.send(Event::Action(Action::LoadProgress(generation, p)));
+            }
         };
+        let loaded = origin.load(
+            &LoadOptions {
+                progress: Some(&progress),
+                cancel: Some(&cancel),
+                cache: cache.as_ref(),
+            },
+            today,
+        );
         if cancel.load(Ordering::SeqCst) {
             return;
         }
+        let report = match loaded {
+            Ok(report) => report,
+            Err(e) => {
+                let _ = tx.send(Event::Action(Action::LoadFailed(generation, Box::new(e))));
+                return;
+            }
+        };
         // The word index follows, built from the installed dossier (`Effect::Index`): the
         // list shows first.
         let mut report = report;
@@ -339,7 +346,8 @@ fn event_loop(
     let writer_tx = tx.clone();
     let mut workers = Workers {
         tx: tx.clone(),
-        paths: options.paths,
+        origin: options.origin,
+        today: app.today,
         cancel_load: Arc::new(AtomicBool::new(false)),
         filter: filtering::FilterWorker::spawn(move |generation, hits, complete| {
             let _ = filter_tx.send(Event::Action(Action::HitsReady {

@@ -70,6 +70,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Loaded(loaded) => install(app, *loaded, &mut fx),
+        Action::LoadFailed(generation, e) => {
+            if generation == app.load_generation {
+                app.loading = None;
+                let text = dossier_core::i18n::cli::origin_error(app.lang, &e);
+                show(app, text, MessageKind::Warning);
+            }
+        }
         Action::Indexed { generation, words } => indexed(app, generation, *words, &mut fx),
         Action::HitsReady {
             generation,

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// First bytes of a cache file.
@@ -122,7 +122,7 @@ impl CacheTicket {
 /// and from the section when read (checked as UTF-8 with SIMD, then copied once: reading
 /// them as strings checked each with the slower standard check, a fifth of a warm start).
 #[derive(Serialize, Deserialize)]
-struct StoredQuestion<'a> {
+pub(crate) struct StoredQuestion<'a> {
     #[serde(borrow, with = "serde_bytes")]
     id: &'a [u8],
     legislature: u16,
@@ -212,7 +212,7 @@ fn opt_text(bytes: Option<&[u8]>) -> Option<Option<String>> {
 }
 
 impl<'a> StoredQuestion<'a> {
-    fn from_question(q: &'a Question) -> Self {
+    pub(crate) fn from_question(q: &'a Question) -> Self {
         let b = |s: &'a String| s.as_bytes();
         StoredQuestion {
             id: b(&q.id),
@@ -267,7 +267,7 @@ impl<'a> StoredQuestion<'a> {
 
     /// The question, or `None` when what was stored does not hold together (a damaged
     /// cache that passed its checksum): its file is parsed again.
-    fn into_question(self, source: String) -> Option<Question> {
+    pub(crate) fn into_question(self, source: String) -> Option<Question> {
         let mut events = Vec::with_capacity(self.events.len());
         for e in self.events {
             events.push(Event {
@@ -376,7 +376,7 @@ pub struct CachedEntry {
 
 /// Where a section is.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct Section {
+pub(crate) struct Section {
     offset: u64,
     len: u64,
     crc: u32,
@@ -532,37 +532,8 @@ impl Cache {
             }
             Err(e) => return Err(Unused::Unreadable(e.to_string())),
         };
-        let unreadable = |e: io::Error| Unused::Unreadable(e.to_string());
         let damaged = |what: &str| Unused::Damaged(what.to_string());
-        let len = file.metadata().map_err(unreadable)?.len();
-        let mut reader = &file;
-        let mut head = [0u8; 12];
-        reader
-            .read_exact(&mut head)
-            .map_err(|_| damaged("short header"))?;
-        if &head[..8] != MAGIC {
-            return Err(damaged("not a cache file"));
-        }
-        if u32::from_le_bytes([head[8], head[9], head[10], head[11]]) != FORMAT {
-            return Err(Unused::OtherVersion);
-        }
-        if len < 12 + 20 {
-            return Err(damaged("truncated"));
-        }
-        let mut trailer = [0u8; 20];
-        (&file).seek(SeekFrom::End(-20)).map_err(unreadable)?;
-        (&file).read_exact(&mut trailer).map_err(unreadable)?;
-        let word = |i: usize| {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(&trailer[i..i + 8]);
-            u64::from_le_bytes(b)
-        };
-        let directory = Section {
-            offset: word(0),
-            len: word(8),
-            crc: u32::from_le_bytes([trailer[16], trailer[17], trailer[18], trailer[19]]),
-        };
-        let bytes = read_section(&file, len, directory)?;
+        let (len, bytes) = read_directory(&file, MAGIC, FORMAT)?;
         let directory: Directory =
             postcard::from_bytes(&bytes).map_err(|_| damaged("directory"))?;
         if directory.format != FORMAT
@@ -624,20 +595,7 @@ impl Cache {
         questions: &[Question],
         words: Option<&WordIndex>,
     ) -> io::Result<()> {
-        let mut out = io::BufWriter::with_capacity(1 << 20, File::create(tmp)?);
-        out.write_all(MAGIC)?;
-        out.write_all(&FORMAT.to_le_bytes())?;
-        let mut offset = 12u64;
-        let mut put = |out: &mut io::BufWriter<File>, bytes: &[u8]| -> io::Result<Section> {
-            out.write_all(bytes)?;
-            let section = Section {
-                offset,
-                len: bytes.len() as u64,
-                crc: crc32fast::hash(bytes),
-            };
-            offset += bytes.len() as u64;
-            Ok(section)
-        };
+        let mut out = SectionWriter::create(tmp, MAGIC, FORMAT)?;
         let kept: Vec<&FileRecord> = ticket.files.iter().filter(|f| f.keep).collect();
         let mut sections = Vec::new();
         // A few sections encoded at a time, in parallel, written in order: memory stays
@@ -660,13 +618,13 @@ impl Cache {
                 .collect();
             for bytes in encoded {
                 let bytes = bytes.map_err(io::Error::other)?;
-                sections.push(put(&mut out, &bytes)?);
+                sections.push(out.put(&bytes)?);
             }
         }
         let words = match words {
             Some(w) => {
                 let bytes = postcard::to_allocvec(&w.to_parts()).map_err(io::Error::other)?;
-                Some(put(&mut out, &bytes)?)
+                Some(out.put(&bytes)?)
             }
             None => None,
         };
@@ -687,12 +645,7 @@ impl Cache {
             words,
         };
         let bytes = postcard::to_allocvec(&directory).map_err(io::Error::other)?;
-        let section = put(&mut out, &bytes)?;
-        out.write_all(&section.offset.to_le_bytes())?;
-        out.write_all(&section.len.to_le_bytes())?;
-        out.write_all(&section.crc.to_le_bytes())?;
-        out.flush()?;
-        Ok(())
+        out.finish(&bytes, false)
     }
 
     /// Deletes the cache files used least recently beyond the few kept, and temporary
@@ -724,8 +677,88 @@ impl Cache {
     }
 }
 
+/// Writes a file of sections: a magic number and a format version, sections of bytes each
+/// checksummed, then a directory (a last section) found from a fixed-size trailer. The cache
+/// and the library are such files.
+pub(crate) struct SectionWriter {
+    out: io::BufWriter<File>,
+    offset: u64,
+}
+
+impl SectionWriter {
+    /// Starts the file at `path` (created or truncated).
+    pub(crate) fn create(path: &Path, magic: &[u8; 8], format: u32) -> io::Result<Self> {
+        let mut out = io::BufWriter::with_capacity(1 << 20, File::create(path)?);
+        out.write_all(magic)?;
+        out.write_all(&format.to_le_bytes())?;
+        Ok(SectionWriter { out, offset: 12 })
+    }
+
+    /// Appends a section, returning where it is.
+    pub(crate) fn put(&mut self, bytes: &[u8]) -> io::Result<Section> {
+        self.out.write_all(bytes)?;
+        let section = Section {
+            offset: self.offset,
+            len: bytes.len() as u64,
+            crc: crc32fast::hash(bytes),
+        };
+        self.offset += bytes.len() as u64;
+        Ok(section)
+    }
+
+    /// Appends the directory and the trailer that finds it; with `durable`, waits for the
+    /// disk (data the user would lose, not a cache).
+    pub(crate) fn finish(mut self, directory: &[u8], durable: bool) -> io::Result<()> {
+        let section = self.put(directory)?;
+        self.out.write_all(&section.offset.to_le_bytes())?;
+        self.out.write_all(&section.len.to_le_bytes())?;
+        self.out.write_all(&section.crc.to_le_bytes())?;
+        self.out.flush()?;
+        if durable {
+            self.out.get_ref().sync_all()?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks a file of sections' magic number and format, and reads its directory: the file's
+/// length and the directory's bytes.
+pub(crate) fn read_directory(
+    file: &File,
+    magic: &[u8; 8],
+    format: u32,
+) -> Result<(u64, Vec<u8>), Unused> {
+    let unreadable = |e: io::Error| Unused::Unreadable(e.to_string());
+    let damaged = |what: &str| Unused::Damaged(what.to_string());
+    let len = file.metadata().map_err(unreadable)?.len();
+    let mut head = [0u8; 12];
+    read_at(file, &mut head, 0).map_err(|_| damaged("short header"))?;
+    if &head[..8] != magic {
+        return Err(damaged("not a file of dossier's"));
+    }
+    if u32::from_le_bytes([head[8], head[9], head[10], head[11]]) != format {
+        return Err(Unused::OtherVersion);
+    }
+    if len < 12 + 20 {
+        return Err(damaged("truncated"));
+    }
+    let mut trailer = [0u8; 20];
+    read_at(file, &mut trailer, len - 20).map_err(unreadable)?;
+    let word = |i: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&trailer[i..i + 8]);
+        u64::from_le_bytes(b)
+    };
+    let directory = Section {
+        offset: word(0),
+        len: word(8),
+        crc: u32::from_le_bytes([trailer[16], trailer[17], trailer[18], trailer[19]]),
+    };
+    Ok((len, read_section(file, len, directory)?))
+}
+
 /// Reads and checks one section of a cache file of `len` bytes.
-fn read_section(file: &File, len: u64, s: Section) -> Result<Vec<u8>, Unused> {
+pub(crate) fn read_section(file: &File, len: u64, s: Section) -> Result<Vec<u8>, Unused> {
     let damaged = |what: &str| Unused::Damaged(what.to_string());
     if s.len > MAX_SECTION || s.offset.checked_add(s.len).is_none_or(|end| end > len) {
         return Err(damaged("section out of the file"));
@@ -747,6 +780,7 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
 
 #[cfg(not(unix))]
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
     let mut f = file.try_clone()?;
     f.seek(SeekFrom::Start(offset))?;
     f.read_exact(buf)

@@ -11,6 +11,7 @@ pub mod deadline;
 pub mod export;
 pub mod files;
 pub mod i18n;
+pub mod library;
 pub mod limits;
 pub mod load;
 pub mod marks;

@@ -167,3 +167,229 @@ pub fn stats(lang: Lang) -> StatsWords {
         },
     )
 }
+
+/// Why a library or a named dossier could not be opened.
+pub fn origin_error(lang: Lang, e: &crate::library::OriginError) -> String {
+    use crate::library::OriginError;
+    match e {
+        OriginError::Library(e) => library_error(lang, e),
+        OriginError::UnknownDossier(name) => lang.pick(
+            format!("aucun dossier nommé « {name} » dans la bibliothèque (voir `dossier dossiers list`)"),
+            format!("no dossier named '{name}' in the library (see `dossier dossiers list`)"),
+        ),
+        OriginError::BadQuery(name, q) => lang.pick(
+            format!("la requête du dossier « {name} » n'est plus valide{NB}: {}", q.message(lang)),
+            format!("the query of dossier '{name}' is no longer valid: {}", q.message(lang)),
+        ),
+    }
+}
+
+/// What went wrong with the library.
+pub fn library_error(lang: Lang, e: &crate::library::LibraryError) -> String {
+    use crate::library::LibraryError;
+    let shown = |p: &std::path::Path| {
+        crate::text::sanitize::terminal_line(&p.display().to_string()).into_owned()
+    };
+    match e {
+        LibraryError::Io {
+            action,
+            path,
+            source,
+        } => {
+            let what = match (lang, *action) {
+                (Lang::Fr, "reading") => "lecture de",
+                (Lang::Fr, "writing") => "écriture de",
+                (Lang::Fr, "replacing") => "remplacement de",
+                (Lang::Fr, "creating") => "création de",
+                (Lang::Fr, "locking") => "verrouillage de",
+                (Lang::Fr, _) => "accès à",
+                (Lang::En, a) => a,
+            };
+            let reason =
+                crate::i18n::load::io_reason(lang, &crate::parse::problem::IoReason::from(source));
+            lang.pick(
+                format!(
+                    "bibliothèque{NB}: {what} {} impossible{NB}: {reason}",
+                    shown(path)
+                ),
+                format!("library: {what} {} failed: {reason}", shown(path)),
+            )
+        }
+        LibraryError::Damaged { path, what } => lang.pick(
+            format!(
+                "la bibliothèque {} est endommagée ({what}){NB}: elle est laissée telle quelle ; \
+                 déplacez-la puis réimportez vos archives",
+                shown(path)
+            ),
+            format!(
+                "the library {} is damaged ({what}): it is left as it is; move it away and \
+                 import your archives again",
+                shown(path)
+            ),
+        ),
+        LibraryError::OtherVersion(path) => lang.pick(
+            format!(
+                "la bibliothèque {} vient d'une autre version de dossier",
+                shown(path)
+            ),
+            format!(
+                "the library {} was written by another version of dossier",
+                shown(path)
+            ),
+        ),
+        LibraryError::Busy(path) => lang.pick(
+            format!(
+                "un autre import est en cours dans {}{NB}: réessayez ensuite",
+                shown(path)
+            ),
+            format!(
+                "another import is running in {}: try again when it is done",
+                shown(path)
+            ),
+        ),
+        LibraryError::BadDossiers { path, what } => lang.pick(
+            format!(
+                "{}{NB}: fichier des dossiers illisible ({what})",
+                shown(path)
+            ),
+            format!("{}: unreadable dossiers file ({what})", shown(path)),
+        ),
+    }
+}
+
+/// An import's summary: "14 012 questions lues ; la bibliothèque en compte 13 980 : 120
+/// nouvelles, 35 réponses, …".
+pub fn import_summary(
+    lang: Lang,
+    read: usize,
+    total: usize,
+    changes: &crate::review::ChangeSummary,
+) -> String {
+    let read = lang.count(
+        read,
+        ("question lue", "questions lues"),
+        ("question read", "questions read"),
+    );
+    let total = lang.number(total);
+    let mut parts = Vec::new();
+    let mut part = |n: usize, fr: (&str, &str), en: (&str, &str)| {
+        if n > 0 {
+            parts.push(lang.count(n, fr, en));
+        }
+    };
+    part(
+        changes.new_questions,
+        ("nouvelle", "nouvelles"),
+        ("new", "new"),
+    );
+    part(
+        changes.new_answers,
+        ("réponse", "réponses"),
+        ("answer", "answers"),
+    );
+    part(
+        changes.new_withdrawals,
+        ("retrait", "retraits"),
+        ("closure", "closures"),
+    );
+    part(
+        changes.new_ministries,
+        ("changement de ministère", "changements de ministère"),
+        ("change of ministry", "changes of ministry"),
+    );
+    part(
+        changes.new_signalements,
+        ("signalement", "signalements"),
+        ("signalement", "signalements"),
+    );
+    part(
+        changes.other_changes,
+        ("autre changement", "autres changements"),
+        ("other change", "other changes"),
+    );
+    let changed = if parts.is_empty() {
+        lang.pick("rien de changé".to_string(), "nothing changed".to_string())
+    } else {
+        parts.join(", ")
+    };
+    lang.pick(
+        format!("{read}{NB}; la bibliothèque en compte {total}{NB}: {changed}"),
+        format!("{read}; the library holds {total}: {changed}"),
+    )
+}
+
+/// The heading of one kind of change in an import's list: "Nouvelles réponses :".
+pub fn import_change(lang: Lang, change: crate::review::Change) -> String {
+    use crate::review::Change;
+    let (fr, en) = match change {
+        Change::New => ("Nouvelles questions", "New questions"),
+        Change::Answered => ("Nouvelles réponses", "New answers"),
+        Change::Withdrawn => ("Questions closes", "Closed questions"),
+        Change::Signaled => ("Nouveaux signalements", "New signalements"),
+        Change::MinistryChanged => ("Changements de ministère", "Changes of ministry"),
+        Change::Other => ("Autres changements", "Other changes"),
+    };
+    lang.pick(format!("{fr}{NB}:"), format!("{en}:"))
+}
+
+/// "… et 12 autres" after a list cut short.
+pub fn and_more(lang: Lang, n: usize) -> String {
+    lang.pick(format!("… et {n} autres"), format!("… and {n} more"))
+}
+
+/// The library is empty: what to do.
+pub fn library_empty(lang: Lang, dir: &str) -> String {
+    lang.pick(
+        format!("la bibliothèque {dir} est vide{NB}: `dossier import ARCHIVE.zip` y ajoute des questions"),
+        format!("the library {dir} is empty: `dossier import ARCHIVE.zip` adds questions to it"),
+    )
+}
+
+/// A dossier added, replaced or removed.
+pub fn dossier_saved(lang: Lang, name: &str, new: bool, count: usize) -> String {
+    let n = lang.count(count, ("question", "questions"), ("question", "questions"));
+    match new {
+        true => lang.pick(
+            format!("dossier « {name} » ajouté ({n})"),
+            format!("dossier '{name}' added ({n})"),
+        ),
+        false => lang.pick(
+            format!("dossier « {name} » mis à jour ({n})"),
+            format!("dossier '{name}' updated ({n})"),
+        ),
+    }
+}
+
+/// A dossier removed.
+pub fn dossier_removed(lang: Lang, name: &str) -> String {
+    lang.pick(
+        format!(
+            "dossier « {name} » supprimé (ses marques de revue restent dans le dossier de données)"
+        ),
+        format!("dossier '{name}' removed (its review marks stay in the data folder)"),
+    )
+}
+
+/// A dossier name refused.
+pub fn bad_dossier_name(lang: Lang, name: &str) -> String {
+    lang.pick(
+        format!("nom de dossier refusé «{NB}{name}{NB}»{NB}: de 1 à 64 caractères, sans / ni \\ ni caractère de contrôle ni espace au bord"),
+        format!("dossier name '{name}' refused: 1 to 64 characters, no / or \\, no control character, no space at either end"),
+    )
+}
+
+/// A dossier's query may not use review marks.
+pub fn dossier_review_terms(lang: Lang) -> &'static str {
+    lang.pick(
+        "la requête d'un dossier ne peut pas porter sur les marques de revue (is:reviewed, is:flagged, has:note, is:changed)\u{a0}: elles appartiennent au dossier",
+        "a dossier's query cannot use review marks (is:reviewed, is:flagged, has:note, is:changed): they belong to the dossier",
+    )
+}
+
+/// No dossier yet.
+pub fn no_dossiers(lang: Lang) -> &'static str {
+    lang.pick(
+        "aucun dossier\u{a0}: `dossier dossiers add NOM 'requête'` en crée un",
+        "no dossier yet: `dossier dossiers add NAME 'query'` creates one",
+    )
+}

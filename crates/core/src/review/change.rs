@@ -99,7 +99,7 @@ impl Snapshot {
 }
 
 /// Why a question is to be looked at again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     /// It appeared since the previous load and was not reviewed since.
@@ -117,7 +117,7 @@ pub enum Change {
 }
 
 /// How many questions changed since they were last reviewed, by kind of change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeSummary {
     /// Questions new since the previous load, not reviewed since.
     pub new_questions: usize,

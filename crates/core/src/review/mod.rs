@@ -17,7 +17,7 @@ pub mod clock;
 pub mod format;
 pub mod fs;
 pub mod location;
-mod path;
+pub mod path;
 pub mod state;
 pub mod store;
 pub mod writer;
@@ -45,6 +45,17 @@ pub fn location_for(
     paths: &[PathBuf],
     writer: &str,
 ) -> Option<Location> {
+    location_for_key(review_file, team, &dossier_key(paths), writer)
+}
+
+/// [`location_for`] a dossier named by its review key (see [`path`]): a library's, a named
+/// dossier's.
+pub fn location_for_key(
+    review_file: Option<&Path>,
+    team: Option<&Path>,
+    key: &str,
+    writer: &str,
+) -> Option<Location> {
     if let Some(dir) = team {
         return Some(Location::Team {
             dir: dir.to_path_buf(),
@@ -53,7 +64,7 @@ pub fn location_for(
     }
     review_file
         .map(Path::to_path_buf)
-        .or_else(|| default_path(paths))
+        .or_else(|| path::default_path_for_key(key))
         .map(Location::File)
 }
 

@@ -31,6 +31,28 @@ pub fn dossier_key(paths: &[PathBuf]) -> String {
     format!("{name}-{:016x}", hasher.finish())
 }
 
+/// The key of the review file of the library in `dir`, or of one of its named dossiers:
+/// `library-1f2e…` or `library-asalee-9c0d…`. Each dossier has its own marks and notes,
+/// which re-imports leave alone.
+pub fn library_key(dir: &Path, dossier: Option<&str>) -> String {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(canonical(dir).to_string_lossy().as_bytes());
+    hasher.write(b"\n");
+    if let Some(name) = dossier {
+        hasher.write(name.as_bytes());
+    }
+    match dossier.map(slug).filter(|s| !s.is_empty()) {
+        Some(name) => format!("library-{name}-{:016x}", hasher.finish()),
+        None => format!("library-{:016x}", hasher.finish()),
+    }
+}
+
+/// The default review file of a key (see [`dossier_key`], [`library_key`]).
+pub fn default_path_for_key(key: &str) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "dossier")?;
+    Some(dirs.data_dir().join("reviews").join(format!("{key}.json")))
+}
+
 /// The canonical form of a path, or its absolute form when it does not exist (yet).
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path)
