@@ -73,9 +73,13 @@ pub(super) fn run(action: &DossiersCommand, ctx: &Context) -> anyhow::Result<Exi
     let lang = ctx.lang;
     let library_error =
         |e: dossier_core::library::LibraryError| anyhow::anyhow!(words::library_error(lang, &e));
-    let mut dossiers = ctx.library.dossiers().map_err(library_error)?;
-    match action {
+    let said = match action {
         DossiersCommand::List => {
+            let dossiers = ctx.library.dossiers().map_err(library_error)?;
+            let sizes = ctx
+                .library
+                .sizes(&dossiers.dossiers, ctx.today)
+                .map_err(library_error)?;
             out::with_stdout(|o| {
                 if dossiers.dossiers.is_empty() {
                     return writeln!(o, "{}", words::no_dossiers(lang));
@@ -86,14 +90,15 @@ pub(super) fn run(action: &DossiersCommand, ctx: &Context) -> anyhow::Result<Exi
                     .map(|d| dossier_core::text::width::width(&terminal_line(&d.name)))
                     .max()
                     .unwrap_or(0);
-                for d in &dossiers.dossiers {
+                for (d, size) in dossiers.dossiers.iter().zip(sizes) {
                     let name = terminal_line(&d.name).into_owned();
                     let pad = width - dossier_core::text::width::width(&name);
-                    let n = lang.count(
-                        size(ctx, &d.name),
-                        ("question", "questions"),
-                        ("question", "questions"),
-                    );
+                    let n = match size {
+                        Some(n) => {
+                            lang.count(n, ("question", "questions"), ("question", "questions"))
+                        }
+                        None => lang.pick("requête invalide", "invalid query").to_string(),
+                    };
                     writeln!(
                         o,
                         "{name}{}  {}  ({n})",
@@ -107,49 +112,45 @@ pub(super) fn run(action: &DossiersCommand, ctx: &Context) -> anyhow::Result<Exi
         }
         DossiersCommand::Add { name, query } => {
             let d = NamedDossier::new(name, query).map_err(|e| refused(ctx, &e))?;
-            let new = dossiers.put(d);
-            ctx.library
-                .save_dossiers(&dossiers)
-                .map_err(library_error)?;
-            out::error_raw(&format!(
-                "{}\n",
-                words::dossier_saved(lang, &terminal_line(name), new, size(ctx, name))
-            ));
+            let new = ctx
+                .library
+                .change_dossiers(|all| Ok(all.put(d)))
+                .map_err(library_error)?
+                .map_err(|e| refused(ctx, &e))?;
+            words::dossier_saved(lang, &terminal_line(name), new, size(ctx, name))
         }
         DossiersCommand::Rm { name } => {
-            dossiers.remove(name).map_err(|e| refused(ctx, &e))?;
             ctx.library
-                .save_dossiers(&dossiers)
-                .map_err(library_error)?;
-            out::error_raw(&format!(
-                "{}\n",
-                words::dossier_removed(lang, &terminal_line(name))
-            ));
+                .change_dossiers(|all| all.remove(name))
+                .map_err(library_error)?
+                .map_err(|e| refused(ctx, &e))?;
+            words::dossier_removed(lang, &terminal_line(name))
         }
         DossiersCommand::Pin { name, ids } | DossiersCommand::Exclude { name, ids } => {
             let pin = matches!(action, DossiersCommand::Pin { .. });
-            let d = dossiers
-                .get_mut(name)
-                .ok_or_else(|| refused(ctx, &DossierError::Unknown(name.clone())))?;
-            for id in ids {
-                let (into, from) = if pin {
-                    (&mut d.pinned, &mut d.excluded)
-                } else {
-                    (&mut d.excluded, &mut d.pinned)
-                };
-                from.retain(|x| x != id);
-                if !into.contains(id) {
-                    into.push(id.clone());
-                }
-            }
             ctx.library
-                .save_dossiers(&dossiers)
-                .map_err(library_error)?;
-            out::error_raw(&format!(
-                "{}\n",
-                words::dossier_saved(lang, &terminal_line(name), false, size(ctx, name))
-            ));
+                .change_dossiers(|all| {
+                    let d = all
+                        .get_mut(name)
+                        .ok_or_else(|| DossierError::Unknown(name.clone()))?;
+                    for id in ids {
+                        let (into, from) = if pin {
+                            (&mut d.pinned, &mut d.excluded)
+                        } else {
+                            (&mut d.excluded, &mut d.pinned)
+                        };
+                        from.retain(|x| x != id);
+                        if !into.contains(id) {
+                            into.push(id.clone());
+                        }
+                    }
+                    Ok(())
+                })
+                .map_err(library_error)?
+                .map_err(|e| refused(ctx, &e))?;
+            words::dossier_saved(lang, &terminal_line(name), false, size(ctx, name))
         }
-    }
+    };
+    out::error_raw(&format!("{said}\n"));
     Ok(ExitCode::SUCCESS)
 }

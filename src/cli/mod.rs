@@ -251,21 +251,32 @@ impl Context {
     /// The review store of the dossier made of `paths` (or of the library, a named dossier,
     /// the sample: see [`Context::origin`]); `read_only` for commands that only read it.
     pub fn review_store(&self, paths: &[PathBuf], read_only: bool) -> ReviewStore {
-        match dossier_core::review::location_for_key(
-            self.review_file.as_deref(),
-            self.team.as_deref(),
-            &self.origin(paths).review_key(),
-            &self.writer,
-        ) {
-            Some(location) => ReviewStore::open(
-                location,
-                OpenOptions {
-                    read_only,
-                    ..OpenOptions::new(self.writer.clone())
-                },
-            ),
-            None => ReviewStore::unavailable(dossier_core::review::Unusable::NoDataDirectory),
-        }
+        self.review_opener(read_only)(&self.origin(paths))
+    }
+
+    /// Opens the review store of any origin (the viewer's dossier switcher needs one for
+    /// each dossier it opens).
+    pub fn review_opener(&self, read_only: bool) -> crate::tui::ReviewOpener {
+        let review_file = self.review_file.clone();
+        let team = self.team.clone();
+        let writer = self.writer.clone();
+        std::sync::Arc::new(move |origin: &dossier_core::library::Origin| {
+            match dossier_core::review::location_for_key(
+                review_file.as_deref(),
+                team.as_deref(),
+                &origin.review_key(),
+                &writer,
+            ) {
+                Some(location) => ReviewStore::open(
+                    location,
+                    OpenOptions {
+                        read_only,
+                        ..OpenOptions::new(writer.clone())
+                    },
+                ),
+                None => ReviewStore::unavailable(dossier_core::review::Unusable::NoDataDirectory),
+            }
+        })
     }
 }
 
@@ -444,6 +455,7 @@ fn viewer(
             return Ok(ExitCode::from(2));
         }
     }
+    let origin = ctx.origin(&paths);
     let settings = crate::tui::app::Settings {
         lang,
         today: ctx.today,
@@ -452,12 +464,16 @@ fn viewer(
         sort: ctx.config.sort,
         mouse: mouse || ctx.config.mouse,
         query: query.unwrap_or_default(),
+        views_file: dossier_core::views::default_path_for_key(&origin.review_key()),
+        origin,
+        export_dir: PathBuf::from("."),
     };
-    let review = ctx.review_store(&paths, false);
+    let review_opener = ctx.review_opener(false);
+    let review = review_opener(&settings.origin);
     match crate::tui::run(crate::tui::Options {
-        origin: ctx.origin(&paths),
         settings,
         review,
+        review_opener,
         cache: ctx.cache.clone(),
     }) {
         Ok((ended, notes)) => {

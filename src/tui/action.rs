@@ -1,9 +1,11 @@
 //! What a key (or a terminal event, or a background job) asks the app to do.
 
+use dossier_core::library::Origin;
 use dossier_core::load::{LoadReport, Progress};
 use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, SearchIndex};
 use dossier_core::review::writer::Done;
+use dossier_core::review::ReviewStore;
 
 /// The commands a key can be bound to, by their names in the keymap file (`down`,
 /// `toggle_reviewed`, …).
@@ -89,6 +91,20 @@ pub enum Command {
     FilterHome,
     /// Cursor to the end of the line.
     FilterEnd,
+    /// Open the question's page on the Assemblée's site in the browser.
+    OpenWeb,
+    /// Read the question's source file in the pager.
+    OpenSource,
+    /// Open the question's source file in the editor.
+    EditSource,
+    /// Switch to another dossier of the library, or to a saved view.
+    SwitchDossier,
+    /// Save the current filter as a view (a named dossier, in the library).
+    SaveView,
+    /// Export the questions shown to a file.
+    Export,
+    /// Mark every question shown reviewed (asks first).
+    MarkShownReviewed,
     /// Save the note and close the editor.
     NoteSave,
     /// Close the editor (asking first when the note changed).
@@ -137,6 +153,13 @@ pub const COMMANDS: &[(Command, &str)] = &[
     (Command::FilterRight, "filter_right"),
     (Command::FilterHome, "filter_home"),
     (Command::FilterEnd, "filter_end"),
+    (Command::OpenWeb, "open_web"),
+    (Command::OpenSource, "open_source"),
+    (Command::EditSource, "edit_source"),
+    (Command::SwitchDossier, "switch_dossier"),
+    (Command::SaveView, "save_view"),
+    (Command::Export, "export"),
+    (Command::MarkShownReviewed, "mark_shown_reviewed"),
     (Command::NoteSave, "note_save"),
     (Command::NoteCancel, "note_cancel"),
 ];
@@ -236,6 +259,38 @@ pub enum Action {
     Resumed,
     /// The clipboard took a text (`Ok` names how) or could not.
     Copied(Result<String, String>),
+    /// The choices of the open picker were read (or could not be).
+    Choices(Result<Vec<super::app::Choice>, String>),
+    /// The review store of the dossier switched to is open.
+    Switched {
+        /// The dossier.
+        origin: Origin,
+        /// Its review marks and notes.
+        review: Box<ReviewStore>,
+    },
+    /// The current filter was saved as a view or a dossier (what to say), or was not.
+    ViewSaved(Result<String, String>),
+    /// An export ended.
+    Exported(ExportDone),
+    /// A program run on the terminal (browser, pager, editor) ended: what to say, and
+    /// whether it is a warning.
+    Ran(Result<String, String>),
+}
+
+/// How an export from the viewer ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportDone {
+    /// Written, in full.
+    Written {
+        /// The file (absolute).
+        path: std::path::PathBuf,
+        /// Questions written.
+        count: usize,
+    },
+    /// The file exists: nothing written (the viewer asks before replacing it).
+    Exists(std::path::PathBuf, dossier_core::export::Format),
+    /// Could not be written (why, with the file).
+    Failed(String),
 }
 
 impl From<Command> for Action {

@@ -9,13 +9,17 @@ use super::layout::ViewCache;
 use super::theme::Theme;
 use chrono::NaiveDate;
 use dossier_core::deadline::{timing, Timing};
+use dossier_core::export::Format;
 use dossier_core::i18n::Lang;
+use dossier_core::library::Origin;
 use dossier_core::load::{Diagnostic, LoadReport, Progress};
 use dossier_core::model::{Question, Status};
 use dossier_core::query::{Hit, Query, QueryError, SearchIndex, SortKey};
 use dossier_core::review::{NoteBase, NoteVersion, ReviewState, ReviewStore};
+use dossier_core::views::SavedView;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// A loaded dossier with what the viewer derives from it once.
@@ -141,6 +145,96 @@ pub struct FilterLine {
     pub error: Option<QueryError>,
 }
 
+/// What a prompt asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A dossier of the library (or a saved view) to switch to.
+    Switch,
+    /// A name to save the current filter under.
+    SaveView,
+    /// The format to export the questions shown in.
+    ExportFormat,
+    /// The file to export them to.
+    ExportPath(Format),
+}
+
+/// What choosing an entry of a picker does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoiceValue {
+    /// Open this dossier of the library (none: the whole library).
+    Dossier(Option<String>),
+    /// Apply this saved view.
+    View(SavedView),
+    /// Export in this format.
+    Format(Format),
+}
+
+/// One entry of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// What the entry is called.
+    pub label: String,
+    /// What it holds (a query), shown dimmed beside it.
+    pub detail: String,
+    /// What choosing it does.
+    pub value: ChoiceValue,
+}
+
+/// A small window asking for a line of text, or for one of a list of choices filtered by
+/// what is typed (fuzzy, as in a command palette).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it asks for.
+    pub kind: PromptKind,
+    /// What the user typed.
+    pub text: String,
+    /// Cursor, as a byte offset into `text`.
+    pub cursor: usize,
+    /// The choices of a picker (`None` while they are being read, and for text prompts).
+    pub choices: Option<Vec<Choice>>,
+    /// The choices that match `text`, best first (indices into `choices`).
+    pub shown: Vec<usize>,
+    /// Selected position in `shown`.
+    pub selected: usize,
+    /// Why the choices could not be read, or the text is refused.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    /// A prompt asking for text, starting with `text`.
+    pub fn text(kind: PromptKind, text: &str) -> Prompt {
+        Prompt {
+            kind,
+            text: text.to_string(),
+            cursor: text.len(),
+            choices: None,
+            shown: Vec::new(),
+            selected: 0,
+            error: None,
+        }
+    }
+
+    /// True for a prompt that offers choices.
+    pub fn is_picker(&self) -> bool {
+        matches!(self.kind, PromptKind::Switch | PromptKind::ExportFormat)
+    }
+
+    /// The selected choice.
+    pub fn chosen(&self) -> Option<&Choice> {
+        let i = *self.shown.get(self.selected)?;
+        self.choices.as_ref()?.get(i)
+    }
+}
+
+/// An action that waits for a yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Mark these questions (the ones shown) reviewed.
+    MarkShown(Vec<String>),
+    /// Replace this file with the export.
+    Overwrite(PathBuf, Format),
+}
+
 /// How a message looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MessageKind {
@@ -250,6 +344,12 @@ pub struct Settings {
     pub mouse: bool,
     /// A filter to start with.
     pub query: String,
+    /// Where the questions come from.
+    pub origin: Origin,
+    /// The saved views of the dossier (none: views cannot be saved).
+    pub views_file: Option<PathBuf>,
+    /// The folder exports are proposed in.
+    pub export_dir: PathBuf,
 }
 
 impl Settings {
@@ -263,6 +363,9 @@ impl Settings {
             sort: SortKey::default(),
             mouse: false,
             query: String::new(),
+            origin: Origin::Sample,
+            views_file: None,
+            export_dir: PathBuf::from("."),
         }
     }
 }
@@ -353,6 +456,20 @@ pub struct App {
     pub background_filtering: bool,
     /// What the views draw, laid out by `update` (see [`super::layout`]).
     pub cache: ViewCache,
+    /// Where the questions come from (a switch changes it).
+    pub origin: Origin,
+    /// The saved views of the dossier.
+    pub views_file: Option<PathBuf>,
+    /// The folder exports are proposed in.
+    pub export_dir: PathBuf,
+    /// A prompt or picker, when open.
+    pub prompt: Option<Prompt>,
+    /// An action waiting for a yes.
+    pub confirm: Option<Confirm>,
+    /// A switch whose review store is ready, waiting for the saves of the current one.
+    pub pending_switch: Option<(Origin, Box<ReviewStore>)>,
+    /// A switch asked for and not installed yet.
+    pub switching: bool,
 }
 
 impl App {
@@ -401,6 +518,13 @@ impl App {
             last_filter: None,
             background_filtering: false,
             cache: ViewCache::default(),
+            origin: settings.origin,
+            views_file: settings.views_file,
+            export_dir: settings.export_dir,
+            prompt: None,
+            confirm: None,
+            pending_switch: None,
+            switching: false,
         };
         if !settings.query.is_empty() {
             app.filter.text = settings.query.clone();
@@ -417,6 +541,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.note_editor.is_some() {
             Mode::Note
+        } else if self.prompt.is_some() || self.confirm.is_some() {
+            Mode::Prompt
         } else if self.editing_filter && self.overlay == Overlay::None {
             Mode::Filter
         } else {

@@ -26,6 +26,8 @@ pub enum Mode {
     Filter,
     /// The note editor.
     Note,
+    /// A prompt or picker (a line of text, choices below it), or a yes/no question.
+    Prompt,
 }
 
 impl Mode {
@@ -35,11 +37,12 @@ impl Mode {
             Mode::Normal => "normal",
             Mode::Filter => "filter",
             Mode::Note => "note",
+            Mode::Prompt => "prompt",
         }
     }
 
     fn from_name(name: &str) -> Option<Mode> {
-        [Mode::Normal, Mode::Filter, Mode::Note]
+        [Mode::Normal, Mode::Filter, Mode::Note, Mode::Prompt]
             .into_iter()
             .find(|m| m.name() == name)
     }
@@ -195,7 +198,7 @@ impl Keymap {
                 let Some(mode) = Mode::from_name(mode_name) else {
                     errors.push(layer.source.error(
                         specs.values().next().map_or(0..0, |s| s.span()),
-                        format!("unknown key mode `{mode_name}` (expected normal, filter or note)"),
+                        format!("unknown key mode `{mode_name}` (expected normal, filter, note or prompt)"),
                     ));
                     continue;
                 };
@@ -262,7 +265,7 @@ impl Keymap {
         }
         match mode {
             Mode::Normal => None,
-            Mode::Filter => match key.code {
+            Mode::Filter | Mode::Prompt => match key.code {
                 KeyCode::Char(c) if key.mods.is_empty() && !c.is_control() => {
                     Some(Action::FilterInsert(c))
                 }
@@ -327,7 +330,7 @@ mod tests {
     #[test]
     fn the_defaults_bind_every_listed_key_once() {
         let keymap = Keymap::defaults();
-        for mode in [Mode::Normal, Mode::Filter, Mode::Note] {
+        for mode in [Mode::Normal, Mode::Filter, Mode::Note, Mode::Prompt] {
             let mut seen = Vec::new();
             for (c, keys) in keymap.listed(mode) {
                 assert!(!keys.is_empty(), "{c:?} has no key");

@@ -9,6 +9,8 @@ pub mod app;
 pub mod clipboard;
 pub mod content;
 pub mod editor;
+pub mod effects;
+pub mod external;
 pub mod filtering;
 pub mod keymap;
 pub mod layout;
@@ -36,15 +38,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use update::{update, Effect};
 
+pub use effects::ReviewOpener;
+
 /// What the viewer is started with.
 pub struct Options {
-    /// Where the questions come from: files and folders, the library or one of its named
-    /// dossiers, the sample.
-    pub origin: Origin,
-    /// Language, keys, theme, sort, mouse, first filter.
+    /// Language, keys, theme, sort, mouse, first filter, and where the questions come from.
     pub settings: Settings,
     /// Review marks and notes.
     pub review: ReviewStore,
+    /// Opens the review marks of another dossier (the switcher).
+    pub review_opener: ReviewOpener,
     /// The cache between runs, when one is used.
     pub cache: Option<Cache>,
 }
@@ -114,6 +117,19 @@ fn watch_signals(tx: Sender<Event>) -> io::Result<()> {
         signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
         for signal in signals.forever() {
+            if external::CHILD_RUNNING.load(Ordering::SeqCst) {
+                match signal {
+                    // The keyboard's Ctrl-c and Ctrl-\ are for the program on the terminal.
+                    SIGINT | SIGQUIT | SIGCONT => continue,
+                    // Ctrl-z stops the program and the viewer together, as the shell expects.
+                    SIGTSTP => {
+                        #[cfg(unix)]
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let _ = tx.send(Event::Signal(signal));
             if matches!(signal, SIGINT | SIGQUIT | SIGTERM | SIGHUP) {
                 std::thread::spawn(move || {
@@ -165,6 +181,7 @@ pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
         TermEvent::Paste(text) => match app.mode() {
             keymap::Mode::Note => Some(Action::Paste(text)),
             keymap::Mode::Filter => Some(Action::Paste(text)),
+            keymap::Mode::Prompt => Some(Action::Paste(text)),
             keymap::Mode::Normal => None,
         },
         TermEvent::Resize(w, h) => Some(Action::Resize(w, h)),
@@ -189,7 +206,9 @@ pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
 /// The background workers and what the loop needs to run effects.
 struct Workers {
     tx: Sender<Event>,
-    origin: Origin,
+    lang: dossier_core::i18n::Lang,
+    mouse: bool,
+    review_opener: ReviewOpener,
     today: chrono::NaiveDate,
     cancel_load: Arc<AtomicBool>,
     filter: filtering::FilterWorker,
@@ -205,12 +224,12 @@ impl Workers {
         paused: &AtomicBool,
     ) -> Option<Action> {
         match effect {
-            Effect::Load { generation } => {
+            Effect::Load { generation, origin } => {
                 self.cancel_load.store(true, Ordering::SeqCst);
                 self.cancel_load = Arc::new(AtomicBool::new(false));
                 spawn_load(
                     self.tx.clone(),
-                    self.origin.clone(),
+                    origin,
                     generation,
                     Arc::clone(&self.cancel_load),
                     self.cache.clone(),
@@ -259,12 +278,62 @@ impl Workers {
                 }
                 None
             }
+            Effect::ListChoices { origin, views_file } => {
+                let lang = self.lang;
+                self.background(move || {
+                    effects::list_choices(&origin, views_file.as_deref(), lang)
+                });
+                None
+            }
+            Effect::OpenReview(origin) => {
+                let opener = Arc::clone(&self.review_opener);
+                self.background(move || {
+                    let review = Box::new(opener(&origin));
+                    Action::Switched { origin, review }
+                });
+                None
+            }
+            Effect::SaveView(job) => {
+                let lang = self.lang;
+                self.background(move || effects::save_view(job, lang));
+                None
+            }
+            Effect::Export(job) => {
+                self.background(move || effects::export(job));
+                None
+            }
+            Effect::Run(program) => {
+                let mouse = self.mouse;
+                let mut hand_over = |away: bool| {
+                    if away {
+                        paused.store(true, Ordering::SeqCst);
+                        // Let the input thread leave its poll before the modes change.
+                        std::thread::sleep(Duration::from_millis(60));
+                        terminal::restore();
+                    } else {
+                        let _ = terminal::enter(mouse);
+                        let _ = term.clear();
+                        paused.store(false, Ordering::SeqCst);
+                    }
+                };
+                Some(external::run(&program, self.lang, &mut hand_over))
+            }
             Effect::Copy(text) => Some(Action::Copied(clipboard::copy(&text))),
             Effect::Suspend => {
                 suspend(term, paused);
                 Some(Action::Resumed)
             }
         }
+    }
+}
+
+impl Workers {
+    /// Runs `work` on a thread of its own; its action comes back through the loop.
+    fn background(&self, work: impl FnOnce() -> Action + Send + 'static) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(Event::Action(work()));
+        });
     }
 }
 
@@ -346,7 +415,9 @@ fn event_loop(
     let writer_tx = tx.clone();
     let mut workers = Workers {
         tx: tx.clone(),
-        origin: options.origin,
+        lang: app.lang,
+        mouse,
+        review_opener: options.review_opener,
         today: app.today,
         cancel_load: Arc::new(AtomicBool::new(false)),
         filter: filtering::FilterWorker::spawn(move |generation, hits, complete| {

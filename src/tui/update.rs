@@ -5,34 +5,55 @@
 //! suspending) is returned as an [`Effect`] for the event loop to run; its result comes back
 //! as another action. After each action the layout step lays out what the views will draw.
 
-use super::action::{Action, Command, Loaded};
+use super::action::{Action, Command, ExportDone, Loaded};
 use super::app::{
-    App, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane, Saving, BACKGROUND_THRESHOLD,
-    LOG_SIZE,
+    App, Choice, ChoiceValue, Confirm, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane,
+    Prompt, PromptKind, Saving, BACKGROUND_THRESHOLD, LOG_SIZE,
 };
 use super::editor::Editor;
+use super::effects::{ExportJob, External, SaveJob};
 use super::filtering::{compute, FilterJob};
 use super::layout::{self, overlay_room, scroll_room};
-use dossier_core::i18n::ui;
+use dossier_core::i18n::{prompts, ui};
+use dossier_core::library::Origin;
 use dossier_core::load::Severity;
 use dossier_core::model::Status;
 use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, Query};
 use dossier_core::review::writer::{Done, Job};
+use dossier_core::review::ReviewStore;
 use dossier_core::review::{NoteOutcome, NoteView, ReviewError};
 use ratatui::layout::{Position, Rect};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 /// Something the event loop must do outside the state.
 #[derive(Debug)]
 pub enum Effect {
-    /// Load the dossier's files (the loop knows them); answer with `LoadProgress` and
-    /// `Loaded` of this generation.
+    /// Load the questions of `origin`; answer with `LoadProgress` and `Loaded` (or
+    /// `LoadFailed`) of this generation.
     Load {
         /// The load's generation.
         generation: u64,
+        /// Where the questions come from.
+        origin: Origin,
     },
+    /// Read the choices of the dossier switcher; answer with `Choices`.
+    ListChoices {
+        /// The dossier shown.
+        origin: Origin,
+        /// Its saved views.
+        views_file: Option<PathBuf>,
+    },
+    /// Open the review store of the dossier to switch to; answer with `Switched`.
+    OpenReview(Origin),
+    /// Save the current filter; answer with `ViewSaved`.
+    SaveView(SaveJob),
+    /// Write an export; answer with `Exported`.
+    Export(ExportJob),
+    /// Run a program on the terminal, the viewer suspended meanwhile; answer with `Ran`.
+    Run(External),
     /// Build the word index of this dossier on a background thread; answer with
     /// `Indexed` of this generation.
     Index {
@@ -92,8 +113,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Copied(Err(why)) => show(app, why, MessageKind::Warning),
+        Action::Choices(listed) => choices_arrived(app, listed),
+        Action::Switched { origin, review } => switched(app, origin, review, &mut fx),
+        Action::Ran(Ok(text)) if text.is_empty() => {}
+        Action::ViewSaved(Ok(text)) | Action::Ran(Ok(text)) => show(app, text, MessageKind::Info),
+        Action::ViewSaved(Err(text)) | Action::Ran(Err(text)) => {
+            show(app, text, MessageKind::Warning)
+        }
+        Action::Exported(done) => exported(app, done),
         Action::Flush => flush(app, &mut fx),
         input if app.note_editor.is_some() => note_action(app, input, &mut fx),
+        input if app.confirm.is_some() => confirm_action(app, input, &mut fx),
+        input if app.prompt.is_some() => prompt_action(app, input, &mut fx),
         input if app.overlay != Overlay::None => overlay_action(app, input),
         input if app.editing_filter => filter_action(app, input, &mut fx),
         input => normal_action(app, input, &mut fx),
@@ -192,6 +223,7 @@ fn reload(app: &mut App, fx: &mut Vec<Effect>) {
     app.loading = Some(Default::default());
     fx.push(Effect::Load {
         generation: app.load_generation,
+        origin: app.origin.clone(),
     });
     if app.review.location().is_some() {
         app.review_read_pending = true;
@@ -290,11 +322,23 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                     if failed_before {
                         show(app, ui::saved_again(lang), MessageKind::Info);
                     }
+                    if let Some((origin, review)) = app.pending_switch.take() {
+                        switched(app, origin, review, fx);
+                        return;
+                    }
                 }
                 Err(e) => {
                     let why = error_text(lang, &e);
                     app.saving = Saving::Failed(why.clone());
                     show(app, ui::not_saved(lang, &why), MessageKind::Warning);
+                    if app.pending_switch.take().is_some() {
+                        app.switching = false;
+                        show_also(
+                            app,
+                            prompts::switch_cancelled(lang).to_string(),
+                            MessageKind::Warning,
+                        );
+                    }
                 }
             }
         }
@@ -999,9 +1043,464 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Command::NextToReview => jump_to_review(app, true),
         Command::PrevToReview => jump_to_review(app, false),
+        Command::SwitchDossier => open_switcher(app, fx),
+        Command::SaveView => open_save_view(app),
+        Command::Export => open_export(app),
+        Command::MarkShownReviewed => ask_mark_shown(app),
+        Command::OpenWeb | Command::OpenSource | Command::EditSource => {
+            if let Some(q) = app.selected_question() {
+                fx.push(Effect::Run(match command {
+                    Command::OpenWeb => External::Browser(q.an_url()),
+                    Command::OpenSource => External::Pager(q.source.clone()),
+                    _ => External::Editor(q.source.clone()),
+                }));
+            }
+        }
         Command::Reload => reload(app, fx),
         Command::Suspend => fx.push(Effect::Suspend),
         Command::Quit => app.quit = true,
         _ => {}
     }
+}
+
+/// Opens the dossier switcher; its choices are read in the background.
+fn open_switcher(app: &mut App, fx: &mut Vec<Effect>) {
+    if !matches!(app.origin, Origin::Library { .. }) && app.views_file.is_none() {
+        let text = prompts::no_views_file(app.lang);
+        show(app, text, MessageKind::Warning);
+        return;
+    }
+    app.prompt = Some(Prompt::text(PromptKind::Switch, ""));
+    fx.push(Effect::ListChoices {
+        origin: app.origin.clone(),
+        views_file: app.views_file.clone(),
+    });
+}
+
+/// The current filter as a query: the filter line and the quick filters as terms.
+fn current_query(app: &App) -> String {
+    let mut parts = vec![app.filter.text.trim().to_string()];
+    if app.only_unanswered {
+        parts.push(
+            app.lang
+                .pick("statut:attente", "status:pending")
+                .to_string(),
+        );
+    }
+    if app.only_overdue {
+        parts.push(app.lang.pick("est:retard", "is:overdue").to_string());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+fn open_save_view(app: &mut App) {
+    let lang = app.lang;
+    if !matches!(app.origin, Origin::Library { .. }) && app.views_file.is_none() {
+        show(app, prompts::no_views_file(lang), MessageKind::Warning);
+        return;
+    }
+    if app.filter.error.is_some() {
+        show(app, ui::words(lang).filter_hint, MessageKind::Warning);
+        return;
+    }
+    if current_query(app).is_empty() {
+        show(app, prompts::nothing_to_save(lang), MessageKind::Warning);
+        return;
+    }
+    app.prompt = Some(Prompt::text(PromptKind::SaveView, ""));
+}
+
+fn open_export(app: &mut App) {
+    if app.hits.is_empty() {
+        let text = prompts::nothing_to_export(app.lang);
+        show(app, text, MessageKind::Warning);
+        return;
+    }
+    let choices = dossier_core::export::Format::ALL
+        .iter()
+        .map(|&f| Choice {
+            label: prompts::format_name(app.lang, f).to_string(),
+            detail: format!(".{}", f.extension()),
+            value: ChoiceValue::Format(f),
+        })
+        .collect();
+    let mut prompt = Prompt::text(PromptKind::ExportFormat, "");
+    prompt.choices = Some(choices);
+    refilter_choices(&mut prompt);
+    app.prompt = Some(prompt);
+}
+
+/// The file an export is proposed to: in the export folder, named after the dossier and
+/// the day.
+fn default_export_path(app: &App, format: dossier_core::export::Format) -> String {
+    let name = match &app.origin {
+        Origin::Library {
+            dossier: Some(d), ..
+        } => d.clone(),
+        _ => "dossier".to_string(),
+    };
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let file = format!(
+        "{slug}-{}.{}",
+        app.today.format("%Y-%m-%d"),
+        format.extension()
+    );
+    if app.export_dir == std::path::Path::new(".") {
+        file
+    } else {
+        app.export_dir.join(file).display().to_string()
+    }
+}
+
+fn ask_mark_shown(app: &mut App) {
+    let lang = app.lang;
+    if let Some(reason) = app.review.read_only_reason() {
+        let text = ui::review_read_only(lang, &dossier_core::i18n::review::unusable(lang, reason));
+        show(app, text, MessageKind::Warning);
+        return;
+    }
+    let dossier = Arc::clone(&app.dossier);
+    let ids: Vec<String> = app
+        .hits
+        .iter()
+        .filter_map(|h| dossier.questions.get(h.index))
+        .filter(|q| !app.review.is_reviewed(&q.id) || app.review.is_changed(q))
+        .map(|q| q.id.clone())
+        .collect();
+    if ids.is_empty() {
+        show(app, prompts::all_reviewed_already(lang), MessageKind::Info);
+        return;
+    }
+    app.confirm = Some(Confirm::MarkShown(ids));
+}
+
+fn confirm_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let answer = match action {
+        Action::FilterInsert('o' | 'O' | 'y' | 'Y') | Action::Answer(true) => true,
+        Action::FilterInsert('n' | 'N')
+        | Action::Answer(false)
+        | Action::Command(Command::FilterCancel | Command::Back) => false,
+        Action::Command(Command::Quit) => {
+            app.confirm = None;
+            app.quit = true;
+            return;
+        }
+        _ => return,
+    };
+    let Some(confirm) = app.confirm.take() else {
+        return;
+    };
+    if !answer {
+        return;
+    }
+    let lang = app.lang;
+    match confirm {
+        Confirm::MarkShown(ids) => {
+            let dossier = Arc::clone(&app.dossier);
+            let questions: Vec<_> = ids
+                .iter()
+                .filter_map(|id| dossier.get(id))
+                .map(|(_, q)| q)
+                .collect();
+            match app.review.mark_all_reviewed(&questions, app.today) {
+                Ok(n) => {
+                    show(app, prompts::marked_shown(lang, n), MessageKind::Info);
+                    review_changed(app, fx);
+                }
+                Err(e) => show(
+                    app,
+                    ui::review_read_only(lang, &error_text(lang, &e)),
+                    MessageKind::Warning,
+                ),
+            }
+        }
+        Confirm::Overwrite(path, format) => fx.push(export_effect(app, path, format, true)),
+    }
+}
+
+fn export_effect(
+    app: &App,
+    path: PathBuf,
+    format: dossier_core::export::Format,
+    overwrite: bool,
+) -> Effect {
+    Effect::Export(ExportJob {
+        path,
+        overwrite,
+        format,
+        dossier: Arc::clone(&app.dossier),
+        shown: app.hits.iter().map(|h| h.index).collect(),
+        review: Arc::clone(&app.review_state),
+        lang: app.lang,
+        today: app.today,
+    })
+}
+
+fn exported(app: &mut App, done: ExportDone) {
+    let lang = app.lang;
+    match done {
+        ExportDone::Written { path, count } => {
+            let text = prompts::exported(lang, count, &path.display().to_string());
+            show(app, text, MessageKind::Info);
+        }
+        ExportDone::Exists(path, format) => app.confirm = Some(Confirm::Overwrite(path, format)),
+        ExportDone::Failed(why) => show(
+            app,
+            prompts::export_failed(lang, &why),
+            MessageKind::Warning,
+        ),
+    }
+}
+
+/// The choices of the open picker arrived.
+fn choices_arrived(app: &mut App, listed: Result<Vec<Choice>, String>) {
+    let Some(prompt) = app.prompt.as_mut().filter(|p| p.kind == PromptKind::Switch) else {
+        return;
+    };
+    match listed {
+        Ok(choices) => {
+            prompt.choices = Some(choices);
+            prompt.error = None;
+            refilter_choices(prompt);
+            // The dossier open is selected first.
+            let current = match &app.origin {
+                Origin::Library { dossier, .. } => Some(dossier.clone()),
+                _ => None,
+            };
+            if let (Some(current), Some(choices)) = (current, &prompt.choices) {
+                if let Some(p) = prompt.shown.iter().position(|&i| {
+                    choices.get(i).map(|c| &c.value) == Some(&ChoiceValue::Dossier(current.clone()))
+                }) {
+                    prompt.selected = p;
+                }
+            }
+        }
+        Err(why) => {
+            prompt.choices = Some(Vec::new());
+            prompt.error = Some(why);
+        }
+    }
+}
+
+/// Ranks the choices against what is typed: all, in their order, when nothing is; else
+/// those that match (fuzzy, as a command palette does), best first.
+pub fn refilter_choices(prompt: &mut Prompt) {
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use fuzzy_matcher::FuzzyMatcher;
+    let Some(choices) = &prompt.choices else {
+        prompt.shown.clear();
+        return;
+    };
+    let typed = prompt.text.trim();
+    prompt.shown = if typed.is_empty() {
+        (0..choices.len()).collect()
+    } else {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut scored: Vec<(i64, usize)> = choices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let label = matcher.fuzzy_match(&c.label, typed);
+                let detail = matcher.fuzzy_match(&c.detail, typed).map(|s| s / 2);
+                label.max(detail).map(|s| (s, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
+    };
+    prompt.selected = prompt.selected.min(prompt.shown.len().saturating_sub(1));
+}
+
+fn prompt_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let Some(prompt) = app.prompt.as_mut() else {
+        return;
+    };
+    prompt.cursor = prompt.cursor.min(prompt.text.len());
+    let mut edited = false;
+    match action {
+        Action::FilterInsert(c) => {
+            prompt.text.insert(prompt.cursor, c);
+            prompt.cursor += c.len_utf8();
+            edited = true;
+        }
+        Action::Paste(text) => {
+            let text: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            prompt.text.insert_str(prompt.cursor, &text);
+            prompt.cursor += text.len();
+            edited = true;
+        }
+        Action::Click(..) => app.prompt = None,
+        Action::Command(command) => match command {
+            Command::FilterBackspace if prompt.cursor > 0 => {
+                let start = prev_boundary(&prompt.text, prompt.cursor);
+                prompt.text.replace_range(start..prompt.cursor, "");
+                prompt.cursor = start;
+                edited = true;
+            }
+            Command::FilterDelete if prompt.cursor < prompt.text.len() => {
+                let end = next_boundary(&prompt.text, prompt.cursor);
+                prompt.text.replace_range(prompt.cursor..end, "");
+                edited = true;
+            }
+            Command::FilterDeleteWord => {
+                let trimmed = prompt.text[..prompt.cursor].trim_end();
+                let start = trimmed.rfind(' ').map_or(0, |i| i + 1);
+                prompt.text.replace_range(start..prompt.cursor, "");
+                prompt.cursor = start;
+                edited = true;
+            }
+            Command::FilterLeft => prompt.cursor = prev_boundary(&prompt.text, prompt.cursor),
+            Command::FilterRight => prompt.cursor = next_boundary(&prompt.text, prompt.cursor),
+            Command::FilterHome => prompt.cursor = 0,
+            Command::FilterEnd => prompt.cursor = prompt.text.len(),
+            Command::Down => {
+                prompt.selected = (prompt.selected + 1).min(prompt.shown.len().saturating_sub(1))
+            }
+            Command::Up => prompt.selected = prompt.selected.saturating_sub(1),
+            Command::FilterCancel | Command::Back => app.prompt = None,
+            Command::FilterAccept => accept_prompt(app, fx),
+            Command::Quit => {
+                app.prompt = None;
+                app.quit = true;
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    if edited {
+        if let Some(prompt) = app.prompt.as_mut() {
+            prompt.error = None;
+            if prompt.is_picker() {
+                prompt.selected = 0;
+                refilter_choices(prompt);
+            }
+        }
+    }
+}
+
+fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(prompt) = app.prompt.clone() else {
+        return;
+    };
+    let lang = app.lang;
+    let refuse = |app: &mut App, why: &str| {
+        if let Some(p) = app.prompt.as_mut() {
+            p.error = Some(why.to_string());
+        }
+    };
+    match &prompt.kind {
+        PromptKind::Switch | PromptKind::ExportFormat => {
+            let Some(choice) = prompt.chosen().cloned() else {
+                return;
+            };
+            match choice.value {
+                ChoiceValue::Dossier(name) => {
+                    app.prompt = None;
+                    let Origin::Library { dir, dossier } = &app.origin else {
+                        return;
+                    };
+                    if *dossier == name {
+                        return;
+                    }
+                    let origin = Origin::Library {
+                        dir: dir.clone(),
+                        dossier: name.clone(),
+                    };
+                    app.switching = true;
+                    let label = name.unwrap_or_else(|| prompts::whole_library(lang).to_string());
+                    show(app, prompts::opening(lang, &label), MessageKind::Info);
+                    fx.push(Effect::OpenReview(origin));
+                }
+                ChoiceValue::View(view) => {
+                    app.prompt = None;
+                    apply_view(app, &view, fx);
+                }
+                ChoiceValue::Format(format) => {
+                    let path = default_export_path(app, format);
+                    app.prompt = Some(Prompt::text(PromptKind::ExportPath(format), &path));
+                }
+            }
+        }
+        PromptKind::SaveView => {
+            let name = prompt.text.trim().to_string();
+            if let Err(e) = dossier_core::library::dossiers::check_name(&name) {
+                refuse(app, &prompts::dossier_refused(lang, &e));
+                return;
+            }
+            app.prompt = None;
+            fx.push(Effect::SaveView(SaveJob {
+                origin: app.origin.clone(),
+                views_file: app.views_file.clone(),
+                name,
+                query: current_query(app),
+                sort: app.sort.as_str().to_string(),
+            }));
+        }
+        PromptKind::ExportPath(format) => {
+            let path = prompt.text.trim();
+            if path.is_empty() {
+                refuse(app, prompts::file_needed(lang));
+                return;
+            }
+            let path = PathBuf::from(path);
+            app.prompt = None;
+            fx.push(export_effect(app, path, *format, false));
+        }
+    }
+}
+
+/// Shows a saved view: its filter and its sort.
+fn apply_view(app: &mut App, view: &dossier_core::views::SavedView, fx: &mut Vec<Effect>) {
+    app.filter.text = view.query.clone();
+    app.filter.cursor = view.query.len();
+    app.only_unanswered = false;
+    app.only_overdue = false;
+    if let Some(sort) = view.sort.as_deref().and_then(|s| s.parse().ok()) {
+        app.sort = sort;
+    }
+    let name = view.name.clone();
+    show(
+        app,
+        prompts::view_applied(app.lang, &name),
+        MessageKind::Info,
+    );
+    filter_changed(app, fx);
+}
+
+/// The review store of the dossier switched to is open: once the current store's saves are
+/// done, it takes its place and the dossier is loaded.
+fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mut Vec<Effect>) {
+    if app.saving == Saving::Running || app.review.has_unsaved_changes() {
+        app.pending_switch = Some((origin, review));
+        return;
+    }
+    app.switching = false;
+    app.review = *review;
+    app.origin = origin;
+    app.filter = Default::default();
+    app.editing_filter = false;
+    app.selected_id = None;
+    app.selected = 0;
+    app.hits.clear();
+    app.dossier = Arc::new(Dossier::empty());
+    app.first_load = true;
+    app.edit_after_read = None;
+    app.review_read_pending = false;
+    app.saving = Saving::Idle;
+    app.review_state = Arc::new(app.review.state().clone());
+    reload(app, fx);
+    refresh_hits(app, fx);
 }

@@ -451,7 +451,7 @@ fn an_invalid_query_shows_a_caret_and_exits_2() {
     let out = s.run(&["list", "-q", "statut:peutetre"]);
     assert!(
         stderr(&out).contains(
-            "« statut: » n'accepte pas « peutetre » (attendu\u{a0}: attente, repondu ou retire)"
+            "«\u{a0}statut:\u{a0}» n'accepte pas «\u{a0}peutetre\u{a0}» (attendu\u{a0}: attente, repondu ou retire)"
         ),
         "{}",
         stderr(&out)

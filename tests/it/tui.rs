@@ -6,11 +6,13 @@ use crate::util::{copy_assets, today};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dossier::tui::action::{Action, Loaded};
 use dossier::tui::app::{App, Overlay, Pane, Settings};
+use dossier::tui::effects::{self, External};
 use dossier::tui::theme::Theme;
 use dossier::tui::update::{start, update, Effect};
 use dossier::tui::{action_for, view};
 use dossier_core::i18n::Lang;
-use dossier_core::load::{load, load_sample, LoadOptions};
+use dossier_core::library::Origin;
+use dossier_core::load::LoadOptions;
 use dossier_core::query::SearchIndex;
 use dossier_core::review::fs::RealFs;
 use dossier_core::review::store::{execute_read, execute_save};
@@ -25,13 +27,14 @@ pub struct Viewer {
     pub app: App,
     /// Holds the review file's folder while the viewer lives.
     pub _dir: tempfile::TempDir,
-    pub paths: Vec<PathBuf>,
     /// Loads are answered only when this is true (to test what happens meanwhile).
     pub answer_loads: bool,
     pub held: Vec<Effect>,
     pub copied: Vec<String>,
     /// Cache writes asked for.
     pub stores: usize,
+    /// Programs the viewer asked to run on the terminal.
+    pub ran: Vec<External>,
 }
 
 pub fn settings(lang: Lang) -> Settings {
@@ -49,6 +52,15 @@ impl Viewer {
 
     /// A viewer on `paths` (none: the sample), its review file in `review_dir` or its own.
     pub fn on(lang: Lang, paths: Vec<PathBuf>, review: Option<&Path>) -> Viewer {
+        let mut s = settings(lang);
+        if !paths.is_empty() {
+            s.origin = Origin::Paths(paths.clone());
+        }
+        Viewer::with(s, review)
+    }
+
+    /// A viewer with these settings (its origin says what it loads).
+    pub fn with(settings: Settings, review: Option<&Path>) -> Viewer {
         let dir = tempfile::tempdir().unwrap();
         let file = review
             .map(Path::to_path_buf)
@@ -60,16 +72,16 @@ impl Viewer {
                 ..OpenOptions::new("alice@pc")
             },
         );
-        let mut app = App::new(settings(lang), store);
+        let mut app = App::new(settings, store);
         let fx = start(&mut app);
         let mut v = Viewer {
             app,
             _dir: dir,
-            paths,
             answer_loads: true,
             held: Vec::new(),
             copied: Vec::new(),
             stores: 0,
+            ran: Vec::new(),
         };
         v.act(Action::Resize(120, 40));
         v.run(fx);
@@ -81,18 +93,18 @@ impl Viewer {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
             let action = match effect {
-                Effect::Load { generation } if self.answer_loads => {
-                    let report = if self.paths.is_empty() {
-                        load_sample()
-                    } else {
-                        load(&self.paths, &LoadOptions::default())
-                    };
-                    let index = SearchIndex::build_keys(&report.questions);
-                    Action::Loaded(Box::new(Loaded {
-                        generation,
-                        report,
-                        index,
-                    }))
+                Effect::Load { generation, origin } if self.answer_loads => {
+                    match origin.load(&LoadOptions::default(), today()) {
+                        Ok(report) => {
+                            let index = SearchIndex::build_keys(&report.questions);
+                            Action::Loaded(Box::new(Loaded {
+                                generation,
+                                report,
+                                index,
+                            }))
+                        }
+                        Err(e) => Action::LoadFailed(generation, Box::new(e)),
+                    }
                 }
                 effect @ Effect::Load { .. } => {
                     self.held.push(effect);
@@ -126,6 +138,19 @@ impl Viewer {
                     Action::Copied(Ok("test".into()))
                 }
                 Effect::Suspend => Action::Resumed,
+                Effect::ListChoices { origin, views_file } => {
+                    effects::list_choices(&origin, views_file.as_deref(), self.app.lang)
+                }
+                Effect::OpenReview(origin) => Action::Switched {
+                    review: Box::new(self.review_of(&origin)),
+                    origin,
+                },
+                Effect::SaveView(job) => effects::save_view(job, self.app.lang),
+                Effect::Export(job) => effects::export(job),
+                Effect::Run(program) => {
+                    self.ran.push(program);
+                    Action::Ran(Ok(String::new()))
+                }
                 Effect::StoreCache(_) => {
                     self.stores += 1;
                     continue;
@@ -133,6 +158,21 @@ impl Viewer {
             };
             queue.extend(update(&mut self.app, action));
         }
+    }
+
+    /// The review store of another dossier, in the viewer's temporary folder.
+    pub fn review_of(&self, origin: &Origin) -> ReviewStore {
+        ReviewStore::open(
+            Location::File(
+                self._dir
+                    .path()
+                    .join(format!("reviews-{}.json", origin.review_key())),
+            ),
+            OpenOptions {
+                lock_dir: Some(self._dir.path().join("locks")),
+                ..OpenOptions::new("alice@pc")
+            },
+        )
     }
 
     /// Answers the loads held back.

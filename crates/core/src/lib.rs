@@ -23,3 +23,4 @@ pub mod sample;
 pub mod source;
 pub mod stats;
 pub mod text;
+pub mod views;

@@ -251,6 +251,16 @@ impl Question {
         format!("{legislature}-{number}{}", kind.code())
     }
 
+    /// The question's page on the Assemblée's site.
+    pub fn an_url(&self) -> String {
+        format!(
+            "https://www.assemblee-nationale.fr/dyn/{leg}/questions/QANR5L{leg}{kind}{number}",
+            leg = self.legislature,
+            kind = self.kind.code(),
+            number = self.number
+        )
+    }
+
     /// The first event of a kind.
     pub fn first_event(&self, kind: EventKind) -> Option<&Event> {
         self.events.iter().find(|e| e.kind == kind)

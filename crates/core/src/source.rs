@@ -257,3 +257,54 @@ pub fn read_bytes(shown: &str, bytes: &[u8]) -> Gathered {
     document(shown, bytes, sniff(shown, bytes), &mut out);
     out
 }
+
+/// Where the text a question was read from can be found again, to show it to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk.
+    File(std::path::PathBuf),
+    /// Bytes that are no file of their own (an archive's entry, a sample document), with a
+    /// name for them.
+    Bytes {
+        /// A file name for them (`QANR5L17QE1.json`).
+        name: String,
+        /// Their content.
+        bytes: Vec<u8>,
+    },
+}
+
+/// Finds the source of a question again from its `source` field: a file, an archive's entry
+/// (`archive.zip!json/QANR5L17QE1.json`, read from the archive), or a sample document.
+pub fn find_again(source: &str) -> std::io::Result<Origin> {
+    use std::io::{Error, ErrorKind};
+    if let Some(name) = source
+        .strip_prefix(crate::sample::SOURCE_PREFIX)
+        .map(|n| n.trim_start_matches('/'))
+    {
+        return crate::sample::DOCUMENTS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, text)| Origin::Bytes {
+                name: n.to_string(),
+                bytes: text.as_bytes().to_vec(),
+            })
+            .ok_or_else(|| Error::from(ErrorKind::NotFound));
+    }
+    let path = Path::new(source);
+    if path.is_file() {
+        return Ok(Origin::File(path.to_path_buf()));
+    }
+    let Some((archive, entry)) = source.rsplit_once('!') else {
+        return Err(Error::from(ErrorKind::NotFound));
+    };
+    let file = crate::files::open_regular(Path::new(archive))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| Error::new(ErrorKind::InvalidData, e))?;
+    let max = ZipLimits::default().max_entry_bytes;
+    let found = zip
+        .by_name(entry)
+        .map_err(|e| Error::new(ErrorKind::NotFound, e))?;
+    let mut bytes = Vec::new();
+    found.take(max).read_to_end(&mut bytes)?;
+    let name = entry.rsplit('/').next().unwrap_or(entry).to_string();
+    Ok(Origin::Bytes { name, bytes })
+}

@@ -6,7 +6,7 @@ use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::wrap::{fit, span, width, wrap_field};
-use dossier_core::i18n::{ui, Lang};
+use dossier_core::i18n::{prompts, ui, Lang};
 use ratatui::style::Style;
 use ratatui::text::Line;
 
@@ -17,8 +17,9 @@ fn section(c: Command) -> usize {
         Down | Up | Top | Bottom | PageDown | PageUp | HalfPageDown | HalfPageUp | FocusNext
         | FocusPrev | Open | Back => 0,
         OpenFilter | NextMatch | PrevMatch | ToggleUnanswered | ToggleOverdue | CycleSort
-        | ReverseSort => 1,
-        ToggleReviewed | ToggleFlag | EditNote | NextToReview | PrevToReview | Reload => 2,
+        | ReverseSort | SwitchDossier | SaveView => 1,
+        ToggleReviewed | ToggleFlag | EditNote | NextToReview | PrevToReview
+        | MarkShownReviewed | Reload => 2,
         _ => 3,
     }
 }
@@ -60,7 +61,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let keymap = &app.keymap;
     let label = |mode: Mode, c: Command| keymap.keys_label(mode, c);
-    let key_width = [Mode::Normal, Mode::Filter, Mode::Note]
+    let key_width = [Mode::Normal, Mode::Filter, Mode::Note, Mode::Prompt]
         .iter()
         .flat_map(|m| {
             keymap
@@ -103,14 +104,19 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     for (mode, title) in [
         (Mode::Filter, w.section_filter_line),
         (Mode::Note, w.section_note_editor),
+        (Mode::Prompt, prompts::help_section(lang)),
     ] {
         out.push(Line::styled(title.to_string(), theme.heading()));
         for (c, keys) in keymap.listed(mode) {
             if !keys.is_empty() {
+                let what = match mode {
+                    Mode::Prompt => prompts::command_help(lang, c.name()),
+                    _ => None,
+                };
                 entry(
                     &mut out,
                     &label(mode, *c),
-                    ui::command_help(lang, c.name()),
+                    what.unwrap_or_else(|| ui::command_help(lang, c.name())),
                     key_width,
                     cols,
                     app,

@@ -45,7 +45,17 @@ fn review_marks(app: &App, q: &dossier_core::model::Question) -> [(&'static str,
 /// The list's title and count, shortened on narrow panes.
 fn titles(app: &App, room: usize) -> (String, String) {
     let w = ui::words(app.lang);
-    let mut title = format!(" {} ", w.list_title);
+    // The named dossier open, else "Questions"; a name from a file is untrusted.
+    let mut title = match &app.origin {
+        dossier_core::library::Origin::Library {
+            dossier: Some(name),
+            ..
+        } => format!(
+            " {} ",
+            crate::tui::wrap::truncate(&dossier_core::text::sanitize::terminal_line(name), 30)
+        ),
+        _ => format!(" {} ", w.list_title),
+    };
     if app.only_unanswered {
         title.push_str(&format!("[{}] ", w.only_unanswered));
     }

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod filter;
 pub mod list;
 pub mod overlay;
+pub mod prompt;
 pub mod status;
 pub mod timeline;
 
@@ -67,6 +68,12 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     if let Some(editor) = &app.note_editor {
         editor::render(app, editor, frame, area);
+    }
+    if let Some(p) = &app.prompt {
+        prompt::render(app, p, frame, area);
+    }
+    if let Some(c) = &app.confirm {
+        prompt::render_confirm(app, c, frame, area);
     }
     guard(frame.buffer_mut());
 }

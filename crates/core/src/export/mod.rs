@@ -5,3 +5,86 @@
 pub mod csv;
 pub mod json;
 pub mod memo;
+
+use crate::i18n::Lang;
+use crate::model::Question;
+use crate::review::ReviewState;
+use chrono::NaiveDate;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What the viewer exports the questions shown as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// One row per question ([`csv::write_questions`]).
+    Csv,
+    /// The memo for the deputy, most urgent first ([`memo::write_markdown`]).
+    Memo,
+    /// Full records ([`json::write_records`]).
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order a menu offers them.
+    pub const ALL: [Format; 3] = [Format::Csv, Format::Memo, Format::Json];
+
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Memo => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Writes `questions` in `format` to `out`.
+pub fn write(
+    out: &mut dyn io::Write,
+    format: Format,
+    questions: &[&Question],
+    review: &ReviewState,
+    lang: Lang,
+    today: NaiveDate,
+) -> io::Result<()> {
+    match format {
+        Format::Csv => csv::write_questions(out, questions, today),
+        Format::Json => json::write_records(out, questions, today),
+        Format::Memo => {
+            memo::write_markdown(out, &memo::rows(questions, review, today), lang, today)
+        }
+    }
+}
+
+/// How a [`save`] ended.
+#[derive(Debug)]
+pub enum Saved {
+    /// Written, in full, to this file (its absolute path).
+    Written(PathBuf),
+    /// The file exists and `overwrite` was false: nothing written.
+    Exists(PathBuf),
+}
+
+/// Writes `questions` to the file `path`, atomically (the file holds its old content or the
+/// new one in full, never a part). An existing file is only replaced when `overwrite` is
+/// true; anything but a regular file (a folder, a device) is refused.
+pub fn save(
+    path: &Path,
+    overwrite: bool,
+    format: Format,
+    questions: &[&Question],
+    review: &ReviewState,
+    lang: Lang,
+    today: NaiveDate,
+) -> io::Result<Saved> {
+    let path = std::path::absolute(path)?;
+    let target = crate::review::fs::write_target(&path)?;
+    if !overwrite && std::fs::symlink_metadata(&target).is_ok() {
+        return Ok(Saved::Exists(path));
+    }
+    let mut bytes = Vec::new();
+    write(&mut bytes, format, questions, review, lang, today)?;
+    crate::review::fs::write_atomic(&crate::review::fs::RealFs, &target, &bytes)
+        .map_err(|e| e.error)?;
+    Ok(Saved::Written(path))
+}

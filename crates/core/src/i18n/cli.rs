@@ -78,7 +78,7 @@ pub fn cannot_open(lang: Lang, path: &str, reason: &str) -> String {
 /// A PATH that is the name of a command misspelt, or used as a path.
 pub fn looks_like_command(lang: Lang, word: &str, command: &str) -> String {
     lang.pick(
-        format!("« {word} » n'est ni un fichier ni un dossier{NB}; vouliez-vous dire la commande `dossier {command}`{NB}?"),
+        format!("«{NB}{word}{NB}» n'est ni un fichier ni un dossier{NB}; vouliez-vous dire la commande `dossier {command}`{NB}?"),
         format!("`{word}` is neither a file nor a folder; did you mean the command `dossier {command}`?"),
     )
 }
@@ -174,11 +174,11 @@ pub fn origin_error(lang: Lang, e: &crate::library::OriginError) -> String {
     match e {
         OriginError::Library(e) => library_error(lang, e),
         OriginError::UnknownDossier(name) => lang.pick(
-            format!("aucun dossier nommé « {name} » dans la bibliothèque (voir `dossier dossiers list`)"),
+            format!("aucun dossier nommé «{NB}{name}{NB}» dans la bibliothèque (voir `dossier dossiers list`)"),
             format!("no dossier named '{name}' in the library (see `dossier dossiers list`)"),
         ),
         OriginError::BadQuery(name, q) => lang.pick(
-            format!("la requête du dossier « {name} » n'est plus valide{NB}: {}", q.message(lang)),
+            format!("la requête du dossier «{NB}{name}{NB}» n'est plus valide{NB}: {}", q.message(lang)),
             format!("the query of dossier '{name}' is no longer valid: {}", q.message(lang)),
         ),
     }
@@ -350,11 +350,11 @@ pub fn dossier_saved(lang: Lang, name: &str, new: bool, count: usize) -> String 
     let n = lang.count(count, ("question", "questions"), ("question", "questions"));
     match new {
         true => lang.pick(
-            format!("dossier « {name} » ajouté ({n})"),
+            format!("dossier «{NB}{name}{NB}» ajouté ({n})"),
             format!("dossier '{name}' added ({n})"),
         ),
         false => lang.pick(
-            format!("dossier « {name} » mis à jour ({n})"),
+            format!("dossier «{NB}{name}{NB}» mis à jour ({n})"),
             format!("dossier '{name}' updated ({n})"),
         ),
     }
@@ -364,7 +364,7 @@ pub fn dossier_saved(lang: Lang, name: &str, new: bool, count: usize) -> String 
 pub fn dossier_removed(lang: Lang, name: &str) -> String {
     lang.pick(
         format!(
-            "dossier « {name} » supprimé (ses marques de revue restent dans le dossier de données)"
+            "dossier «{NB}{name}{NB}» supprimé (ses marques de revue restent dans le dossier de données)"
         ),
         format!("dossier '{name}' removed (its review marks stay in the data folder)"),
     )

@@ -98,15 +98,15 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             ),
         ),
         BadLegislature(l) => lang.pick(
-            format!("législature « {l} » invalide"),
+            format!("législature «{NB}{l}{NB}» invalide"),
             format!("legislature '{l}' is not valid"),
         ),
         UnknownKind(k) => lang.pick(
-            format!("type de question inconnu « {k} »"),
+            format!("type de question inconnu «{NB}{k}{NB}»"),
             format!("unknown question type '{k}'"),
         ),
         NumberWithoutDigits(v) => lang.pick(
-            format!("numéro de question « {v} » sans chiffres"),
+            format!("numéro de question «{NB}{v}{NB}» sans chiffres"),
             format!("question number '{v}' has no digits"),
         ),
         NumberTooLarge(d) => lang.pick(
@@ -114,11 +114,11 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("question number {d} is too large to be a question number"),
         ),
         ImpossibleDate { date, label } => lang.pick(
-            format!("date impossible « {date} » dans « {label} »{NB}: ligne ignorée"),
+            format!("date impossible «{NB}{date}{NB}» dans «{NB}{label}{NB}»{NB}: ligne ignorée"),
             format!("impossible date '{date}' in '{label}': line ignored"),
         ),
         NoDate { label, value } => lang.pick(
-            format!("pas de date dans « {label}{NB}: {value} »{NB}: ligne ignorée"),
+            format!("pas de date dans «{NB}{label}{NB}: {value}{NB}»{NB}: ligne ignorée"),
             format!("no date found in '{label} : {value}': line ignored"),
         ),
         TextAfterDate {
@@ -127,7 +127,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             recovered: true,
         } => lang.pick(
             format!(
-                "texte collé après la date de « {label} »{NB}: « {rest} » lu comme une ligne à \
+                "texte collé après la date de «{NB}{label}{NB}»{NB}: «{NB}{rest}{NB}» lu comme une ligne à \
                  part (saut de ligne perdu{NB}?)"
             ),
             format!(
@@ -137,7 +137,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ),
         TextAfterDate { label, rest, .. } => lang.pick(
             format!(
-                "texte collé après la date de « {label} »{NB}: « {rest} » (saut de ligne perdu{NB}? \
+                "texte collé après la date de «{NB}{label}{NB}»{NB}: «{NB}{rest}{NB}» (saut de ligne perdu{NB}? \
                  un événement a pu être perdu)"
             ),
             format!(
@@ -151,8 +151,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ),
         NoNumber => lang.pick(
             format!(
-                "pas de numéro de question{NB}: « Question écrite n° … » ou « Numéro de la \
-                 question{NB}: … » attendu{NB}; pas un document de question"
+                "pas de numéro de question{NB}: «{NB}Question écrite n° …{NB}» ou «{NB}Numéro de la \
+                 question{NB}: …\u{a0}» attendu{NB}; pas un document de question"
             ),
             "no question number: expected 'Question écrite n° …' or 'Numéro de la question : …'; \
              not a question document"
@@ -167,21 +167,21 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("no legislature line: {l}th legislature assumed from the dates"),
         ),
         NoLegislature => lang.pick(
-            "pas de ligne de législature (ex. « 17ème législature ») ni de date pour la déduire"
+            "pas de ligne de législature (ex. «{NB}17ème législature{NB}») ni de date pour la déduire"
                 .to_string(),
             "no legislature line (e.g. '17ème législature') and no date to infer it from".into(),
         ),
         NoPublication => lang.pick(
-            format!("pas de ligne « Question publiée au JO le »{NB}: échéance inconnue"),
+            format!("pas de ligne «{NB}Question publiée au JO le{NB}»{NB}: échéance inconnue"),
             "no 'Question publiée au JO le' line: deadline unknown".into(),
         ),
         NoAuthor => lang.pick(
-            format!("pas d'auteur (« Auteur{NB}: … »)"),
+            format!("pas d'auteur («{NB}Auteur{NB}: …{NB}»)"),
             "no author ('Auteur : …')".into(),
         ),
         AnswerWithoutDate => lang.pick(
             format!(
-                "texte de réponse sans « Réponse publiée au JO le »{NB}: comptée comme répondue, \
+                "texte de réponse sans «{NB}Réponse publiée au JO le{NB}»{NB}: comptée comme répondue, \
                  date inconnue"
             ),
             "answer text without 'Réponse publiée au JO le': counted as answered, date unknown"
@@ -228,7 +228,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("unknown schema: not an Assemblée question, acteur, organe or mandat (keys: {keys})"),
         ),
         NoQuestionList => lang.pick(
-            format!("schéma inconnu{NB}: pas de liste « question » sous la racine"),
+            format!("schéma inconnu{NB}: pas de liste «{NB}question{NB}» sous la racine"),
             "unknown schema: no 'question' list under the root".into(),
         ),
         WrongType { field, found, expected } => {
@@ -256,29 +256,29 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             };
             let found = kind(*found);
             lang.pick(
-                format!("« {field} » est {found} là où {wanted} est attendu"),
+                format!("«{NB}{field}{NB}» est {found} là où {wanted} est attendu"),
                 format!("'{field}' is {found} where {wanted} is expected"),
             )
         }
         MissingField(field) => lang.pick(
-            format!("« {field} » manque"),
+            format!("«{NB}{field}{NB}» manque"),
             format!("'{field}' is missing"),
         ),
         NotADate { field, value } => lang.pick(
-            format!("« {field} » n'est pas une date (« {value} »){NB}: ignoré"),
+            format!("«{NB}{field}{NB}» n'est pas une date («{NB}{value}{NB}»){NB}: ignoré"),
             format!("'{field}' is not a date ('{value}'): ignored"),
         ),
         UnknownQuestionKind(code) => lang.pick(
-            format!("type de question inconnu « {code} »"),
+            format!("type de question inconnu «{NB}{code}{NB}»"),
             format!("unknown question type '{code}'"),
         ),
         NotANumber { field, value } => lang.pick(
-            format!("« {field} » n'est pas un nombre (« {value} »)"),
+            format!("«{NB}{field}{NB}» n'est pas un nombre («{NB}{value}{NB}»)"),
             format!("'{field}' is not a number ('{value}')"),
         ),
         LegislatureZero => lang.pick("législature 0 inconnue", "legislature 0 is not a legislature").into(),
         BadUid(uid) => lang.pick(
-            format!("l'identifiant « {uid} » n'a pas la forme QANR5L17QE1"),
+            format!("l'identifiant «{NB}{uid}{NB}» n'a pas la forme QANR5L17QE1"),
             format!("uid '{uid}' is not of the form QANR5L17QE1"),
         ),
         UidMismatch { uid, id } => lang.pick(
@@ -289,8 +289,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             let what = match (lang, what) {
                 (Lang::Fr, Undated::Erratum(false)) => "erratum de la question sans date".to_string(),
                 (Lang::Fr, Undated::Erratum(true)) => "erratum de la réponse sans date".to_string(),
-                (Lang::Fr, Undated::Attribution(m)) => format!("changement d'attribution à « {m} » sans date"),
-                (Lang::Fr, Undated::Closure(n)) => format!("clôture (« {n} ») sans date"),
+                (Lang::Fr, Undated::Attribution(m)) => format!("changement d'attribution à «{NB}{m}{NB}» sans date"),
+                (Lang::Fr, Undated::Closure(n)) => format!("clôture («{NB}{n}{NB}») sans date"),
                 (Lang::Fr, Undated::Signalement) => "signalement sans date".to_string(),
                 (Lang::Fr, Undated::Renewals) => "renouvellements sans date".to_string(),
                 (Lang::Fr, Undated::RenewalUnreadable) => "renouvellement à la date illisible".to_string(),

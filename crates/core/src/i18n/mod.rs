@@ -7,6 +7,7 @@
 //! - [`review`]: what review operations report;
 //! - [`load`]: diagnostics of a load, worded from their kinds;
 //! - [`query`]: errors of the filter language, worded from their kinds;
+//! - [`prompts`]: the viewer's prompts and what acting on the questions shown says;
 //! - this module: dates, numbers, plurals and punctuation.
 //!
 //! Typography: French puts a no-break space before `:`, `;`, `?` and `!` ([`Lang::colon`]
@@ -14,6 +15,7 @@
 
 pub mod cli;
 pub mod load;
+pub mod prompts;
 pub mod query;
 pub mod report;
 pub mod review;

@@ -54,11 +54,11 @@ pub fn expected(lang: Lang, e: Expected) -> String {
 pub fn error(lang: Lang, kind: &QueryErrorKind) -> String {
     match kind {
         QueryErrorKind::UnknownField(name) => lang.pick(
-            format!("champ inconnu « {name}: » (? pour la liste)"),
+            format!("champ inconnu «{NB}{name}:{NB}» (? pour la liste)"),
             format!("unknown field `{name}:` (? lists them)"),
         ),
         QueryErrorKind::EmptyValue(name) => lang.pick(
-            format!("rien après « {name}: »"),
+            format!("rien après «{NB}{name}:{NB}»"),
             format!("nothing after `{name}:`"),
         ),
         QueryErrorKind::BadValue {
@@ -67,7 +67,7 @@ pub fn error(lang: Lang, kind: &QueryErrorKind) -> String {
             expected: e,
         } => lang.pick(
             format!(
-                "« {field}: » n'accepte pas « {value} » (attendu{NB}: {})",
+                "«{NB}{field}:{NB}» n'accepte pas «{NB}{value}{NB}» (attendu{NB}: {})",
                 expected(lang, *e)
             ),
             format!(
@@ -77,12 +77,12 @@ pub fn error(lang: Lang, kind: &QueryErrorKind) -> String {
         ),
         QueryErrorKind::BadDate(value) => lang.pick(
             format!(
-                "date « {value} » invalide (attendu{NB}: AAAA-MM-JJ, AAAA-MM, AAAA ou JJ/MM/AAAA)"
+                "date «{NB}{value}{NB}» invalide (attendu{NB}: AAAA-MM-JJ, AAAA-MM, AAAA ou JJ/MM/AAAA)"
             ),
             format!("bad date `{value}` (expected YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)"),
         ),
         QueryErrorKind::UnclosedQuote => lang.pick("guillemet non fermé", "unclosed quote").into(),
         QueryErrorKind::EmptyPhrase => lang.pick("expression vide", "empty phrase").into(),
-        QueryErrorKind::LoneMinus => lang.pick("rien après « - »", "nothing after `-`").into(),
+        QueryErrorKind::LoneMinus => lang.pick("rien après «\u{a0}-\u{a0}»", "nothing after `-`").into(),
     }
 }

@@ -111,7 +111,7 @@ pub fn note_set(lang: Lang, id: &str, deleted: bool) -> String {
 /// A review file that is not a regular file.
 pub fn not_regular(lang: Lang, why: &str) -> String {
     lang.pick(
-        format!("{why}{NB}; pour la sortie standard, donnez « - »"),
+        format!("{why}{NB}; pour la sortie standard, donnez «{NB}-{NB}»"),
         format!("{why}; use `-` for standard output"),
     )
 }

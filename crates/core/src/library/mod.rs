@@ -16,7 +16,7 @@ use crate::load::{load, Diagnostic, LoadOptions, Progress};
 use crate::model::Question;
 use crate::query::words::WordIndex;
 use crate::review::change::{Change, ChangeSummary, Snapshot};
-use dossiers::Dossiers;
+use dossiers::{DossierError, Dossiers, NamedDossier};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -428,8 +428,64 @@ impl Library {
         }
     }
 
-    /// Writes the named dossiers, atomically.
-    pub fn save_dossiers(&self, dossiers: &Dossiers) -> Result<(), LibraryError> {
+    /// Changes the named dossiers: read, changed by `f` and written (when `f` succeeds)
+    /// under the file's lock, so that two processes changing dossiers at once both keep
+    /// their change.
+    pub fn change_dossiers<T>(
+        &self,
+        f: impl FnOnce(&mut Dossiers) -> Result<T, DossierError>,
+    ) -> Result<Result<T, DossierError>, LibraryError> {
+        let path = self.dir.join(DOSSIERS);
+        fs::create_dir_all(&self.dir).map_err(|source| LibraryError::Io {
+            action: "creating",
+            path: self.dir.clone(),
+            source,
+        })?;
+        let _lock = crate::review::fs::FileLock::acquire(&path, std::time::Duration::from_secs(5))
+            .map_err(|source| LibraryError::Io {
+                action: "locking",
+                path: path.clone(),
+                source,
+            })?;
+        let mut dossiers = self.dossiers()?;
+        match f(&mut dossiers) {
+            Ok(out) => {
+                self.save_dossiers(&dossiers)?;
+                Ok(Ok(out))
+            }
+            Err(e) => Ok(Err(e)),
+        }
+    }
+
+    /// How many questions each dossier holds now (none for a dossier whose query no longer
+    /// parses), the library opened and indexed once.
+    pub fn sizes(
+        &self,
+        dossiers: &[NamedDossier],
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<Option<usize>>, LibraryError> {
+        if dossiers.is_empty() {
+            return Ok(Vec::new());
+        }
+        let opened = self.open()?;
+        let index = crate::query::SearchIndex::build_keys(&opened.questions);
+        index.set_words(match opened.words {
+            Some(w) => w,
+            None => WordIndex::build(&opened.questions),
+        });
+        Ok(dossiers
+            .iter()
+            .map(|d| {
+                d.select(&opened.questions, &index, today)
+                    .ok()
+                    .map(|k| k.len())
+            })
+            .collect())
+    }
+
+    /// Writes the named dossiers, atomically (see [`Library::change_dossiers`] to change
+    /// them safely).
+    fn save_dossiers(&self, dossiers: &Dossiers) -> Result<(), LibraryError> {
         let path = self.dir.join(DOSSIERS);
         let error = |source: io::Error| LibraryError::Io {
             action: "writing",

@@ -1,0 +1,371 @@
+//! The viewer's prompts and what acting on the questions shown says: switching dossier,
+//! saving a view, exporting, marking all shown, opening a page or a source.
+
+use super::{Lang, NB};
+use crate::export::Format;
+use crate::library::dossiers::DossierError;
+use crate::views::ViewsError;
+
+/// The switcher's entry for the whole library.
+pub fn whole_library(lang: Lang) -> &'static str {
+    lang.pick("(toute la bibliothèque)", "(the whole library)")
+}
+
+/// Title of the dossier switcher (in the library) or of the saved views (elsewhere).
+pub fn switch_title(lang: Lang, library: bool) -> &'static str {
+    match library {
+        true => lang.pick("Changer de dossier", "Switch dossier"),
+        false => lang.pick("Vues enregistrées", "Saved views"),
+    }
+}
+
+/// Title of the prompt naming the filter to save.
+pub fn save_title(lang: Lang, library: bool) -> &'static str {
+    match library {
+        true => lang.pick(
+            "Enregistrer le filtre comme dossier — nom",
+            "Save the filter as a dossier — name",
+        ),
+        false => lang.pick(
+            "Enregistrer le filtre comme vue — nom",
+            "Save the filter as a view — name",
+        ),
+    }
+}
+
+/// Title of the export format picker.
+pub fn export_title(lang: Lang, count: usize) -> String {
+    let n = lang.count(
+        count,
+        ("question affichée", "questions affichées"),
+        ("question shown", "questions shown"),
+    );
+    lang.pick(
+        format!("Exporter {n} — format"),
+        format!("Export {n} — format"),
+    )
+}
+
+/// Title of the export file prompt.
+pub fn export_path_title(lang: Lang, format: Format) -> String {
+    lang.pick(
+        format!("Exporter en {} — fichier", format_name(lang, format)),
+        format!("Export as {} — file", format_name(lang, format)),
+    )
+}
+
+/// An export format, for the picker.
+pub fn format_name(lang: Lang, format: Format) -> &'static str {
+    match format {
+        Format::Csv => lang.pick("CSV (tableur)", "CSV (spreadsheet)"),
+        Format::Memo => lang.pick(
+            "mémo Markdown (les plus urgentes d'abord)",
+            "Markdown memo (most urgent first)",
+        ),
+        Format::Json => lang.pick("JSON (fiches complètes)", "JSON (full records)"),
+    }
+}
+
+/// Title of the help's section on prompts and pickers.
+pub fn help_section(lang: Lang) -> &'static str {
+    lang.pick(
+        "Dans une invite (changer de dossier, enregistrer, exporter)",
+        "In a prompt (switch dossier, save, export)",
+    )
+}
+
+/// What a command does in a prompt, where it differs from the filter line.
+pub fn command_help(lang: Lang, command: &str) -> Option<&'static str> {
+    Some(match command {
+        "filter_accept" => lang.pick(
+            "valider le choix ou le texte",
+            "accept the choice or the text",
+        ),
+        "filter_cancel" => lang.pick("annuler", "cancel"),
+        "down" => lang.pick("choix suivant", "next choice"),
+        "up" => lang.pick("choix précédent", "previous choice"),
+        "quit" => lang.pick("quitter", "quit"),
+        _ => return None,
+    })
+}
+
+/// The keys of a picker, at its foot.
+pub fn picker_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "tapez pour filtrer · ↑↓ choisir · Entrée valider · Échap annuler",
+        "type to filter · ↑↓ choose · Enter accept · Esc cancel",
+    )
+}
+
+/// The keys of a text prompt, at its foot.
+pub fn prompt_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Entrée valider · Échap annuler",
+        "Enter accept · Esc cancel",
+    )
+}
+
+/// While the choices are read.
+pub fn reading(lang: Lang) -> &'static str {
+    lang.pick("lecture…", "reading…")
+}
+
+/// A picker with nothing to offer, or nothing matching.
+pub fn no_choice(lang: Lang, library: bool, typed: bool) -> &'static str {
+    match (typed, library) {
+        (true, _) => lang.pick("rien ne correspond", "nothing matches"),
+        (false, true) => lang.pick(
+            "aucun dossier\u{a0}: V enregistre le filtre comme dossier",
+            "no dossier yet: V saves the filter as one",
+        ),
+        (false, false) => lang.pick(
+            "aucune vue\u{a0}: V enregistre le filtre comme vue",
+            "no view yet: V saves the filter as one",
+        ),
+    }
+}
+
+/// Marks the dossier open in the switcher.
+pub fn current(lang: Lang) -> &'static str {
+    lang.pick("ouvert", "open")
+}
+
+/// Views cannot be saved (no data directory).
+pub fn no_views_file(lang: Lang) -> &'static str {
+    lang.pick(
+        "pas de dossier de données où garder les vues",
+        "no data directory to keep views in",
+    )
+}
+
+/// Saving with no filter.
+pub fn nothing_to_save(lang: Lang) -> &'static str {
+    lang.pick(
+        "le filtre est vide\u{a0}: rien à enregistrer (/ pour filtrer)",
+        "the filter is empty: nothing to save (/ to filter)",
+    )
+}
+
+/// Exporting an empty list.
+pub fn nothing_to_export(lang: Lang) -> &'static str {
+    lang.pick(
+        "aucune question affichée à exporter",
+        "no question shown to export",
+    )
+}
+
+/// The export prompt left empty.
+pub fn file_needed(lang: Lang) -> &'static str {
+    lang.pick("indiquez un fichier", "give a file")
+}
+
+/// A named dossier saved from the viewer.
+pub fn dossier_saved(lang: Lang, name: &str, query: &str, new: bool) -> String {
+    let name = crate::text::sanitize::terminal_line(name);
+    let query = crate::text::sanitize::terminal_line(query);
+    match new {
+        true => lang.pick(
+            format!("dossier «{NB}{name}{NB}» créé ({query})\u{a0}; D pour l'ouvrir"),
+            format!("dossier '{name}' created ({query}); D to open it"),
+        ),
+        false => lang.pick(
+            format!("dossier «{NB}{name}{NB}» mis à jour ({query})"),
+            format!("dossier '{name}' updated ({query})"),
+        ),
+    }
+}
+
+/// Why a dossier was not saved.
+pub fn dossier_refused(lang: Lang, e: &DossierError) -> String {
+    match e {
+        DossierError::BadName(name) => {
+            super::cli::bad_dossier_name(lang, &crate::text::sanitize::terminal_line(name))
+        }
+        DossierError::BadQuery(q) => super::cli::invalid_query(lang, &q.message(lang)),
+        DossierError::ReviewTerms => super::cli::dossier_review_terms(lang).to_string(),
+        DossierError::Unknown(name) => super::cli::origin_error(
+            lang,
+            &crate::library::OriginError::UnknownDossier(name.clone()),
+        ),
+    }
+}
+
+/// A view saved.
+pub fn view_saved(lang: Lang, name: &str, replaced: bool) -> String {
+    let name = crate::text::sanitize::terminal_line(name);
+    match replaced {
+        false => lang.pick(
+            format!("vue «{NB}{name}{NB}» enregistrée\u{a0}; D pour la rappeler"),
+            format!("view '{name}' saved; D to recall it"),
+        ),
+        true => lang.pick(
+            format!("vue «{NB}{name}{NB}» remplacée"),
+            format!("view '{name}' replaced"),
+        ),
+    }
+}
+
+/// Why a view was not saved.
+pub fn view_refused(lang: Lang, e: &ViewsError) -> String {
+    match e {
+        ViewsError::BadName(name) => {
+            super::cli::bad_dossier_name(lang, &crate::text::sanitize::terminal_line(name))
+        }
+        ViewsError::BadQuery(q) => super::cli::invalid_query(lang, &q.message(lang)),
+        ViewsError::Io { path, source } => lang.pick(
+            format!("vue non enregistrée{NB}: {}{NB}: {source}", path.display()),
+            format!("view not saved: {}: {source}", path.display()),
+        ),
+        ViewsError::Damaged { path, what } => lang.pick(
+            format!(
+                "{} n'est pas un fichier de vues ({what})\u{a0}: laissé tel quel",
+                path.display()
+            ),
+            format!(
+                "{} is not a views file ({what}): left as it is",
+                path.display()
+            ),
+        ),
+    }
+}
+
+/// A view shown.
+pub fn view_applied(lang: Lang, name: &str) -> String {
+    let name = crate::text::sanitize::terminal_line(name);
+    lang.pick(format!("vue «{NB}{name}{NB}»"), format!("view '{name}'"))
+}
+
+/// A dossier being opened.
+pub fn opening(lang: Lang, name: &str) -> String {
+    let name = crate::text::sanitize::terminal_line(name);
+    lang.pick(
+        format!("ouverture de «{NB}{name}{NB}»…"),
+        format!("opening '{name}'…"),
+    )
+}
+
+/// A switch given up because the current marks could not be saved.
+pub fn switch_cancelled(lang: Lang) -> &'static str {
+    lang.pick(
+        "changement de dossier annulé\u{a0}: les marques de ce dossier ne sont pas encore enregistrées",
+        "switch cancelled: this dossier's marks are not saved yet",
+    )
+}
+
+/// The question before marking all shown reviewed.
+pub fn confirm_mark_shown(lang: Lang, count: usize) -> String {
+    let n = lang.count(
+        count,
+        ("question affichée", "questions affichées"),
+        ("question shown", "questions shown"),
+    );
+    lang.pick(
+        format!("Marquer {n} comme revue(s)\u{a0}? o / n"),
+        format!("Mark {n} reviewed? y / n"),
+    )
+}
+
+/// The question before replacing a file.
+pub fn confirm_overwrite(lang: Lang, path: &str) -> String {
+    let path = crate::text::sanitize::terminal_line(path);
+    lang.pick(
+        format!("{path} existe. Le remplacer\u{a0}? o / n"),
+        format!("{path} exists. Replace it? y / n"),
+    )
+}
+
+/// Title of a yes/no question.
+pub fn confirm_title(lang: Lang) -> &'static str {
+    lang.pick("Confirmer", "Confirm")
+}
+
+/// Marked as asked.
+pub fn marked_shown(lang: Lang, count: usize) -> String {
+    lang.pick(
+        format!(
+            "{} marquée{} revue{}",
+            lang.count(count, ("question", "questions"), ("question", "questions")),
+            if count > 1 { "s" } else { "" },
+            if count > 1 { "s" } else { "" }
+        ),
+        format!(
+            "{} marked reviewed",
+            lang.count(count, ("question", "questions"), ("question", "questions"))
+        ),
+    )
+}
+
+/// Nothing to mark.
+pub fn all_reviewed_already(lang: Lang) -> &'static str {
+    lang.pick(
+        "toutes les questions affichées sont déjà revues",
+        "every question shown is reviewed already",
+    )
+}
+
+/// An export written.
+pub fn exported(lang: Lang, count: usize, path: &str) -> String {
+    let path = crate::text::sanitize::terminal_line(path);
+    let n = lang.count(count, ("question", "questions"), ("question", "questions"));
+    lang.pick(
+        format!(
+            "{n} exportée{} vers {path}",
+            if count > 1 { "s" } else { "" }
+        ),
+        format!("{n} exported to {path}"),
+    )
+}
+
+/// An export that failed.
+pub fn export_failed(lang: Lang, why: &str) -> String {
+    let why = crate::text::sanitize::terminal_line(why);
+    lang.pick(
+        format!("export impossible{NB}: {why}"),
+        format!("export failed: {why}"),
+    )
+}
+
+/// The browser was given the page.
+pub fn opened_page(lang: Lang, url: &str, how: &str) -> String {
+    lang.pick(
+        format!("page ouverte avec {how}{NB}: {url}"),
+        format!("page opened with {how}: {url}"),
+    )
+}
+
+/// No browser to open the page with.
+pub fn no_browser(lang: Lang, url: &str) -> String {
+    lang.pick(
+        format!("aucun navigateur trouvé (définissez $BROWSER)\u{a0}; adresse{NB}: {url}"),
+        format!("no browser found (set $BROWSER); address: {url}"),
+    )
+}
+
+/// A source shown from a copy (an archive's entry, a sample document).
+pub fn source_copy(lang: Lang, source: &str, copy: &str) -> String {
+    let source = crate::text::sanitize::terminal_line(source);
+    let copy = crate::text::sanitize::terminal_line(copy);
+    lang.pick(
+        format!("{source} lu depuis une copie{NB}: {copy} (la modifier ne change pas la source)"),
+        format!("{source} read from a copy: {copy} (changing it does not change the source)"),
+    )
+}
+
+/// The source cannot be found again.
+pub fn source_missing(lang: Lang, why: &str) -> String {
+    let why = crate::text::sanitize::terminal_line(why);
+    lang.pick(
+        format!("source introuvable{NB}: {why}"),
+        format!("source not found: {why}"),
+    )
+}
+
+/// A program that could not run, or failed.
+pub fn program_failed(lang: Lang, program: &str, why: &str) -> String {
+    let program = crate::text::sanitize::terminal_line(program);
+    let why = crate::text::sanitize::terminal_line(why);
+    lang.pick(
+        format!("{program} a échoué{NB}: {why}"),
+        format!("{program} failed: {why}"),
+    )
+}
