@@ -83,6 +83,8 @@ pub enum Command {
     FilterDelete,
     /// Delete the word before the cursor.
     FilterDeleteWord,
+    /// Delete everything before the cursor.
+    FilterClear,
     /// Move the cursor left.
     FilterLeft,
     /// Move the cursor right.
@@ -149,6 +151,7 @@ pub const COMMANDS: &[(Command, &str)] = &[
     (Command::FilterBackspace, "filter_backspace"),
     (Command::FilterDelete, "filter_delete"),
     (Command::FilterDeleteWord, "filter_delete_word"),
+    (Command::FilterClear, "filter_clear"),
     (Command::FilterLeft, "filter_left"),
     (Command::FilterRight, "filter_right"),
     (Command::FilterHome, "filter_home"),

@@ -808,6 +808,11 @@ fn filter_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 f.cursor = start;
                 filter_changed(app, fx);
             }
+            Command::FilterClear => {
+                f.text.replace_range(..f.cursor, "");
+                f.cursor = 0;
+                filter_changed(app, fx);
+            }
             Command::FilterDelete if f.cursor < f.text.len() => {
                 let end = next_boundary(&f.text, f.cursor);
                 f.text.replace_range(f.cursor..end, "");
@@ -1301,17 +1306,19 @@ pub fn refilter_choices(prompt: &mut Prompt) {
         prompt.shown.clear();
         return;
     };
-    let typed = prompt.text.trim();
+    // Accents and case aside, as the filter does: "mem" finds "mémo".
+    let typed = dossier_core::text::fold::fold(prompt.text.trim());
     prompt.shown = if typed.is_empty() {
         (0..choices.len()).collect()
     } else {
         let matcher = SkimMatcherV2::default().ignore_case();
+        let fold = dossier_core::text::fold::fold;
         let mut scored: Vec<(i64, usize)> = choices
             .iter()
             .enumerate()
             .filter_map(|(i, c)| {
-                let label = matcher.fuzzy_match(&c.label, typed);
-                let detail = matcher.fuzzy_match(&c.detail, typed).map(|s| s / 2);
+                let label = matcher.fuzzy_match(&fold(&c.label), &typed);
+                let detail = matcher.fuzzy_match(&fold(&c.detail), &typed).map(|s| s / 2);
                 label.max(detail).map(|s| (s, i))
             })
             .collect();
@@ -1348,6 +1355,11 @@ fn prompt_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 let start = prev_boundary(&prompt.text, prompt.cursor);
                 prompt.text.replace_range(start..prompt.cursor, "");
                 prompt.cursor = start;
+                edited = true;
+            }
+            Command::FilterClear => {
+                prompt.text.replace_range(..prompt.cursor, "");
+                prompt.cursor = 0;
                 edited = true;
             }
             Command::FilterDelete if prompt.cursor < prompt.text.len() => {

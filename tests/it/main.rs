@@ -28,3 +28,4 @@ mod seeds;
 mod tui;
 mod tui_props;
 mod variants;
+mod viewer_actions;

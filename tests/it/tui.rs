@@ -62,9 +62,11 @@ impl Viewer {
     /// A viewer with these settings (its origin says what it loads).
     pub fn with(settings: Settings, review: Option<&Path>) -> Viewer {
         let dir = tempfile::tempdir().unwrap();
-        let file = review
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| dir.path().join("reviews.json"));
+        // Each origin its own review file, as `review_of` opens them on a switch.
+        let file = review.map(Path::to_path_buf).unwrap_or_else(|| {
+            dir.path()
+                .join(format!("reviews-{}.json", settings.origin.review_key()))
+        });
         let store = ReviewStore::open(
             Location::File(file),
             OpenOptions {

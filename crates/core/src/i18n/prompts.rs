@@ -260,7 +260,10 @@ pub fn confirm_mark_shown(lang: Lang, count: usize) -> String {
         ("question shown", "questions shown"),
     );
     lang.pick(
-        format!("Marquer {n} comme revue(s)\u{a0}? o / n"),
+        format!(
+            "Marquer {n} comme {}\u{a0}? o / n",
+            if count > 1 { "revues" } else { "revue" }
+        ),
         format!("Mark {n} reviewed? y / n"),
     )
 }

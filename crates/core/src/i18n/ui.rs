@@ -805,6 +805,7 @@ pub fn command_help(lang: Lang, command: &str) -> &'static str {
         "filter_backspace" => ("effacer le caractère précédent", "delete the previous character"),
         "filter_delete" => ("effacer le caractère sous le curseur", "delete the character under the cursor"),
         "filter_delete_word" => ("effacer le mot précédent", "delete the previous word"),
+        "filter_clear" => ("effacer jusqu'au début de la ligne", "delete to the start of the line"),
         "filter_left" => ("curseur à gauche", "cursor left"),
         "filter_right" => ("curseur à droite", "cursor right"),
         "filter_home" => ("début de ligne", "start of line"),

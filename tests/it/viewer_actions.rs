@@ -1,0 +1,368 @@
+//! What a staffer does from the viewer beyond reading: switching dossier in the library,
+//! saving the filter as a dossier or a view, exporting what is shown, marking all shown
+//! reviewed, opening a question's page or source. Driven by keys on the TestBackend, the
+//! effects run by the harness of [`crate::tui`].
+
+use crate::tui::{settings, Viewer};
+use crate::util::assets;
+use dossier::tui::effects::External;
+use dossier_core::i18n::Lang;
+use dossier_core::library::dossiers::NamedDossier;
+use dossier_core::library::{Library, Origin};
+use dossier_core::views::Views;
+use std::path::{Path, PathBuf};
+
+/// A library holding the sample's questions, with the named dossiers given.
+fn library(dir: &Path, dossiers: &[(&str, &str)]) -> Library {
+    let library = Library::at(dir);
+    library
+        .import(&[assets()], None, "2026-11-22T09:00:00Z")
+        .unwrap();
+    library
+        .change_dossiers(|all| {
+            for (name, query) in dossiers {
+                all.put(NamedDossier::new(name, query)?);
+            }
+            Ok(())
+        })
+        .unwrap()
+        .unwrap();
+    library
+}
+
+/// A viewer on the library in `dir` (the named dossier, or all), exporting into `out`.
+fn on_library(lang: Lang, dir: &Path, dossier: Option<&str>, out: &Path) -> Viewer {
+    let mut s = settings(lang);
+    s.origin = Origin::Library {
+        dir: dir.to_path_buf(),
+        dossier: dossier.map(str::to_string),
+    };
+    s.export_dir = out.to_path_buf();
+    Viewer::with(s, None)
+}
+
+/// A viewer on the sample, its saved views in `views` and exports in `out`.
+fn on_sample(lang: Lang, views: &Path, out: &Path) -> Viewer {
+    let mut s = settings(lang);
+    s.views_file = Some(views.to_path_buf());
+    s.export_dir = out.to_path_buf();
+    Viewer::with(s, None)
+}
+
+#[test]
+fn the_switcher_lists_the_library_and_its_dossiers_and_opens_the_one_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    library(
+        tmp.path(),
+        &[
+            ("asalee", "asalee statut:attente"),
+            ("bretagne", "auteur:le fur"),
+        ],
+    );
+    let mut v = on_library(Lang::Fr, tmp.path(), None, tmp.path());
+    assert_eq!(v.shown().len(), 5);
+    v.press("D");
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("Changer de dossier"), "{screen}");
+    assert!(
+        screen.contains("(toute la bibliothèque) · ouvert"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("asalee   asalee statut:attente"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("switcher_120x40", screen);
+    // Typing narrows the choices (fuzzy); Enter opens the one selected.
+    v.press("asl");
+    let screen = v.screen(80, 24);
+    assert!(screen.contains("▸ asalee"), "{screen}");
+    assert!(!screen.contains("bretagne"), "{screen}");
+    insta::assert_snapshot!("switcher_typed_80x24", screen);
+    v.press("<Enter>");
+    assert_eq!(
+        v.app.origin,
+        Origin::Library {
+            dir: tmp.path().to_path_buf(),
+            dossier: Some("asalee".into())
+        }
+    );
+    assert!(v.app.prompt.is_none());
+    let shown = v.shown();
+    assert_eq!(shown, ["17-16300QE", "17-13985QE", "17-13811QE"]);
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("┌ asalee "),
+        "the list is titled by the dossier:\n{screen}"
+    );
+    // Nothing typed that matches: said, and Enter does nothing.
+    v.press("Dzzzz");
+    assert!(v.screen(120, 40).contains("rien ne correspond"));
+    v.press("<Enter><Esc>");
+    assert!(v.app.prompt.is_none());
+    assert_eq!(v.shown(), shown);
+}
+
+#[test]
+fn each_dossier_keeps_its_own_review_marks_across_switches() {
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[("batho", "batho")]);
+    let mut v = on_library(Lang::Fr, tmp.path(), None, tmp.path());
+    v.select("17-13809QE");
+    v.press("x");
+    assert!(
+        v.app.review.is_reviewed("17-13809QE"),
+        "{:?} {:?}",
+        v.app.message,
+        v.app.review.read_only_reason()
+    );
+    // To the named dossier: its marks are its own.
+    v.press("Dbatho<Enter>");
+    assert_eq!(v.shown(), ["16-16353QE"]);
+    v.press("x");
+    assert!(v.app.review.is_reviewed("16-16353QE"));
+    assert!(!v.app.review.is_reviewed("17-13809QE"));
+    // And back: the whole library's marks are there, the dossier's are not.
+    v.press("D<Home>");
+    v.press("<C-p><C-p><Enter>");
+    assert_eq!(v.shown().len(), 5);
+    assert!(v.app.review.is_reviewed("17-13809QE"));
+    assert!(!v.app.review.is_reviewed("16-16353QE"));
+}
+
+#[test]
+fn saving_the_filter_in_the_library_makes_a_named_dossier_within_the_one_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library(tmp.path(), &[("sante", "rubrique:santé")]);
+    let mut v = on_library(Lang::Fr, tmp.path(), Some("sante"), tmp.path());
+    let within = v.shown().len();
+    v.press("u");
+    v.press("V");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Enregistrer le filtre comme dossier — nom"),
+        "{screen}"
+    );
+    v.press("sante/attente<Enter>");
+    // A name with a slash is refused in the prompt, which stays open.
+    let error = v.app.prompt.as_ref().and_then(|p| p.error.clone());
+    assert!(error.is_some(), "{:?}", v.app.prompt);
+    v.press("<C-w>sante-attente<Enter>");
+    assert!(v.app.prompt.is_none(), "{:?}", v.app.prompt);
+    let saved = lib.dossiers().unwrap();
+    let d = saved.get("sante-attente").expect("the new dossier");
+    assert_eq!(d.query, "rubrique:santé statut:attente");
+    let message = v.app.message.as_ref().unwrap().text.clone();
+    assert!(message.contains("sante-attente"), "{message}");
+    // Opened, it shows what was shown when saved.
+    let shown = v.shown();
+    let mut w = on_library(Lang::Fr, tmp.path(), Some("sante-attente"), tmp.path());
+    assert_eq!(w.shown(), shown);
+    assert!(shown.len() <= within);
+    // An empty filter has nothing to save.
+    w.press("V");
+    assert!(w.app.prompt.is_none());
+}
+
+#[test]
+fn outside_the_library_the_filter_is_saved_as_a_view_and_applied_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let views = tmp.path().join("views/sample.json");
+    let mut v = on_sample(Lang::En, &views, tmp.path());
+    v.press("D");
+    assert!(v.screen(80, 24).contains("no view yet"));
+    v.press("<Esc>/batho<Enter>S");
+    v.press("V");
+    assert!(v
+        .screen(120, 40)
+        .contains("Save the filter as a view — name"));
+    v.press("Batho's<Enter>");
+    let saved = Views::read(&views).unwrap();
+    assert_eq!(saved.views.len(), 1);
+    assert_eq!(saved.views[0].query, "batho");
+    // Cleared, then applied from the picker.
+    v.press("/<C-w><Enter>");
+    assert_eq!(v.shown().len(), 5);
+    v.press("D");
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("Saved views"), "{screen}");
+    assert!(screen.contains("Batho's   batho"), "{screen}");
+    v.press("<Enter>");
+    assert_eq!(v.shown(), ["16-16353QE"]);
+    assert_eq!(v.app.filter.text, "batho");
+}
+
+/// The file an export was written to, from the viewer's message.
+fn exported(dir: &Path, ext: &str) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn exporting_what_is_shown_writes_the_format_chosen_and_asks_before_replacing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut v = on_sample(Lang::Fr, &tmp.path().join("v.json"), tmp.path());
+    v.press("u");
+    let pending = v.shown();
+    assert_eq!(pending.len(), 3);
+    v.press("e");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Exporter 3 questions affichées — format"),
+        "{screen}"
+    );
+    assert!(screen.contains("CSV (tableur)"), "{screen}");
+    insta::assert_snapshot!("export_formats_120x40", screen);
+    // CSV, to the file proposed.
+    v.press("<Enter>");
+    let proposed = v.app.prompt.as_ref().unwrap().text.clone();
+    assert!(proposed.ends_with("dossier-2026-11-22.csv"), "{proposed}");
+    v.press("<Enter>");
+    let csv = exported(tmp.path(), "csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 1 + pending.len(), "{text}");
+    for id in &pending {
+        assert!(text.contains(id.as_str()), "{id} in {text}");
+    }
+    let message = v.app.message.as_ref().unwrap().text.clone();
+    assert!(message.contains("3 questions"), "{message}");
+    // Again: the file exists, the viewer asks; no keeps it, yes replaces it.
+    std::fs::write(&csv, "mine").unwrap();
+    v.press("e<Enter><Enter>");
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("existe. Le remplacer"), "{screen}");
+    v.press("n");
+    assert!(v.app.confirm.is_none());
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    v.press("e<Enter><Enter>o");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), text);
+    // JSON: full records, as many as shown.
+    v.press("e<C-n><C-n><Enter>");
+    let path = v.app.prompt.as_ref().unwrap().text.clone();
+    assert!(path.ends_with(".json"), "{path}");
+    v.press("<Enter>");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(exported(tmp.path(), "json")).unwrap())
+            .unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(3), "{json}");
+    // The memo, picked by typing, to a file named by the user.
+    v.press("emem<Enter><C-u>");
+    let memo = tmp.path().join("mémo.md");
+    v.press(&format!("{}<Enter>", memo.display()));
+    let text = std::fs::read_to_string(&memo).unwrap();
+    assert!(text.starts_with('#'), "{text}");
+    // An empty file name is refused in the prompt.
+    v.press("e<Enter><C-e><C-u><Enter>");
+    assert!(v.app.prompt.as_ref().is_some_and(|p| p.error.is_some()));
+    v.press("<Esc>");
+    assert!(v.app.prompt.is_none());
+}
+
+#[test]
+fn an_export_that_cannot_be_written_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut v = on_sample(Lang::En, &tmp.path().join("v.json"), tmp.path());
+    v.press("e<Enter><C-u>/proc/no/such/dir/x.csv<Enter>");
+    let message = v.app.message.clone().unwrap();
+    assert!(
+        message.text.contains("/proc/no/such/dir/x.csv"),
+        "{message:?}"
+    );
+    assert_eq!(message.kind, dossier::tui::app::MessageKind::Warning);
+}
+
+#[test]
+fn x_marks_every_question_shown_reviewed_after_asking() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut v = on_sample(Lang::Fr, &tmp.path().join("v.json"), tmp.path());
+    v.press("u");
+    v.press("X");
+    let screen = v.screen(80, 24);
+    assert!(
+        screen.contains("Marquer 3 questions affichées comme revues\u{a0}? o / n"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("mark_shown_80x24", screen);
+    v.press("n");
+    assert!(v.shown().iter().all(|id| !v.app.review.is_reviewed(id)));
+    v.press("Xo");
+    assert!(v.shown().iter().all(|id| v.app.review.is_reviewed(id)));
+    let on_disk = std::fs::read_to_string(v.app.review.path()).unwrap();
+    for id in v.shown() {
+        assert!(on_disk.contains(&id), "{id} saved");
+    }
+    // Those not shown are left alone.
+    v.press("u");
+    let answered: Vec<_> = v
+        .shown()
+        .into_iter()
+        .filter(|id| !v.app.review.is_reviewed(id))
+        .collect();
+    assert_eq!(answered.len(), 2);
+    // Nothing left to mark among the pending: said, no question asked.
+    v.press("uX");
+    assert!(v.app.confirm.is_none());
+}
+
+#[test]
+fn w_p_and_e_open_the_page_the_source_and_the_editor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut v = on_sample(Lang::Fr, &tmp.path().join("v.json"), tmp.path());
+    v.select("17-13809QE");
+    v.press("wpE");
+    let source = v.app.selected_question().unwrap().source.clone();
+    assert_eq!(
+        v.ran,
+        [
+            External::Browser(
+                "https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE13809".into()
+            ),
+            External::Pager(source.clone()),
+            External::Editor(source),
+        ]
+    );
+}
+
+#[test]
+fn a_sample_question_s_source_is_found_again_as_a_file_to_read() {
+    let v = Viewer::new(Lang::Fr);
+    let q = &v.app.dossier.questions[0];
+    let (path, copy) = dossier::tui::effects::source_file(&q.source).unwrap();
+    assert!(copy, "the sample is built in: read from a copy");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(&q.number.to_string()), "{text}");
+}
+
+#[test]
+fn prompts_speak_english_with_english_typography() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut v = on_sample(Lang::En, &tmp.path().join("v.json"), tmp.path());
+    v.press("e");
+    let screen = v.screen(80, 24);
+    assert!(
+        screen.contains("Export 5 questions shown — format"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("type to filter · ↑↓ choose · Enter accept · Esc cancel"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("export_formats_en_80x24", screen);
+    v.press("<Esc>X");
+    let screen = v.screen(200, 50);
+    assert!(
+        screen.contains("Mark 5 questions shown reviewed? y / n"),
+        "{screen}"
+    );
+    assert!(!screen.contains("reviewed ?"), "{screen}");
+    v.press("y");
+    assert_eq!(
+        v.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("5 questions marked reviewed")
+    );
+}
