@@ -553,3 +553,39 @@ fn changes_that_cannot_be_saved_are_said_and_copied_where_they_are_not_lost() {
     ]);
     assert_eq!(ids, "17-16300QE\n");
 }
+
+#[test]
+fn from_an_import_to_a_reviewed_dossier_and_what_a_newer_import_changed() {
+    let s = Sandbox::new();
+    let one = crate::library::day_one(&s);
+    s.ok(&["import", one.to_str().unwrap()]);
+    s.ok(&["dossiers", "add", "asalee", "asalee"]);
+    let tmux = Tmux::start("library", 120, 40, &viewer(&s, "-d asalee"));
+    let screen = tmux.wait_for("the dossier", |s| s.contains("17-101QE"));
+    assert!(screen.contains("┌ asalee "), "{screen}");
+    assert!(!screen.contains("17-104QE"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for("the review mark", |s| s.contains("17-101QE marquée revue"));
+    // The next day's data, imported from another terminal while the viewer is open.
+    let two = crate::library::day_two(&s);
+    let out = s.ok(&["import", two.to_str().unwrap()]);
+    assert!(out.contains("Nouvelles réponses\u{a0}: 17-101QE"), "{out}");
+    tmux.keys(&["R"]);
+    let screen = tmux.wait_for("the change", |s| s.contains("nouvelle réponse"));
+    assert!(
+        screen.contains("1 nouvelle question et 1 nouvelle réponse depuis"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("17-102QE"),
+        "the new question is in the dossier:\n{screen}"
+    );
+    // ] goes to what changed; x acknowledges it.
+    tmux.keys(&["g", "]"]);
+    let screen = tmux.wait_for("the changed question", |s| {
+        s.contains("Répondue depuis votre revue")
+    });
+    assert!(list_part(&screen).contains('★'), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for("acknowledged", |s| s.contains("changement pris en compte"));
+}

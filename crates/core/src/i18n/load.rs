@@ -349,12 +349,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ),
         NoAmo { authors } => lang.pick(
             format!(
-                "{authors} auteurs affichés par leur référence (PA…){NB}: aucune donnée AMO fournie \
-                 (donnez l'archive AMO des acteurs parmi les chemins)"
+                "{} par leur référence (PA…){NB}: aucune donnée AMO fournie \
+                 (donnez l'archive AMO des acteurs parmi les chemins)",
+                lang.count(*authors, ("auteur affiché", "auteurs affichés"), ("", ""))
             ),
             format!(
-                "{authors} authors shown by their reference (PA…): no AMO data given (give the \
-                 AMO archive of acteurs among the paths)"
+                "{} by their reference (PA…): no AMO data given (give the \
+                 AMO archive of acteurs among the paths)",
+                lang.count(*authors, ("", ""), ("author shown", "authors shown"))
             ),
         ),
         NotAQuestionPage => lang.pick(

@@ -287,7 +287,9 @@ impl Library {
             .enumerate()
             .filter_map(|(i, q)| q.as_ref().map(|q| (q.id.clone(), i)))
             .collect();
-        for incoming in loaded.questions {
+        for mut incoming in loaded.questions {
+            // Found again later (the viewer's pager and editor) from any folder.
+            absolute_source(&mut incoming.source);
             match at.get(&incoming.id).copied() {
                 Some(i) => {
                     let Some(held) = questions[i].take() else {
@@ -515,6 +517,20 @@ pub enum Origin {
         /// The named dossier, or the whole library.
         dossier: Option<String>,
     },
+}
+
+/// Makes a source that names a file relative to the current folder absolute; the sample's
+/// sources (`<sample>/...`) and absolute ones are left as they are.
+fn absolute_source(source: &mut String) {
+    let path = Path::new(source.as_str());
+    if source.starts_with('<') || path.is_absolute() {
+        return;
+    }
+    if let Ok(abs) = std::path::absolute(path) {
+        if let Some(s) = abs.to_str() {
+            *source = s.to_string();
+        }
+    }
 }
 
 /// Why an origin could not be opened.
