@@ -566,7 +566,8 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     // sorts, as typing in the filter line does. ----
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
     let index = dossier_core::query::SearchIndex::build(&report.questions);
-    let review = dossier_core::review::ReviewStore::unavailable(dossier_core::review::Unusable::ReadingOnly);
+    let review =
+        dossier_core::review::ReviewStore::unavailable(dossier_core::review::Unusable::ReadingOnly);
     let mut app = dossier::tui::app::App::new(
         dossier::tui::app::Settings::new(dossier_core::i18n::Lang::Fr, today),
         review,

@@ -4,7 +4,7 @@
 //! and trailing ones as none; emphasis markers (`*`, `_`) and HTML tags (`<br>`, `</p>`) are
 //! dropped; typographic apostrophes are `'`. Case, accents and every word count.
 
-use super::fingerprint::mix64;
+use super::words::mix64;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;

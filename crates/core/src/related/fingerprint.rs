@@ -11,68 +11,103 @@
 //!   and without repeats. Two bytes a shingle keeps the index small; two texts of a hundred
 //!   shingles each share by chance 100 × 100 / 65,536 ≈ 0.15 of a fingerprint, which moves
 //!   their Jaccard index by about 0.001.
-//! - **MinHash**: `bands × rows` hash functions `h_i(x) = (a_i·x + b_i) >> 32` (64-bit
-//!   multiply-shift, `a_i` odd, both drawn from the seed), each keeping its minimum over the
-//!   shingles; the `rows` minima of a band hash to its 32-bit key.
+//! - **MinHash**: `bands × rows` hash functions over 16 bits (see [`MinHasher`]), each
+//!   keeping its minimum over the shingles; the `rows` minima of a band hash to its 32-bit
+//!   key.
 
-use super::words::{departement, is_stop_word, opening_end, remove_sequence, word_hash, words};
+use super::words::{
+    departement, is_stop_word, mix64, opening_end, remove_sequence, word_hash, words,
+};
 use super::Config;
 use crate::model::Question;
 
-/// The hash functions of a configuration's MinHash.
+/// Hash values computed side by side: the loops over them are written for 8-lane vectors
+/// (SSE2's `pmullw`, `paddw`, `pminsw`), which the compiler finds on any x86-64.
+const LANES: usize = 8;
+type Lanes = [i16; LANES];
+
+/// The hash functions of a configuration's MinHash: `h_i(x) = a_i·x₀ + c_i·x₁ + b_i` over 16-bit
+/// words, `x₀` and `x₁` the low two 16-bit words of the shingle's (well mixed) 64-bit hash,
+/// wrapping, ordered as signed integers. A 16-bit minimum is plenty for LSH: two different
+/// minima of about a hundred values agree by chance about once in a thousand, and a band
+/// needs four rows to agree.
 #[derive(Debug, Clone)]
 pub(crate) struct MinHasher {
-    /// Multipliers (odd) and addends, `bands × rows` of each.
-    a: Vec<u64>,
-    b: Vec<u64>,
+    /// `a`, `c` and `b` of the functions, eight at a time (the last group padded).
+    a: Vec<Lanes>,
+    c: Vec<Lanes>,
+    b: Vec<Lanes>,
     rows: usize,
-}
-
-/// SplitMix64's output function: a strong 64-bit mixer.
-#[inline]
-pub(crate) fn mix64(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 impl MinHasher {
     pub(crate) fn new(config: &Config) -> Self {
         let n = config.bands() * config.rows();
+        let groups = n.div_ceil(LANES);
         let mut state = config.seed;
         let mut next = || {
             state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
             mix64(state)
         };
-        let mut a = Vec::with_capacity(n);
-        let mut b = Vec::with_capacity(n);
-        for _ in 0..n {
-            a.push(next() | 1);
-            b.push(next());
-        }
+        let mut lanes = |odd: bool| -> Vec<Lanes> {
+            (0..groups)
+                .map(|_| {
+                    let mut l = [0i16; LANES];
+                    for v in &mut l {
+                        *v = next() as i16 | i16::from(odd);
+                    }
+                    l
+                })
+                .collect()
+        };
+        let a = lanes(true);
+        let c = lanes(true);
+        let b = lanes(false);
         MinHasher {
             a,
+            c,
             b,
             rows: config.rows(),
         }
     }
 
     /// Writes the band keys of a non-empty set of shingle hashes into `keys` (one per band).
-    fn band_keys(&self, shingles: &[u64], keys: &mut [u32]) {
-        for (band, key) in keys.iter_mut().enumerate() {
-            let mut acc = 0x51_7cc1_b727_220a_u64;
-            for i in band * self.rows..(band + 1) * self.rows {
-                let (a, b) = (self.a[i], self.b[i]);
-                let mut min = u32::MAX;
-                for &x in shingles {
-                    let h = (x.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
-                    min = min.min(h);
+    fn band_keys(&self, shingles: &[u64], scratch: &mut MinScratch, keys: &mut [u32]) {
+        let MinScratch { words, mins } = scratch;
+        words.clear();
+        words.extend(shingles.iter().map(|&x| (x as i16, (x >> 16) as i16)));
+        mins.clear();
+        // One group of eight functions at a time, its minima in a register, over every
+        // shingle (the other orders, or broadcast words, compile to far slower code).
+        for ((a, c), b) in self.a.iter().zip(&self.c).zip(&self.b) {
+            let mut m = [i16::MAX; LANES];
+            for &(x0, x1) in words.iter() {
+                for l in 0..LANES {
+                    let h = x0
+                        .wrapping_mul(a[l])
+                        .wrapping_add(x1.wrapping_mul(c[l]))
+                        .wrapping_add(b[l]);
+                    m[l] = m[l].min(h);
                 }
-                acc = mix64(acc ^ u64::from(min));
+            }
+            mins.extend_from_slice(&m);
+        }
+        for (key, rows) in keys.iter_mut().zip(mins.chunks(self.rows)) {
+            let mut acc = 0x51_7cc1_b727_220a_u64;
+            for &m in rows {
+                acc = mix64(acc ^ u64::from(m as u16));
             }
             *key = acc as u32;
         }
     }
+}
+
+/// Buffers of the MinHash.
+#[derive(Debug, Default)]
+struct MinScratch {
+    /// Each shingle's two low 16-bit words.
+    words: Vec<(i16, i16)>,
+    mins: Vec<i16>,
 }
 
 /// Buffers reused from one question to the next.
@@ -81,6 +116,7 @@ pub(crate) struct Scratch {
     words: Vec<u64>,
     name: Vec<u64>,
     shingles: Vec<u64>,
+    min: MinScratch,
 }
 
 /// The content words of a question (see the module's documentation), into `scratch.words`.
@@ -146,7 +182,7 @@ pub(crate) fn fingerprint_into(
         keys.fill(0);
         return false;
     }
-    hasher.band_keys(&scratch.shingles, keys);
+    hasher.band_keys(&scratch.shingles, &mut scratch.min, keys);
     true
 }
 

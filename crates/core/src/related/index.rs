@@ -210,6 +210,10 @@ impl RelatedIndex {
             relate(a, b, 1.0, Reason::SameAnswer);
         }
         self.relations = Relations::from_directed(self.len(), directed);
+        self.keys.shrink_to_fit();
+        self.sets.shrink_to_fit();
+        self.set_offsets.shrink_to_fit();
+        self.answers.shrink_to_fit();
     }
 
     /// Appends the fingerprints of `questions`, computed in parallel.

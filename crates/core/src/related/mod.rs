@@ -205,7 +205,8 @@ impl Relations {
             }
             offsets.push(at as u32);
         }
-        let items = directed.into_iter().map(|(_, r)| r).collect();
+        let mut items = Vec::with_capacity(directed.len());
+        items.extend(directed.into_iter().map(|(_, r)| r));
         Relations { offsets, items }
     }
 

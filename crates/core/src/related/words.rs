@@ -9,40 +9,99 @@
 
 use crate::text::fold::fold_into;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The state of a word's hash before its first byte.
+const WORD_SEED: u64 = 0x243f_6a88_85a3_08d3;
 
-/// The hash of one folded word (FNV-1a over its UTF-8 bytes). Stable across versions and
-/// machines, since an index keeps it.
+/// SplitMix64's output function: a strong 64-bit mixer.
+#[inline]
+pub(crate) const fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The hash of one folded word: its UTF-8 bytes eight at a time through [`mix64`], then its
+/// length. Stable across versions and machines, since an index keeps it; [`words`] computes
+/// the same while folding (checked by the tests).
 pub(crate) const fn word_hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut h = FNV_OFFSET;
+    let mut state = WordState::NEW;
     let mut i = 0;
     while i < bytes.len() {
-        h = (h ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
+        state = state.push(bytes[i]);
         i += 1;
     }
-    h
+    state.finish()
 }
+
+/// A word's hash being computed.
+#[derive(Clone, Copy)]
+struct WordState {
+    h: u64,
+    /// Up to seven bytes not yet mixed, the first in the low byte.
+    acc: u64,
+    /// Bytes in `acc`.
+    n: u32,
+    len: u64,
+}
+
+impl WordState {
+    const NEW: WordState = WordState {
+        h: WORD_SEED,
+        acc: 0,
+        n: 0,
+        len: 0,
+    };
+
+    #[inline(always)]
+    const fn push(mut self, b: u8) -> Self {
+        self.acc |= (b as u64) << (8 * self.n);
+        self.n += 1;
+        self.len += 1;
+        if self.n == 8 {
+            self.h = mix64(self.h ^ self.acc);
+            self.acc = 0;
+            self.n = 0;
+        }
+        self
+    }
+
+    #[inline(always)]
+    const fn finish(self) -> u64 {
+        mix64(self.h ^ self.acc ^ ((self.len & 0xff) << 56))
+    }
+}
+
+/// ASCII bytes: 0 for a separator, else the byte lower-cased.
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Appends the hash of every word of `text`, folded, to `out`.
 pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
-    let mut h = FNV_OFFSET;
-    let mut in_word = false;
+    let mut state = WordState::NEW;
     let mut folded = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             i += 1;
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = FNV_OFFSET;
-                in_word = false;
+            let l = ASCII[b as usize];
+            if l != 0 {
+                state = state.push(l);
+            } else if state.len > 0 {
+                out.push(state.finish());
+                state = WordState::NEW;
             }
             continue;
         }
@@ -52,10 +111,23 @@ pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
             break;
         };
         i += c.len_utf8();
-        if let Some(a) = fold_latin(c) {
-            h = (h ^ u64::from(a)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-            continue;
+        match fold_fast(c) {
+            Fast::Letter(a) => {
+                state = state.push(a);
+                continue;
+            }
+            Fast::Two(a, b) => {
+                state = state.push(a).push(b);
+                continue;
+            }
+            Fast::Separator => {
+                if state.len > 0 {
+                    out.push(state.finish());
+                    state = WordState::NEW;
+                }
+                continue;
+            }
+            Fast::Slow => {}
         }
         folded.clear();
         let mut buf = [0u8; 4];
@@ -64,26 +136,36 @@ pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
             if f.is_alphanumeric() {
                 let mut buf = [0u8; 4];
                 for &fb in f.encode_utf8(&mut buf).as_bytes() {
-                    h = (h ^ u64::from(fb)).wrapping_mul(FNV_PRIME);
+                    state = state.push(fb);
                 }
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = FNV_OFFSET;
-                in_word = false;
+            } else if state.len > 0 {
+                out.push(state.finish());
+                state = WordState::NEW;
             }
         }
     }
-    if in_word {
-        out.push(h);
+    if state.len > 0 {
+        out.push(state.finish());
     }
 }
 
-/// The folding of the accented letters of French, without the Unicode tables: what
-/// [`fold_into`] gives for them (checked by a test), or `None` for any other character.
+/// What folding makes of a common non-ASCII character, without the Unicode tables.
+enum Fast {
+    /// One ASCII letter.
+    Letter(u8),
+    /// Two ASCII letters (ligatures).
+    Two(u8, u8),
+    /// Nothing alphanumeric: the character separates words.
+    Separator,
+    /// Not a common character: ask [`fold_into`].
+    Slow,
+}
+
+/// The folding of the accented letters, ligatures and punctuation of French: what
+/// [`fold_into`] then the split on non-alphanumerics give for them (checked by a test).
 #[inline]
-fn fold_latin(c: char) -> Option<u8> {
-    Some(match c {
+fn fold_fast(c: char) -> Fast {
+    Fast::Letter(match c {
         'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => b'a',
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => b'e',
         'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => b'i',
@@ -92,7 +174,11 @@ fn fold_latin(c: char) -> Option<u8> {
         'ç' | 'Ç' => b'c',
         'ÿ' | 'Ÿ' => b'y',
         'ñ' | 'Ñ' => b'n',
-        _ => return None,
+        'œ' | 'Œ' => return Fast::Two(b'o', b'e'),
+        'æ' | 'Æ' => return Fast::Two(b'a', b'e'),
+        '’' | '‘' | '«' | '»' | '“' | '”' | '„' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '–'
+        | '—' | '…' | '€' | '°' | '•' | '§' | '·' => return Fast::Separator,
+        _ => return Fast::Slow,
     })
 }
 
@@ -286,8 +372,13 @@ mod tests {
         ] {
             assert_eq!(ours(text), reference(text), "{text}");
         }
-        // Every character of Latin-1 and Latin Extended-A, alone and inside a word.
-        for c in '\u{80}'..='\u{17f}' {
+        // Every character of Latin-1, Latin Extended-A and General Punctuation, alone and
+        // inside a word, and every character with a fast path.
+        let fast = "’‘«»“”„\u{a0}\u{202f}\u{2009}–—…€°•§·œŒæÆ";
+        for c in ('\u{80}'..='\u{17f}')
+            .chain('\u{2000}'..='\u{206f}')
+            .chain(fast.chars())
+        {
             let text = format!("a{c}b {c}");
             assert_eq!(ours(&text), reference(&text), "{c:?}");
         }
