@@ -38,6 +38,9 @@ mod fingerprint;
 mod index;
 mod words;
 
+#[cfg(test)]
+mod tests;
+
 pub use fingerprint::Fingerprint;
 pub use index::{IndexError, IndexSize, RelatedIndex};
 
