@@ -388,6 +388,41 @@ fn run(n: usize, reps: usize) {
         "planted campaigns found whole by campaigns(): {found_whole} of {}",
         truth.campaigns.len()
     );
+    // The planted pairs missed, by the edits of their two copies (from the generator's
+    // `campaign_edits`, regenerated in memory: the truth file does not hold them).
+    let edits: HashMap<String, Vec<&'static str>> = gen_corpus::documents(n, SEED)
+        .map(|d| (d.expected.id, d.expected.campaign_edits))
+        .collect();
+    let found: HashSet<(u32, u32)> = relations
+        .pairs()
+        .filter(|p| p.2.reason == Reason::SimilarText)
+        .map(|p| (p.0, p.1))
+        .collect();
+    let mut missed_by_edit: HashMap<&str, (usize, usize)> = HashMap::new();
+    for &(a, b) in &all_pairs(&truth.campaigns) {
+        let missed = !found.contains(&(a, b));
+        let mut kinds: Vec<&str> = [a, b]
+            .iter()
+            .flat_map(|&q| edits[&questions[q as usize].id].iter().copied())
+            .filter(|e| *e != "author")
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for k in kinds {
+            let e = missed_by_edit.entry(k).or_default();
+            e.0 += 1;
+            e.1 += usize::from(missed);
+        }
+    }
+    let mut rows: Vec<_> = missed_by_edit.into_iter().collect();
+    rows.sort();
+    println!("planted pairs where one copy or both made an edit (besides the author's):");
+    for (edit, (pairs, missed)) in rows {
+        println!(
+            "  {edit:<18} {pairs:>6} pairs, {missed:>5} missed ({:.2} %)",
+            100.0 * pct(missed, pairs)
+        );
+    }
     println!("\nexact similarity (Jaccard of 3-word shingles) of planted pairs:");
     println!("| pairs | count | min | 0.1% | 1% | 5% | median | 99% | 99.9% | max |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
