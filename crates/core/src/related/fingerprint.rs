@@ -123,13 +123,16 @@ pub(crate) struct Scratch {
 fn content_words(q: &Question, config: &Config, scratch: &mut Scratch) {
     let Scratch { words: w, name, .. } = scratch;
     w.clear();
-    words(&q.question_text, w);
+    // Enough words for `max_words` content words (about half the words are stop words), and
+    // no more: a huge text costs no more memory than that.
+    let limit = config.max_words.saturating_mul(4).saturating_add(64);
+    words(&q.question_text, w, limit);
     name.clear();
-    words(&q.author, name);
+    words(&q.author, name, 64);
     let start = opening_end(w, name);
     w.drain(..start);
     name.clear();
-    words(departement(&q.constituency), name);
+    words(departement(&q.constituency), name, 64);
     remove_sequence(w, name);
     w.retain(|&h| !is_stop_word(h));
     w.truncate(config.max_words);

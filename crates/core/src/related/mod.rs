@@ -253,8 +253,8 @@ fn groups(relations: &Relations, reason: Reason) -> Vec<Vec<u32>> {
         x
     }
     for (i, j, r) in relations.pairs() {
-        if r.reason != reason {
-            continue;
+        if r.reason != reason || j as usize >= n {
+            continue; // Another reason, or a damaged table (read from a cache).
         }
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a != b {

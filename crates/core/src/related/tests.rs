@@ -512,3 +512,18 @@ fn empty_one_word_and_huge_texts() {
     let relations = compute(&questions, &tiny);
     assert_eq!(relations.len(), questions.len());
 }
+
+#[test]
+fn a_damaged_relations_table_does_not_panic() {
+    let json = r#"{"offsets":[0,2,1,9],"items":[
+        {"index":7,"similarity":0.5,"reason":"similar_text"},
+        {"index":1,"similarity":1.0,"reason":"same_answer"}]}"#;
+    let relations: Relations = serde_json::from_str(json).unwrap();
+    assert_eq!(relations.len(), 3);
+    assert_eq!(relations.of(0).len(), 2);
+    assert_eq!(relations.of(1), &[]);
+    assert_eq!(relations.of(2), &[]);
+    assert!(campaigns(&relations).is_empty());
+    assert_eq!(answer_groups(&relations), vec![vec![0, 1]]);
+    assert_eq!(relations.pairs().count(), 2);
+}

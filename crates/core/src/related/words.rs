@@ -86,12 +86,16 @@ const ASCII: [u8; 128] = {
     t
 };
 
-/// Appends the hash of every word of `text`, folded, to `out`.
-pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
+/// Appends the hash of every word of `text`, folded, to `out`, until `out` holds `limit`
+/// words.
+pub(crate) fn words(text: &str, out: &mut Vec<u64>, limit: usize) {
     let bytes = text.as_bytes();
     let mut state = WordState::NEW;
     let mut folded = String::new();
     let mut i = 0;
+    if out.len() >= limit {
+        return;
+    }
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -102,6 +106,9 @@ pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
             } else if state.len > 0 {
                 out.push(state.finish());
                 state = WordState::NEW;
+                if out.len() >= limit {
+                    return;
+                }
             }
             continue;
         }
@@ -124,6 +131,9 @@ pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
                 if state.len > 0 {
                     out.push(state.finish());
                     state = WordState::NEW;
+                    if out.len() >= limit {
+                        return;
+                    }
                 }
                 continue;
             }
@@ -141,6 +151,9 @@ pub(crate) fn words(text: &str, out: &mut Vec<u64>) {
             } else if state.len > 0 {
                 out.push(state.finish());
                 state = WordState::NEW;
+                if out.len() >= limit {
+                    return;
+                }
             }
         }
     }
@@ -355,7 +368,7 @@ mod tests {
 
     fn ours(text: &str) -> Vec<u64> {
         let mut out = Vec::new();
-        words(text, &mut out);
+        words(text, &mut out, usize::MAX);
         out
     }
 
@@ -372,6 +385,11 @@ mod tests {
         ] {
             assert_eq!(ours(text), reference(text), "{text}");
         }
+        let mut limited = Vec::new();
+        words("un deux trois quatre", &mut limited, 2);
+        assert_eq!(limited, ours("un deux"));
+        words("cinq", &mut limited, 2);
+        assert_eq!(limited, ours("un deux"));
         // Every character of Latin-1, Latin Extended-A and General Punctuation, alone and
         // inside a word, and every character with a fast path.
         let fast = "’‘«»“”„\u{a0}\u{202f}\u{2009}–—…€°•§·œŒæÆ";
