@@ -450,6 +450,39 @@ fn run(n: usize, reps: usize) {
         );
     }
 
+    // The shingle size, from the same pairs: how far apart the two distributions are.
+    println!("\nother shingle sizes (same pairs; the separation is the gap between the columns):");
+    println!("| words per shingle | campaign 1% | campaign 5% | campaign median | same-topic 99% | same-topic 99.9% | same-topic max |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    for k in 2..=5 {
+        let cfg = Config {
+            shingle_words: k,
+            ..config.clone()
+        };
+        let fps: HashMap<u32, Fingerprint> = wanted
+            .par_iter()
+            .map(|&i| (i, Fingerprint::of(&questions[i as usize], &cfg)))
+            .collect();
+        let sims = |pairs: &[(u32, u32)]| -> Vec<f32> {
+            let mut s: Vec<f32> = pairs
+                .par_iter()
+                .map(|(a, b)| fps[a].similarity(&fps[b]))
+                .collect();
+            s.sort_by(f32::total_cmp);
+            s
+        };
+        let (c, t) = (sims(&campaign_pairs), sims(&topic_pairs));
+        println!(
+            "| {k} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            quantile(&c, 0.01),
+            quantile(&c, 0.05),
+            quantile(&c, 0.5),
+            quantile(&t, 0.99),
+            quantile(&t, 0.999),
+            quantile(&t, 1.0)
+        );
+    }
+
     // ---- Quality: same answer.
     let (reported, correct, total) = score(&relations, Reason::SameAnswer, &truth.answer_groups, n);
     println!("\n## same_answer (grouped answers)\n");
