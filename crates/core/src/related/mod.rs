@@ -18,7 +18,8 @@
 //! 3. Each candidate pair gets its **exact similarity**, the Jaccard index of the two shingle
 //!    sets, and is related when it reaches the threshold, **0.3** by default. Jaccard rather
 //!    than containment: a short generic question is contained in many long ones of its
-//!    subject, so containment relates far more independent texts (on the generated corpus,
+//!    subject, so containment relates far more independent texts (a prototype on the
+//!    generated corpus:
 //!    at the containment threshold that loses as few campaign pairs as Jaccard 0.25, 33
 //!    same-topic pairs pass instead of 5). Benchmark figures in
 //!    BENCHMARKS.md: at 100,000 generated questions, pairs of copies of one campaign have a
