@@ -12,8 +12,13 @@ pub(super) fn run(
     ctx: &Context,
 ) -> io::Result<()> {
     let questions: Vec<_> = report.questions.iter().collect();
+    let related = dossier_core::related::RelatedSet::build(&report.questions, &ctx.config.related);
     match format {
-        ExportFormat::Json => export::json::write_records(out, &questions, ctx.today),
-        ExportFormat::Csv => export::csv::write_questions(out, &questions, ctx.today),
+        ExportFormat::Json => {
+            export::json::write_records(out, &questions, Some(&related), ctx.today)
+        }
+        ExportFormat::Csv => {
+            export::csv::write_questions(out, &questions, Some(&related), ctx.today)
+        }
     }
 }

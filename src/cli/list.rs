@@ -93,6 +93,10 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     let report = load_for_cli(&args.paths, ctx)?;
     let questions = &report.questions;
+    // Relations cost a pass over the texts: for the queries and formats that use them.
+    let related = (query.uses_related()
+        || matches!(args.format, ListFormat::Json | ListFormat::Csv))
+    .then(|| dossier_core::related::RelatedSet::build(questions, &ctx.config.related));
     let shown = select(
         questions,
         &query,
@@ -100,13 +104,14 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         args.reverse,
         ctx,
         store.state(),
+        related.as_ref(),
     );
     let done = out::with_stdout(|o| match args.format {
         ListFormat::Ids => shown
             .iter()
             .try_for_each(|q| writeln!(o, "{}", terminal_line(&q.id))),
-        ListFormat::Json => export::json::write_records(o, &shown, ctx.today),
-        ListFormat::Csv => export::csv::write_questions(o, &shown, ctx.today),
+        ListFormat::Json => export::json::write_records(o, &shown, related.as_ref(), ctx.today),
+        ListFormat::Csv => export::csv::write_questions(o, &shown, related.as_ref(), ctx.today),
         ListFormat::Table => write_table(o, &shown, questions.len(), ctx, table_width()),
     });
     drop(shown);
@@ -235,6 +240,7 @@ pub fn select<'a>(
     reverse: bool,
     ctx: &Context,
     review: &dyn ReviewFacts,
+    related: Option<&dossier_core::related::RelatedSet>,
 ) -> Vec<&'a Question> {
     // The word index pays for itself only when the query has words to look up.
     let index = if query.needs_words() {
@@ -245,6 +251,7 @@ pub fn select<'a>(
     let qctx = QueryContext {
         today: ctx.today,
         review,
+        related,
     };
     let mut hits = filter(questions, &index, query, &qctx, None);
     let by_score = sort.is_none() && query.has_free_words();

@@ -467,6 +467,7 @@ fn viewer(
         views_file: dossier_core::views::default_path_for_key(&origin.review_key()),
         origin,
         export_dir: PathBuf::from("."),
+        related: ctx.config.related.clone(),
     };
     let review_opener = ctx.review_opener(false);
     let review = review_opener(&settings.origin);

@@ -37,7 +37,20 @@ pub(super) fn run(
     }
     let loaded = load_for_cli(paths, ctx)?;
     let selection = match &parsed {
-        Some(q) => super::list::select(&loaded.questions, q, None, false, ctx, store.state()),
+        Some(q) => {
+            let related = q.uses_related().then(|| {
+                dossier_core::related::RelatedSet::build(&loaded.questions, &ctx.config.related)
+            });
+            super::list::select(
+                &loaded.questions,
+                q,
+                None,
+                false,
+                ctx,
+                store.state(),
+                related.as_ref(),
+            )
+        }
         None => memo::pending(&loaded.questions),
     };
     let rows = memo::rows(&selection, store.state(), ctx.today);

@@ -82,6 +82,7 @@ struct File {
     team: Option<PathBuf>,
     writer: Option<String>,
     library: Option<PathBuf>,
+    similarity_threshold: Option<Spanned<f64>>,
     theme: Option<ThemeFile>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, KeySpecs>,
@@ -165,6 +166,8 @@ pub struct Config {
     pub writer: Option<String>,
     /// Library folder.
     pub library: Option<PathBuf>,
+    /// The similarity engine's settings (`similarity_threshold`).
+    pub related: dossier_core::related::Config,
     /// Light or dark (from `base`, `auto` resolved).
     pub base: Base,
     /// Theme layers: the defaults, then the user's.
@@ -262,6 +265,7 @@ impl Config {
             team: None,
             writer: None,
             library: None,
+            related: dossier_core::related::Config::default(),
             base: Base::Dark,
             themes: Vec::new(),
             keys: Vec::new(),
@@ -294,6 +298,17 @@ impl Config {
             config.team = file.team.or(config.team);
             config.writer = file.writer.or(config.writer);
             config.library = file.library.or(config.library);
+            if let Some(t) = &file.similarity_threshold {
+                let value = *t.get_ref();
+                if value > 0.0 && value <= 1.0 {
+                    config.related.threshold = value as f32;
+                } else {
+                    errors.push(source.error(
+                        t.span(),
+                        format!("similarity_threshold must be above 0 and at most 1, not {value}"),
+                    ));
+                }
+            }
             if let Some(theme) = file.theme {
                 if let Some(base) = &theme.base {
                     match base.get_ref().as_str() {

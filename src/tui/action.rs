@@ -107,6 +107,12 @@ pub enum Command {
     Export,
     /// Mark every question shown reviewed (asks first).
     MarkShownReviewed,
+    /// Group the list by campaign (one row per campaign), or not.
+    GroupCampaigns,
+    /// Open or close the campaign of the selected row.
+    ToggleCampaign,
+    /// Pick one of the selected question's related questions to go to.
+    RelatedQuestions,
     /// Save the note and close the editor.
     NoteSave,
     /// Close the editor (asking first when the note changed).
@@ -163,6 +169,9 @@ pub const COMMANDS: &[(Command, &str)] = &[
     (Command::SaveView, "save_view"),
     (Command::Export, "export"),
     (Command::MarkShownReviewed, "mark_shown_reviewed"),
+    (Command::GroupCampaigns, "group_campaigns"),
+    (Command::ToggleCampaign, "toggle_campaign"),
+    (Command::RelatedQuestions, "related_questions"),
     (Command::NoteSave, "note_save"),
     (Command::NoteCancel, "note_cancel"),
 ];
@@ -246,6 +255,13 @@ pub enum Action {
         generation: u64,
         /// The index.
         words: Box<WordIndex>,
+    },
+    /// The related questions of a loaded dossier are found.
+    Related {
+        /// The load they are of.
+        generation: u64,
+        /// The relations.
+        related: Box<dossier_core::related::RelatedSet>,
     },
     /// A background filter finished.
     HitsReady {

@@ -38,6 +38,8 @@ pub struct Dossier {
     pub files_skipped: usize,
     /// What the cache needs to be written (when one is used).
     pub cache_ticket: Option<dossier_core::cache::CacheTicket>,
+    /// Campaigns and grouped answers, computed after the load (on a background thread).
+    pub related: std::sync::OnceLock<dossier_core::related::RelatedSet>,
 }
 
 impl std::fmt::Debug for Dossier {
@@ -67,6 +69,7 @@ impl Dossier {
             diagnostics: report.diagnostics,
             files_skipped: report.files_skipped,
             cache_ticket: report.cache,
+            related: std::sync::OnceLock::new(),
         }
     }
 
@@ -156,6 +159,8 @@ pub enum PromptKind {
     ExportFormat,
     /// The file to export them to.
     ExportPath(Format),
+    /// One of the questions related to this one (its id), to go to.
+    Related(String),
 }
 
 /// What choosing an entry of a picker does.
@@ -167,6 +172,8 @@ pub enum ChoiceValue {
     View(SavedView),
     /// Export in this format.
     Format(Format),
+    /// Go to the question with this id.
+    Question(String),
 }
 
 /// One entry of a picker.
@@ -216,7 +223,10 @@ impl Prompt {
 
     /// True for a prompt that offers choices.
     pub fn is_picker(&self) -> bool {
-        matches!(self.kind, PromptKind::Switch | PromptKind::ExportFormat)
+        matches!(
+            self.kind,
+            PromptKind::Switch | PromptKind::ExportFormat | PromptKind::Related(_)
+        )
     }
 
     /// The selected choice.
@@ -350,6 +360,8 @@ pub struct Settings {
     pub views_file: Option<PathBuf>,
     /// The folder exports are proposed in.
     pub export_dir: PathBuf,
+    /// The similarity engine's settings.
+    pub related: dossier_core::related::Config,
 }
 
 impl Settings {
@@ -366,6 +378,7 @@ impl Settings {
             origin: Origin::Sample,
             views_file: None,
             export_dir: PathBuf::from("."),
+            related: dossier_core::related::Config::default(),
         }
     }
 }
@@ -470,6 +483,38 @@ pub struct App {
     pub pending_switch: Option<(Origin, Box<ReviewStore>)>,
     /// A switch asked for and not installed yet.
     pub switching: bool,
+    /// The similarity engine's settings.
+    pub related_config: dossier_core::related::Config,
+    /// The list shows one row per campaign.
+    pub group_campaigns: bool,
+    /// The campaigns opened in the grouped list, by their first question's position.
+    pub expanded: std::collections::HashSet<u32>,
+    /// The rows of the grouped list that stand for a campaign, or belong to one opened.
+    pub campaign_rows: HashMap<usize, CampaignRow>,
+    /// While grouped: every question the filter keeps (`hits` holds the rows).
+    pub ungrouped: Option<Vec<Hit>>,
+    /// The campaign of each question (its first question's position), `u32::MAX` for none.
+    pub campaign_of: Arc<Vec<u32>>,
+}
+
+/// What a row of the list grouped by campaign stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignRow {
+    /// A campaign: its first question shown, with its count among those the filter keeps.
+    Head {
+        /// The campaign's first question's position (its key in `expanded`).
+        key: u32,
+        /// Questions of the campaign shown.
+        count: usize,
+        /// Of which pending.
+        pending: usize,
+        /// Of which answered.
+        answered: usize,
+        /// Its other questions are listed under it.
+        expanded: bool,
+    },
+    /// Another question of an opened campaign.
+    Member,
 }
 
 impl App {
@@ -521,6 +566,12 @@ impl App {
             origin: settings.origin,
             views_file: settings.views_file,
             export_dir: settings.export_dir,
+            related_config: settings.related,
+            group_campaigns: false,
+            expanded: Default::default(),
+            campaign_rows: Default::default(),
+            ungrouped: None,
+            campaign_of: Arc::new(Vec::new()),
             prompt: None,
             confirm: None,
             pending_switch: None,
@@ -553,6 +604,12 @@ impl App {
     /// The selected question's index in `dossier.questions`.
     pub fn selected_index(&self) -> Option<usize> {
         self.hits.get(self.selected).map(|h| h.index)
+    }
+
+    /// Every question the filter keeps, in order (all of a campaign's, also when the list
+    /// shows it as one row): what an export or "mark all shown" acts on.
+    pub fn shown_hits(&self) -> &[Hit] {
+        self.ungrouped.as_deref().unwrap_or(&self.hits)
     }
 
     /// The selected question.

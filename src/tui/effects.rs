@@ -128,6 +128,8 @@ pub struct ExportJob {
     pub lang: Lang,
     /// Today, for deadlines.
     pub today: chrono::NaiveDate,
+    /// The similarity engine's settings, should the relations not be found yet.
+    pub related_config: dossier_core::related::Config,
 }
 
 impl std::fmt::Debug for ExportJob {
@@ -147,15 +149,26 @@ pub fn export(job: ExportJob) -> Action {
         .iter()
         .filter_map(|&i| job.dossier.questions.get(i))
         .collect();
-    let done = match export::save(
-        &job.path,
-        job.overwrite,
-        job.format,
-        &questions,
-        &job.review,
-        job.lang,
-        job.today,
-    ) {
+    // Found after the load; an export asked for before they are has them computed here.
+    let computed;
+    let related = match job.dossier.related.get() {
+        Some(r) => r,
+        None => {
+            computed = dossier_core::related::RelatedSet::build(
+                &job.dossier.questions,
+                &job.related_config,
+            );
+            &computed
+        }
+    };
+    let shown = export::Shown {
+        questions: &questions,
+        review: &job.review,
+        related: Some(related),
+        lang: job.lang,
+        today: job.today,
+    };
+    let done = match export::save(&job.path, job.overwrite, job.format, &shown) {
         Ok(export::Saved::Written(path)) => ExportDone::Written {
             path,
             count: questions.len(),

@@ -68,6 +68,7 @@ pub fn compute_in_steps(
     let ctx = QueryContext {
         today: job.today,
         review: job.review.as_ref(),
+        related: dossier.related.get(),
     };
     let mut hits = filter_cancellable(
         &dossier.questions,

@@ -14,6 +14,7 @@ pub mod external;
 pub mod filtering;
 pub mod keymap;
 pub mod layout;
+pub mod related;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -260,6 +261,21 @@ impl Workers {
                             generation,
                             words: Box::new(words),
                         }));
+                    }
+                });
+                None
+            }
+            Effect::Relate {
+                generation,
+                dossier,
+                config,
+            } => {
+                self.background(move || {
+                    let related =
+                        dossier_core::related::RelatedSet::build(&dossier.questions, &config);
+                    Action::Related {
+                        generation,
+                        related: Box::new(related),
                     }
                 });
                 None

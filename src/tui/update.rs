@@ -62,6 +62,16 @@ pub enum Effect {
         /// The questions to index.
         dossier: Arc<Dossier>,
     },
+    /// Find the related questions of this dossier on a background thread; answer with
+    /// `Related` of this generation.
+    Relate {
+        /// The load's generation.
+        generation: u64,
+        /// The questions to relate.
+        dossier: Arc<Dossier>,
+        /// The similarity engine's settings.
+        config: dossier_core::related::Config,
+    },
     /// Write the cache of this dossier (its files and word index) on a background thread.
     StoreCache(Arc<Dossier>),
     /// Filter on the background thread; answer with `HitsReady`.
@@ -99,6 +109,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Indexed { generation, words } => indexed(app, generation, *words, &mut fx),
+        Action::Related {
+            generation,
+            related,
+        } => related_found(app, generation, *related, &mut fx),
         Action::HitsReady {
             generation,
             hits,
@@ -247,6 +261,14 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
             dossier: Arc::clone(&app.dossier),
         });
     }
+    fx.push(Effect::Relate {
+        generation: loaded.generation,
+        dossier: Arc::clone(&app.dossier),
+        config: app.related_config.clone(),
+    });
+    app.campaign_of = Arc::new(Vec::new());
+    app.campaign_rows.clear();
+    app.ungrouped = None;
     app.hits.clear();
     app.last_filter = None;
     app.message = None;
@@ -296,6 +318,27 @@ fn indexed(app: &mut App, generation: u64, words: WordIndex, fx: &mut Vec<Effect
     if app.filter.query.needs_words() {
         app.last_filter = None;
         refresh_hits(app, fx);
+    }
+}
+
+/// The related questions of the dossier shown are found: the detail shows them, and the
+/// list is filtered or grouped again when it depends on them.
+fn related_found(
+    app: &mut App,
+    generation: u64,
+    related: dossier_core::related::RelatedSet,
+    fx: &mut Vec<Effect>,
+) {
+    if generation != app.load_generation || !super::related::install(app, related) {
+        return;
+    }
+    app.cache.generation += 1;
+    if app.filter.query.uses_related() {
+        app.last_filter = None;
+        refresh_hits(app, fx);
+    } else if app.group_campaigns {
+        super::related::regroup(app);
+        clamp_list(app);
     }
 }
 
@@ -401,7 +444,7 @@ pub fn refresh_hits(app: &mut App, fx: &mut Vec<Effect>) {
                 && *o == app.only_overdue
                 && query.refines(prev) =>
         {
-            Some(app.hits.iter().map(|h| h.index).collect())
+            Some(app.shown_hits().iter().map(|h| h.index).collect())
         }
         _ => None,
     };
@@ -435,14 +478,11 @@ fn apply_hits(app: &mut App, generation: u64, hits: Vec<Hit>, complete: bool) {
         return;
     }
     app.filtering = !complete;
+    app.ungrouped = None;
     app.hits = hits;
+    super::related::regroup(app);
     app.cache.generation += 1;
-    let position = app
-        .selected_id
-        .as_deref()
-        .and_then(|id| app.dossier.by_id.get(id))
-        .and_then(|&i| app.hits.iter().position(|h| h.index == i));
-    match position {
+    match selected_row(app) {
         Some(p) => app.selected = p,
         None => {
             // The chosen question is not shown (a filter being typed may hide it for a
@@ -458,12 +498,32 @@ fn apply_hits(app: &mut App, generation: u64, hits: Vec<Hit>, complete: bool) {
     recount(app);
 }
 
+/// The row of the chosen question: its own, or, in a closed campaign of the grouped list,
+/// its campaign's.
+fn selected_row(app: &App) -> Option<usize> {
+    let i = *app.dossier.by_id.get(app.selected_id.as_deref()?)?;
+    app.hits.iter().position(|h| h.index == i).or_else(|| {
+        let key = *app.campaign_of.get(i)?;
+        (key != super::related::NONE).then_some(())?;
+        app.hits
+            .iter()
+            .position(|h| app.campaign_of.get(h.index) == Some(&key))
+    })
+}
+
+/// After the rows changed: the chosen question's row selected, and in view.
+fn keep_selection(app: &mut App) {
+    app.selected = selected_row(app).unwrap_or(0);
+    clamp_list(app);
+    app.cache.generation += 1;
+}
+
 /// The status bar's counts: among the questions shown, and in all.
 fn recount(app: &mut App) {
     let d = Arc::clone(&app.dossier);
     let mut c = super::app::Counts {
         total: d.questions.len(),
-        shown: app.hits.len(),
+        shown: app.shown_hits().len(),
         ..Default::default()
     };
     for (i, q) in d.questions.iter().enumerate() {
@@ -472,7 +532,7 @@ fn recount(app: &mut App) {
         c.overdue_all += usize::from(d.timings[i].is_overdue());
         c.to_review_all += usize::from(app.is_to_review(q));
     }
-    for h in &app.hits {
+    for h in app.shown_hits() {
         let Some(q) = d.questions.get(h.index) else {
             continue;
         };
@@ -1052,6 +1112,25 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::SaveView => open_save_view(app),
         Command::Export => open_export(app),
         Command::MarkShownReviewed => ask_mark_shown(app),
+        Command::GroupCampaigns => {
+            app.group_campaigns = !app.group_campaigns;
+            super::related::regroup(app);
+            if app.group_campaigns && app.campaign_rows.is_empty() {
+                let ready = app.dossier.related.get().is_some();
+                show(
+                    app,
+                    dossier_core::i18n::related::no_campaign(app.lang, ready),
+                    MessageKind::Info,
+                );
+            }
+            keep_selection(app);
+            recount(app);
+        }
+        Command::ToggleCampaign => super::related::toggle_campaign(app),
+        Command::RelatedQuestions => match super::related::picker(app) {
+            Ok(prompt) => app.prompt = Some(prompt),
+            Err(why) => show(app, why, MessageKind::Info),
+        },
         Command::OpenWeb | Command::OpenSource | Command::EditSource => {
             if let Some(q) = app.selected_question() {
                 fx.push(Effect::Run(match command {
@@ -1176,7 +1255,7 @@ fn ask_mark_shown(app: &mut App) {
     }
     let dossier = Arc::clone(&app.dossier);
     let ids: Vec<String> = app
-        .hits
+        .shown_hits()
         .iter()
         .filter_map(|h| dossier.questions.get(h.index))
         .filter(|q| !app.review.is_reviewed(&q.id) || app.review.is_changed(q))
@@ -1244,10 +1323,11 @@ fn export_effect(
         overwrite,
         format,
         dossier: Arc::clone(&app.dossier),
-        shown: app.hits.iter().map(|h| h.index).collect(),
+        shown: app.shown_hits().iter().map(|h| h.index).collect(),
         review: Arc::clone(&app.review_state),
         lang: app.lang,
         today: app.today,
+        related_config: app.related_config.clone(),
     })
 }
 
@@ -1444,7 +1524,21 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
                     let path = default_export_path(app, format);
                     app.prompt = Some(Prompt::text(PromptKind::ExportPath(format), &path));
                 }
+                ChoiceValue::Question(_) => {}
             }
+        }
+        PromptKind::Related(from) => {
+            let Some(ChoiceValue::Question(id)) = prompt.chosen().map(|c| c.value.clone()) else {
+                return;
+            };
+            app.prompt = None;
+            if let Some((text, kind, refilter)) = super::related::go_to(app, from, &id) {
+                show(app, text, kind);
+                if refilter {
+                    filter_changed(app, fx);
+                }
+            }
+            app.focus = Pane::List;
         }
         PromptKind::SaveView => {
             let name = prompt.text.trim().to_string();

@@ -140,6 +140,7 @@ fn export_csv_header_and_rows() {
             "overdue_days",
             "answer_delay_days",
             "source",
+            "related",
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

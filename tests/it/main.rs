@@ -23,6 +23,7 @@ mod opendata;
 mod opendata_props;
 mod properties;
 mod query;
+mod related;
 mod review;
 mod robustness;
 mod seeds;

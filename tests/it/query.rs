@@ -36,6 +36,7 @@ fn hits_with(query: &str, review: &dyn ReviewFacts) -> Vec<Hit> {
     let ctx = QueryContext {
         today: today(),
         review,
+        related: None,
     };
     filter(&s.questions, &s.index, &query, &ctx, None)
 }
@@ -226,6 +227,7 @@ fn overdue_depends_on_today() {
     let early = QueryContext {
         today: NaiveDate::from_ymd_opt(2026, 5, 1).expect("valid date"),
         review: &NoReview,
+        related: None,
     };
     assert!(filter(&s.questions, &s.index, &query, &early, None).is_empty());
 }
@@ -629,6 +631,7 @@ fn check_narrowing(prev: &str, new: &str) {
     let ctx = QueryContext {
         today: today(),
         review: &Marks,
+        related: None,
     };
     let (Ok(p), Ok(n)) = (Query::parse(prev), Query::parse(new)) else {
         return;
@@ -683,6 +686,7 @@ fn scores_do_not_depend_on_how_many_candidates_are_checked() {
     let ctx = QueryContext {
         today: today(),
         review: &NoReview,
+        related: None,
     };
     for text in [
         "asalee",
@@ -706,6 +710,7 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
     let ctx = QueryContext {
         today: today(),
         review: &NoReview,
+        related: None,
     };
     let q = Query::parse("asalee").expect("valid");
     let hits = filter(
@@ -745,6 +750,7 @@ fn a_cancelled_filter_gives_up() {
     let ctx = QueryContext {
         today: today(),
         review: &NoReview,
+        related: None,
     };
     let q = Query::parse("asalee").expect("valid");
     let go = AtomicBool::new(false);
@@ -789,7 +795,7 @@ proptest! {
         candidates in proptest::collection::vec(0usize..8, 0..6),
     ) {
         let s = sample();
-        let ctx = QueryContext { today: today(), review: &Marks };
+        let ctx = QueryContext { today: today(), review: &Marks, related: None };
         match Query::parse(&input) {
             Ok(q) => {
                 let full = filter(&s.questions, &s.index, &q, &ctx, None);
@@ -898,7 +904,7 @@ proptest! {
         let text: Vec<String> = terms.iter().map(|&(p, o, h, a)| made_term(c, p, o, h, a)).collect();
         let text = text.join(" ");
         let Ok(query) = Query::parse(&text) else { return Ok(()) };
-        let ctx = QueryContext { today: today(), review: &NoReview };
+        let ctx = QueryContext { today: today(), review: &NoReview, related: None };
         let by_index = filter(&c.questions, &c.indexed, &query, &ctx, None);
         let by_reading = filter(&c.questions, &c.unindexed, &query, &ctx, None);
         prop_assert_eq!(by_index, by_reading, "{}", text);
@@ -920,7 +926,7 @@ proptest! {
         let c = corpus();
         let text = made_term(c, term.0, term.1, term.2, term.3);
         let Ok(query) = Query::parse(&text) else { return Ok(()) };
-        let ctx = QueryContext { today: today(), review: &NoReview };
+        let ctx = QueryContext { today: today(), review: &NoReview, related: None };
         let hits = filter(&c.questions, &c.indexed, &query, &ctx, None);
         let key = SortKey::ALL[key];
         let by_score = query.has_free_words();

@@ -140,6 +140,17 @@ impl Viewer {
                     Action::Copied(Ok("test".into()))
                 }
                 Effect::Suspend => Action::Resumed,
+                Effect::Relate {
+                    generation,
+                    dossier,
+                    config,
+                } => Action::Related {
+                    generation,
+                    related: Box::new(dossier_core::related::RelatedSet::build(
+                        &dossier.questions,
+                        &config,
+                    )),
+                },
                 Effect::ListChoices { origin, views_file } => {
                     effects::list_choices(&origin, views_file.as_deref(), self.app.lang)
                 }

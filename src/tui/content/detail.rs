@@ -4,7 +4,7 @@
 use crate::tui::app::App;
 use crate::tui::wrap::{span, wrap_field, Marked};
 use chrono::{DateTime, Local, TimeZone};
-use dossier_core::i18n::{ui, Lang};
+use dossier_core::i18n::{related as related_words, ui, Lang};
 use dossier_core::model::{EventKind, Question, Status};
 use dossier_core::query::Highlight;
 use dossier_core::review::clock::writer_of;
@@ -97,6 +97,9 @@ fn change_line(
     })
 }
 
+/// Related questions listed in the detail (the picker has them all).
+const RELATED_SHOWN: usize = 12;
+
 /// Builds the detail of the selected question at `cols` columns, highlighting `terms`.
 pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
     let Some(index) = app.selected_index() else {
@@ -188,6 +191,29 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
     };
     let (mark, mark_style) = theme.status_mark(q.status, timing.is_overdue());
     plain(&mut out, &format!("{mark} {status_line}"), mark_style);
+    // A pending question whose twin was answered: the government's position is known.
+    let related = app.dossier.related.get();
+    let answered_twin = related
+        .filter(|_| q.status == Status::Pending)
+        .and_then(|set| {
+            set.of(index).find(|r| {
+                app.dossier
+                    .questions
+                    .get(r.index as usize)
+                    .is_some_and(|o| o.status == Status::Answered && !o.answer_text.is_empty())
+            })
+        })
+        .and_then(|r| Some((*r, app.dossier.questions.get(r.index as usize)?)));
+    if let Some((_, twin)) = answered_twin {
+        plain(
+            &mut out,
+            &format!(
+                "↪ {}",
+                related_words::answered_elsewhere(lang, &twin.id, twin.answered_on())
+            ),
+            theme.answered(),
+        );
+    }
 
     let entry = app.review.entry(&q.id);
     if app.review.state().is_new(&q.id) {
@@ -335,6 +361,30 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
             _ => ui::waiting(lang, timing.days_pending),
         };
         plain(&mut out, &text, theme.status(q.status, timing.is_overdue()));
+        if let Some((r, twin)) = answered_twin {
+            out.push((Line::default(), false));
+            out.push(heading(&related_words::answer_of_related(
+                lang,
+                &twin.id,
+                r.similarity,
+                r.reason,
+            )));
+            if let Some(on) = twin.answered_on() {
+                plain(
+                    &mut out,
+                    &ui::answered_after(lang, on, None),
+                    theme.answered(),
+                );
+            }
+            out.extend(wrap_field(
+                &twin.answer_text,
+                &twin.answer_emphasis,
+                cols,
+                Style::new(),
+                highlight,
+                terms,
+            ));
+        }
     } else {
         out.extend(wrap_field(
             &q.answer_text,
@@ -344,6 +394,67 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
             highlight,
             terms,
         ));
+    }
+
+    match related {
+        Some(set) => {
+            let list: Vec<_> = set.of(index).collect();
+            if !list.is_empty() {
+                out.push((Line::default(), false));
+                out.push(heading(&related_words::related_heading(lang, list.len())));
+                for r in list.iter().take(RELATED_SHOWN) {
+                    let Some(other) = app.dossier.questions.get(r.index as usize) else {
+                        continue;
+                    };
+                    let other_timing = app.dossier.timings.get(r.index as usize);
+                    let (mark, style) = theme
+                        .status_mark(other.status, other_timing.is_some_and(|t| t.is_overdue()));
+                    let when = match other.status {
+                        Status::Answered => other
+                            .answered_on()
+                            .map(|d| format!(" · {}", lang.short_date(d)))
+                            .unwrap_or_default(),
+                        _ => String::new(),
+                    };
+                    let line = format!(
+                        "{mark} {} · {} · {} · {}{when} · {}",
+                        other.id,
+                        related_words::reason(lang, r.reason),
+                        related_words::percent(lang, r.similarity),
+                        ui::status(lang, other.status),
+                        other.author,
+                    );
+                    out.extend(
+                        wrap_field(&line, &[], cols, style, highlight, terms)
+                            .into_iter()
+                            .take(2),
+                    );
+                }
+                if list.len() > RELATED_SHOWN {
+                    plain(
+                        &mut out,
+                        &related_words::more(lang, list.len() - RELATED_SHOWN),
+                        theme.dim(),
+                    );
+                }
+                let key = app.keymap.keys_label(
+                    crate::tui::keymap::Mode::Normal,
+                    crate::tui::action::Command::RelatedQuestions,
+                );
+                if !key.is_empty() {
+                    plain(
+                        &mut out,
+                        &related_words::related_hint(lang, &key),
+                        theme.dim(),
+                    );
+                }
+            }
+        }
+        None if !app.dossier.questions.is_empty() => {
+            out.push((Line::default(), false));
+            plain(&mut out, related_words::computing(lang), theme.dim());
+        }
+        None => {}
     }
 
     let matches = out

@@ -17,7 +17,7 @@ fn section(c: Command) -> usize {
         Down | Up | Top | Bottom | PageDown | PageUp | HalfPageDown | HalfPageUp | FocusNext
         | FocusPrev | Open | Back => 0,
         OpenFilter | NextMatch | PrevMatch | ToggleUnanswered | ToggleOverdue | CycleSort
-        | ReverseSort | SwitchDossier | SaveView => 1,
+        | ReverseSort | SwitchDossier | SaveView | GroupCampaigns | ToggleCampaign => 1,
         ToggleReviewed | ToggleFlag | EditNote | NextToReview | PrevToReview
         | MarkShownReviewed | Reload => 2,
         _ => 3,

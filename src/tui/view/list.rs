@@ -1,8 +1,9 @@
 //! The list pane: one row per shown question, windowed so that only visible rows are built.
 
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, CampaignRow, Pane};
 use crate::tui::content::columns::Columns;
 use crate::tui::wrap::{fit, span, width};
+use dossier_core::i18n::related as related_words;
 use dossier_core::i18n::ui;
 use dossier_core::marks;
 use dossier_core::review::NoteView;
@@ -61,6 +62,9 @@ fn titles(app: &App, room: usize) -> (String, String) {
     }
     if app.only_overdue {
         title.push_str(&format!("[{}] ", w.only_overdue));
+    }
+    if app.group_campaigns {
+        title.push_str(&format!("[{}] ", related_words::grouped(app.lang)));
     }
     let order = if app.filter.query.has_free_words() {
         w.relevance.to_string()
@@ -215,7 +219,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .map_or(String::new(), |d| format!("+{d}")),
             app.theme.overdue(),
         );
-        push(cols.title, title, Style::new());
+        let title = match app.campaign_rows.get(&hit.index) {
+            Some(CampaignRow::Head {
+                count,
+                pending,
+                answered,
+                expanded,
+                ..
+            }) => format!(
+                "{} {} · {title}",
+                if *expanded { "▾" } else { "▸" },
+                related_words::campaign_row(lang, *count, *pending, *answered)
+            ),
+            Some(CampaignRow::Member) => format!("  └ {title}"),
+            None => title.to_string(),
+        };
+        let title_style = match app.campaign_rows.get(&hit.index) {
+            Some(CampaignRow::Head { .. }) => app.theme.label(),
+            _ => Style::new(),
+        };
+        push(cols.title, &title, title_style);
         let mut line = Line::from(spans);
         if position == app.selected {
             line = line.patch_style(app.theme.selected());

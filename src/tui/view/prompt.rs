@@ -21,8 +21,9 @@ fn title(app: &App, prompt: &Prompt) -> String {
     match prompt.kind {
         PromptKind::Switch => prompts::switch_title(lang, library).to_string(),
         PromptKind::SaveView => prompts::save_title(lang, library).to_string(),
-        PromptKind::ExportFormat => prompts::export_title(lang, app.hits.len()),
+        PromptKind::ExportFormat => prompts::export_title(lang, app.shown_hits().len()),
         PromptKind::ExportPath(format) => prompts::export_path_title(lang, format),
+        PromptKind::Related(ref id) => dossier_core::i18n::related::picker_title(lang, id),
     }
 }
 

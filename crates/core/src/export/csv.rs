@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use std::io::{self, Write};
 
 /// The columns of a question row, in order.
-pub const HEADER: [&str; 25] = [
+pub const HEADER: [&str; 26] = [
     "id",
     "legislature",
     "kind",
@@ -34,6 +34,7 @@ pub const HEADER: [&str; 25] = [
     "overdue_days",
     "answer_delay_days",
     "source",
+    "related",
 ];
 
 /// An optional value as a cell.
@@ -54,8 +55,9 @@ pub fn rule_cell(t: &Timing) -> String {
         .unwrap_or_default()
 }
 
-/// One row for a question, in the order of [`HEADER`].
-pub fn row(q: &Question, t: &Timing) -> Vec<String> {
+/// One row for a question, in the order of [`HEADER`], with the number of questions related
+/// to it.
+pub fn row(q: &Question, t: &Timing, related: usize) -> Vec<String> {
     let published = q.first_event(EventKind::QuestionPublished);
     let answered = q.first_event(EventKind::AnswerPublished);
     let withdrawn = q.first_event(EventKind::Withdrawn);
@@ -85,6 +87,7 @@ pub fn row(q: &Question, t: &Timing) -> Vec<String> {
         opt(t.overdue_days),
         opt(t.answer_delay_days),
         text(&q.source),
+        related.to_string(),
     ]
 }
 
@@ -92,12 +95,16 @@ pub fn row(q: &Question, t: &Timing) -> Vec<String> {
 pub fn write_questions(
     out: &mut dyn Write,
     questions: &[&Question],
+    related: Option<&crate::related::RelatedSet>,
     today: NaiveDate,
 ) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
     for q in questions {
-        writer.write_record(row(q, &timing(q, today)))?;
+        let n = related
+            .and_then(|r| Some(r.of(r.position(&q.id)?).count()))
+            .unwrap_or(0);
+        writer.write_record(row(q, &timing(q, today), n))?;
     }
     writer.flush()
 }

@@ -77,6 +77,9 @@ pub struct Record<'a> {
     /// Deadline, rule, days pending, overdue days, answer delay.
     #[serde(flatten)]
     pub timing: Timing,
+    /// The questions related to this one among those read with it, most similar first:
+    /// `{id, similarity, reason}`, reason `similar_text` (a campaign) or `same_answer`.
+    pub related: Vec<crate::related::Related>,
 }
 
 fn empty_as_null<S: Serializer>(value: &&str, s: S) -> Result<S::Ok, S::Error> {
@@ -88,8 +91,12 @@ fn empty_as_null<S: Serializer>(value: &&str, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl<'a> Record<'a> {
-    /// The record of a question as of `today`.
-    pub fn of(q: &'a Question, today: NaiveDate) -> Record<'a> {
+    /// The record of a question as of `today`, with its related questions in `related`.
+    pub fn of(
+        q: &'a Question,
+        related: Option<&crate::related::RelatedSet>,
+        today: NaiveDate,
+    ) -> Record<'a> {
         Record {
             id: &q.id,
             legislature: q.legislature,
@@ -115,6 +122,7 @@ impl<'a> Record<'a> {
             extra: &q.extra,
             source: &q.source,
             timing: timing(q, today),
+            related: related.map(|r| r.related(&q.id)).unwrap_or_default(),
         }
     }
 }
@@ -174,13 +182,18 @@ pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
     writeln!(out)
 }
 
-/// Writes a JSON array of the records of `questions`.
+/// Writes a JSON array of the records of `questions` (their related questions from
+/// `related`, computed on the questions read).
 pub fn write_records(
     out: &mut dyn Write,
     questions: &[&Question],
+    related: Option<&crate::related::RelatedSet>,
     today: NaiveDate,
 ) -> io::Result<()> {
-    let records: Vec<Record> = questions.iter().map(|q| Record::of(q, today)).collect();
+    let records: Vec<Record> = questions
+        .iter()
+        .map(|q| Record::of(q, related, today))
+        .collect();
     write_pretty(out, &records)
 }
 

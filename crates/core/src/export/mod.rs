@@ -38,18 +38,33 @@ impl Format {
     }
 }
 
-/// Writes `questions` in `format` to `out`.
-pub fn write(
-    out: &mut dyn io::Write,
-    format: Format,
-    questions: &[&Question],
-    review: &ReviewState,
-    lang: Lang,
-    today: NaiveDate,
-) -> io::Result<()> {
+/// What an export writes: questions, and what they are read with.
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    /// The questions, in order.
+    pub questions: &'a [&'a Question],
+    /// Review marks and notes (the memo's).
+    pub review: &'a ReviewState,
+    /// Related questions, computed on the questions read (for JSON and CSV).
+    pub related: Option<&'a crate::related::RelatedSet>,
+    /// Language of the memo.
+    pub lang: Lang,
+    /// Today, for deadlines.
+    pub today: NaiveDate,
+}
+
+/// Writes the questions in `format` to `out`.
+pub fn write(out: &mut dyn io::Write, format: Format, shown: &Shown) -> io::Result<()> {
+    let Shown {
+        questions,
+        review,
+        related,
+        lang,
+        today,
+    } = *shown;
     match format {
-        Format::Csv => csv::write_questions(out, questions, today),
-        Format::Json => json::write_records(out, questions, today),
+        Format::Csv => csv::write_questions(out, questions, related, today),
+        Format::Json => json::write_records(out, questions, related, today),
         Format::Memo => {
             memo::write_markdown(out, &memo::rows(questions, review, today), lang, today)
         }
@@ -68,22 +83,14 @@ pub enum Saved {
 /// Writes `questions` to the file `path`, atomically (the file holds its old content or the
 /// new one in full, never a part). An existing file is only replaced when `overwrite` is
 /// true; anything but a regular file (a folder, a device) is refused.
-pub fn save(
-    path: &Path,
-    overwrite: bool,
-    format: Format,
-    questions: &[&Question],
-    review: &ReviewState,
-    lang: Lang,
-    today: NaiveDate,
-) -> io::Result<Saved> {
+pub fn save(path: &Path, overwrite: bool, format: Format, shown: &Shown) -> io::Result<Saved> {
     let path = std::path::absolute(path)?;
     let target = crate::review::fs::write_target(&path)?;
     if !overwrite && std::fs::symlink_metadata(&target).is_ok() {
         return Ok(Saved::Exists(path));
     }
     let mut bytes = Vec::new();
-    write(&mut bytes, format, questions, review, lang, today)?;
+    write(&mut bytes, format, shown)?;
     crate::review::fs::write_atomic(&crate::review::fs::RealFs, &target, &bytes)
         .map_err(|e| e.error)?;
     Ok(Saved::Written(path))

@@ -8,6 +8,7 @@
 //! - [`load`]: diagnostics of a load, worded from their kinds;
 //! - [`query`]: errors of the filter language, worded from their kinds;
 //! - [`prompts`]: the viewer's prompts and what acting on the questions shown says;
+//! - [`related`]: campaigns, grouped answers, answers published for a related question;
 //! - this module: dates, numbers, plurals and punctuation.
 //!
 //! Typography: French puts a no-break space before `:`, `;`, `?` and `!` ([`Lang::colon`]
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod load;
 pub mod prompts;
 pub mod query;
+pub mod related;
 pub mod report;
 pub mod review;
 pub mod ui;

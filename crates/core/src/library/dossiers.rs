@@ -79,9 +79,14 @@ impl NamedDossier {
         today: chrono::NaiveDate,
     ) -> Result<Vec<usize>, QueryError> {
         let query = Query::parse(&self.query)?;
+        // Relations over the whole library, only for a dossier whose query asks for them.
+        let related = query.uses_related().then(|| {
+            crate::related::RelatedSet::build(questions, &crate::related::Config::default())
+        });
         let ctx = QueryContext {
             today,
             review: &NoReview,
+            related: related.as_ref(),
         };
         let mut keep = vec![false; questions.len()];
         for hit in filter(questions, index, &query, &ctx, None) {

@@ -19,7 +19,8 @@
 //! | `type:` `kind:`                                  | `QE` `QG` `QOSD`           | kind of question |
 //! | `since:` `depuis:`                               | `2026-01-01` (or `2026-01`, `2026`, `01/01/2026`) | published on or after |
 //! | `until:` `jusqua:` `avant:`                      | same                       | published on or before |
-//! | `is:` `est:`                                     | `overdue` `retard` · `pending` · `answered` · `withdrawn` · `reviewed` `revu` · `flagged` `marque` · `changed` `modifie` | |
+//! | `is:` `est:`                                     | `overdue` `retard` · `pending` · `answered` · `withdrawn` · `reviewed` `revu` · `flagged` `marque` · `changed` `modifie` · `campaign` `campagne` · `answered-elsewhere` `repondue-ailleurs` | |
+//! | `similar:` `proche:` `similaire:`                | `17-13809QE` (or `13809`)  | the question and those related to it |
 //! | `has:` `a:` `avec:`                              | `note`                     | a review note exists |
 //! | `text:` `texte:`                                 | text                       | substring of the question or answer text |
 //!
@@ -44,6 +45,7 @@ pub(super) enum Field {
     Is,
     Has,
     Text,
+    Similar,
 }
 
 /// One field of the query language, for the help screen.
@@ -134,10 +136,17 @@ pub const FIELDS: &[FieldHelp] = &[
     },
     FieldHelp {
         names: &["is", "est"],
-        value: "overdue|pending|answered|withdrawn|reviewed|flagged|changed",
-        fr: "en retard, en attente, répondue, retirée, revue, marquée, modifiée",
-        en: "overdue, pending, answered, withdrawn, reviewed, flagged, changed",
+        value: "overdue|pending|answered|withdrawn|reviewed|flagged|changed|campaign|answered-elsewhere",
+        fr: "en retard, en attente, répondue, retirée, revue, marquée, modifiée, d'une campagne (texte proche d'une autre), en attente alors qu'une question proche est répondue (retard|attente|repondue|retiree|revue|marquee|modifiee|campagne|repondue-ailleurs)",
+        en: "overdue, pending, answered, withdrawn, reviewed, flagged, changed, part of a campaign (a text like another's), pending while a related question is answered",
         field: Field::Is,
+    },
+    FieldHelp {
+        names: &["similar", "proche", "proches", "similaire"],
+        value: "17-13809QE",
+        fr: "cette question et celles qui lui sont proches (texte presque identique ou même réponse)",
+        en: "this question and those related to it (near-identical text or the same answer)",
+        field: Field::Similar,
     },
     FieldHelp {
         names: &["has", "a", "avec"],
@@ -165,6 +174,8 @@ pub(super) enum Flag {
     Flagged,
     HasNote,
     Changed,
+    Campaign,
+    AnsweredElsewhere,
 }
 
 impl Flag {
@@ -177,6 +188,8 @@ impl Flag {
             Flag::Flagged => Test::Flagged,
             Flag::HasNote => Test::HasNote,
             Flag::Changed => Test::Changed,
+            Flag::Campaign => Test::Campaign,
+            Flag::AnsweredElsewhere => Test::AnsweredElsewhere,
         }
     }
 }
@@ -238,6 +251,20 @@ pub const IS_VALUES: &[ValueHelp] = &[
     ValueHelp {
         names: &["changed", "modifie", "modifiee", "change", "changee"],
         flag: Flag::Changed,
+    },
+    ValueHelp {
+        names: &["campaign", "campagne"],
+        flag: Flag::Campaign,
+    },
+    ValueHelp {
+        names: &[
+            "answered-elsewhere",
+            "repondue-ailleurs",
+            "answered_elsewhere",
+            "repondue_ailleurs",
+            "deja-repondue",
+        ],
+        flag: Flag::AnsweredElsewhere,
     },
 ];
 

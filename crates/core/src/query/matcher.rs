@@ -60,7 +60,7 @@ pub fn filter_cancellable(
     }
     // The word index answers only for the questions it was built on.
     let words = index.words().filter(|w| w.docs() == n);
-    let plan = Plan::new(query, index, words, n);
+    let plan = Plan::new(query, index, words, n, ctx);
     let eval = |buf: &mut Scratch, i: usize| -> Option<Hit> {
         let (q, e) = (questions.get(i)?, index.entries.get(i)?);
         plan.score(q, e, i, index, ctx, buf)
@@ -110,7 +110,36 @@ enum Check<'q> {
     Ministry(Vec<bool>),
     Rubric(Vec<bool>),
     Id(&'q str),
+    /// `similar:`: the positions of the question named and its related ones, sorted.
+    Around(Vec<usize>),
     Test(&'q Test),
+}
+
+/// The position of the question `similar:` names (folded): its id exactly, else the only
+/// question whose id ends with what was typed (`13809qe`, `13809`).
+fn resolve_id(index: &SearchIndex, id: &str) -> Option<usize> {
+    let id = id.trim();
+    if id.is_empty() {
+        return None;
+    }
+    let mut found = None;
+    for (i, e) in index.entries.iter().enumerate() {
+        let this = index.id(e);
+        if this == id {
+            return Some(i);
+        }
+        let number = this.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let tail = |s: &str| {
+            s.ends_with(id) && s[..s.len() - id.len()].ends_with(|c: char| !c.is_ascii_digit())
+        };
+        if tail(this) || tail(number) {
+            if found.is_some() {
+                return None; // Ambiguous: 13809 in two legislatures.
+            }
+            found = Some(i);
+        }
+    }
+    found
 }
 
 /// For each distinct value of a table: does it contain `needle`?
@@ -359,7 +388,13 @@ struct Plan<'q> {
 }
 
 impl<'q> Plan<'q> {
-    fn new(query: &'q Query, index: &SearchIndex, words: Option<&WordIndex>, n: usize) -> Self {
+    fn new(
+        query: &'q Query,
+        index: &SearchIndex,
+        words: Option<&WordIndex>,
+        n: usize,
+        ctx: &QueryContext,
+    ) -> Self {
         let mut plan = Plan {
             checks: Vec::new(),
             words: Vec::new(),
@@ -416,6 +451,12 @@ impl<'q> Plan<'q> {
                 Test::Ministry(s) => Check::Ministry(contains_set(&index.ministries, s)),
                 Test::Rubric(s) => Check::Rubric(contains_set(&index.rubrics, s)),
                 Test::Id(s) => Check::Id(s),
+                Test::Similar(id) => Check::Around(match ctx.related {
+                    Some(set) if set.len() == n => {
+                        resolve_id(index, id).map_or_else(Vec::new, |i| set.around(i))
+                    }
+                    _ => Vec::new(),
+                }),
                 other => Check::Test(other),
             };
             plan.checks.push((negated, check));
@@ -427,6 +468,7 @@ impl<'q> Plan<'q> {
         check: &Check,
         q: &Question,
         e: &Entry,
+        i: usize,
         index: &SearchIndex,
         ctx: &QueryContext,
     ) -> bool {
@@ -438,6 +480,7 @@ impl<'q> Plan<'q> {
             }
             Check::Rubric(set) => allowed(set, e.rubric),
             Check::Id(s) => index.id(e).contains(s),
+            Check::Around(members) => members.binary_search(&i).is_ok(),
             Check::Test(test) => match test {
                 Test::Status(s) => q.status == *s,
                 Test::Legislature(l) => q.legislature == *l,
@@ -452,6 +495,8 @@ impl<'q> Plan<'q> {
                 Test::Flagged => ctx.review.is_flagged(q),
                 Test::HasNote => ctx.review.has_note(q),
                 Test::Changed => ctx.review.is_changed(q),
+                Test::Campaign => ctx.related.is_some_and(|r| r.is_campaign(i)),
+                Test::AnsweredElsewhere => ctx.related.is_some_and(|r| r.answered_elsewhere(i)),
                 // Compiled into words, phrases and texts, never into checks.
                 Test::Word(_)
                 | Test::Phrase(_)
@@ -460,7 +505,8 @@ impl<'q> Plan<'q> {
                 | Test::Group(_)
                 | Test::Ministry(_)
                 | Test::Rubric(_)
-                | Test::Id(_) => false,
+                | Test::Id(_)
+                | Test::Similar(_) => false,
             },
         }
     }
@@ -477,7 +523,7 @@ impl<'q> Plan<'q> {
         buf: &mut Scratch,
     ) -> Option<i64> {
         for (negated, check) in &self.checks {
-            if Self::check(check, q, e, index, ctx) == *negated {
+            if Self::check(check, q, e, i, index, ctx) == *negated {
                 return None;
             }
         }

@@ -13,7 +13,7 @@
 //! let questions = dossier_core::load::load_sample().questions;
 //! let index = SearchIndex::build(&questions);
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
-//! let ctx = QueryContext { today, review: &NoReview };
+//! let ctx = QueryContext { today, review: &NoReview, related: None };
 //! let query = Query::parse("asalee status:pending").unwrap();
 //! let mut hits = filter(&questions, &index, &query, &ctx, None);
 //! sort_hits(&questions, &mut hits, SortKey::Date, false, query.has_free_words(), today);
@@ -73,6 +73,9 @@ pub struct QueryContext<'a> {
     pub today: chrono::NaiveDate,
     /// Review marks (for `is:reviewed`, `is:flagged`, `has:note`, `is:changed`).
     pub review: &'a dyn ReviewFacts,
+    /// The relations of the questions filtered, computed on the same slice (for `similar:`,
+    /// `is:campaign`, `is:answered-elsewhere`; without them these terms match nothing).
+    pub related: Option<&'a crate::related::RelatedSet>,
 }
 
 /// A question that matched: its index in the questions' slice and its score (the sum over

@@ -97,6 +97,12 @@ pub(super) enum Test {
     HasNote,
     /// `is:changed`.
     Changed,
+    /// `similar:` an id (folded): that question and those related to it.
+    Similar(String),
+    /// `is:campaign`: a text like another's.
+    Campaign,
+    /// `is:answered-elsewhere`: pending, a related question answered.
+    AnsweredElsewhere,
 }
 
 /// What went wrong in a query, for callers that word the message themselves (the TUI speaks
@@ -293,6 +299,7 @@ fn field_term(
         Field::Rubric => Test::Rubric(value),
         Field::Id => Test::Id(value),
         Field::Text => Test::Text(value),
+        Field::Similar => Test::Similar(value),
         Field::Status => {
             lookup_value(STATUS_VALUES, &value).ok_or_else(|| bad(Expected::Status))?
         }
@@ -402,7 +409,7 @@ fn test_implies(a: &Test, b: &Test) -> bool {
         | (Text(x), Text(y)) => x.contains(y.as_str()),
         (Since(x), Since(y)) => x >= y,
         (Until(x), Until(y)) => x <= y,
-        (Overdue, Status(crate::model::Status::Pending)) => true,
+        (Overdue | AnsweredElsewhere, Status(crate::model::Status::Pending)) => true,
         _ => false,
     }
 }
@@ -521,6 +528,17 @@ impl Query {
             matches!(
                 t.test,
                 Test::Reviewed | Test::Flagged | Test::HasNote | Test::Changed
+            )
+        })
+    }
+
+    /// True when the query uses related questions (`similar:`, `is:campaign`,
+    /// `is:answered-elsewhere`): its result needs the relations, and changes with them.
+    pub fn uses_related(&self) -> bool {
+        self.terms.iter().any(|t| {
+            matches!(
+                t.test,
+                Test::Similar(_) | Test::Campaign | Test::AnsweredElsewhere
             )
         })
     }

@@ -44,6 +44,7 @@
 mod answer;
 mod fingerprint;
 mod index;
+mod set;
 mod words;
 
 #[cfg(test)]
@@ -51,6 +52,7 @@ mod tests;
 
 pub use fingerprint::Fingerprint;
 pub use index::{IndexError, IndexSize, RelatedIndex};
+pub use set::{Related, RelatedSet};
 
 use crate::model::Question;
 use serde::{Deserialize, Serialize};

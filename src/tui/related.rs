@@ -1,0 +1,199 @@
+//! The viewer's side of related questions, called from [`super::update`] only: installing
+//! the relations once found, grouping the list by campaign, and going to a related question.
+
+use super::app::{App, CampaignRow, Choice, ChoiceValue, MessageKind, Prompt, PromptKind};
+use dossier_core::i18n::related as words;
+use dossier_core::model::Status;
+use dossier_core::query::Hit;
+use dossier_core::related::RelatedSet;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// No campaign, in [`App::campaign_of`].
+pub const NONE: u32 = u32::MAX;
+
+/// The relations of the dossier shown are found: kept with it, each question's campaign
+/// noted. Returns true when they were taken (the load is still the one shown).
+pub fn install(app: &mut App, related: RelatedSet) -> bool {
+    if related.len() != app.dossier.questions.len() || app.dossier.related.get().is_some() {
+        return false;
+    }
+    let mut campaign_of = vec![NONE; related.len()];
+    for group in related.campaigns() {
+        let key = group[0];
+        for i in group {
+            if let Some(c) = campaign_of.get_mut(i as usize) {
+                *c = key;
+            }
+        }
+    }
+    app.campaign_of = Arc::new(campaign_of);
+    app.dossier.related.set(related).is_ok()
+}
+
+/// Rebuilds the rows of the list from what the filter keeps: as they are, or, grouped by
+/// campaign, one row per campaign (its first question in the order shown) followed, when
+/// it is open, by its other questions.
+pub fn regroup(app: &mut App) {
+    app.campaign_rows.clear();
+    let all = app
+        .ungrouped
+        .take()
+        .unwrap_or_else(|| std::mem::take(&mut app.hits));
+    if !app.group_campaigns || app.campaign_of.is_empty() {
+        app.hits = all;
+        return;
+    }
+    let campaign = |h: &Hit| app.campaign_of.get(h.index).copied().unwrap_or(NONE);
+    let mut members: HashMap<u32, Vec<Hit>> = HashMap::new();
+    for h in &all {
+        let c = campaign(h);
+        if c != NONE {
+            members.entry(c).or_default().push(*h);
+        }
+    }
+    let mut rows = Vec::with_capacity(all.len());
+    for h in &all {
+        let c = campaign(h);
+        let Some(group) = members.get(&c).filter(|g| c != NONE && g.len() >= 2) else {
+            rows.push(*h);
+            continue;
+        };
+        if group[0].index != h.index {
+            continue; // Under its head.
+        }
+        let status = |s: Status| {
+            group
+                .iter()
+                .filter(|m| {
+                    app.dossier
+                        .questions
+                        .get(m.index)
+                        .is_some_and(|q| q.status == s)
+                })
+                .count()
+        };
+        let expanded = app.expanded.contains(&c);
+        app.campaign_rows.insert(
+            h.index,
+            CampaignRow::Head {
+                key: c,
+                count: group.len(),
+                pending: status(Status::Pending),
+                answered: status(Status::Answered),
+                expanded,
+            },
+        );
+        rows.push(*h);
+        if expanded {
+            for m in &group[1..] {
+                app.campaign_rows.insert(m.index, CampaignRow::Member);
+                rows.push(*m);
+            }
+        }
+    }
+    app.ungrouped = Some(all);
+    app.hits = rows;
+}
+
+/// The selected row's campaign opened or closed; the selection stays on the campaign.
+pub fn toggle_campaign(app: &mut App) {
+    let Some(i) = app.selected_index() else {
+        return;
+    };
+    let Some(&key) = app.campaign_of.get(i).filter(|&&k| k != NONE) else {
+        return;
+    };
+    if !app.expanded.remove(&key) {
+        app.expanded.insert(key);
+    }
+    regroup(app);
+    // On the head once closed; on the same question once opened.
+    let keep = match app.campaign_rows.get(&i) {
+        Some(_) => i,
+        None => app
+            .hits
+            .iter()
+            .find(|h| app.campaign_of.get(h.index) == Some(&key))
+            .map_or(i, |h| h.index),
+    };
+    select_index(app, keep);
+}
+
+/// Selects the row of the question at position `i` of the dossier, when shown.
+pub fn select_index(app: &mut App, i: usize) -> bool {
+    match app.hits.iter().position(|h| h.index == i) {
+        Some(row) => {
+            app.selected = row;
+            app.selected_id = app.dossier.questions.get(i).map(|q| q.id.clone());
+            app.detail_scroll = 0;
+            app.timeline_scroll = 0;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The picker of the selected question's related questions.
+pub fn picker(app: &App) -> Result<Prompt, &'static str> {
+    let lang = app.lang;
+    let (Some(i), Some(q)) = (app.selected_index(), app.selected_question()) else {
+        return Err(words::none_related(lang, true));
+    };
+    let Some(set) = app.dossier.related.get() else {
+        return Err(words::none_related(lang, false));
+    };
+    let choices: Vec<Choice> = set
+        .of(i)
+        .filter_map(|r| {
+            let other = app.dossier.questions.get(r.index as usize)?;
+            Some(Choice {
+                label: format!("{} · {}", other.id, other.author),
+                detail: format!(
+                    "{} · {} · {}",
+                    words::reason(lang, r.reason),
+                    words::percent(lang, r.similarity),
+                    dossier_core::i18n::ui::status(lang, other.status)
+                ),
+                value: ChoiceValue::Question(other.id.clone()),
+            })
+        })
+        .collect();
+    if choices.is_empty() {
+        return Err(words::none_related(lang, true));
+    }
+    let mut prompt = Prompt::text(PromptKind::Related(q.id.clone()), "");
+    prompt.choices = Some(choices);
+    super::update::refilter_choices(&mut prompt);
+    Ok(prompt)
+}
+
+/// Goes to the question `id`, related to `from`: selected where it is shown (its campaign
+/// opened if need be); else the filter becomes `similar:FROM`, which shows it, and it is
+/// selected once the list is there. Returns the message to show, if any.
+pub fn go_to(app: &mut App, from: &str, id: &str) -> Option<(String, MessageKind, bool)> {
+    let i = *app.dossier.by_id.get(id)?;
+    if select_index(app, i) {
+        return None;
+    }
+    if app.shown_hits().iter().any(|h| h.index == i) {
+        // In a closed campaign.
+        if let Some(&key) = app.campaign_of.get(i) {
+            app.expanded.insert(key);
+        }
+        regroup(app);
+        select_index(app, i);
+        return None;
+    }
+    let query = format!("{}:{from}", app.lang.pick("proche", "similar"));
+    app.filter.text = query.clone();
+    app.filter.cursor = query.len();
+    app.only_unanswered = false;
+    app.only_overdue = false;
+    app.selected_id = Some(id.to_string());
+    Some((
+        words::filter_widened(app.lang, &query),
+        MessageKind::Info,
+        true,
+    ))
+}
