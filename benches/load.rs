@@ -519,7 +519,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         let words = dossier_core::query::words::WordIndex::build(&report.questions);
         let start = Instant::now();
         if let Some(ticket) = &report.cache {
-            cache.store(ticket, &report.questions, Some(&words))?;
+            cache.store(ticket, &report.questions, Some(&words), None)?;
         }
         store.push(start.elapsed());
         drop((report, words));
@@ -641,7 +641,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         let report = load(std::slice::from_ref(&dir), &options);
         let words = dossier_core::query::words::WordIndex::build(&report.questions);
         if let Some(ticket) = &report.cache {
-            cache.store(ticket, &report.questions, Some(&words))?;
+            cache.store(ticket, &report.questions, Some(&words), None)?;
         }
     }
     let open_second = peak_memory_of_open(&dir, &cache_dir);

@@ -8,17 +8,17 @@ use std::io::{self, Write};
 pub(super) fn run(
     out: &mut dyn Write,
     report: &LoadReport,
+    related: &dossier_core::related::RelatedSet,
     format: ExportFormat,
     ctx: &Context,
 ) -> io::Result<()> {
     let questions: Vec<_> = report.questions.iter().collect();
-    let related = dossier_core::related::RelatedSet::build(&report.questions, &ctx.config.related);
     match format {
         ExportFormat::Json => {
-            export::json::write_records(out, &questions, Some(&related), ctx.today)
+            export::json::write_records(out, &questions, Some(related), ctx.today)
         }
         ExportFormat::Csv => {
-            export::csv::write_questions(out, &questions, Some(&related), ctx.today)
+            export::csv::write_questions(out, &questions, Some(related), ctx.today)
         }
     }
 }

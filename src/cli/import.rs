@@ -25,7 +25,9 @@ pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> 
         bar.set_position(p.done as u64);
     };
     let now = chrono::Local::now().to_rfc3339();
-    let report = ctx.library.import(paths, Some(&progress), &now);
+    let report = ctx
+        .library
+        .import(paths, Some(&progress), &now, &ctx.config.related);
     bar.finish_and_clear();
     let report = report.map_err(|e| anyhow::anyhow!(words::library_error(lang, &e)))?;
     out::with_stdout(|o| {

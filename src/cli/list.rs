@@ -91,12 +91,13 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(ctx.lang, reason)));
     }
-    let report = load_for_cli(&args.paths, ctx)?;
-    let questions = &report.questions;
-    // Relations cost a pass over the texts: for the queries and formats that use them.
+    let mut report = load_for_cli(&args.paths, ctx)?;
+    // Relations cost a pass over the texts (unless cached): for the queries and formats
+    // that use them.
     let related = (query.uses_related()
         || matches!(args.format, ListFormat::Json | ListFormat::Csv))
-    .then(|| dossier_core::related::RelatedSet::build(questions, &ctx.config.related));
+    .then(|| ctx.related(&mut report));
+    let questions = &report.questions;
     let shown = select(
         questions,
         &query,

@@ -231,15 +231,40 @@ impl Context {
         let (Some(cache), Some(ticket)) = (&self.cache, &report.cache) else {
             return;
         };
-        if !ticket.needs_store(report.words.is_some()) {
+        if !ticket.needs_store(report.words.is_some(), report.related.is_some()) {
             return;
         }
-        if let Err(e) = cache.store(ticket, &report.questions, report.words.as_ref()) {
+        if let Err(e) = cache.store(
+            ticket,
+            &report.questions,
+            report.words.as_ref(),
+            report.related.as_ref(),
+        ) {
             out::error(
                 self.lang,
                 &words::cache_not_written(self.lang, &shown(cache.dir()), &e.to_string()),
             );
         }
+    }
+
+    /// The related questions of a load: those the cache (or the library) kept when nothing
+    /// changed and the settings are the same, else found now; left in the report for
+    /// [`Context::keep_cache`] to keep.
+    pub fn related(&self, report: &mut LoadReport) -> dossier_core::related::RelatedSet {
+        let config = &self.config.related;
+        let stored = report.related.take();
+        let reused = stored.as_ref().is_some_and(|s| {
+            s.config == *config && s.relations.len() == report.questions.len() + s.outside.len()
+        });
+        let set =
+            dossier_core::related::RelatedSet::reuse_or_build(&report.questions, stored, config);
+        if !reused {
+            if let Some(ticket) = report.cache.as_mut() {
+                ticket.has_related = false;
+            }
+        }
+        report.related = Some(set.to_stored());
+        set
     }
 
     /// Where the questions of a command come from: its PATHs, else `-d NAME` or the
@@ -390,8 +415,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         None => viewer(cli.paths, cli.query, cli.mouse, &ctx),
         Some(Command::Export { format, paths }) => (|| {
-            let report = load_for_cli(&paths.paths, &ctx)?;
-            let done = out::with_stdout(|o| export::run(o, &report, format, &ctx));
+            let mut report = load_for_cli(&paths.paths, &ctx)?;
+            let related = ctx.related(&mut report);
+            let done = out::with_stdout(|o| export::run(o, &report, &related, format, &ctx));
             ctx.keep_cache(&report);
             release(report);
             done.map(|()| ExitCode::SUCCESS)

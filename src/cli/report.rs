@@ -35,22 +35,21 @@ pub(super) fn run(
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(lang, reason)));
     }
-    let loaded = load_for_cli(paths, ctx)?;
+    let mut loaded = load_for_cli(paths, ctx)?;
+    let related = parsed
+        .as_ref()
+        .is_some_and(Query::uses_related)
+        .then(|| ctx.related(&mut loaded));
     let selection = match &parsed {
-        Some(q) => {
-            let related = q.uses_related().then(|| {
-                dossier_core::related::RelatedSet::build(&loaded.questions, &ctx.config.related)
-            });
-            super::list::select(
-                &loaded.questions,
-                q,
-                None,
-                false,
-                ctx,
-                store.state(),
-                related.as_ref(),
-            )
-        }
+        Some(q) => super::list::select(
+            &loaded.questions,
+            q,
+            None,
+            false,
+            ctx,
+            store.state(),
+            related.as_ref(),
+        ),
         None => memo::pending(&loaded.questions),
     };
     let rows = memo::rows(&selection, store.state(), ctx.today);

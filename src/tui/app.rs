@@ -612,6 +612,15 @@ impl App {
         self.ungrouped.as_deref().unwrap_or(&self.hits)
     }
 
+    /// A question a relation points to: one of the dossier's, or one of the library kept
+    /// beside a named dossier because it is related to one of its questions.
+    pub fn related_question(&self, i: usize) -> Option<&Question> {
+        self.dossier
+            .questions
+            .get(i)
+            .or_else(|| self.dossier.related.get()?.outside(i))
+    }
+
     /// The selected question.
     pub fn selected_question(&self) -> Option<&Question> {
         self.selected_index()

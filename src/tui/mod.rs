@@ -243,7 +243,13 @@ impl Workers {
                     // Detached: quitting meanwhile leaves the previous cache in place.
                     std::thread::spawn(move || {
                         if let Some(ticket) = &dossier.cache_ticket {
-                            let _ = cache.store(ticket, &dossier.questions, dossier.index.words());
+                            let related = dossier.related.get().map(|r| r.to_stored());
+                            let _ = cache.store(
+                                ticket,
+                                &dossier.questions,
+                                dossier.index.words(),
+                                related.as_ref(),
+                            );
                         }
                     });
                 }

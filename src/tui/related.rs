@@ -146,14 +146,20 @@ pub fn picker(app: &App) -> Result<Prompt, &'static str> {
     let choices: Vec<Choice> = set
         .of(i)
         .filter_map(|r| {
-            let other = app.dossier.questions.get(r.index as usize)?;
+            let other = app.related_question(r.index as usize)?;
+            let outside = r.index as usize >= app.dossier.questions.len();
             Some(Choice {
                 label: format!("{} · {}", other.id, other.author),
                 detail: format!(
-                    "{} · {} · {}",
+                    "{} · {} · {}{}",
                     words::reason(lang, r.reason),
                     words::percent(lang, r.similarity),
-                    dossier_core::i18n::ui::status(lang, other.status)
+                    dossier_core::i18n::ui::status(lang, other.status),
+                    if outside {
+                        format!(" · {}", words::outside(lang))
+                    } else {
+                        String::new()
+                    }
                 ),
                 value: ChoiceValue::Question(other.id.clone()),
             })
@@ -172,7 +178,14 @@ pub fn picker(app: &App) -> Result<Prompt, &'static str> {
 /// opened if need be); else the filter becomes `similar:FROM`, which shows it, and it is
 /// selected once the list is there. Returns the message to show, if any.
 pub fn go_to(app: &mut App, from: &str, id: &str) -> Option<(String, MessageKind, bool)> {
-    let i = *app.dossier.by_id.get(id)?;
+    let Some(&i) = app.dossier.by_id.get(id) else {
+        // In the library, not in this dossier.
+        return Some((
+            words::not_in_dossier(app.lang, id),
+            MessageKind::Info,
+            false,
+        ));
+    };
     if select_index(app, i) {
         return None;
     }

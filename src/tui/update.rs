@@ -253,7 +253,19 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     let first = app.first_load;
     app.first_load = false;
     app.loading = None;
-    app.dossier = Arc::new(Dossier::new(loaded.report, loaded.index, app.today));
+    let mut report = loaded.report;
+    let n = report.questions.len();
+    let cached_related = report
+        .related
+        .take()
+        .filter(|s| s.config == app.related_config && s.relations.len() == n + s.outside.len());
+    if cached_related.is_none() {
+        // Found again below, then kept (with other settings than those cached, say).
+        if let Some(ticket) = report.cache.as_mut() {
+            ticket.has_related = false;
+        }
+    }
+    app.dossier = Arc::new(Dossier::new(report, loaded.index, app.today));
     app.indexing = app.dossier.index.words().is_none();
     if app.indexing {
         fx.push(Effect::Index {
@@ -261,12 +273,19 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
             dossier: Arc::clone(&app.dossier),
         });
     }
-    fx.push(Effect::Relate {
-        generation: loaded.generation,
-        dossier: Arc::clone(&app.dossier),
-        config: app.related_config.clone(),
-    });
     app.campaign_of = Arc::new(Vec::new());
+    match cached_related {
+        Some(stored) => {
+            let set =
+                dossier_core::related::RelatedSet::from_stored(&app.dossier.questions, stored);
+            super::related::install(app, set);
+        }
+        None => fx.push(Effect::Relate {
+            generation: loaded.generation,
+            dossier: Arc::clone(&app.dossier),
+            config: app.related_config.clone(),
+        }),
+    }
     app.campaign_rows.clear();
     app.ungrouped = None;
     app.hits.clear();
@@ -307,17 +326,27 @@ fn indexed(app: &mut App, generation: u64, words: WordIndex, fx: &mut Vec<Effect
         return;
     }
     app.indexing = false;
+    store_cache(app, fx);
+    if app.filter.query.needs_words() {
+        app.last_filter = None;
+        refresh_hits(app, fx);
+    }
+}
+
+/// Once the word index and the related questions are both known, the cache keeps what it
+/// lacks of them.
+fn store_cache(app: &App, fx: &mut Vec<Effect>) {
+    let related = app.dossier.related.get();
+    if app.indexing || related.is_none() {
+        return;
+    }
     if app
         .dossier
         .cache_ticket
         .as_ref()
-        .is_some_and(|t| t.needs_store(true))
+        .is_some_and(|t| t.needs_store(true, true))
     {
         fx.push(Effect::StoreCache(Arc::clone(&app.dossier)));
-    }
-    if app.filter.query.needs_words() {
-        app.last_filter = None;
-        refresh_hits(app, fx);
     }
 }
 
@@ -332,6 +361,7 @@ fn related_found(
     if generation != app.load_generation || !super::related::install(app, related) {
         return;
     }
+    store_cache(app, fx);
     app.cache.generation += 1;
     if app.filter.query.uses_related() {
         app.last_filter = None;

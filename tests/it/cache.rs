@@ -48,10 +48,19 @@ fn dossier() -> (Sandbox, PathBuf, Cache) {
 fn load_and_store(dir: &Path, cache: &Cache) -> LoadReport {
     let report = load_with(dir, Some(cache));
     let ticket = report.cache.as_ref().expect("a ticket");
-    if ticket.needs_store(true) {
+    if ticket.needs_store(true, true) {
         let words = WordIndex::build(&report.questions);
+        let related = dossier_core::related::RelatedSet::build(
+            &report.questions,
+            &dossier_core::related::Config::default(),
+        );
         cache
-            .store(ticket, &report.questions, Some(&words))
+            .store(
+                ticket,
+                &report.questions,
+                Some(&words),
+                Some(&related.to_stored()),
+            )
             .unwrap();
     }
     report
@@ -85,7 +94,14 @@ fn a_second_load_takes_every_unchanged_file_from_the_cache_and_gives_the_same() 
     assert_eq!(second.bytes_read, 0, "no document read");
     same_outcome(&second, &plain);
     let ticket = second.cache.as_ref().unwrap();
-    assert!(ticket.fresh && !ticket.needs_store(true));
+    assert!(ticket.fresh && !ticket.needs_store(true, true));
+    // The related questions too, as found.
+    let related = second.related.as_ref().expect("the cached relations");
+    let found = dossier_core::related::compute(
+        &second.questions,
+        &dossier_core::related::Config::default(),
+    );
+    assert_eq!(related.relations, found);
     // The word index came back too, for the same questions.
     let words = second.words.as_ref().expect("the cached word index");
     let fresh = WordIndex::build(&second.questions);
@@ -140,7 +156,7 @@ fn changed_added_and_removed_files_are_seen() {
         .find(|q| q.id == "17-13809QE")
         .unwrap();
     assert!(bonnet.author.contains("Bonnat"));
-    assert!(report.cache.as_ref().unwrap().needs_store(false));
+    assert!(report.cache.as_ref().unwrap().needs_store(false, false));
 }
 
 #[test]

@@ -298,3 +298,64 @@ fn c_groups_the_list_by_campaign_and_space_opens_one() {
     assert_eq!(v.shown().len(), 6);
     assert!(v.app.campaign_rows.is_empty());
 }
+
+#[test]
+fn in_a_named_dossier_the_answer_given_to_another_deputy_of_the_library_is_still_found() {
+    let s = Sandbox::new();
+    let dir = dossier(&s.path("docs"));
+    s.ok(&["import", dir.to_str().unwrap()]);
+    s.ok(&["dossiers", "add", "martin", "auteur:martin"]);
+    let ids = s.ok(&[
+        "-d",
+        "martin",
+        "list",
+        "-q",
+        "is:answered-elsewhere",
+        "-f",
+        "ids",
+    ]);
+    assert_eq!(ids, "17-20001QE\n");
+    let records: Vec<Value> = serde_json::from_str(&s.ok(&["-d", "martin", "export"])).unwrap();
+    assert_eq!(records.len(), 1);
+    let related: Vec<&str> = records[0]["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(related.contains(&"17-13809QE"), "{related:?}");
+    // In the viewer: the answer in place, the others marked outside the dossier.
+    let mut set = settings(Lang::Fr);
+    set.origin = Origin::Library {
+        dir: s.path("data/dossier/library"),
+        dossier: Some("martin".into()),
+    };
+    let mut v = Viewer::with(set, None);
+    assert_eq!(v.shown(), ["17-20001QE"]);
+    let mut seen = String::new();
+    v.press("<Enter>");
+    for _ in 0..12 {
+        seen.push_str(&v.screen(120, 40));
+        v.press("<PageDown>");
+    }
+    assert!(
+        seen.contains("Réponse déjà publiée pour une question proche"),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("Créée en 2004, l'association Asalée"),
+        "{seen}"
+    );
+    assert!(seen.contains("hors de ce dossier"), "{seen}");
+    v.press("<Esc>rBonnet<Enter>");
+    let message = v
+        .app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        message.contains("17-13809QE est hors de ce dossier"),
+        "{message}"
+    );
+}

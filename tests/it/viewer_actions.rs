@@ -16,7 +16,12 @@ use std::path::{Path, PathBuf};
 fn library(dir: &Path, dossiers: &[(&str, &str)]) -> Library {
     let library = Library::at(dir);
     library
-        .import(&[assets()], None, "2026-11-22T09:00:00Z")
+        .import(
+            &[assets()],
+            None,
+            "2026-11-22T09:00:00Z",
+            &dossier_core::related::Config::default(),
+        )
         .unwrap();
     library
         .change_dossiers(|all| {

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 /// First bytes of a cache file.
 const MAGIC: &[u8; 8] = b"DOSCACHE";
 /// Version of the layout and of every structure in it; bump on any change.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// Files per section.
 const SECTION_FILES: usize = 2048;
 /// Largest section read: a corrupt length cannot make a load allocate more.
@@ -107,13 +107,15 @@ pub struct CacheTicket {
     pub fresh: bool,
     /// The cache holds the word index of these questions too.
     pub has_words: bool,
+    /// The cache holds their related questions too.
+    pub has_related: bool,
 }
 
 impl CacheTicket {
-    /// True when writing the cache would change it: files changed, or a word index is now
-    /// known that the cache lacks.
-    pub fn needs_store(&self, with_words: bool) -> bool {
-        !self.fresh || (with_words && !self.has_words)
+    /// True when writing the cache would change it: files changed, or a word index or the
+    /// related questions are now known that the cache lacks.
+    pub fn needs_store(&self, with_words: bool, with_related: bool) -> bool {
+        !self.fresh || (with_words && !self.has_words) || (with_related && !self.has_related)
     }
 }
 
@@ -395,6 +397,8 @@ struct Directory {
     sections: Vec<Section>,
     /// The word index of the questions, in load order.
     words: Option<Section>,
+    /// Their related questions, with the settings they were found with.
+    related: Option<Section>,
 }
 
 /// Why a cache file was not used.
@@ -427,6 +431,7 @@ pub struct CacheIndex {
     entries: Vec<CachedEntry>,
     sections: Vec<Section>,
     words: Option<Section>,
+    related: Option<Section>,
 }
 
 impl CacheIndex {
@@ -463,6 +468,17 @@ impl CacheIndex {
             return Err(Unused::Damaged("files section".into()));
         }
         Ok(stored.into_iter().map(restore).collect())
+    }
+
+    /// The related questions the cache holds, for the questions of its files in order.
+    pub fn read_related(&self) -> Result<Option<crate::related::Stored>, Unused> {
+        let Some(section) = self.related else {
+            return Ok(None);
+        };
+        let bytes = read_section(&self.file, self.len, section)?;
+        postcard::from_bytes(&bytes)
+            .map(Some)
+            .map_err(|_| Unused::Damaged("related questions".into()))
     }
 
     /// The word index the cache holds, for the questions of its files in order.
@@ -555,6 +571,7 @@ impl Cache {
             entries: directory.files,
             sections: directory.sections,
             words: directory.words,
+            related: directory.related,
         }))
     }
 
@@ -566,6 +583,7 @@ impl Cache {
         ticket: &CacheTicket,
         questions: &[Question],
         words: Option<&WordIndex>,
+        related: Option<&crate::related::Stored>,
     ) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
         let path = self.file_for(&ticket.roots);
@@ -574,7 +592,7 @@ impl Cache {
             path.file_name().and_then(|n| n.to_str()).unwrap_or("load"),
             std::process::id()
         ));
-        let result = self.write(&tmp, ticket, questions, words);
+        let result = self.write(&tmp, ticket, questions, words, related);
         match result {
             Ok(()) => {
                 fs::rename(&tmp, &path)?;
@@ -594,6 +612,7 @@ impl Cache {
         ticket: &CacheTicket,
         questions: &[Question],
         words: Option<&WordIndex>,
+        related: Option<&crate::related::Stored>,
     ) -> io::Result<()> {
         let mut out = SectionWriter::create(tmp, MAGIC, FORMAT)?;
         let kept: Vec<&FileRecord> = ticket.files.iter().filter(|f| f.keep).collect();
@@ -628,6 +647,13 @@ impl Cache {
             }
             None => None,
         };
+        let related = match related.filter(|r| r.relations.len() == questions.len()) {
+            Some(r) => {
+                let bytes = postcard::to_allocvec(r).map_err(io::Error::other)?;
+                Some(out.put(&bytes)?)
+            }
+            None => None,
+        };
         let directory = Directory {
             format: FORMAT,
             parser: crate::parse::PARSER_VERSION,
@@ -643,6 +669,7 @@ impl Cache {
                 .collect(),
             sections,
             words,
+            related,
         };
         let bytes = postcard::to_allocvec(&directory).map_err(io::Error::other)?;
         out.finish(&bytes, false)

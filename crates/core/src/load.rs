@@ -122,6 +122,9 @@ pub struct LoadReport {
     pub cache: Option<CacheTicket>,
     /// The word index of `questions`, when the cache held it and nothing changed.
     pub words: Option<WordIndex>,
+    /// The related questions of `questions`, when the cache (or the library) held them and
+    /// nothing changed; with the settings they were found with.
+    pub related: Option<crate::related::Stored>,
 }
 
 impl LoadReport {
@@ -515,6 +518,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     let mut hits: Vec<Option<usize>> = vec![None; total];
     let mut fresh = false;
     let mut cached_words = None;
+    let mut cached_related = None;
     if let Some(index) = &index {
         hits = match_cache(index, &discovery, &rels, &keys);
         let per = index.files_per_section();
@@ -606,6 +610,10 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         if fresh {
             match index.read_words() {
                 Ok(words) => cached_words = words,
+                Err(why) => note(why),
+            }
+            match index.read_related() {
+                Ok(related) => cached_related = related,
                 Err(why) => note(why),
             }
         }
@@ -731,14 +739,21 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         let has_words = cached_words
             .as_ref()
             .is_some_and(|w: &WordIndex| w.docs() == report.questions.len());
+        let has_related = cached_related
+            .as_ref()
+            .is_some_and(|r: &crate::related::Stored| r.relations.len() == report.questions.len());
         report.cache = Some(CacheTicket {
             roots: discovery.roots,
             files: records,
             fresh,
             has_words,
+            has_related,
         });
         if has_words {
             report.words = cached_words;
+        }
+        if has_related {
+            report.related = cached_related;
         }
     }
     report.files_cached = from_cache;

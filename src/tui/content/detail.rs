@@ -197,13 +197,11 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
         .filter(|_| q.status == Status::Pending)
         .and_then(|set| {
             set.of(index).find(|r| {
-                app.dossier
-                    .questions
-                    .get(r.index as usize)
+                app.related_question(r.index as usize)
                     .is_some_and(|o| o.status == Status::Answered && !o.answer_text.is_empty())
             })
         })
-        .and_then(|r| Some((*r, app.dossier.questions.get(r.index as usize)?)));
+        .and_then(|r| Some((*r, app.related_question(r.index as usize)?)));
     if let Some((_, twin)) = answered_twin {
         plain(
             &mut out,
@@ -403,9 +401,10 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
                 out.push((Line::default(), false));
                 out.push(heading(&related_words::related_heading(lang, list.len())));
                 for r in list.iter().take(RELATED_SHOWN) {
-                    let Some(other) = app.dossier.questions.get(r.index as usize) else {
+                    let Some(other) = app.related_question(r.index as usize) else {
                         continue;
                     };
+                    let outside = r.index as usize >= app.dossier.questions.len();
                     let other_timing = app.dossier.timings.get(r.index as usize);
                     let (mark, style) = theme
                         .status_mark(other.status, other_timing.is_some_and(|t| t.is_overdue()));
@@ -416,7 +415,7 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
                             .unwrap_or_default(),
                         _ => String::new(),
                     };
-                    let line = format!(
+                    let mut line = format!(
                         "{mark} {} · {} · {} · {}{when} · {}",
                         other.id,
                         related_words::reason(lang, r.reason),
@@ -424,6 +423,9 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
                         ui::status(lang, other.status),
                         other.author,
                     );
+                    if outside {
+                        line.push_str(&format!(" · {}", related_words::outside(lang)));
+                    }
                     out.extend(
                         wrap_field(&line, &[], cols, style, highlight, terms)
                             .into_iter()

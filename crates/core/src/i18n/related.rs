@@ -143,6 +143,20 @@ pub fn none_related(lang: Lang, ready: bool) -> &'static str {
     }
 }
 
+/// A related question of the library outside the named dossier open.
+pub fn outside(lang: Lang) -> &'static str {
+    lang.pick("hors de ce dossier", "outside this dossier")
+}
+
+/// Going to a related question outside the named dossier.
+pub fn not_in_dossier(lang: Lang, id: &str) -> String {
+    let id = crate::text::sanitize::terminal_line(id);
+    lang.pick(
+        format!("{id} est hors de ce dossier{NB}: D puis «{NB}(toute la bibliothèque){NB}» pour l'ouvrir"),
+        format!("{id} is outside this dossier: D then '(the whole library)' to open it"),
+    )
+}
+
 /// Going to a related question the filter hid: the filter becomes `similar:ID`.
 pub fn filter_widened(lang: Lang, query: &str) -> String {
     let query = crate::text::sanitize::terminal_line(query);

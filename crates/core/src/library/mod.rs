@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 /// First bytes of a library file.
 const MAGIC: &[u8; 8] = b"DOSLIBRY";
 /// Version of its layout.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// Questions per section.
 const SECTION: usize = 2048;
 /// The library file in its folder.
@@ -56,6 +56,8 @@ struct Directory {
     count: usize,
     sections: Vec<Section>,
     words: Option<Section>,
+    /// The related questions, with the settings they were found with.
+    related: Option<Section>,
     imports: Vec<ImportRecord>,
 }
 
@@ -112,6 +114,8 @@ pub struct Opened {
     pub questions: Vec<Question>,
     /// Their word index.
     pub words: Option<WordIndex>,
+    /// Their related questions, found at the last import.
+    pub related: Option<crate::related::Stored>,
     /// Its imports, oldest first.
     pub imports: Vec<ImportRecord>,
 }
@@ -236,9 +240,16 @@ impl Library {
             }
             None => None,
         };
+        // Damaged relations are found again by the viewer: not a reason to refuse the rest.
+        let related = directory
+            .related
+            .and_then(|s| read_section(&file, len, s).ok())
+            .and_then(|bytes| postcard::from_bytes::<crate::related::Stored>(&bytes).ok())
+            .filter(|r| r.relations.len() == questions.len());
         Ok(Opened {
             questions,
             words,
+            related,
             imports: directory.imports,
         })
     }
@@ -250,6 +261,7 @@ impl Library {
         paths: &[PathBuf],
         progress: Option<&(dyn Fn(Progress) + Sync)>,
         now: &str,
+        related: &crate::related::Config,
     ) -> Result<ImportReport, LibraryError> {
         let io_error = |action: &'static str, path: &Path| {
             let path = path.to_path_buf();
@@ -320,6 +332,12 @@ impl Library {
         }
         report.total = questions.len();
         let words = WordIndex::build(&questions);
+        // Found once here, for every later open (a second for 100,000 questions).
+        let related = crate::related::Stored {
+            config: related.clone(),
+            relations: crate::related::compute(&questions, related),
+            outside: Vec::new(),
+        };
         let mut imports = held.imports;
         imports.push(ImportRecord {
             at: now.to_string(),
@@ -327,7 +345,7 @@ impl Library {
             read,
             changes: report.summary.clone(),
         });
-        self.write(&questions, &words, imports)?;
+        self.write(&questions, &words, &related, imports)?;
         Ok(report)
     }
 
@@ -337,6 +355,7 @@ impl Library {
         &self,
         questions: &[Question],
         words: &WordIndex,
+        related: &crate::related::Stored,
         imports: Vec<ImportRecord>,
     ) -> Result<(), LibraryError> {
         let path = self.file();
@@ -373,12 +392,15 @@ impl Library {
             }
             let words = postcard::to_allocvec(&words.to_parts()).map_err(io::Error::other)?;
             let words = Some(out.put(&words)?);
+            let related = postcard::to_allocvec(related).map_err(io::Error::other)?;
+            let related = Some(out.put(&related)?);
             let directory = Directory {
                 format: FORMAT,
                 app: env!("CARGO_PKG_VERSION").to_string(),
                 count: questions.len(),
                 sections,
                 words,
+                related,
                 imports,
             };
             let bytes = postcard::to_allocvec(&directory).map_err(io::Error::other)?;
@@ -594,6 +616,7 @@ impl Origin {
                 let Some(name) = dossier else {
                     report.questions = opened.questions;
                     report.words = opened.words;
+                    report.related = opened.related;
                     return Ok(report);
                 };
                 let dossiers = library.dossiers()?;
@@ -610,6 +633,31 @@ impl Origin {
                     .select(&opened.questions, &index, today)
                     .map_err(|e| OriginError::BadQuery(name.clone(), e))?;
                 drop(index);
+                // The dossier's relations, and the questions of the library they point to.
+                report.related = opened.related.map(|r| {
+                    let mut inside = vec![false; opened.questions.len()];
+                    for &k in &keep {
+                        inside[k] = true;
+                    }
+                    let mut all = keep.clone();
+                    for &k in &keep {
+                        for rel in r.relations.of(k) {
+                            let j = rel.index as usize;
+                            if j < inside.len() && !inside[j] {
+                                inside[j] = true;
+                                all.push(j);
+                            }
+                        }
+                    }
+                    crate::related::Stored {
+                        relations: r.relations.subset(&all),
+                        outside: all[keep.len()..]
+                            .iter()
+                            .map(|&j| opened.questions[j].clone())
+                            .collect(),
+                        config: r.config,
+                    }
+                });
                 let mut keep = keep.into_iter().peekable();
                 report.questions = opened
                     .questions

@@ -52,7 +52,7 @@ mod tests;
 
 pub use fingerprint::Fingerprint;
 pub use index::{IndexError, IndexSize, RelatedIndex};
-pub use set::{Related, RelatedSet};
+pub use set::{Related, RelatedSet, Stored};
 
 use crate::model::Question;
 use serde::{Deserialize, Serialize};
@@ -222,6 +222,29 @@ impl Relations {
         let mut items = Vec::with_capacity(directed.len());
         items.extend(directed.into_iter().map(|(_, r)| r));
         Relations { offsets, items }
+    }
+
+    /// The relations among some of the questions, `keep` their positions here, renumbered
+    /// by their place in `keep` (a named dossier's part of the library).
+    pub fn subset(&self, keep: &[usize]) -> Relations {
+        let mut new_at = vec![u32::MAX; self.len()];
+        for (to, &from) in keep.iter().enumerate() {
+            if let Some(slot) = new_at.get_mut(from) {
+                *slot = to as u32;
+            }
+        }
+        let mut directed = Vec::new();
+        for (to, &from) in keep.iter().enumerate() {
+            for r in self.of(from) {
+                match new_at.get(r.index as usize) {
+                    Some(&other) if other != u32::MAX => {
+                        directed.push((to as u32, Relation { index: other, ..*r }))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Relations::from_directed(keep.len(), directed)
     }
 
     /// Every directed relation as `(from, relation)`.

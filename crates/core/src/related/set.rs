@@ -18,35 +18,91 @@ pub struct Related {
     pub reason: Reason,
 }
 
+/// Relations as the cache and the library keep them: with the settings they were computed
+/// with, so that other settings compute them again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    /// The settings.
+    pub config: Config,
+    /// The relations, by position in the questions they were computed on, then in
+    /// `outside`.
+    pub relations: Relations,
+    /// Questions related to some of those but not among them (a named dossier's relations
+    /// in the rest of the library: the answer given to another deputy).
+    pub outside: Vec<Question>,
+}
+
 /// The relations of a list of questions, with the facts about each that they are read with.
 #[derive(Debug, Clone, Default)]
 pub struct RelatedSet {
+    config: Config,
     relations: Relations,
+    /// Of the questions, then of the outside ones.
     ids: Vec<String>,
     at: HashMap<String, u32>,
     status: Vec<Status>,
+    /// The questions the set is of.
+    n: usize,
+    outside: Vec<Question>,
 }
 
 impl RelatedSet {
     /// Relates `questions` (in parallel).
     pub fn build(questions: &[Question], config: &Config) -> RelatedSet {
-        RelatedSet::from_relations(questions, super::compute(questions, config))
+        RelatedSet::from_stored(
+            questions,
+            Stored {
+                config: config.clone(),
+                relations: super::compute(questions, config),
+                outside: Vec::new(),
+            },
+        )
+    }
+
+    /// The relations kept for `questions` (by a cache, a library) when computed with
+    /// `config` for as many questions, else computed now.
+    pub fn reuse_or_build(
+        questions: &[Question],
+        stored: Option<Stored>,
+        config: &Config,
+    ) -> RelatedSet {
+        match stored {
+            Some(s)
+                if s.config == *config
+                    && s.relations.len() == questions.len() + s.outside.len() =>
+            {
+                RelatedSet::from_stored(questions, s)
+            }
+            _ => RelatedSet::build(questions, config),
+        }
     }
 
     /// The set of relations computed for `questions` (from a cache, say). Relations that
     /// point outside the list are ignored when read.
-    pub fn from_relations(questions: &[Question], relations: Relations) -> RelatedSet {
-        let ids: Vec<String> = questions.iter().map(|q| q.id.clone()).collect();
+    pub fn from_stored(questions: &[Question], stored: Stored) -> RelatedSet {
+        let Stored {
+            config,
+            relations,
+            outside,
+        } = stored;
+        let ids: Vec<String> = questions
+            .iter()
+            .chain(&outside)
+            .map(|q| q.id.clone())
+            .collect();
         let at = ids
             .iter()
             .enumerate()
             .map(|(i, id)| (id.clone(), i as u32))
             .collect();
         RelatedSet {
+            config,
             relations,
             ids,
             at,
-            status: questions.iter().map(|q| q.status).collect(),
+            status: questions.iter().chain(&outside).map(|q| q.status).collect(),
+            n: questions.len(),
+            outside,
         }
     }
 
@@ -55,14 +111,34 @@ impl RelatedSet {
         &self.relations
     }
 
-    /// The number of questions covered.
-    pub fn len(&self) -> usize {
-        self.ids.len()
+    /// The settings they were computed with.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
-    /// Whether no question is covered.
+    /// As the cache and the library keep them.
+    pub fn to_stored(&self) -> Stored {
+        Stored {
+            config: self.config.clone(),
+            relations: self.relations.clone(),
+            outside: self.outside.clone(),
+        }
+    }
+
+    /// A related question outside the questions of the set (positions from [`Self::len`]
+    /// on), kept with it.
+    pub fn outside(&self, i: usize) -> Option<&Question> {
+        i.checked_sub(self.n).and_then(|o| self.outside.get(o))
+    }
+
+    /// The number of questions the set is of (related questions outside them come after).
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether the set is of no question.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.n == 0
     }
 
     /// The position of a question by its id.
@@ -109,7 +185,7 @@ impl RelatedSet {
 
     /// The question at `i` and those related to it, sorted.
     pub fn around(&self, i: usize) -> Vec<usize> {
-        if i >= self.ids.len() {
+        if i >= self.n {
             return Vec::new();
         }
         let mut out: Vec<usize> = std::iter::once(i)
@@ -123,7 +199,7 @@ impl RelatedSet {
     /// The campaigns (questions connected by similar texts), each sorted, two questions or
     /// more, in the order of their first question.
     pub fn campaigns(&self) -> Vec<Vec<u32>> {
-        let n = self.ids.len() as u32;
+        let n = self.n as u32;
         super::campaigns(&self.relations)
             .into_iter()
             .map(|g| g.into_iter().filter(|&i| i < n).collect::<Vec<_>>())
@@ -136,5 +212,6 @@ impl RelatedSet {
         self.relations.heap_bytes()
             + self.ids.iter().map(|s| s.capacity() + 24).sum::<usize>() * 2
             + self.status.capacity()
+            + self.outside.len() * std::mem::size_of::<Question>()
     }
 }
