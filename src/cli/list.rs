@@ -19,14 +19,18 @@ use unicode_width::UnicodeWidthStr;
 /// The filter language, for `--help`.
 pub const QUERY_HELP: &str = "Filter language (--query, and / in the viewer):
   free words       each must occur in a field (id, title, author, constituency, group,
-                   ministries, rubric), as a word, a word start, or with a typo;
-                   case and accents are ignored
+                   ministries, rubric) or the texts, as a word, a word start, or with a
+                   typo (one from 4 letters, two from 8); case and accents are ignored;
+                   ranked exact > start > typo, title and author over the texts
   \"a phrase\"       the words in this order
   -term            excludes
   status:pending|answered|withdrawn  (statut:attente|repondu|retire)
   is:overdue|reviewed|flagged|changed (est:retard|revu|marque|modifie)   has:note (a:note)
+  is:campaign (est:campagne)  a text like another's;  is:answered-elsewhere
+                   (est:repondue-ailleurs)  pending while a related question is answered
+  similar:17-13809QE (proche:13809)  the question and those related to it
   author: group: min: rubric: place:   (auteur: groupe: ministere: rubrique: lieu:)
-  leg:17  type:QE|QG|QOSD  since:2026-01-01  until:2026-06-30  (depuis: jusqua:)
+  id: leg:17  type:QE|QG|QOSD  since:2026-01-01  until:2026-06-30  (depuis: jusqua:)
   text:word (texte:)   in the question or answer text
 Example: dossier list --query 'asalee statut:attente -auteur:batho'";
 

@@ -28,8 +28,9 @@ use std::process::ExitCode;
 
 /// Browse and review French parliamentary questions offline.
 ///
-/// With no command, opens the viewer on PATHs (files or folders of question documents);
-/// with no PATH, on the sample dossier built into the binary.
+/// With no command, opens the viewer on PATHs (question documents, saved pages, open-data
+/// archives, files and folders); with no PATH, on the library (`dossier import`) when it
+/// holds questions, else on the sample dossier built into the binary.
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version, after_help = crate::cli::list::QUERY_HELP)]
 pub struct Cli {
@@ -160,6 +161,15 @@ pub enum Command {
         #[command(subcommand)]
         action: review::ReviewCommand,
     },
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell), e.g.
+    /// `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `dossier man | man -l -`.
+    Man,
     /// The configuration: print the default file, or where yours is read from.
     Config {
         /// Print the whole default configuration, with its comments.
@@ -406,6 +416,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { paths }) => paths,
         Some(Command::Review { .. })
         | Some(Command::Config { .. })
+        | Some(Command::Completions { .. })
+        | Some(Command::Man)
         | Some(Command::Dossiers { .. }) => &[],
     };
     if let Err(message) = check_named(named, lang) {
@@ -447,6 +459,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),
+        Some(Command::Completions { shell }) => out::with_stdout(|o| {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "dossier", o);
+            Ok(())
+        })
+        .map(|()| ExitCode::SUCCESS),
+        Some(Command::Man) => out::with_stdout(|o| {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(o)
+        })
+        .map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

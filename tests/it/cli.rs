@@ -714,3 +714,54 @@ fn report_takes_a_query_and_an_unreadable_review_file_is_said() {
         "left untouched"
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line_s_definitions() {
+    let s = Sandbox::new();
+    let bash = s.ok(&["completions", "bash"]);
+    assert!(bash.starts_with("_dossier()"), "{bash}");
+    for command in ["import", "dossiers", "export", "review", "completions"] {
+        assert!(bash.contains(command), "{command} completed");
+    }
+    let zsh = s.ok(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef dossier"), "{zsh}");
+    let fish = s.ok(&["completions", "fish"]);
+    assert!(fish.contains("complete -c dossier"), "{fish}");
+    let man = s.ok(&["man"]);
+    assert!(man.contains(".TH dossier 1"), "{man}");
+    assert!(
+        man.contains("Filter language"),
+        "the filter language is in the manual"
+    );
+    // An unknown shell is refused by the argument parser, with the list.
+    let out = s.run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bash"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_help_explains_the_filter_language_with_every_field() {
+    let s = Sandbox::new();
+    let help = s.ok(&["--help"]);
+    for term in [
+        "status:pending",
+        "is:campaign",
+        "is:answered-elsewhere",
+        "similar:17-13809QE",
+        "place:",
+        "text:word",
+        "since:2026-01-01",
+    ] {
+        assert!(help.contains(term), "{term} in --help");
+    }
+    // Every field the help names is one the parser knows.
+    for query in [
+        "place:loire",
+        "lieu:loire",
+        "similar:13809",
+        "est:campagne",
+        "a:note",
+    ] {
+        s.ok(&["list", "-q", query]);
+    }
+}

@@ -589,3 +589,56 @@ fn from_an_import_to_a_reviewed_dossier_and_what_a_newer_import_changed() {
     tmux.keys(&["x"]);
     tmux.wait_for("acknowledged", |s| s.contains("changement pris en compte"));
 }
+
+#[test]
+fn a_staffer_s_day_filter_review_all_a_file_changes_reload_go_to_it_acknowledge_export() {
+    let s = Sandbox::new();
+    let docs = s.path("docs");
+    copy_assets(&docs);
+    let review = s.path("review.json");
+    let args = format!("--review-file {} {}", review.display(), docs.display());
+    let tmux = Tmux::start("day", 120, 40, &viewer(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // The pending Asalée questions, all reviewed at once.
+    tmux.keys(&["/", "asalee statut:attente", "Enter"]);
+    tmux.wait_for("the filter", |s| s.contains("3 affichées / 5"));
+    tmux.keys(&["X"]);
+    tmux.wait_for("the question", |s| {
+        s.contains("Marquer 3 questions affichées comme revues")
+    });
+    tmux.keys(&["o"]);
+    tmux.wait_for("marked", |s| s.contains("3 questions marquées revues"));
+    tmux.wait_for("saved", |_| {
+        std::fs::read_to_string(&review).is_ok_and(|t| t.matches("\"reviewed\"").count() >= 3)
+    });
+    // A signalement for 17-16300QE arrives; the staffer saves the new page and reloads.
+    let file = docs.join("003_d03222e0d74a5826.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen(
+            "Question publiée au JO le :",
+            "Date de signalement : 20 novembre 2026\n\nQuestion publiée au JO le :",
+            1,
+        ),
+    )
+    .unwrap();
+    tmux.keys(&["R"]);
+    tmux.wait_for("one to review", |s| s.contains("1/1 à revoir"));
+    tmux.keys(&["g", "]"]);
+    let screen = tmux.wait_for("the changed question", |s| {
+        s.contains("Signalée depuis votre revue")
+    });
+    assert!(screen.contains("17-16300QE"), "{screen}");
+    tmux.keys(&["x"]);
+    tmux.wait_for("acknowledged", |s| s.contains("changement pris en compte"));
+    tmux.wait_for("nothing to review", |s| s.contains("0/0 à revoir"));
+    // The view exported for the deputy's memo.
+    let memo = s.path("memo.md");
+    tmux.keys(&["e", "mem", "Enter", "C-u", memo.to_str().unwrap(), "Enter"]);
+    tmux.wait_for("exported", |s| s.contains("memo.md"));
+    let text = std::fs::read_to_string(&memo).unwrap();
+    assert!(text.contains("17-16300QE"), "{text}");
+    assert_eq!(text.matches("17-").count() >= 3, true, "{text}");
+    tmux.keys(&["q"]);
+}

@@ -187,6 +187,11 @@ fn string_fields_match_folded_substrings() {
     assert_eq!(ids("rubric:professions"), vec!["16-16353QE"]);
     assert_eq!(ids("rubrique:santé"), ALL.to_vec());
     assert_eq!(ids("id:13985"), vec!["17-13985QE"]);
+    // The constituency: Loire is Bonnet's, and a part of Loire-Atlantique (Brard's).
+    assert_eq!(ids("place:loire"), vec!["17-13809QE", "17-16300QE"]);
+    assert_eq!(ids("lieu:loire-atlantique"), vec!["17-16300QE"]);
+    assert_eq!(ids("circonscription:deux-sèvres"), vec!["16-16353QE"]);
+    assert!(ids("place:nantes").is_empty());
     // Substring, not fuzzy: the letters of "bnt" are in "bonnet" but not together.
     assert!(ids("author:bnt").is_empty());
 }

@@ -14,6 +14,7 @@
 //! | `group:` `groupe:`                               | text                       | substring of the group |
 //! | `min:` `ministry:` `ministere:` `ministre:`      | text                       | substring of either ministry |
 //! | `rubric:` `rubrique:`                            | text                       | substring of the rubric |
+//! | `place:` `lieu:` `circonscription:`              | text                       | substring of the constituency |
 //! | `id:` `num:` `numero:`                           | text                       | substring of the id (`17-13809QE`) |
 //! | `leg:` `legislature:`                            | `17`                       | legislature |
 //! | `type:` `kind:`                                  | `QE` `QG` `QOSD`           | kind of question |
@@ -46,6 +47,7 @@ pub(super) enum Field {
     Has,
     Text,
     Similar,
+    Place,
 }
 
 /// One field of the query language, for the help screen.
@@ -98,6 +100,13 @@ pub const FIELDS: &[FieldHelp] = &[
         fr: "la rubrique contient le texte",
         en: "the rubric contains the text",
         field: Field::Rubric,
+    },
+    FieldHelp {
+        names: &["place", "lieu", "circonscription", "departement"],
+        value: "texte",
+        fr: "la circonscription (département) contient le texte",
+        en: "the constituency (département) contains the text",
+        field: Field::Place,
     },
     FieldHelp {
         names: &["id", "num", "numero"],

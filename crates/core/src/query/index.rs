@@ -76,6 +76,7 @@ pub(super) struct Entry {
     /// Same as `ministry_asked` when the document gives none or the same one.
     pub(super) ministry_assigned: u32,
     pub(super) rubric: u32,
+    pub(super) place: u32,
     pub(super) published: Option<NaiveDate>,
     pub(super) deadline: Option<NaiveDate>,
 }
@@ -90,6 +91,7 @@ pub struct SearchIndex {
     pub(super) groups: Table,
     pub(super) ministries: Table,
     pub(super) rubrics: Table,
+    pub(super) places: Table,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -168,6 +170,7 @@ impl SearchIndex {
         let mut groups = Interner::new();
         let mut ministries = Interner::new();
         let mut rubrics = Interner::new();
+        let mut places = Interner::new();
         let mut entries = Vec::with_capacity(questions.len());
         for ((q, (published, due)), (id_start, id_end)) in questions.iter().zip(dates).zip(spans) {
             let asked = ministries.intern(&q.ministry_asked);
@@ -184,6 +187,7 @@ impl SearchIndex {
                 ministry_asked: asked,
                 ministry_assigned: assigned,
                 rubric: rubrics.intern(&q.rubric),
+                place: places.intern(&q.constituency),
                 published,
                 deadline: due,
             });
@@ -196,6 +200,7 @@ impl SearchIndex {
             groups: groups.into_table(),
             ministries: ministries.into_table(),
             rubrics: rubrics.into_table(),
+            places: places.into_table(),
         }
     }
 

@@ -109,6 +109,7 @@ enum Check<'q> {
     Group(Vec<bool>),
     Ministry(Vec<bool>),
     Rubric(Vec<bool>),
+    Place(Vec<bool>),
     Id(&'q str),
     /// `similar:`: the positions of the question named and its related ones, sorted.
     Around(Vec<usize>),
@@ -450,6 +451,7 @@ impl<'q> Plan<'q> {
                 Test::Group(s) => Check::Group(contains_set(&index.groups, s)),
                 Test::Ministry(s) => Check::Ministry(contains_set(&index.ministries, s)),
                 Test::Rubric(s) => Check::Rubric(contains_set(&index.rubrics, s)),
+                Test::Place(s) => Check::Place(contains_set(&index.places, s)),
                 Test::Id(s) => Check::Id(s),
                 Test::Similar(id) => Check::Around(match ctx.related {
                     Some(set) if set.len() == n => {
@@ -479,6 +481,7 @@ impl<'q> Plan<'q> {
                 allowed(set, e.ministry_asked) || allowed(set, e.ministry_assigned)
             }
             Check::Rubric(set) => allowed(set, e.rubric),
+            Check::Place(set) => allowed(set, e.place),
             Check::Id(s) => index.id(e).contains(s),
             Check::Around(members) => members.binary_search(&i).is_ok(),
             Check::Test(test) => match test {
@@ -505,6 +508,7 @@ impl<'q> Plan<'q> {
                 | Test::Group(_)
                 | Test::Ministry(_)
                 | Test::Rubric(_)
+                | Test::Place(_)
                 | Test::Id(_)
                 | Test::Similar(_) => false,
             },

@@ -73,6 +73,8 @@ pub(super) enum Test {
     Ministry(String),
     /// `rubric:` substring.
     Rubric(String),
+    /// `place:` substring of the constituency.
+    Place(String),
     /// `id:` substring of the id (`17-13809qe`).
     Id(String),
     /// `text:` substring of the question or answer text.
@@ -297,6 +299,7 @@ fn field_term(
         Field::Group => Test::Group(value),
         Field::Ministry => Test::Ministry(value),
         Field::Rubric => Test::Rubric(value),
+        Field::Place => Test::Place(value),
         Field::Id => Test::Id(value),
         Field::Text => Test::Text(value),
         Field::Similar => Test::Similar(value),
@@ -398,13 +401,14 @@ fn test_implies(a: &Test, b: &Test) -> bool {
     match (a, b) {
         (Phrase(x), Phrase(y)) => x.contains(y.as_str()),
         // A field value is one of the fields phrases search.
-        (Author(x) | Group(x) | Ministry(x) | Rubric(x) | Id(x), Phrase(y)) => {
+        (Author(x) | Group(x) | Ministry(x) | Rubric(x) | Place(x) | Id(x), Phrase(y)) => {
             x.contains(y.as_str())
         }
         (Author(x), Author(y))
         | (Group(x), Group(y))
         | (Ministry(x), Ministry(y))
         | (Rubric(x), Rubric(y))
+        | (Place(x), Place(y))
         | (Id(x), Id(y))
         | (Text(x), Text(y)) => x.contains(y.as_str()),
         (Since(x), Since(y)) => x >= y,
