@@ -45,13 +45,20 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
         "version={} n={n} seed={SEED}\n",
         gen_corpus::GENERATOR_VERSION
     );
-    if std::fs::read_to_string(dir.join(gen_corpus::MARKER)).ok().as_deref() == Some(&wanted) {
+    if std::fs::read_to_string(dir.join(gen_corpus::MARKER))
+        .ok()
+        .as_deref()
+        == Some(&wanted)
+    {
         return Ok(dir);
     }
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
-    eprintln!("generating {n} questions as open-data archives into {} ...", dir.display());
+    eprintln!(
+        "generating {n} questions as open-data archives into {} ...",
+        dir.display()
+    );
     let start = Instant::now();
     let summary = gen_corpus::generate_with(&dir, n, SEED, gen_corpus::Format::Zip)?;
     eprintln!(

@@ -175,7 +175,7 @@ fn check_says_what_it_read_in_both_languages() {
     let s = Sandbox::new();
     assert_eq!(
         s.ok(&["check"]),
-        "5 questions, 0 ignoré(s), 0 avertissement\n"
+        "5 questions, 0 fichier ignoré, 0 avertissement\n"
     );
     assert_eq!(
         s.ok(&["--lang", "en", "check"]),
@@ -273,7 +273,10 @@ fn the_same_folder_named_twice_is_read_once() {
         "seeds/000_ca7e1411996a7a9f.txt",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out), "5 questions, 0 ignoré(s), 0 avertissement\n");
+    assert_eq!(
+        stdout(&out),
+        "5 questions, 0 fichier ignoré, 0 avertissement\n"
+    );
 }
 
 #[test]

@@ -206,5 +206,5 @@ fn cases_the_properties_found() {
     assert_eq!(parsed.warnings[0].line, Some(6));
     assert!(parsed.warnings[0]
         .message()
-        .contains("2 control character(s)"));
+        .contains("2 control characters (NUL, escape, …) removed"));
 }

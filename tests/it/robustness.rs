@@ -363,7 +363,7 @@ fn nul_bytes_few_are_dropped_with_a_warning_many_mean_binary() {
     assert_eq!(
         warnings[0].to_string(),
         format!(
-            "{}:15: warning: 3 control character(s) (NUL, escape, …) removed: the file looks damaged",
+            "{}:15: warning: 3 control characters (NUL, escape, …) removed: the file looks damaged",
             path.display()
         )
     );

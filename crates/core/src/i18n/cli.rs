@@ -7,7 +7,7 @@ pub fn prefix(lang: Lang) -> String {
     lang.pick(format!("dossier{NB}: "), "dossier: ".to_string())
 }
 
-/// `check`'s summary: "5 questions, 0 ignorées, 0 avertissements".
+/// `check`'s summary: "5 questions, 0 fichier ignoré, 0 avertissement".
 pub fn check_summary(
     lang: Lang,
     questions: usize,
@@ -25,10 +25,12 @@ pub fn check_summary(
         ("avertissement", "avertissements"),
         ("warning", "warnings"),
     );
-    let mut line = lang.pick(
-        format!("{q}, {skipped} ignoré(s), {w}"),
-        format!("{q}, {skipped} skipped, {w}"),
+    let skipped = lang.count(
+        skipped,
+        ("fichier ignoré", "fichiers ignorés"),
+        ("skipped", "skipped"),
     );
+    let mut line = format!("{q}, {skipped}, {w}");
     if ignored > 0 {
         line.push_str(&lang.pick(
             format!(" ({ignored} autres fichiers laissés de côté{NB}: ni document de question ni données ouvertes)"),
@@ -40,9 +42,14 @@ pub fn check_summary(
 
 /// Skipped files reported by a data command.
 pub fn files_skipped(lang: Lang, n: usize) -> String {
+    let files = lang.count(
+        n,
+        ("fichier ignoré", "fichiers ignorés"),
+        ("file skipped", "files skipped"),
+    );
     lang.pick(
-        format!("{n} fichier(s) ignoré(s){NB}; `dossier check` donne tous les diagnostics"),
-        format!("{n} file(s) skipped; `dossier check` lists every diagnostic"),
+        format!("{files}{NB}; `dossier check` donne tous les diagnostics"),
+        format!("{files}; `dossier check` lists every diagnostic"),
     )
 }
 

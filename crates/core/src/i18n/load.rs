@@ -76,10 +76,17 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("fichier UTF-16{NB}: lu comme tel{NB}; l'enregistrer en UTF-8 est plus sûr"),
             "UTF-16 file: read as UTF-16; saving it as UTF-8 is safer".into(),
         ),
-        ControlsRemoved(n) => lang.pick(
-            format!("{n} caractère(s) de contrôle (NUL, échappement…) supprimé(s){NB}: le fichier semble abîmé"),
-            format!("{n} control character(s) (NUL, escape, …) removed: the file looks damaged"),
-        ),
+        ControlsRemoved(n) => {
+            let chars = lang.count(
+                *n,
+                ("caractère de contrôle (NUL, échappement…) supprimé", "caractères de contrôle (NUL, échappement…) supprimés"),
+                ("control character (NUL, escape, …) removed", "control characters (NUL, escape, …) removed"),
+            );
+            lang.pick(
+                format!("{chars}{NB}: le fichier semble abîmé"),
+                format!("{chars}: the file looks damaged"),
+            )
+        }
         EmptyFile => lang.pick("fichier vide", "empty file").into(),
         BlankFile => lang.pick(
             format!("seulement des lignes vides et des espaces{NB}: pas un document de question"),

@@ -37,9 +37,14 @@ pub fn import_summary(lang: Lang, report: &ImportReport, from: &str, into: &str)
         ("question", "questions"),
         ("question", "questions"),
     );
+    let agreed = if report.merged.len() > 1 {
+        "fusionnées"
+    } else {
+        "fusionnée"
+    };
     let mut line = lang.pick(
         format!(
-            "{merged} fusionnée(s) depuis {from} dans {into}{NB}; {} déjà à jour",
+            "{merged} {agreed} depuis {from} dans {into}{NB}; {} déjà à jour",
             report.unchanged
         ),
         format!(
@@ -48,15 +53,14 @@ pub fn import_summary(lang: Lang, report: &ImportReport, from: &str, into: &str)
         ),
     );
     if report.repaired_notes > 0 {
+        let notes = lang.count(
+            report.repaired_notes,
+            ("note réparée", "notes réparées"),
+            ("note repaired", "notes repaired"),
+        );
         line.push_str(&lang.pick(
-            format!(
-                "{NB}; {} note(s) réparée(s) (fichier de format 1)",
-                report.repaired_notes
-            ),
-            format!(
-                "; {} note(s) repaired (format 1 file)",
-                report.repaired_notes
-            ),
+            format!("{NB}; {notes} (fichier de format 1)"),
+            format!("; {notes} (format 1 file)"),
         ));
     }
     line
@@ -65,8 +69,9 @@ pub fn import_summary(lang: Lang, report: &ImportReport, from: &str, into: &str)
 /// After `review export`.
 pub fn exported(lang: Lang, n: usize, from: &str, to: &str) -> String {
     let entries = lang.count(n, ("entrée", "entrées"), ("entry", "entries"));
+    let agreed = if n > 1 { "exportées" } else { "exportée" };
     lang.pick(
-        format!("{entries} de revue exportée(s) de {from} vers {to}"),
+        format!("{entries} de revue {agreed} de {from} vers {to}"),
         format!("exported {entries} from {from} to {to}"),
     )
 }
