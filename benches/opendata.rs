@@ -8,6 +8,7 @@
 //! `cargo bench --bench opendata -- --n 10000 --reps 1`. The corpus is generated once into
 //! `target/bench-corpus/zip-<N>/`. See BENCHMARKS.md, section 7.
 
+mod common;
 #[path = "../examples/gen_corpus.rs"]
 #[allow(dead_code)]
 mod gen_corpus;
@@ -20,27 +21,9 @@ use std::time::{Duration, Instant};
 
 const SEED: u64 = 20_261_122;
 
-fn median(reps: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..reps.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
 /// The zip corpus of `n` questions, generated on first use.
 fn corpus(n: usize) -> std::io::Result<PathBuf> {
-    let dir = target_dir().join("bench-corpus").join(format!("zip-{n}"));
+    let dir = common::corpus_root().join(format!("zip-{n}"));
     let wanted = format!(
         "version={} n={n} seed={SEED}\n",
         gen_corpus::GENERATOR_VERSION
@@ -110,28 +93,11 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut n = 100_000;
-    let mut reps = 3;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--n" => {
-                n = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(n);
-                i += 1;
-            }
-            "--reps" => {
-                reps = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(reps);
-                i += 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let load_avg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let (n, reps) = common::size_and_reps(&args, 100_000, 3);
     println!(
         "open-data benchmark: {n} questions, {reps} round(s), {} CPU(s), load average {}",
         std::thread::available_parallelism().map_or(1, |p| p.get()),
-        load_avg.split_whitespace().next().unwrap_or("?")
+        common::load_average()
     );
     let dir = corpus(n).expect("the corpus");
     let archives = zips(&dir);
@@ -143,7 +109,7 @@ fn main() {
         .sum();
 
     // The floor: unzip decompressing every entry of the same archives to nowhere.
-    let unzip = median(reps, || {
+    let unzip = common::median(reps, || {
         for a in &archive_refs {
             run("unzip", &[Path::new("-p"), a]);
         }
@@ -151,7 +117,7 @@ fn main() {
 
     // Reading the archives (every entry parsed, authors resolved through AMO), no cache.
     let mut questions = 0;
-    let read = median(reps, || {
+    let read = common::median(reps, || {
         let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
         questions = report.questions.len();
     });
@@ -160,7 +126,7 @@ fn main() {
     // questions, the file written atomically.
     let libs = tempfile::tempdir().expect("a temporary folder");
     let mut round = 0;
-    let import = median(reps, || {
+    let import = common::median(reps, || {
         round += 1;
         let library = Library::at(&libs.path().join(round.to_string()));
         library
@@ -178,8 +144,8 @@ fn main() {
     let file = library.file();
     let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     run("cat", &[file.as_path()]);
-    let cat = median(reps.max(3), || run("cat", &[file.as_path()]));
-    let open = median(reps.max(3), || {
+    let cat = common::median(reps.max(3), || run("cat", &[file.as_path()]));
+    let open = common::median(reps.max(3), || {
         let opened = library.open().expect("the library opens");
         assert_eq!(opened.questions.len(), questions);
     });

@@ -22,6 +22,7 @@
 //! - The pairwise scores of the five Asalée questions of the sample dossier (written
 //!   separately: they must not be related by text).
 
+mod common;
 #[path = "../examples/gen_corpus.rs"]
 #[allow(dead_code)]
 mod gen_corpus;
@@ -37,24 +38,12 @@ use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Seed of the benchmark corpora (the same as `benches/load.rs`, so they share them).
 const SEED: u64 = 1;
 
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|| "?".into())
-}
-
-fn corpus_root() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("bench-corpus")
-}
+use common::{corpus_root, load_average, median};
 
 /// The corpus of `n` questions, generated on first use (the same marker as `benches/load.rs`).
 fn corpus(n: usize) -> std::io::Result<PathBuf> {
@@ -122,18 +111,6 @@ fn run_child(dir: &Path, mode: &str) -> Option<HashMap<String, u64>> {
             })
             .collect(),
     )
-}
-
-fn median(reps: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..reps.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
 }
 
 /// The planted groups of the truth file, as lists of question indices.
@@ -615,23 +592,7 @@ fn main() {
         (Some("--child-compute"), Some(dir)) => child(Path::new(dir), true),
         _ => {}
     }
-    let mut n = 100_000;
-    let mut reps = 3;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--n" => {
-                n = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(n);
-                i += 1;
-            }
-            "--reps" => {
-                reps = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(reps);
-                i += 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
+    let (n, reps) = common::size_and_reps(&args, 100_000, 3);
     println!(
         "dossier related benchmark: {} CPU(s), {} rayon threads, {reps} round(s) per timing \
          (median), load average {} at the start",
