@@ -513,8 +513,11 @@ pub enum CampaignRow {
         /// Its other questions are listed under it.
         expanded: bool,
     },
-    /// Another question of an opened campaign.
-    Member,
+    /// Another question of an opened campaign (the last one under its head, or not).
+    Member {
+        /// The last of the campaign's rows.
+        last: bool,
+    },
 }
 
 impl App {

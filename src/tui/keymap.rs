@@ -122,8 +122,44 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
     Ok(Key { code, mods })
 }
 
+impl Key {
+    /// How a key is written in the help of a language: `Entrée` / `Enter`, `Échap` / `Esc`
+    /// (the names on each language's keyboards); letters and arrows as they are.
+    pub fn label(&self, lang: dossier_core::i18n::Lang) -> String {
+        use dossier_core::i18n::Lang;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let base = match self.code {
+            KeyCode::Char(' ') => "Espace",
+            KeyCode::Home => "Début",
+            KeyCode::End => "Fin",
+            KeyCode::PageDown => "PgSuiv",
+            KeyCode::PageUp => "PgPréc",
+            KeyCode::BackTab => "Maj-Tab",
+            KeyCode::Enter => "Entrée",
+            KeyCode::Esc => "Échap",
+            KeyCode::Backspace => "Retour arrière",
+            KeyCode::Delete => "Suppr",
+            KeyCode::Insert => "Inser",
+            _ => return self.to_string(),
+        };
+        let ctrl = if self.mods.contains(KeyModifiers::CONTROL) {
+            "Ctrl-"
+        } else {
+            ""
+        };
+        let alt = if self.mods.contains(KeyModifiers::ALT) {
+            "Alt-"
+        } else {
+            ""
+        };
+        format!("{ctrl}{alt}{base}")
+    }
+}
+
 impl fmt::Display for Key {
-    /// How a key is written in the help: `j`, `↓`, `Ctrl-d`.
+    /// How a key is written in the configuration and in English: `j`, `↓`, `Ctrl-d`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
@@ -280,14 +316,19 @@ impl Keymap {
         self.listed.get(&mode).map_or(&[], Vec::as_slice)
     }
 
-    /// The keys of a command, as the help writes them: `j / ↓`.
-    pub fn keys_label(&self, mode: Mode, command: Command) -> String {
+    /// The keys of a command, as the help of `lang` writes them: `j / ↓`, `Entrée`.
+    pub fn keys_label(
+        &self,
+        mode: Mode,
+        command: Command,
+        lang: dossier_core::i18n::Lang,
+    ) -> String {
         self.listed(mode)
             .iter()
             .find(|(c, _)| *c == command)
             .map(|(_, keys)| {
                 keys.iter()
-                    .map(ToString::to_string)
+                    .map(|k| k.label(lang))
                     .collect::<Vec<_>>()
                     .join(" / ")
             })

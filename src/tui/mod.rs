@@ -81,6 +81,13 @@ enum Event {
     InputGone,
 }
 
+/// What waits for `update`: actions, and terminal events not yet read as keys (a key's
+/// meaning depends on the mode the keys before it leave).
+enum Queued {
+    Action(Action),
+    Input(TermEvent),
+}
+
 /// How often transient messages age and review files are checked.
 const TICK: Duration = Duration::from_millis(250);
 
@@ -461,9 +468,9 @@ fn event_loop(
     if mouse {
         let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
     }
-    let mut pending: std::collections::VecDeque<Action> = std::collections::VecDeque::new();
+    let mut pending: std::collections::VecDeque<Queued> = std::collections::VecDeque::new();
     if let Ok(size) = term.size() {
-        pending.push_back(Action::Resize(size.width, size.height));
+        pending.push_back(Queued::Action(Action::Resize(size.width, size.height)));
     }
     let mut fx = update::start(&mut app);
     let mut ended = Ended::Quit;
@@ -472,11 +479,20 @@ fn event_loop(
     'outer: loop {
         for effect in fx.drain(..) {
             if let Some(action) = workers.run(effect, term, paused) {
-                pending.push_back(action);
+                pending.push_back(Queued::Action(action));
             }
         }
-        // Take every action waiting before drawing again, so fast typing stays fluid.
-        while let Some(action) = pending.pop_front() {
+        // Take every action waiting before drawing again, so fast typing stays fluid. A key
+        // becomes its action only now, in the mode the keys before it left: `/abc` typed in
+        // one burst opens the filter line and types "abc" into it.
+        while let Some(queued) = pending.pop_front() {
+            let action = match queued {
+                Queued::Action(a) => a,
+                Queued::Input(e) => match action_for(&app, e) {
+                    Some(a) => a,
+                    None => continue,
+                },
+            };
             let before = (app.message.clone(), app.saving.clone());
             let tick = matches!(action, Action::Tick);
             let resumed = matches!(action, Action::Resumed);
@@ -490,7 +506,7 @@ fn event_loop(
             }
             for effect in fx.drain(..) {
                 if let Some(action) = workers.run(effect, term, paused) {
-                    pending.push_back(action);
+                    pending.push_back(Queued::Action(action));
                 }
             }
             if app.quit {
@@ -511,21 +527,17 @@ fn event_loop(
             Err(RecvTimeoutError::Disconnected) => break,
         };
         if last_tick.elapsed() >= TICK {
-            pending.push_back(Action::Tick);
+            pending.push_back(Queued::Action(Action::Tick));
             last_tick = Instant::now();
         }
         let mut events: Vec<Event> = event.into_iter().collect();
         events.extend(rx.try_iter());
         for event in events {
             match event {
-                Event::Input(e) => {
-                    if let Some(action) = action_for(&app, e) {
-                        pending.push_back(action);
-                    }
-                }
-                Event::Action(a) => pending.push_back(a),
+                Event::Input(e) => pending.push_back(Queued::Input(e)),
+                Event::Action(a) => pending.push_back(Queued::Action(a)),
                 Event::Signal(s) if s == signal_hook::consts::SIGTSTP => {
-                    pending.push_back(Action::Command(action::Command::Suspend))
+                    pending.push_back(Queued::Action(Action::Command(action::Command::Suspend)))
                 }
                 Event::Signal(s) if s == signal_hook::consts::SIGCONT => {
                     // Stopped from outside (SIGSTOP) and continued: take the terminal again.

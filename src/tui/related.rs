@@ -86,8 +86,10 @@ pub fn regroup(app: &mut App) {
         );
         rows.push(*h);
         if expanded {
-            for m in &group[1..] {
-                app.campaign_rows.insert(m.index, CampaignRow::Member);
+            for (k, m) in group[1..].iter().enumerate() {
+                let last = k + 2 == group.len();
+                app.campaign_rows
+                    .insert(m.index, CampaignRow::Member { last });
                 rows.push(*m);
             }
         }
@@ -144,7 +146,8 @@ pub fn picker(app: &App) -> Result<Prompt, &'static str> {
         return Err(words::none_related(lang, false));
     };
     let choices: Vec<Choice> = set
-        .of(i)
+        .distinct(i)
+        .into_iter()
         .filter_map(|r| {
             let other = app.related_question(r.index as usize)?;
             let outside = r.index as usize >= app.dossier.questions.len();

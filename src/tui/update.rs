@@ -312,6 +312,10 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     } else if let Some(sentence) = ui::change_summary(lang, &summary) {
         show_also(app, sentence, MessageKind::Info);
     }
+    if !first && app.message.is_none() {
+        let n = app.dossier.questions.len();
+        show(app, ui::reloaded(lang, n), MessageKind::Info);
+    }
     if first && app.review.repaired_notes() > 0 {
         let n = app.review.repaired_notes();
         show_also(app, ui::repaired_notes(lang, n), MessageKind::Info);

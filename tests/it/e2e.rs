@@ -644,3 +644,17 @@ fn a_staffer_s_day_filter_review_all_a_file_changes_reload_go_to_it_acknowledge_
     }
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn keys_typed_in_one_burst_reach_the_prompt_they_open() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("burst", 120, 40, &viewer(&s, ""));
+    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // One write to the terminal, as a paste or a fast typist over ssh sends it.
+    tmux.keys(&["/batho"]);
+    let screen = tmux.wait_for("the filter typed", |s| s.contains("1 affichée / 5"));
+    assert!(screen.contains("Filtre / batho"), "{screen}");
+    tmux.keys(&["Enter", "eJSON"]);
+    let screen = tmux.wait_for("the format typed", |s| s.contains("› JSON"));
+    assert!(screen.contains("▸ JSON (fiches complètes)"), "{screen}");
+}

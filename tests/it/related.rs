@@ -249,9 +249,12 @@ fn c_groups_the_list_by_campaign_and_space_opens_one() {
     // One row for the campaign, the four others as they are.
     assert_eq!(v.shown().len(), 5);
     let screen = v.screen(200, 50);
-    assert!(screen.contains("[par campagne]"), "{screen}");
     assert!(
-        screen.contains("▸ campagne de 4 (3 en attente, 1 répondue)"),
+        screen.contains("[par campagne\u{a0}: ×questions"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("▸ ×4 ○3 ✓1 · Avenir des salariés"),
         "{screen}"
     );
     insta::assert_snapshot!("grouped_200x50", screen);
@@ -270,17 +273,15 @@ fn c_groups_the_list_by_campaign_and_space_opens_one() {
     v.press(" ");
     assert_eq!(v.shown().len(), 8);
     let screen = v.screen(200, 50);
-    assert!(screen.contains("▾ campagne de 4"), "{screen}");
+    assert!(screen.contains("▾ ×4"), "{screen}");
+    assert!(screen.contains("├ Avenir des salariés"), "{screen}");
     assert!(screen.contains("└ Avenir des salariés"), "{screen}");
     v.press(" ");
     assert_eq!(v.shown().len(), 5);
     // Filters apply within: pending only, the campaign is its three pending copies.
     v.press("u");
     let screen = v.screen(200, 50);
-    assert!(
-        screen.contains("campagne de 3 (3 en attente, 0 répondue)"),
-        "{screen}"
-    );
+    assert!(screen.contains("×3 ○3 ✓0"), "{screen}");
     // An export of what is shown holds every question, not one per campaign.
     v.app.export_dir = tmp.path().join("out");
     std::fs::create_dir_all(&v.app.export_dir).unwrap();
@@ -358,4 +359,33 @@ fn in_a_named_dossier_the_answer_given_to_another_deputy_of_the_library_is_still
         message.contains("17-13809QE est hors de ce dossier"),
         "{message}"
     );
+}
+
+#[test]
+fn a_question_both_alike_and_answered_with_the_same_text_is_listed_once() {
+    let s = Sandbox::new();
+    let dir = s.path("docs");
+    crate::util::copy_assets(&dir);
+    // A copy of 17-13809QE, answered with the same text.
+    let twin = original()
+        .replace("13809", "20009")
+        .replace("Mme Sylvie Bonnet", "M. Paul Martin");
+    std::fs::write(dir.join("twin.md"), twin).unwrap();
+    let records: Vec<Value> =
+        serde_json::from_str(&s.ok(&["export", dir.to_str().unwrap()])).unwrap();
+    let twin = records.iter().find(|r| r["id"] == "17-20009QE").unwrap();
+    let related = twin["related"].as_array().unwrap();
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0]["id"], "17-13809QE");
+    // Its strongest relation: identical texts, and identical answers, both at 1.
+    assert_eq!(related[0]["similarity"], 1.0);
+    let csv = s.ok(&[
+        "list",
+        "-q",
+        "similar:20009",
+        "-f",
+        "csv",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",1")), "{csv}");
 }

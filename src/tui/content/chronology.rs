@@ -29,14 +29,22 @@ impl Bucket {
         }
     }
 
-    /// A short label for the bucket number `n`.
-    pub fn label(self, n: i64) -> String {
+    /// A short label for the bucket number `n`, in `lang` (T3 2026 / Q3 2026).
+    pub fn label(self, n: i64, lang: dossier_core::i18n::Lang) -> String {
         match self {
             Bucket::Week => NaiveDate::from_num_days_from_ce_opt((n * 7) as i32)
-                .map(|d| d.format("%d/%m/%y").to_string())
+                .map(|d| match lang {
+                    dossier_core::i18n::Lang::Fr => d.format("%d/%m/%y").to_string(),
+                    dossier_core::i18n::Lang::En => d.format("%y-%m-%d").to_string(),
+                })
                 .unwrap_or_default(),
             Bucket::Month => format!("{:02}/{}", n.rem_euclid(12) + 1, n.div_euclid(12)),
-            Bucket::Quarter => format!("T{} {}", n.rem_euclid(4) + 1, n.div_euclid(4)),
+            Bucket::Quarter => format!(
+                "{}{} {}",
+                lang.pick("T", "Q"),
+                n.rem_euclid(4) + 1,
+                n.div_euclid(4)
+            ),
             Bucket::Year => n.to_string(),
         }
     }
@@ -100,14 +108,15 @@ pub fn bar_room(app: &App, width: usize) -> usize {
         .max()
         .unwrap_or(9)
         + 1;
-    width.saturating_sub(label + 4)
+    // The total after the bars: " 100 000" at most.
+    width.saturating_sub(label + 8)
 }
 
 /// Groups the dates of the shown questions into at most `slots` buckets.
 pub fn compute(app: &App, width: usize) -> Option<Chronology> {
     let slots = bar_room(app, width).max(1);
     let mut range: Option<(NaiveDate, NaiveDate)> = None;
-    for h in &app.hits {
+    for h in app.shown_hits() {
         for e in app.dossier.questions.get(h.index)?.events.iter() {
             if KINDS.contains(&e.kind) {
                 range =
@@ -120,7 +129,7 @@ pub fn compute(app: &App, width: usize) -> Option<Chronology> {
     let first = bucket.of(start);
     let len = (bucket.of(end) - first + 1).max(1) as usize;
     let mut counts = [vec![0; len], vec![0; len], vec![0; len]];
-    for h in &app.hits {
+    for h in app.shown_hits() {
         let Some(q) = app.dossier.questions.get(h.index) else {
             continue;
         };
@@ -166,7 +175,10 @@ mod tests {
             Bucket::Quarter
         );
         assert_eq!(
-            Bucket::Month.label(Bucket::Month.of(d(2026, 3, 24))),
+            Bucket::Month.label(
+                Bucket::Month.of(d(2026, 3, 24)),
+                dossier_core::i18n::Lang::Fr
+            ),
             "03/2026"
         );
     }

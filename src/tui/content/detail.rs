@@ -141,8 +141,9 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
         terms,
     ));
     let id_line = format!(
-        "{} n° {} · {}{} · {}",
+        "{} {} {} · {}{} · {}",
         ui::kind(lang, q.kind),
+        lang.pick("n°", "no."),
         q.number,
         q.legislature,
         w.legislature_suffix,
@@ -396,7 +397,7 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
 
     match related {
         Some(set) => {
-            let list: Vec<_> = set.of(index).collect();
+            let list = set.distinct(index);
             if !list.is_empty() {
                 out.push((Line::default(), false));
                 out.push(heading(&related_words::related_heading(lang, list.len())));
@@ -442,6 +443,7 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
                 let key = app.keymap.keys_label(
                     crate::tui::keymap::Mode::Normal,
                     crate::tui::action::Command::RelatedQuestions,
+                    lang,
                 );
                 if !key.is_empty() {
                     plain(

@@ -60,7 +60,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     let w = ui::words(lang);
     let theme = &app.theme;
     let keymap = &app.keymap;
-    let label = |mode: Mode, c: Command| keymap.keys_label(mode, c);
+    let label = |mode: Mode, c: Command| keymap.keys_label(mode, c, lang);
     let key_width = [Mode::Normal, Mode::Filter, Mode::Note, Mode::Prompt]
         .iter()
         .flat_map(|m| {

@@ -104,7 +104,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 }
             }
             if r + 1 == rows_each {
-                spans.push(Span::styled(format!(" {total}"), theme.dim()));
+                spans.push(Span::styled(
+                    format!(" {}", app.lang.number(total)),
+                    theme.dim(),
+                ));
             }
             lines.push(Line::from(spans));
         }
@@ -114,7 +117,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut marks = format!("{:<label_width$}", w.selected);
     let mut col = 0;
     for i in 0..len {
-        let label = chrono.bucket.label(chrono.first + i as i64);
+        let label = chrono.bucket.label(chrono.first + i as i64, app.lang);
         let at = i * cell;
         if at >= col {
             axis.push_str(&" ".repeat(at - col));

@@ -231,7 +231,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 if *expanded { "▾" } else { "▸" },
                 related_words::campaign_row(lang, *count, *pending, *answered)
             ),
-            Some(CampaignRow::Member) => format!("  └ {title}"),
+            Some(CampaignRow::Member { last }) => {
+                format!("  {} {title}", if *last { "└" } else { "├" })
+            }
             None => title.to_string(),
         };
         let title_style = match app.campaign_rows.get(&hit.index) {

@@ -84,7 +84,11 @@ pub fn hints(app: &App) -> String {
         .iter()
         .filter_map(|c| {
             let key = app.keymap.first_key(Mode::Normal, *c)?;
-            Some(format!("{key} {}", ui::command_hint(lang, c.name())))
+            Some(format!(
+                "{} {}",
+                key.label(lang),
+                ui::command_hint(lang, c.name())
+            ))
         })
         .collect::<Vec<_>>()
         .join(" · ")

@@ -102,7 +102,7 @@ pub fn write_questions(
     writer.write_record(HEADER)?;
     for q in questions {
         let n = related
-            .and_then(|r| Some(r.of(r.position(&q.id)?).count()))
+            .and_then(|r| Some(r.distinct(r.position(&q.id)?).len()))
             .unwrap_or(0);
         writer.write_record(row(q, &timing(q, today), n))?;
     }

@@ -63,7 +63,8 @@ pub fn progress_template(lang: Lang) -> &'static str {
 
 /// `list`'s last line: "3 / 5 questions".
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
-    format!("{} / {} questions", lang.number(shown), lang.number(total))
+    let total = lang.count(total, ("question", "questions"), ("question", "questions"));
+    format!("{} / {total}", lang.number(shown))
 }
 
 /// An invalid query, above the caret line.

@@ -263,7 +263,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             };
             let found = kind(*found);
             lang.pick(
-                format!("«{NB}{field}{NB}» est {found} là où {wanted} est attendu"),
+                format!("«{NB}{field}{NB}» est {found} là où on attend {wanted}"),
                 format!("'{field}' is {found} where {wanted} is expected"),
             )
         }
@@ -356,9 +356,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         ),
         NoAmo { authors } => lang.pick(
             format!(
-                "{} par leur référence (PA…){NB}: aucune donnée AMO fournie \
+                "{} par {} référence (PA…){NB}: aucune donnée AMO fournie \
                  (donnez l'archive AMO des acteurs parmi les chemins)",
-                lang.count(*authors, ("auteur affiché", "auteurs affichés"), ("", ""))
+                lang.count(*authors, ("auteur affiché", "auteurs affichés"), ("", "")),
+                if *authors > 1 { "leur" } else { "sa" }
             ),
             format!(
                 "{} by their reference (PA…): no AMO data given (give the \

@@ -89,27 +89,23 @@ pub fn computing(lang: Lang) -> &'static str {
     )
 }
 
-/// A campaign's row in the grouped list: "campagne · 12 (3 en attente, 9 répondues)".
+/// A campaign's mark in the grouped list, before its title, short so that the title still
+/// shows: "×12 ○3 ✓9" (questions, of which pending and answered, with the list's own marks).
 pub fn campaign_row(lang: Lang, count: usize, pending: usize, answered: usize) -> String {
-    lang.pick(
-        format!(
-            "campagne de {} ({} en attente, {})",
-            lang.number(count),
-            lang.number(pending),
-            lang.count(answered, ("répondue", "répondues"), ("", ""))
-        ),
-        format!(
-            "campaign of {} ({} pending, {} answered)",
-            lang.number(count),
-            lang.number(pending),
-            lang.number(answered)
-        ),
+    format!(
+        "×{} ○{} ✓{}",
+        lang.number(count),
+        lang.number(pending),
+        lang.number(answered)
     )
 }
 
 /// The list's title mark when grouped by campaign.
 pub fn grouped(lang: Lang) -> &'static str {
-    lang.pick("par campagne", "by campaign")
+    lang.pick(
+        "par campagne\u{a0}: ×questions ○en attente ✓répondues",
+        "by campaign: ×questions ○pending ✓answered",
+    )
 }
 
 /// Grouping asked for before the relations are ready, or with none.
@@ -178,13 +174,7 @@ mod tests {
         assert!(fr.contains("proche\u{a0}: 17-1QE"), "{fr}");
         let en = answered_elsewhere(Lang::En, "17-1QE", None);
         assert!(!en.contains(" :"), "{en}");
-        assert_eq!(
-            campaign_row(Lang::Fr, 12, 3, 9),
-            "campagne de 12 (3 en attente, 9 répondues)"
-        );
-        assert_eq!(
-            campaign_row(Lang::En, 12, 3, 1),
-            "campaign of 12 (3 pending, 1 answered)"
-        );
+        assert_eq!(campaign_row(Lang::Fr, 1200, 3, 9), "×1\u{202f}200 ○3 ✓9");
+        assert_eq!(campaign_row(Lang::En, 1200, 3, 1), "×1,200 ○3 ✓1");
     }
 }

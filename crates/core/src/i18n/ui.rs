@@ -820,6 +820,15 @@ pub fn command_help(lang: Lang, command: &str) -> &'static str {
     lang.pick(fr, en)
 }
 
+/// After a reload that changed nothing reviewed: what is shown now.
+pub fn reloaded(lang: Lang, n: usize) -> String {
+    let n = lang.count(n, ("question", "questions"), ("question", "questions"));
+    lang.pick(
+        format!("dossier rechargé{NB}: {n}, rien de changé dans ce que vous avez revu"),
+        format!("dossier reloaded: {n}, nothing changed in what you reviewed"),
+    )
+}
+
 /// Short names of commands for the status-bar hints.
 pub fn command_hint(lang: Lang, command: &str) -> &'static str {
     match command {

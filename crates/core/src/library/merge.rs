@@ -64,6 +64,12 @@ fn union_events(newer: Vec<Event>, older: Vec<Event>) -> Vec<Event> {
     out
 }
 
+/// True when the record shows its author by the acteur reference only (read without the
+/// AMO data that names them).
+fn unresolved_author(q: &Question) -> bool {
+    q.author.is_empty() || q.author_ref.as_deref() == Some(q.author.as_str())
+}
+
 /// Merges a record read now (`incoming`) into the one the library holds (`held`), for the
 /// same question: the result knows everything either knows; where both give a field, the
 /// record with the later events gives it (`incoming` on a tie).
@@ -74,6 +80,8 @@ pub fn merge(held: Question, incoming: Question) -> Question {
     } else {
         (held, incoming)
     };
+    // A name resolved once through AMO is not lost to a record read without AMO data.
+    let keep_older_author = unresolved_author(&newer) && !unresolved_author(&older);
     let (question_text, question_emphasis) = if newer.question_text.is_empty() {
         (older.question_text, older.question_emphasis)
     } else {
@@ -95,7 +103,11 @@ pub fn merge(held: Question, incoming: Question) -> Question {
         kind: newer.kind,
         number: newer.number,
         title: pick(newer.title, older.title),
-        author: pick(newer.author, older.author),
+        author: if keep_older_author {
+            older.author
+        } else {
+            pick(newer.author, older.author)
+        },
         author_ref: pick_opt(newer.author_ref, older.author_ref),
         mandate_ref: pick_opt(newer.mandate_ref, older.mandate_ref),
         constituency: pick(newer.constituency, older.constituency),
@@ -131,6 +143,22 @@ mod tests {
 
     fn sample(i: usize) -> Question {
         load_sample().questions.remove(i)
+    }
+
+    #[test]
+    fn a_name_from_amo_is_kept_when_a_newer_record_comes_without_amo_data() {
+        let mut held = sample(0);
+        held.author_ref = Some("PA719968".into());
+        let mut incoming = held.clone();
+        incoming.author = "PA719968".into();
+        incoming.constituency = String::new();
+        let merged = merge(held.clone(), incoming.clone());
+        assert_eq!(merged.author, held.author);
+        assert_eq!(merged.constituency, held.constituency);
+        // And a name the newer record resolves is taken.
+        let mut renamed = held.clone();
+        renamed.author = "Mme Sylvie Bonnet-Durand".into();
+        assert_eq!(merge(held, renamed).author, "Mme Sylvie Bonnet-Durand");
     }
 
     /// The question as an earlier export would have had it: events after `cut` dropped, and

@@ -156,12 +156,20 @@ impl RelatedSet {
             .filter(move |r| (r.index as usize) < n)
     }
 
-    /// The questions related to the one with this id, as the export gives them.
+    /// The questions related to the one at `i`, each once (a question both alike and
+    /// answered with the same text is listed by its strongest relation), most similar first.
+    pub fn distinct(&self, i: usize) -> Vec<&Relation> {
+        let mut seen = std::collections::HashSet::new();
+        self.of(i).filter(|r| seen.insert(r.index)).collect()
+    }
+
+    /// The questions related to the one with this id, as the export gives them: each once.
     pub fn related(&self, id: &str) -> Vec<Related> {
         let Some(i) = self.position(id) else {
             return Vec::new();
         };
-        self.of(i)
+        self.distinct(i)
+            .into_iter()
             .map(|r| Related {
                 id: self.ids[r.index as usize].clone(),
                 similarity: r.similarity,
