@@ -470,6 +470,10 @@ pub fn sort_key(lang: Lang, key: SortKey) -> &'static str {
 
 /// "Chargement : 1 234 / 100 000 fichiers".
 pub fn loading(lang: Lang, done: usize, total: usize) -> String {
+    if total == 0 {
+        // Before the files are counted (walking the folders, opening the cache or the library).
+        return lang.pick("Chargement…", "Loading…").to_string();
+    }
     let (d, t) = (lang.number(done), lang.number(total));
     lang.pick(
         format!("Chargement{NB}: {d} / {t} fichiers"),
