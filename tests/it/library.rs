@@ -231,3 +231,35 @@ fn an_import_killed_at_any_point_leaves_the_old_library_or_the_new_one() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?} ({counts:?})");
 }
+
+#[test]
+fn a_truncated_archive_is_named_and_said_to_be_cut_short() {
+    use std::io::Write;
+    let s = Sandbox::new();
+    let path = s.path("Questions_ecrites.json.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for name in ["QANR5L17QE101", "QANR5L17QE104"] {
+        zip.start_file(
+            format!("json/{name}.json"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(question(name).to_string().as_bytes())
+            .unwrap();
+    }
+    zip.finish().unwrap();
+    // An interrupted download: the end of the file, where the zip's directory is, is missing.
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let out = s.run(&["--lang", "en", "check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Questions_ecrites.json.zip"), "{text}");
+    assert!(text.contains("truncated zip archive"), "{text}");
+    let out = s.run(&["check", path.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("archive zip tronquée"),
+        "{}",
+        stdout(&out)
+    );
+}

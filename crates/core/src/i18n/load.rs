@@ -326,6 +326,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             let inner = problem(lang, inner);
             lang.pick(format!("question {tag}{NB}: {inner}"), format!("question {tag}: {inner}"))
         }
+        // The zip reader's words for a file cut short: its end (the central directory) is
+        // missing, as after an interrupted download.
+        BadArchive(why) if why.contains("EOCD") || why.contains("end of central directory") => {
+            lang.pick(
+                format!("archive zip tronquée{NB}: sa fin manque (téléchargement interrompu{NB}?){NB}; téléchargez-la de nouveau"),
+                "truncated zip archive: its end is missing (an interrupted download?); download it again".to_string(),
+            )
+        }
         BadArchive(why) => lang.pick(
             format!("archive zip illisible ({why})"),
             format!("not a readable zip archive ({why})"),
