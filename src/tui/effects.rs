@@ -174,7 +174,11 @@ pub fn export(job: ExportJob) -> Action {
             count: questions.len(),
         },
         Ok(export::Saved::Exists(path)) => ExportDone::Exists(path, job.format),
-        Err(e) => ExportDone::Failed(format!("{}: {e}", job.path.display())),
+        Err(e) => ExportDone::Failed(format!(
+            "{}: {}",
+            job.path.display(),
+            dossier_core::i18n::load::io_reason(job.lang, &(&e).into())
+        )),
     };
     Action::Exported(done)
 }

@@ -76,6 +76,15 @@ fn desktop_open(url: &str) -> Option<&'static str> {
     None
 }
 
+/// How a program ended, in words: the shell's 127 is a program it could not find.
+fn exit_reason(lang: Lang, status: std::process::ExitStatus) -> String {
+    match status.code() {
+        Some(127) => prompts::program_not_found(lang).to_string(),
+        Some(code) => prompts::exit_code(lang, code),
+        None => status.to_string(),
+    }
+}
+
 /// Runs the program an effect asks for; `hand_over(true)` gives the terminal away,
 /// `hand_over(false)` takes it back.
 pub fn run(external: &External, lang: Lang, hand_over: &mut dyn FnMut(bool)) -> Action {
@@ -87,8 +96,12 @@ pub fn run(external: &External, lang: Lang, hand_over: &mut dyn FnMut(bool)) -> 
             if let Some(b) = first {
                 return Action::Ran(match on_terminal(shell_command(b, url), hand_over) {
                     Ok(s) if s.success() => Ok(prompts::opened_page(lang, url, b)),
-                    Ok(s) => Err(prompts::program_failed(lang, b, &s.to_string())),
-                    Err(e) => Err(prompts::program_failed(lang, b, &e.to_string())),
+                    Ok(s) => Err(prompts::program_failed(lang, b, &exit_reason(lang, s))),
+                    Err(e) => Err(prompts::program_failed(
+                        lang,
+                        b,
+                        &dossier_core::i18n::load::io_reason(lang, &(&e).into()),
+                    )),
                 });
             }
             Action::Ran(match desktop_open(url) {
@@ -113,8 +126,16 @@ pub fn run(external: &External, lang: Lang, hand_over: &mut dyn FnMut(bool)) -> 
                     } else {
                         String::new()
                     }),
-                    Ok(s) => Err(prompts::program_failed(lang, &program, &s.to_string())),
-                    Err(e) => Err(prompts::program_failed(lang, &program, &e.to_string())),
+                    Ok(s) => Err(prompts::program_failed(
+                        lang,
+                        &program,
+                        &exit_reason(lang, s),
+                    )),
+                    Err(e) => Err(prompts::program_failed(
+                        lang,
+                        &program,
+                        &dossier_core::i18n::load::io_reason(lang, &(&e).into()),
+                    )),
                 },
             )
         }

@@ -371,3 +371,25 @@ fn prompts_speak_english_with_english_typography() {
         Some("5 questions marked reviewed")
     );
 }
+
+#[test]
+fn a_program_that_cannot_be_found_is_said_in_the_user_s_language() {
+    let v = Viewer::new(Lang::Fr);
+    let source = v.app.dossier.questions[0].source.clone();
+    // Only this test runs external programs: the variable is its own.
+    std::env::set_var("VISUAL", "dossier-no-such-editor");
+    let mut handed = Vec::new();
+    let ran = dossier::tui::external::run(&External::Editor(source), Lang::Fr, &mut |away| {
+        handed.push(away)
+    });
+    std::env::remove_var("VISUAL");
+    let dossier::tui::action::Action::Ran(Err(why)) = ran else {
+        panic!("{ran:?}");
+    };
+    assert!(why.contains("programme introuvable"), "{why}");
+    assert_eq!(
+        handed,
+        [true, false],
+        "the terminal given away and taken back"
+    );
+}

@@ -328,6 +328,22 @@ pub fn export_failed(lang: Lang, why: &str) -> String {
     )
 }
 
+/// A program the shell could not find (exit code 127).
+pub fn program_not_found(lang: Lang) -> &'static str {
+    lang.pick(
+        "programme introuvable (vérifiez $PAGER, $EDITOR, $VISUAL ou $BROWSER)",
+        "program not found (check $PAGER, $EDITOR, $VISUAL or $BROWSER)",
+    )
+}
+
+/// A program that ended with an error code.
+pub fn exit_code(lang: Lang, code: i32) -> String {
+    lang.pick(
+        format!("code de sortie {code}"),
+        format!("exit code {code}"),
+    )
+}
+
 /// The browser was given the page.
 pub fn opened_page(lang: Lang, url: &str, how: &str) -> String {
     lang.pick(
