@@ -633,7 +633,9 @@ impl App {
     /// True when the question is one to review: pending and not reviewed yet, or changed
     /// since its review (answered, signalée, another ministry…), or new.
     pub fn is_to_review(&self, q: &Question) -> bool {
-        (q.status == Status::Pending && !self.review.is_reviewed(&q.id))
+        (q.status == Status::Pending
+            && !self.review.is_reviewed(&q.id)
+            && !dossier_core::deadline::lapsed(q))
             || self.review.is_changed(q)
     }
 

@@ -768,3 +768,33 @@ fn the_help_explains_the_filter_language_with_every_field() {
         s.ok(&["list", "-q", query]);
     }
 }
+
+#[test]
+fn a_question_left_pending_by_an_ended_legislature_has_lapsed_and_no_deadline_runs() {
+    let s = Sandbox::new();
+    let dir = s.path("docs");
+    copy_assets(&dir);
+    // 17-16300QE, as if asked in the 16th legislature and never answered.
+    let file = dir.join("003_d03222e0d74a5826.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("17ème législature", "16ème législature"),
+    )
+    .unwrap();
+    let d = dir.to_str().unwrap();
+    let records: Vec<Value> = serde_json::from_str(&s.ok(&["export", d])).unwrap();
+    let lapsed = records.iter().find(|r| r["id"] == "16-16300QE").unwrap();
+    assert_eq!(lapsed["lapsed"], true);
+    assert_eq!(lapsed["deadline"], Value::Null);
+    assert_eq!(lapsed["overdue_days"], Value::Null);
+    let live = records.iter().find(|r| r["id"] == "17-13811QE").unwrap();
+    assert!(live.get("lapsed").is_none(), "only said when true");
+    let overdue = s.ok(&["list", "-q", "is:overdue", "-f", "ids", d]);
+    assert!(!overdue.contains("16-16300QE"), "{overdue}");
+    let memo = s.ok(&["report", d]);
+    assert!(
+        !memo.contains("16-16300QE"),
+        "the memo is of questions still awaited"
+    );
+}

@@ -1008,10 +1008,8 @@ fn zip_entries_in_any_folder_with_a_corrupt_one_named() {
         |_, _| ControlFlow::Continue(()),
     )
     .unwrap_err();
-    assert!(
-        e.message().starts_with("not a readable zip archive"),
-        "{e:?}"
-    );
+    // A zip's signature with no end: taken for an archive cut short.
+    assert!(e.message().starts_with("truncated zip archive"), "{e:?}");
 }
 
 #[test]

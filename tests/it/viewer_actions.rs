@@ -393,3 +393,26 @@ fn a_program_that_cannot_be_found_is_said_in_the_user_s_language() {
         "the terminal given away and taken back"
     );
 }
+
+#[test]
+fn the_detail_says_a_question_lapsed_with_its_legislature() {
+    let tmp = tempfile::tempdir().unwrap();
+    crate::util::copy_assets(tmp.path());
+    let file = tmp.path().join("003_d03222e0d74a5826.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("17ème législature", "16ème législature"),
+    )
+    .unwrap();
+    let mut v = Viewer::on(Lang::Fr, vec![tmp.path().to_path_buf()], None);
+    v.select("16-16300QE");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Caduque\u{a0}: restée sans réponse à la fin de la 16e législature"),
+        "{screen}"
+    );
+    // Not in the review queue, not overdue.
+    assert!(!v.app.is_to_review(v.app.selected_question().unwrap()));
+    assert!(!v.app.dossier.timings[v.app.selected_index().unwrap()].is_overdue());
+}

@@ -42,6 +42,10 @@ pub struct Timing {
     pub overdue_days: Option<i64>,
     /// For an answered question: days from publication to answer.
     pub answer_delay_days: Option<i64>,
+    /// A question of a legislature that has ended, left without an answer or a closure:
+    /// it lapsed with the legislature, and no deadline runs.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub lapsed: bool,
 }
 
 impl Timing {
@@ -51,8 +55,21 @@ impl Timing {
     }
 }
 
-/// The deadline of a question and the rule behind it.
+/// The legislature in session (the 17th, elected in July 2024). Questions of earlier ones
+/// still pending lapsed when their legislature ended.
+pub const CURRENT_LEGISLATURE: u16 = 17;
+
+/// True for a pending question of a legislature that has ended: it lapsed (the AN's data
+/// closes such questions; a page saved without its closure still shows them pending).
+pub fn lapsed(question: &Question) -> bool {
+    question.status == Status::Pending && question.legislature < CURRENT_LEGISLATURE
+}
+
+/// The deadline of a question and the rule behind it; none for a lapsed question.
 pub fn deadline(question: &Question) -> Option<(NaiveDate, DeadlineRule)> {
+    if lapsed(question) {
+        return None;
+    }
     if let Some(signal) = question.last_event(EventKind::Signaled) {
         if let Some(date) = signal.date.checked_add_days(Days::new(SIGNALED_DAYS)) {
             return Some((date, DeadlineRule::Signaled));
@@ -80,6 +97,7 @@ pub fn timing(question: &Question, today: NaiveDate) -> Timing {
         days_pending: None,
         overdue_days: None,
         answer_delay_days: None,
+        lapsed: lapsed(question),
     };
     match question.status {
         Status::Pending => {

@@ -167,6 +167,7 @@ pub fn build(app: &App, cols: usize, terms: &Highlight) -> DetailText {
             Some(e) => ui::withdrawn_on(lang, e.date, e.note.as_deref()),
             None => ui::status(lang, Status::Withdrawn).to_string(),
         },
+        Status::Pending if timing.lapsed => ui::lapsed(lang, q.legislature),
         Status::Pending => {
             let mut line = ui::waiting(lang, timing.days_pending);
             match (timing.overdue_days, timing.deadline) {

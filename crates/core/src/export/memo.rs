@@ -46,11 +46,12 @@ pub struct Row<'a> {
     pub note: &'a str,
 }
 
-/// The default selection of a report: the pending questions.
+/// The default selection of a report: the pending questions still awaiting an answer
+/// (not those that lapsed with an earlier legislature).
 pub fn pending(questions: &[Question]) -> Vec<&Question> {
     questions
         .iter()
-        .filter(|q| q.status == Status::Pending)
+        .filter(|q| q.status == Status::Pending && !crate::deadline::lapsed(q))
         .collect()
 }
 
@@ -131,7 +132,7 @@ pub struct MinistryCount {
 pub fn summarize<'a>(rows: &[Row<'a>]) -> Summary<'a> {
     let pending: Vec<&Row> = rows
         .iter()
-        .filter(|r| r.status == Status::Pending)
+        .filter(|r| r.status == Status::Pending && !r.timing.lapsed)
         .collect();
     let oldest = pending
         .iter()

@@ -824,6 +824,14 @@ pub fn command_help(lang: Lang, command: &str) -> &'static str {
     lang.pick(fr, en)
 }
 
+/// The status of a question that lapsed with its legislature.
+pub fn lapsed(lang: Lang, legislature: u16) -> String {
+    lang.pick(
+        format!("Caduque{NB}: restée sans réponse à la fin de la {legislature}e législature"),
+        format!("Lapsed: left unanswered when the {legislature}th legislature ended"),
+    )
+}
+
 /// After a reload that changed nothing reviewed: what is shown now.
 pub fn reloaded(lang: Lang, n: usize) -> String {
     let n = lang.count(n, ("question", "questions"), ("question", "questions"));
