@@ -117,7 +117,16 @@ pub(super) fn run(action: &DossiersCommand, ctx: &Context) -> anyhow::Result<Exi
                 .change_dossiers(|all| Ok(all.put(d)))
                 .map_err(library_error)?
                 .map_err(|e| refused(ctx, &e))?;
-            words::dossier_saved(lang, &terminal_line(name), new, size(ctx, name))
+            let mut said = words::dossier_saved(lang, &terminal_line(name), new, size(ctx, name));
+            if !ctx.library.exists() {
+                // A dossier of an empty library: say how to fill it.
+                said.push('\n');
+                said.push_str(&words::library_empty(
+                    lang,
+                    &terminal_line(&ctx.library.dir().display().to_string()),
+                ));
+            }
+            said
         }
         DossiersCommand::Rm { name } => {
             ctx.library

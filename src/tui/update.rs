@@ -782,7 +782,14 @@ fn jump_to_review(app: &mut App, forward: bool) {
                 .is_some_and(|q| app.is_to_review(q))
         });
     match found {
-        Some(p) => select(app, p),
+        Some(p) => {
+            // "Nothing to review" no longer holds.
+            let stale = ui::nothing_to_review(app.lang);
+            if app.message.as_ref().is_some_and(|m| m.text == stale) {
+                app.message = None;
+            }
+            select(app, p)
+        }
         None => {
             let text = ui::nothing_to_review(app.lang);
             show(app, text, MessageKind::Info);
@@ -1094,6 +1101,11 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::OpenFilter => {
             app.editing_filter = true;
             app.filter.cursor = app.filter.text.len();
+            // "The filter is empty: nothing to save (/ to filter)" is being acted on.
+            let stale = prompts::nothing_to_save(app.lang);
+            if app.message.as_ref().is_some_and(|m| m.text == stale) {
+                app.message = None;
+            }
         }
         Command::NextMatch => jump_to_match(app, true),
         Command::PrevMatch => jump_to_match(app, false),
