@@ -10,6 +10,12 @@ use std::io::{self, Write};
 pub fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = current {
+        // The csv crate keeps the io error inside its own.
+        if let Some(csv::ErrorKind::Io(io)) = err.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+        }
         if let Some(io) = err.downcast_ref::<io::Error>() {
             if io.kind() == io::ErrorKind::BrokenPipe {
                 return true;
@@ -45,4 +51,30 @@ pub fn error(lang: Lang, message: &str) {
 /// is ignored.
 pub fn error_raw(text: &str) {
     let _ = io::stderr().write_all(terminal_text(text).as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_is_seen_through_the_csv_writer() {
+        let mut w = csv::Writer::from_writer(Closed);
+        let e = w
+            .write_record(["a"])
+            .and_then(|()| w.flush().map_err(Into::into))
+            .expect_err("the pipe is closed");
+        let wrapped: anyhow::Error = io::Error::other(e).into();
+        assert!(is_broken_pipe(wrapped.as_ref()));
+    }
+
+    struct Closed;
+    impl io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+    }
 }

@@ -198,7 +198,12 @@ pub fn error(lang: Lang, e: &crate::review::ReviewError) -> String {
                 (Lang::En, Step::CreateFolder) => "create the folder of",
             };
             lang.pick(
-                format!("impossible de {verb} {}{NB}: {reason}", shown(path)),
+                format!(
+                    "impossible {}{verb} {}{NB}: {reason}",
+                    // Elided before a vowel: "d'écrire", "de lire".
+                    if verb.starts_with(['a', 'e', 'é', 'i', 'o', 'u']) { "d'" } else { "de " },
+                    shown(path)
+                ),
                 format!("cannot {verb} {}: {reason}", shown(path)),
             )
         }
