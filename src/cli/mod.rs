@@ -376,6 +376,8 @@ pub fn run(cli: Cli) -> ExitCode {
     for e in &config_errors {
         out::error(lang, &words::config_error(lang, &e.to_string()));
     }
+    // --library (or DOSSIER_LIBRARY), else the configuration's, else the data directory's.
+    let chosen_library = cli.library.clone().or_else(|| config.library.clone());
     let ctx = Context {
         today: cli
             .today
@@ -399,7 +401,7 @@ pub fn run(cli: Cli) -> ExitCode {
             dossier_core::cache::Cache::user()
         },
         library: dossier_core::library::Library::at(
-            &cli.library
+            &chosen_library
                 .clone()
                 .or_else(dossier_core::library::Library::default_dir)
                 .unwrap_or_else(|| PathBuf::from("dossier-library")),
@@ -422,6 +424,25 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     if let Err(message) = check_named(named, lang) {
         out::error(lang, &message);
+        return ExitCode::from(2);
+    }
+    // A library asked for by name that holds nothing: said, rather than the sample shown.
+    let reads_library = named.is_empty()
+        && !matches!(
+            cli.command,
+            Some(
+                Command::Import { .. }
+                    | Command::Dossiers { .. }
+                    | Command::Config { .. }
+                    | Command::Completions { .. }
+                    | Command::Man
+            )
+        );
+    if chosen_library.is_some() && reads_library && !ctx.library.exists() {
+        let dir =
+            dossier_core::text::sanitize::terminal_line(&ctx.library.dir().display().to_string())
+                .into_owned();
+        out::error(lang, &words::library_empty(lang, &dir));
         return ExitCode::from(2);
     }
     let result = match cli.command {

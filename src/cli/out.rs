@@ -11,7 +11,8 @@ pub fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = current {
         // The csv crate keeps the io error inside its own.
-        if let Some(csv::ErrorKind::Io(io)) = err.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+        if let Some(csv::ErrorKind::Io(io)) = err.downcast_ref::<csv::Error>().map(csv::Error::kind)
+        {
             if io.kind() == io::ErrorKind::BrokenPipe {
                 return true;
             }

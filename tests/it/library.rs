@@ -263,3 +263,35 @@ fn a_truncated_archive_is_named_and_said_to_be_cut_short() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_library_named_that_holds_nothing_is_said_not_replaced_by_the_sample() {
+    let s = Sandbox::new();
+    let out = s.run(&["--lang", "en", "list", "--library", "/nonexistent/library"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("the library /nonexistent/library is empty"),
+        "{}",
+        stderr(&out)
+    );
+    // From the configuration too.
+    let config = s.path("config.toml");
+    std::fs::write(&config, "library = \"/nonexistent/library\"\n").unwrap();
+    let out = s.run(&["--config", config.to_str().unwrap(), "list"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    // Importing into it is how it is made.
+    let lib = s.path("lib");
+    s.ok(&[
+        "--library",
+        lib.to_str().unwrap(),
+        "import",
+        path(&day_one(&s)),
+    ]);
+    assert_eq!(
+        s.ok(&["--library", lib.to_str().unwrap(), "list", "-f", "ids"])
+            .lines()
+            .count(),
+        2
+    );
+}

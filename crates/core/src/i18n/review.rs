@@ -201,7 +201,11 @@ pub fn error(lang: Lang, e: &crate::review::ReviewError) -> String {
                 format!(
                     "impossible {}{verb} {}{NB}: {reason}",
                     // Elided before a vowel: "d'écrire", "de lire".
-                    if verb.starts_with(['a', 'e', 'é', 'i', 'o', 'u']) { "d'" } else { "de " },
+                    if verb.starts_with(['a', 'e', 'é', 'i', 'o', 'u']) {
+                        "d'"
+                    } else {
+                        "de "
+                    },
                     shown(path)
                 ),
                 format!("cannot {verb} {}: {reason}", shown(path)),
