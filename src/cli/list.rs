@@ -27,7 +27,8 @@ pub const QUERY_HELP: &str = "Filter language (--query, and / in the viewer):
   status:pending|answered|withdrawn  (statut:attente|repondu|retire)
   is:overdue|reviewed|flagged|changed (est:retard|revu|marque|modifie)   has:note (a:note)
   is:campaign (est:campagne)  a text like another's;  is:answered-elsewhere
-                   (est:repondue-ailleurs)  pending while a related question is answered
+                   (est:repondue-ailleurs)  pending while a related question is answered;
+                   is:lapsed (est:caduque)  left pending when its legislature ended
   similar:17-13809QE (proche:13809)  the question and those related to it
   author: group: min: rubric: place:   (auteur: groupe: ministere: rubrique: lieu:)
   id: leg:17  type:QE|QG|QOSD  since:2026-01-01  until:2026-06-30  (depuis: jusqua:)

@@ -751,6 +751,7 @@ fn the_help_explains_the_filter_language_with_every_field() {
         "is:campaign",
         "is:answered-elsewhere",
         "similar:17-13809QE",
+        "is:lapsed",
         "place:",
         "text:word",
         "since:2026-01-01",

@@ -145,9 +145,9 @@ pub const FIELDS: &[FieldHelp] = &[
     },
     FieldHelp {
         names: &["is", "est"],
-        value: "overdue|pending|answered|withdrawn|reviewed|flagged|changed|campaign|answered-elsewhere",
-        fr: "en retard, en attente, répondue, retirée, revue, marquée, modifiée, d'une campagne (texte proche d'une autre), en attente alors qu'une question proche est répondue (retard|attente|repondue|retiree|revue|marquee|modifiee|campagne|repondue-ailleurs)",
-        en: "overdue, pending, answered, withdrawn, reviewed, flagged, changed, part of a campaign (a text like another's), pending while a related question is answered",
+        value: "overdue|pending|answered|withdrawn|reviewed|flagged|changed|campaign|answered-elsewhere|lapsed",
+        fr: "en retard, en attente, répondue, retirée, revue, marquée, modifiée, d'une campagne (texte proche d'une autre), en attente alors qu'une question proche est répondue, caduque (restée sans réponse à la fin de sa législature) (retard|attente|repondue|retiree|revue|marquee|modifiee|campagne|repondue-ailleurs|caduque)",
+        en: "overdue, pending, answered, withdrawn, reviewed, flagged, changed, part of a campaign (a text like another's), pending while a related question is answered, lapsed (left unanswered when its legislature ended)",
         field: Field::Is,
     },
     FieldHelp {
@@ -185,6 +185,7 @@ pub(super) enum Flag {
     Changed,
     Campaign,
     AnsweredElsewhere,
+    Lapsed,
 }
 
 impl Flag {
@@ -199,6 +200,7 @@ impl Flag {
             Flag::Changed => Test::Changed,
             Flag::Campaign => Test::Campaign,
             Flag::AnsweredElsewhere => Test::AnsweredElsewhere,
+            Flag::Lapsed => Test::Lapsed,
         }
     }
 }
@@ -274,6 +276,10 @@ pub const IS_VALUES: &[ValueHelp] = &[
             "deja-repondue",
         ],
         flag: Flag::AnsweredElsewhere,
+    },
+    ValueHelp {
+        names: &["lapsed", "caduque", "caduc"],
+        flag: Flag::Lapsed,
     },
 ];
 

@@ -499,7 +499,11 @@ impl<'q> Plan<'q> {
                 Test::HasNote => ctx.review.has_note(q),
                 Test::Changed => ctx.review.is_changed(q),
                 Test::Campaign => ctx.related.is_some_and(|r| r.is_campaign(i)),
-                Test::AnsweredElsewhere => ctx.related.is_some_and(|r| r.answered_elsewhere(i)),
+                Test::AnsweredElsewhere => {
+                    !crate::deadline::lapsed(q)
+                        && ctx.related.is_some_and(|r| r.answered_elsewhere(i))
+                }
+                Test::Lapsed => crate::deadline::lapsed(q),
                 // Compiled into words, phrases and texts, never into checks.
                 Test::Word(_)
                 | Test::Phrase(_)

@@ -105,6 +105,8 @@ pub(super) enum Test {
     Campaign,
     /// `is:answered-elsewhere`: pending, a related question answered.
     AnsweredElsewhere,
+    /// `is:lapsed`: pending when its legislature ended.
+    Lapsed,
 }
 
 /// What went wrong in a query, for callers that word the message themselves (the TUI speaks
@@ -413,7 +415,7 @@ fn test_implies(a: &Test, b: &Test) -> bool {
         | (Text(x), Text(y)) => x.contains(y.as_str()),
         (Since(x), Since(y)) => x >= y,
         (Until(x), Until(y)) => x <= y,
-        (Overdue | AnsweredElsewhere, Status(crate::model::Status::Pending)) => true,
+        (Overdue | AnsweredElsewhere | Lapsed, Status(crate::model::Status::Pending)) => true,
         _ => false,
     }
 }

@@ -100,7 +100,15 @@ impl RelatedSet {
             relations,
             ids,
             at,
-            status: questions.iter().chain(&outside).map(|q| q.status).collect(),
+            // A lapsed question waits for nothing: not "answered elsewhere".
+            status: questions
+                .iter()
+                .chain(&outside)
+                .map(|q| match crate::deadline::lapsed(q) {
+                    true => Status::Withdrawn,
+                    false => q.status,
+                })
+                .collect(),
             n: questions.len(),
             outside,
         }
