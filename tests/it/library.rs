@@ -295,3 +295,24 @@ fn a_library_named_that_holds_nothing_is_said_not_replaced_by_the_sample() {
         2
     );
 }
+
+#[test]
+fn an_import_says_which_questions_leave_or_join_each_named_dossier() {
+    let s = Sandbox::new();
+    s.ok(&["import", path(&day_one(&s))]);
+    s.ok(&["dossiers", "add", "attente", "statut:attente"]);
+    s.ok(&["dossiers", "add", "asalee", "asalee"]);
+    let out = s.ok(&["--lang", "en", "import", path(&day_two(&s))]);
+    // 17-101QE got its answer: it leaves the dossier of pending questions, said so.
+    assert!(
+        out.contains("Dossier 'attente': 1 question left (17-101QE answered)"),
+        "{out}"
+    );
+    // 17-102QE is new and on Asalée.
+    assert!(
+        out.contains("Dossier 'asalee': 1 question came in"),
+        "{out}"
+    );
+    let out = s.ok(&["import", path(&day_two(&s))]);
+    assert!(!out.contains("Dossier"), "nothing moved: {out}");
+}

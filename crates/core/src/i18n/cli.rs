@@ -340,6 +340,54 @@ pub fn import_change(lang: Lang, change: crate::review::Change) -> String {
     lang.pick(format!("{fr}{NB}:"), format!("{en}:"))
 }
 
+/// What an import changed in a named dossier: the questions that left it (no longer matching
+/// its query: answered, say) and how many came in.
+pub fn dossier_moves(lang: Lang, name: &str, left: &[(String, &str)], entered: usize) -> String {
+    const SHOWN: usize = 10;
+    let mut parts = Vec::new();
+    if !left.is_empty() {
+        let mut ids: Vec<String> = left
+            .iter()
+            .take(SHOWN)
+            .map(|(id, status)| format!("{id} {status}"))
+            .collect();
+        if left.len() > SHOWN {
+            ids.push(and_more(lang, left.len() - SHOWN));
+        }
+        let n = left.len();
+        parts.push(lang.pick(
+            format!(
+                "{} en {} ({})",
+                lang.count(n, ("question", "questions"), ("", "")),
+                if n > 1 { "sortent" } else { "sort" },
+                ids.join(", ")
+            ),
+            format!(
+                "{} left ({})",
+                lang.count(n, ("", ""), ("question", "questions")),
+                ids.join(", ")
+            ),
+        ));
+    }
+    if entered > 0 {
+        parts.push(lang.pick(
+            format!(
+                "{} {}",
+                lang.count(entered, ("question", "questions"), ("", "")),
+                if entered > 1 { "y entrent" } else { "y entre" }
+            ),
+            format!(
+                "{} came in",
+                lang.count(entered, ("", ""), ("question", "questions"))
+            ),
+        ));
+    }
+    lang.pick(
+        format!("Dossier «{NB}{name}{NB}»{NB}: {}", parts.join(", ")),
+        format!("Dossier '{name}': {}", parts.join(", ")),
+    )
+}
+
 /// "… et 12 autres" after a list cut short.
 pub fn and_more(lang: Lang, n: usize) -> String {
     lang.pick(format!("… et {n} autres"), format!("… and {n} more"))
