@@ -50,12 +50,17 @@ fn dossier_members(ctx: &Context) -> Vec<(String, HashSet<String>)> {
         .collect()
 }
 
-/// Per named dossier: the questions that left it (with their status now) and how many came
-/// in; only the dossiers that changed.
-fn dossier_moves(
-    ctx: &Context,
-    before: Vec<(String, HashSet<String>)>,
-) -> Vec<(String, Vec<(String, Status)>, usize)> {
+/// What an import changed in a named dossier.
+struct Moves {
+    name: String,
+    /// The questions that left it, with their status now.
+    left: Vec<(String, Status)>,
+    /// How many came in.
+    entered: usize,
+}
+
+/// Per named dossier that changed: the questions that left it and how many came in.
+fn dossier_moves(ctx: &Context, before: Vec<(String, HashSet<String>)>) -> Vec<Moves> {
     if before.is_empty() {
         return Vec::new();
     }
@@ -84,7 +89,11 @@ fn dossier_moves(
                 .collect();
             left.sort();
             let entered = now.difference(&was).count();
-            (!left.is_empty() || entered > 0).then_some((name, left, entered))
+            (!left.is_empty() || entered > 0).then_some(Moves {
+                name,
+                left,
+                entered,
+            })
         })
         .collect()
 }
@@ -146,7 +155,12 @@ pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> 
             }
             writeln!(o, "{line}")?;
         }
-        for (name, left, entered) in &moves {
+        for Moves {
+            name,
+            left,
+            entered,
+        } in &moves
+        {
             let left: Vec<(String, &str)> = left
                 .iter()
                 .map(|(id, status)| (terminal_line(id).into_owned(), ui::status(lang, *status)))
