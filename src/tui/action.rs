@@ -294,6 +294,8 @@ pub enum Action {
     /// A program run on the terminal (browser, pager, editor) ended: what to say, and
     /// whether it is a warning.
     Ran(Result<String, String>),
+    /// A dossier or view of that name exists: replacing it waits for a yes.
+    ViewExists(Box<super::effects::SaveJob>),
 }
 
 /// How an export from the viewer ended.

@@ -243,6 +243,8 @@ pub enum Confirm {
     MarkShown(Vec<String>),
     /// Replace this file with the export.
     Overwrite(PathBuf, Format),
+    /// Replace the dossier or view of this save's name.
+    ReplaceView(Box<super::effects::SaveJob>),
 }
 
 /// How a message looks.

@@ -56,7 +56,7 @@ pub fn list_choices(origin: &Origin, views_file: Option<&Path>, lang: Lang) -> A
 }
 
 /// What a save of the current filter is about.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveJob {
     /// Where the questions come from.
     pub origin: Origin,
@@ -68,11 +68,16 @@ pub struct SaveJob {
     pub query: String,
     /// The sort key's name.
     pub sort: String,
+    /// Replace a dossier or view of that name (asked first).
+    pub replace: bool,
 }
 
 /// Saves the current filter: in the library as a named dossier (within the dossier open,
 /// when one is), elsewhere as a view of the dossier.
 pub fn save_view(job: SaveJob, lang: Lang) -> Action {
+    if !job.replace && name_taken(&job) {
+        return Action::ViewExists(Box::new(job));
+    }
     let done = match &job.origin {
         Origin::Library { dir, dossier } => {
             let library = Library::at(dir);
@@ -107,6 +112,19 @@ pub fn save_view(job: SaveJob, lang: Lang) -> Action {
         },
     };
     Action::ViewSaved(done)
+}
+
+/// True when a dossier (in the library) or a view of the job's name exists.
+fn name_taken(job: &SaveJob) -> bool {
+    match (&job.origin, &job.views_file) {
+        (Origin::Library { dir, .. }, _) => Library::at(dir)
+            .dossiers()
+            .is_ok_and(|d| d.get(&job.name).is_some()),
+        (_, Some(file)) => {
+            Views::read(file).is_ok_and(|v| v.views.iter().any(|x| x.name == job.name))
+        }
+        _ => false,
+    }
 }
 
 /// An export of the questions shown.

@@ -135,6 +135,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             show(app, text, MessageKind::Warning)
         }
         Action::Exported(done) => exported(app, done),
+        Action::ViewExists(job) => app.confirm = Some(Confirm::ReplaceView(job)),
         Action::Flush => flush(app, &mut fx),
         input if app.note_editor.is_some() => note_action(app, input, &mut fx),
         input if app.confirm.is_some() => confirm_action(app, input, &mut fx),
@@ -1331,10 +1332,16 @@ fn confirm_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         return;
     };
     if !answer {
+        // What the message said before the question no longer holds.
+        app.message = None;
         return;
     }
     let lang = app.lang;
     match confirm {
+        Confirm::ReplaceView(job) => fx.push(Effect::SaveView(SaveJob {
+            replace: true,
+            ..*job
+        })),
         Confirm::MarkShown(ids) => {
             let dossier = Arc::clone(&app.dossier);
             let questions: Vec<_> = ids
@@ -1599,6 +1606,7 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
                 name,
                 query: current_query(app),
                 sort: app.sort.as_str().to_string(),
+                replace: false,
             }));
         }
         PromptKind::ExportPath(format) => {

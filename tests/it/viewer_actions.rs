@@ -416,3 +416,32 @@ fn the_detail_says_a_question_lapsed_with_its_legislature() {
     assert!(!v.app.is_to_review(v.app.selected_question().unwrap()));
     assert!(!v.app.dossier.timings[v.app.selected_index().unwrap()].is_overdue());
 }
+
+#[test]
+fn saving_under_a_name_taken_asks_before_replacing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library(tmp.path(), &[("suivi", "asalee")]);
+    let mut v = on_library(Lang::Fr, tmp.path(), None, tmp.path());
+    v.press("/batho<Enter>Vsuivi<Enter>");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Le dossier «\u{a0}suivi\u{a0}» existe. Remplacer sa requête\u{a0}? o / n"),
+        "{screen}"
+    );
+    v.press("n");
+    assert_eq!(
+        lib.dossiers().unwrap().get("suivi").unwrap().query,
+        "asalee"
+    );
+    v.press("Vsuivi<Enter>o");
+    assert_eq!(lib.dossiers().unwrap().get("suivi").unwrap().query, "batho");
+    // A view outside the library too.
+    let views = tmp.path().join("views.json");
+    let mut w = on_sample(Lang::En, &views, tmp.path());
+    w.press("/batho<Enter>Vmine<Enter>/<C-u>asalee<Enter>Vmine<Enter>");
+    assert!(w
+        .screen(120, 40)
+        .contains("The view 'mine' exists. Replace it? y / n"));
+    w.press("y");
+    assert_eq!(Views::read(&views).unwrap().views[0].query, "asalee");
+}

@@ -156,6 +156,11 @@ pub fn render_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rec
     let lang = app.lang;
     let question = match confirm {
         Confirm::MarkShown(ids) => prompts::confirm_mark_shown(lang, ids.len()),
+        Confirm::ReplaceView(job) => prompts::confirm_replace_view(
+            lang,
+            &job.name,
+            matches!(job.origin, Origin::Library { .. }),
+        ),
         Confirm::Overwrite(path, _) => {
             prompts::confirm_overwrite(lang, &path.display().to_string())
         }

@@ -277,6 +277,21 @@ pub fn confirm_overwrite(lang: Lang, path: &str) -> String {
     )
 }
 
+/// The question before replacing a named dossier or a saved view.
+pub fn confirm_replace_view(lang: Lang, name: &str, library: bool) -> String {
+    let name = crate::text::sanitize::terminal_line(name);
+    match library {
+        true => lang.pick(
+            format!("Le dossier «{NB}{name}{NB}» existe. Remplacer sa requête{NB}? o / n"),
+            format!("The dossier '{name}' exists. Replace its query? y / n"),
+        ),
+        false => lang.pick(
+            format!("La vue «{NB}{name}{NB}» existe. La remplacer{NB}? o / n"),
+            format!("The view '{name}' exists. Replace it? y / n"),
+        ),
+    }
+}
+
 /// Title of a yes/no question.
 pub fn confirm_title(lang: Lang) -> &'static str {
     lang.pick("Confirmer", "Confirm")
