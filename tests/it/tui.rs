@@ -770,3 +770,34 @@ fn keys_from_a_user_file_override_only_what_they_name() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn the_help_s_filter_table_speaks_the_interface_s_language() {
+    let text = |lang| {
+        let v = Viewer::new(lang);
+        dossier::tui::content::help::lines(&v.app, 100)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let en = text(Lang::En);
+    assert!(
+        en.contains("YYYY-MM-DD") && en.contains("text — the author contains the text"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("AAAA-MM-JJ") && !en.contains("texte —"),
+        "{en}"
+    );
+    let fr = text(Lang::Fr);
+    assert!(
+        fr.contains("AAAA-MM-JJ") && fr.contains("texte — l'auteur contient le texte"),
+        "{fr}"
+    );
+}

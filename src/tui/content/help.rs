@@ -24,6 +24,15 @@ fn section(c: Command) -> usize {
     }
 }
 
+/// A field's value placeholder in the help's language (the table is written in French).
+fn placeholder(lang: Lang, value: &'static str) -> &'static str {
+    match value {
+        "texte" => lang.pick("texte", "text"),
+        "AAAA-MM-JJ" => lang.pick("AAAA-MM-JJ", "YYYY-MM-DD"),
+        other => other,
+    }
+}
+
 /// A key and its description, the description wrapped under itself.
 fn entry(
     out: &mut Vec<Line<'static>>,
@@ -155,7 +164,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         entry(
             &mut out,
             &names,
-            &format!("{} — {what}", field.value),
+            &format!("{} — {what}", placeholder(lang, field.value)),
             name_width,
             cols,
             app,
