@@ -18,17 +18,18 @@ pub(super) fn run(
         return dossier_core::export::json::write_pretty(out, &stats);
     }
     let w = words(ctx.lang);
-    writeln!(out, "{:<14} {:>6}", w.questions, stats.total)?;
-    writeln!(out, "  {:<12} {:>6}", w.answered, stats.answered)?;
-    writeln!(out, "  {:<12} {:>6}", w.pending, stats.pending)?;
-    writeln!(out, "    {:<10} {:>6}", w.overdue, stats.overdue)?;
-    writeln!(out, "  {:<12} {:>6}", w.withdrawn, stats.withdrawn)?;
+    let n = |v: usize| ctx.lang.number(v);
+    writeln!(out, "{:<14} {:>7}", w.questions, n(stats.total))?;
+    writeln!(out, "  {:<12} {:>7}", w.answered, n(stats.answered))?;
+    writeln!(out, "  {:<12} {:>7}", w.pending, n(stats.pending))?;
+    writeln!(out, "    {:<10} {:>7}", w.overdue, n(stats.overdue))?;
+    writeln!(out, "  {:<12} {:>7}", w.withdrawn, n(stats.withdrawn))?;
     match stats.median_answer_delay_days {
         Some(days) => writeln!(out, "{} {days} {}", w.median, w.days)?,
         None => writeln!(out, "{} {}", w.median, w.no_answer)?,
     }
-    table(out, w.by_ministry, &stats.by_ministry, &w.columns)?;
-    table(out, w.by_group, &stats.by_group, &w.columns)
+    table(out, w.by_ministry, &stats.by_ministry, &w.columns, ctx.lang)?;
+    table(out, w.by_group, &stats.by_group, &w.columns, ctx.lang)
 }
 
 fn table(
@@ -36,6 +37,7 @@ fn table(
     heading: &str,
     counts: &[Count],
     columns: &[&str; 4],
+    lang: dossier_core::i18n::Lang,
 ) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading}")?;
@@ -48,9 +50,9 @@ fn table(
         writeln!(
             out,
             "  {:>5} {:>7} {:>7}  {}",
-            c.total,
-            c.pending,
-            c.overdue,
+            lang.number(c.total),
+            lang.number(c.pending),
+            lang.number(c.overdue),
             terminal_line(&c.name)
         )?;
     }

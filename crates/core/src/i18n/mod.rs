@@ -117,11 +117,16 @@ impl Lang {
 
     /// "1 jour", "12 jours" / "1 day", "12 days".
     pub fn days(self, n: i64) -> String {
+        let shown = match usize::try_from(n.unsigned_abs()) {
+            Ok(abs) if n < 0 => format!("-{}", self.number(abs)),
+            Ok(abs) => self.number(abs),
+            Err(_) => n.to_string(),
+        };
         match (self, n.abs()) {
-            (Lang::Fr, 0 | 1) => format!("{n} jour"),
-            (Lang::Fr, _) => format!("{n} jours"),
-            (Lang::En, 1) => format!("{n} day"),
-            (Lang::En, _) => format!("{n} days"),
+            (Lang::Fr, 0 | 1) => format!("{shown} jour"),
+            (Lang::Fr, _) => format!("{shown} jours"),
+            (Lang::En, 1) => format!("{shown} day"),
+            (Lang::En, _) => format!("{shown} days"),
         }
     }
 
