@@ -126,42 +126,40 @@ impl Key {
     /// How a key is written in the help of a language: `Entrée` / `Enter`, `Échap` / `Esc`
     /// (the names on each language's keyboards); letters and arrows as they are.
     pub fn label(&self, lang: dossier_core::i18n::Lang) -> String {
-        use dossier_core::i18n::Lang;
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        let base = match self.code {
-            KeyCode::Char(' ') => "Espace",
-            KeyCode::Home => "Début",
-            KeyCode::End => "Fin",
-            KeyCode::PageDown => "PgSuiv",
-            KeyCode::PageUp => "PgPréc",
-            KeyCode::BackTab => "Maj-Tab",
-            KeyCode::Enter => "Entrée",
-            KeyCode::Esc => "Échap",
-            KeyCode::Backspace => "Retour arrière",
-            KeyCode::Delete => "Suppr",
-            KeyCode::Insert => "Inser",
-            _ => return self.to_string(),
+        let french = match (lang, self.code) {
+            (dossier_core::i18n::Lang::En, _) => None,
+            (_, KeyCode::Char(' ')) => Some("Espace"),
+            (_, KeyCode::Home) => Some("Début"),
+            (_, KeyCode::End) => Some("Fin"),
+            (_, KeyCode::PageDown) => Some("PgSuiv"),
+            (_, KeyCode::PageUp) => Some("PgPréc"),
+            (_, KeyCode::BackTab) => Some("Maj-Tab"),
+            (_, KeyCode::Enter) => Some("Entrée"),
+            (_, KeyCode::Esc) => Some("Échap"),
+            (_, KeyCode::Backspace) => Some("Retour arrière"),
+            (_, KeyCode::Delete) => Some("Suppr"),
+            (_, KeyCode::Insert) => Some("Inser"),
+            _ => None,
         };
-        let ctrl = if self.mods.contains(KeyModifiers::CONTROL) {
-            "Ctrl-"
-        } else {
-            ""
-        };
-        let alt = if self.mods.contains(KeyModifiers::ALT) {
-            "Alt-"
-        } else {
-            ""
-        };
-        format!("{ctrl}{alt}{base}")
+        let base = french.map_or_else(|| self.base_name(), str::to_string);
+        format!("{}{base}", self.modifiers())
     }
-}
 
-impl fmt::Display for Key {
-    /// How a key is written in the configuration and in English: `j`, `↓`, `Ctrl-d`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let base = match self.code {
+    /// `Ctrl-`, `Alt-`, both or none.
+    fn modifiers(&self) -> String {
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        out
+    }
+
+    /// The key without its modifiers, as the configuration writes it.
+    fn base_name(&self) -> String {
+        match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Down => "↓".into(),
@@ -181,18 +179,14 @@ impl fmt::Display for Key {
             KeyCode::Insert => "Ins".into(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
-        };
-        let ctrl = if self.mods.contains(KeyModifiers::CONTROL) {
-            "Ctrl-"
-        } else {
-            ""
-        };
-        let alt = if self.mods.contains(KeyModifiers::ALT) {
-            "Alt-"
-        } else {
-            ""
-        };
-        write!(f, "{ctrl}{alt}{base}")
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    /// How a key is written in the configuration and in English: `j`, `↓`, `Ctrl-d`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.modifiers(), self.base_name())
     }
 }
 
