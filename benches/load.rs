@@ -12,10 +12,12 @@
 //! Adding a figure is a few lines: time a closure with [`median`] or [`per_step`], and push a
 //! [`Figure`] with its floor or target (see the marked places in [`run_size`]).
 
+mod common;
 #[path = "../examples/gen_corpus.rs"]
 #[allow(dead_code)]
 mod gen_corpus;
 
+use common::{corpus_root, median};
 use dossier::tui::action::{Action, Command as Key};
 use dossier::tui::update::update;
 use dossier_core::load::{discover, load, LoadOptions};
@@ -137,19 +139,6 @@ fn best(reps: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
-/// Runs `f` `reps` times and returns the median duration.
-fn median(reps: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..reps.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
 /// Median time of one step over a sequence of steps (e.g. one keystroke of a query typed
 /// letter by letter): `f` gets each step in turn, and the sequence is replayed `reps` times.
 #[allow(dead_code)] // Kept for figures measured step by step.
@@ -177,14 +166,6 @@ fn load_average() -> String {
         .ok()
         .and_then(|l| l.split_whitespace().next().map(str::to_string))
         .unwrap_or_else(|| "?".into())
-}
-
-/// Where the corpora live: `target/bench-corpus/` (or under `CARGO_TARGET_DIR`).
-fn corpus_root() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("bench-corpus")
 }
 
 /// The corpus of `n` questions, generated on first use.
