@@ -294,6 +294,13 @@ fn records(
     out
 }
 
+/// Wraps plain text (no emphasis, nothing highlighted) to `cols` columns in one style.
+pub fn plain_lines(text: &str, cols: usize, style: Style) -> impl Iterator<Item = Line<'static>> {
+    wrap_field(text, &[], cols, style, style, &Highlight::default())
+        .into_iter()
+        .map(|(l, _)| l)
+}
+
 /// Wraps a text field (paragraphs separated by blank lines) to `cols` columns, rendering its
 /// emphasis and highlighting words that contain one of `terms` (folded); tables are
 /// aligned. Returns the lines and, for each, whether it holds a highlighted word.

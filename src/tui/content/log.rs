@@ -3,7 +3,7 @@
 //! read.
 
 use crate::tui::app::{App, MessageKind};
-use crate::tui::wrap::wrap_field;
+use crate::tui::wrap::plain_lines;
 use dossier_core::i18n::ui;
 use dossier_core::load::Severity;
 use dossier_core::text::sanitize::terminal_line;
@@ -23,18 +23,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             MessageKind::Info => theme.answered(),
             MessageKind::Warning => theme.pending(),
         };
-        out.extend(
-            wrap_field(
-                &m.text,
-                &[],
-                cols,
-                style,
-                style,
-                &dossier_core::query::Highlight::default(),
-            )
-            .into_iter()
-            .map(|(l, _)| l),
-        );
+        out.extend(plain_lines(&m.text, cols, style));
     }
     out.push(Line::default());
     out.push(Line::styled(
@@ -47,36 +36,14 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
     }
     for (path, reason) in unreadable {
         let text = format!("{}: {}", terminal_line(&path.display().to_string()), reason);
-        out.extend(
-            wrap_field(
-                &text,
-                &[],
-                cols,
-                theme.overdue(),
-                theme.overdue(),
-                &dossier_core::query::Highlight::default(),
-            )
-            .into_iter()
-            .map(|(l, _)| l),
-        );
+        out.extend(plain_lines(&text, cols, theme.overdue()));
     }
     for d in &app.dossier.diagnostics {
         let style = match d.severity {
             Severity::Skipped => theme.overdue(),
             Severity::Warning => theme.pending(),
         };
-        out.extend(
-            wrap_field(
-                &d.render(app.lang),
-                &[],
-                cols,
-                style,
-                style,
-                &dossier_core::query::Highlight::default(),
-            )
-            .into_iter()
-            .map(|(l, _)| l),
-        );
+        out.extend(plain_lines(&d.render(app.lang), cols, style));
     }
     out
 }
