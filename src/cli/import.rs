@@ -7,36 +7,30 @@ use dossier_core::load::{Progress, Severity};
 use dossier_core::model::Status;
 use dossier_core::review::Change;
 use dossier_core::text::sanitize::terminal_line;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Ids listed per kind of change; the rest is counted.
 const LISTED: usize = 20;
 
-/// The ids of each named dossier's questions, when the library holds some.
-fn dossier_members(ctx: &Context) -> Vec<(String, HashSet<String>)> {
-    let Ok(dossiers) = ctx.library.dossiers() else {
-        return Vec::new();
-    };
+/// Each named dossier's questions, by id, and the status of every question of the library:
+/// the library opened once.
+struct Members {
+    dossiers: Vec<(String, HashSet<String>)>,
+    status: HashMap<String, Status>,
+}
+
+/// The members of the named dossiers, when there are dossiers and the library holds some
+/// questions.
+fn dossier_members(ctx: &Context) -> Option<Members> {
+    let dossiers = ctx.library.dossiers().ok()?;
     if dossiers.dossiers.is_empty() || !ctx.library.exists() {
-        return Vec::new();
+        return None;
     }
-    let Ok(opened) = ctx.library.open() else {
-        return Vec::new();
-    };
-    let index = dossier_core::query::SearchIndex::build_keys(&opened.questions);
-    match opened.words {
-        Some(w) => {
-            index.set_words(w);
-        }
-        None => {
-            index.set_words(dossier_core::query::words::WordIndex::build(
-                &opened.questions,
-            ));
-        }
-    }
-    dossiers
+    let mut opened = ctx.library.open().ok()?;
+    let index = opened.search_index();
+    let members = dossiers
         .dossiers
         .iter()
         .filter_map(|d| {
@@ -47,7 +41,15 @@ fn dossier_members(ctx: &Context) -> Vec<(String, HashSet<String>)> {
                 .collect();
             Some((d.name.clone(), ids))
         })
-        .collect()
+        .collect();
+    Some(Members {
+        dossiers: members,
+        status: opened
+            .questions
+            .into_iter()
+            .map(|q| (q.id, q.status))
+            .collect(),
+    })
 }
 
 /// What an import changed in a named dossier.
@@ -60,21 +62,14 @@ struct Moves {
 }
 
 /// Per named dossier that changed: the questions that left it and how many came in.
-fn dossier_moves(ctx: &Context, before: Vec<(String, HashSet<String>)>) -> Vec<Moves> {
-    if before.is_empty() {
-        return Vec::new();
-    }
-    let after: std::collections::HashMap<String, HashSet<String>> =
-        dossier_members(ctx).into_iter().collect();
-    let Ok(opened) = ctx.library.open() else {
+fn dossier_moves(ctx: &Context, before: Option<Members>) -> Vec<Moves> {
+    let (Some(before), Some(after)) = (before, dossier_members(ctx)) else {
         return Vec::new();
     };
-    let status: std::collections::HashMap<&str, Status> = opened
-        .questions
-        .iter()
-        .map(|q| (q.id.as_str(), q.status))
-        .collect();
+    let status = after.status;
+    let after: HashMap<String, HashSet<String>> = after.dossiers.into_iter().collect();
     before
+        .dossiers
         .into_iter()
         .filter_map(|(name, was)| {
             let now = after.get(&name)?;
@@ -100,17 +95,8 @@ fn dossier_moves(ctx: &Context, before: Vec<(String, HashSet<String>)>) -> Vec<M
 
 pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
-    let bar = indicatif::ProgressBar::hidden();
-    if let Ok(style) = indicatif::ProgressStyle::with_template(words::progress_template(lang)) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    let progress = |p: Progress| {
-        if bar.length().is_none_or(|l| l == 0) && p.total >= 2_000 {
-            bar.set_length(p.total as u64);
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-        bar.set_position(p.done as u64);
-    };
+    let bar = super::progress_bar(lang);
+    let progress = |p: Progress| super::advance(&bar, p);
     let now = chrono::Local::now().to_rfc3339();
     // Each named dossier's questions before the import, to say which leave it (a dossier of
     // pending questions loses those that got their answer).

@@ -263,9 +263,9 @@ impl Context {
     pub fn related(&self, report: &mut LoadReport) -> dossier_core::related::RelatedSet {
         let config = &self.config.related;
         let stored = report.related.take();
-        let reused = stored.as_ref().is_some_and(|s| {
-            s.config == *config && s.relations.len() == report.questions.len() + s.outside.len()
-        });
+        let reused = stored
+            .as_ref()
+            .is_some_and(|s| s.fits(report.questions.len(), config));
         let set =
             dossier_core::related::RelatedSet::reuse_or_build(&report.questions, stored, config);
         if !reused {
@@ -593,17 +593,8 @@ pub fn load_for_cli(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<LoadRepo
 /// one.
 pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<LoadReport> {
     let lang = ctx.lang;
-    let bar = indicatif::ProgressBar::hidden();
-    if let Ok(style) = indicatif::ProgressStyle::with_template(words::progress_template(lang)) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    let progress = |p: Progress| {
-        if bar.length().is_none_or(|l| l == 0) && p.total >= 2_000 {
-            bar.set_length(p.total as u64);
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-        bar.set_position(p.done as u64);
-    };
+    let bar = progress_bar(lang);
+    let progress = |p: Progress| advance(&bar, p);
     let report = ctx.origin(paths).load(
         &LoadOptions {
             progress: Some(&progress),
@@ -614,6 +605,24 @@ pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<Lo
     );
     bar.finish_and_clear();
     report.map_err(|e| anyhow::anyhow!(words::origin_error(lang, &e)))
+}
+
+/// A progress bar for a load, hidden until [`advance`] sees one large enough to show.
+pub fn progress_bar(lang: Lang) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::hidden();
+    if let Ok(style) = indicatif::ProgressStyle::with_template(words::progress_template(lang)) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Moves the bar on; shows it on stderr once a load of 2,000 files or more starts.
+pub fn advance(bar: &indicatif::ProgressBar, p: Progress) {
+    if bar.length().is_none_or(|l| l == 0) && p.total >= 2_000 {
+        bar.set_length(p.total as u64);
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
+    bar.set_position(p.done as u64);
 }
 
 /// The sort key names as `--sort` takes them, for clap.

@@ -259,7 +259,7 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     let cached_related = report
         .related
         .take()
-        .filter(|s| s.config == app.related_config && s.relations.len() == n + s.outside.len());
+        .filter(|s| s.fits(n, &app.related_config));
     if cached_related.is_none() {
         // Found again below, then kept (with other settings than those cached, say).
         if let Some(ticket) = report.cache.as_mut() {

@@ -120,6 +120,19 @@ pub struct Opened {
     pub imports: Vec<ImportRecord>,
 }
 
+impl Opened {
+    /// The search index of the questions, with the word index the library holds (built
+    /// here when it holds none), to select named dossiers' questions.
+    pub fn search_index(&mut self) -> crate::query::SearchIndex {
+        let index = crate::query::SearchIndex::build_keys(&self.questions);
+        index.set_words(match self.words.take() {
+            Some(w) => w,
+            None => WordIndex::build(&self.questions),
+        });
+        index
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct ImportReport {
@@ -491,12 +504,8 @@ impl Library {
         if dossiers.is_empty() {
             return Ok(Vec::new());
         }
-        let opened = self.open()?;
-        let index = crate::query::SearchIndex::build_keys(&opened.questions);
-        index.set_words(match opened.words {
-            Some(w) => w,
-            None => WordIndex::build(&opened.questions),
-        });
+        let mut opened = self.open()?;
+        let index = opened.search_index();
         Ok(dossiers
             .iter()
             .map(|d| {
@@ -608,7 +617,7 @@ impl Origin {
             Origin::Paths(paths) => Ok(load(paths, options)),
             Origin::Library { dir, dossier } => {
                 let library = Library::at(dir);
-                let opened = library.open()?;
+                let mut opened = library.open()?;
                 let mut report = crate::load::LoadReport {
                     files_read: opened.questions.len(),
                     ..Default::default()
@@ -623,12 +632,7 @@ impl Origin {
                 let d = dossiers
                     .get(name)
                     .ok_or_else(|| OriginError::UnknownDossier(name.clone()))?;
-                let index = crate::query::SearchIndex::build_keys(&opened.questions);
-                let words = match opened.words {
-                    Some(w) => w,
-                    None => WordIndex::build(&opened.questions),
-                };
-                index.set_words(words);
+                let index = opened.search_index();
                 let keep = d
                     .select(&opened.questions, &index, today)
                     .map_err(|e| OriginError::BadQuery(name.clone(), e))?;

@@ -32,6 +32,14 @@ pub struct Stored {
     pub outside: Vec<Question>,
 }
 
+impl Stored {
+    /// True when these relations were found with `config` for `questions` questions (the
+    /// related questions kept beside them come after): they can be used as they are.
+    pub fn fits(&self, questions: usize, config: &Config) -> bool {
+        self.config == *config && self.relations.len() == questions + self.outside.len()
+    }
+}
+
 /// The relations of a list of questions, with the facts about each that they are read with.
 #[derive(Debug, Clone, Default)]
 pub struct RelatedSet {
@@ -67,12 +75,7 @@ impl RelatedSet {
         config: &Config,
     ) -> RelatedSet {
         match stored {
-            Some(s)
-                if s.config == *config
-                    && s.relations.len() == questions.len() + s.outside.len() =>
-            {
-                RelatedSet::from_stored(questions, s)
-            }
+            Some(s) if s.fits(questions.len(), config) => RelatedSet::from_stored(questions, s),
             _ => RelatedSet::build(questions, config),
         }
     }
