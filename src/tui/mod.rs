@@ -340,8 +340,7 @@ impl Workers {
                         std::thread::sleep(Duration::from_millis(60));
                         terminal::restore();
                     } else {
-                        let _ = terminal::enter(mouse);
-                        let _ = term.clear();
+                        retake(term, mouse);
                         paused.store(false, Ordering::SeqCst);
                     }
                 };
@@ -349,7 +348,7 @@ impl Workers {
             }
             Effect::Copy(text) => Some(Action::Copied(clipboard::copy(&text))),
             Effect::Suspend => {
-                suspend(term, paused);
+                suspend(term, paused, self.mouse);
                 Some(Action::Resumed)
             }
         }
@@ -368,16 +367,31 @@ impl Workers {
 
 /// Hands the terminal back to the shell and stops the process (as Ctrl-z does in any
 /// program); when it is continued, takes the terminal again.
-fn suspend(term: &mut terminal::Term, paused: &AtomicBool) {
+fn suspend(term: &mut terminal::Term, paused: &AtomicBool, mouse: bool) {
     paused.store(true, Ordering::SeqCst);
     // Let the input thread leave its poll before the terminal changes modes.
     std::thread::sleep(Duration::from_millis(60));
     terminal::restore();
     #[cfg(unix)]
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-    let _ = terminal::enter(false);
-    let _ = term.clear();
+    retake(term, mouse);
     paused.store(false, Ordering::SeqCst);
+}
+
+/// Takes the terminal back (after a suspend, a program run on it, an outside stop): its
+/// modes again, its size read again (it may have been resized meanwhile, unseen: resize
+/// events go to whoever has the terminal) and everything drawn again.
+fn retake(term: &mut terminal::Term, mouse: bool) {
+    let _ = terminal::enter(mouse);
+    let _ = term.autoresize();
+    let _ = term.clear();
+}
+
+/// The terminal's size as an action, when the state is laid out for another one.
+fn new_size(term: &terminal::Term, app: &App) -> Option<Action> {
+    let size = term.size().ok()?;
+    let (w, h) = (size.width, size.height);
+    (w != app.size.width || h != app.size.height).then_some(Action::Resize(w, h))
 }
 
 fn spawn_load(
@@ -498,12 +512,7 @@ fn event_loop(
             let resumed = matches!(action, Action::Resumed);
             fx.extend(update(&mut app, action));
             dirty |= !tick || before != (app.message.clone(), app.saving.clone());
-            if resumed {
-                if mouse {
-                    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
-                }
-                dirty = true;
-            }
+            dirty |= resumed;
             for effect in fx.drain(..) {
                 if let Some(action) = workers.run(effect, term, paused) {
                     pending.push_back(Queued::Action(action));
@@ -512,6 +521,12 @@ fn event_loop(
             if app.quit {
                 break 'outer;
             }
+        }
+        // Whatever way the terminal changed size unseen, the state is laid out for the size
+        // drawn on (the drawing also keeps within the frame whatever it is laid out for).
+        if let Some(resize) = new_size(term, &app) {
+            fx.extend(update(&mut app, resize));
+            dirty = true;
         }
         if dirty {
             if term.draw(|frame| view::view(&app, frame)).is_err() {
@@ -541,8 +556,7 @@ fn event_loop(
                 }
                 Event::Signal(s) if s == signal_hook::consts::SIGCONT => {
                     // Stopped from outside (SIGSTOP) and continued: take the terminal again.
-                    let _ = terminal::enter(mouse);
-                    let _ = term.clear();
+                    retake(term, mouse);
                     dirty = true;
                 }
                 Event::Signal(s) => {

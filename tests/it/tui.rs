@@ -801,3 +801,71 @@ fn the_help_s_filter_table_speaks_the_interface_s_language() {
         "{fr}"
     );
 }
+
+/// Draws the viewer on a terminal of `w` x `h` without telling it the size: the state stays
+/// laid out for the size it last heard of (a terminal resized while the viewer was stopped
+/// or had handed it over). The screen, as text.
+fn draw_unannounced(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::view(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let line: String = (0..w)
+                .map(|x| buffer.cell((x, y)).map_or(" ", |c| c.symbol()))
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_pane_draws_within_a_terminal_of_another_size_than_it_was_laid_out_for() {
+    let sizes = [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (30, 10),
+        (80, 24),
+        (99, 17),
+        (120, 40),
+        (200, 50),
+    ];
+    // Each state with what it draws: the three panes, the focused one alone, the dossier
+    // chronology, the filter line with an error, the help, the log, the note editor, a
+    // picker, a question.
+    let states = [
+        "",
+        "<Tab>",
+        "<Tab><Tab>",
+        "t",
+        "/statut:(<Enter>",
+        "?",
+        "!",
+        "a",
+        "e",
+        "X",
+    ];
+    for keys in states {
+        let mut v = Viewer::new(Lang::Fr);
+        v.press(keys);
+        for (lw, lh) in sizes {
+            v.act(Action::Resize(lw, lh));
+            for (w, h) in sizes {
+                let screen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    draw_unannounced(&v.app, w, h)
+                }))
+                .unwrap_or_else(|_| {
+                    panic!("`{keys}` laid out for {lw}x{lh}, drawn on {w}x{h}: panicked")
+                });
+                assert_eq!(screen.split('\n').count(), h as usize);
+            }
+        }
+        // Once the size is known again, the screen is the one laid out for it.
+        let fresh = v.screen(80, 24);
+        v.act(Action::Resize(120, 40));
+        v.act(Action::Resize(80, 24));
+        assert_eq!(draw_unannounced(&v.app, 80, 24) + "\n", fresh, "`{keys}`");
+    }
+}
