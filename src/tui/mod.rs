@@ -12,6 +12,7 @@ pub mod editor;
 pub mod effects;
 pub mod external;
 pub mod filtering;
+pub mod held;
 pub mod keymap;
 pub mod layout;
 pub mod related;
@@ -328,7 +329,13 @@ impl Workers {
                 None
             }
             Effect::Export(job) => {
-                self.background(move || effects::export(job));
+                let tx = self.tx.clone();
+                self.background(move || {
+                    // Keys typed since wait to learn whether a question follows.
+                    effects::export_when_free(job, || {
+                        let _ = tx.send(Event::Action(Action::Exporting));
+                    })
+                });
                 None
             }
             Effect::Run(program) => {
@@ -490,6 +497,7 @@ fn event_loop(
     let mut ended = Ended::Quit;
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    let mut held = held::Held::default();
     'outer: loop {
         for effect in fx.drain(..) {
             if let Some(action) = workers.run(effect, term, paused) {
@@ -498,11 +506,15 @@ fn event_loop(
         }
         // Take every action waiting before drawing again, so fast typing stays fluid. A key
         // becomes its action only now, in the mode the keys before it left: `/abc` typed in
-        // one burst opens the filter line and types "abc" into it.
+        // one burst opens the filter line and types "abc" into it. Keys whose mode is not
+        // known yet (an answer on its way may open one) wait for it: see `held`.
         while let Some(queued) = pending.pop_front() {
             let action = match queued {
                 Queued::Action(a) => a,
-                Queued::Input(e) => match action_for(&app, e) {
+                Queued::Input(e) => match held
+                    .keep(&app, e, Instant::now())
+                    .and_then(|e| action_for(&app, e))
+                {
                     Some(a) => a,
                     None => continue,
                 },
@@ -520,6 +532,9 @@ fn event_loop(
             }
             if app.quit {
                 break 'outer;
+            }
+            for e in held.release(&app, Instant::now()).into_iter().rev() {
+                pending.push_front(Queued::Input(e));
             }
         }
         // Whatever way the terminal changed size unseen, the state is laid out for the size

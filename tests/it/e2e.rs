@@ -789,3 +789,45 @@ fn a_terminal_resized_while_the_pager_has_it_is_drawn_at_its_new_size_after() {
     tmux.keys(&["q"]);
     assert_restored(&tmux, "0");
 }
+
+#[test]
+fn a_then_a_burst_of_text_and_ctrl_s_saves_the_whole_text_as_the_note_and_no_mark() {
+    let s = Sandbox::new();
+    let review = s.path("review.json");
+    let args = format!("--review-file {}", review.display());
+    let tmux = Tmux::start("noteburst", 120, 40, &viewer(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("1 / 5"));
+    // One write to the terminal: `a` and the note, as a paste or a fast typist sends them.
+    // Its x, r, f, space… are the note's, not list commands.
+    tmux.keys(&["ax, rappeler le cabinet f", "C-s"]);
+    tmux.wait_for("the note on disk", |_| {
+        std::fs::read_to_string(&review)
+            .is_ok_and(|t| t.contains("\"text\": \"x, rappeler le cabinet f\""))
+    });
+    let file = std::fs::read_to_string(&review).unwrap();
+    assert!(!file.contains("\"reviewed\""), "no mark:\n{file}");
+    assert!(!file.contains("\"flagged\""), "no flag:\n{file}");
+    let screen = tmux.screen();
+    assert!(!screen.contains("marquée revue"), "{screen}");
+    assert!(screen.contains("17-16300QE"), "{screen}");
+}
+
+#[test]
+fn keys_typed_with_the_enter_of_an_export_answer_the_question_it_asks() {
+    let s = Sandbox::new();
+    let memo = s.path("memo.csv");
+    std::fs::write(&memo, "old").unwrap();
+    let tmux = Tmux::start("exportburst", 120, 40, &viewer(&s, ""));
+    tmux.wait_for("the list", |s| s.contains("1 / 5"));
+    // One write: the format, the file (Ctrl-u clears the name proposed), Enter, and the
+    // `o` that answers "replace it?" before the question is even shown.
+    tmux.keys(&[&format!("eCSV\r\u{15}{}\ro", memo.display())]);
+    tmux.wait_for("replaced", |_| {
+        std::fs::read_to_string(&memo).is_ok_and(|t| t.contains("17-13809QE"))
+    });
+    let screen = tmux.wait_for("said", |s| s.contains("memo.csv"));
+    assert!(
+        !screen.contains("[en retard]"),
+        "o was not a list command:\n{screen}"
+    );
+}
