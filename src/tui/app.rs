@@ -451,8 +451,12 @@ pub struct App {
     pub saving: Saving,
     /// A read of the review files is running.
     pub review_read_pending: bool,
-    /// The note editor opens on this question when the review read it waits for is done.
-    pub edit_after_read: Option<String>,
+    /// The note editor open on this question waits for a read of the review files (what
+    /// it brings is merged into the editor when it arrives).
+    pub note_awaits_read: Option<String>,
+    /// An answer on its way may open a mode (a save or an export asking before it
+    /// replaces): the keys typed meanwhile wait for it (see [`App::holds_keys`]).
+    pub awaiting_mode: bool,
     /// Ticks since the start.
     pub ticks: u64,
     /// The note editor, when open.
@@ -558,7 +562,8 @@ impl App {
             review,
             saving: Saving::Idle,
             review_read_pending: false,
-            edit_after_read: None,
+            note_awaits_read: None,
+            awaiting_mode: false,
             ticks: 0,
             note_editor: None,
             counts: Counts::default(),
@@ -604,6 +609,17 @@ impl App {
         } else {
             Mode::Normal
         }
+    }
+
+    /// True while the keys typed must wait before they are read: the mode they are for is
+    /// not known yet (an answer on its way may open one, or the choices of the picker open
+    /// are still being read).
+    pub fn holds_keys(&self) -> bool {
+        self.awaiting_mode
+            || self
+                .prompt
+                .as_ref()
+                .is_some_and(|p| p.is_picker() && p.choices.is_none())
     }
 
     /// The selected question's index in `dossier.questions`.

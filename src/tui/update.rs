@@ -22,7 +22,7 @@ use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, Query};
 use dossier_core::review::writer::{Done, Job};
 use dossier_core::review::ReviewStore;
-use dossier_core::review::{NoteOutcome, NoteView, ReviewError};
+use dossier_core::review::{NoteOutcome, NoteVersion, NoteView, ReviewError};
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -92,6 +92,13 @@ const WATCH_TICKS: u64 = 8;
 /// Applies an action to the state; returns what the event loop must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
+    if matches!(
+        action,
+        Action::ViewSaved(_) | Action::ViewExists(_) | Action::Exporting | Action::Exported(_)
+    ) {
+        // The answer the keys typed since wait for (see `App::holds_keys`).
+        app.awaiting_mode = false;
+    }
     match action {
         Action::Resize(w, h) => app.size = Rect::new(0, 0, w, h),
         Action::Tick => tick(app, &mut fx),
@@ -134,6 +141,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ViewSaved(Err(text)) | Action::Ran(Err(text)) => {
             show(app, text, MessageKind::Warning)
         }
+        Action::Exporting => {}
         Action::Exported(done) => exported(app, done),
         Action::ViewExists(job) => app.confirm = Some(Confirm::ReplaceView(job)),
         Action::Flush => flush(app, &mut fx),
@@ -440,10 +448,8 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                     MessageKind::Warning,
                 );
             }
-            if let Some(id) = app.edit_after_read.take() {
-                if app.selected_question().is_some_and(|q| q.id == id) {
-                    open_note_editor(app);
-                }
+            if let Some(id) = app.note_awaits_read.take() {
+                note_read(app, &id);
             }
         }
     }
@@ -703,6 +709,43 @@ fn open_note_editor(app: &mut App) {
         show(app, text, MessageKind::Warning);
         return;
     }
+    app.note_editor = Some(note_editor(app, id));
+}
+
+/// The review files were read after the note editor opened on `id`. A draft still as it
+/// opened starts again from the note as it is now; a draft already typed is kept as typed,
+/// with its base, and the versions saved meanwhile are shown beside it: saving it then
+/// keeps them beside it, as a conflict. Nothing typed, nor saved by others, is lost.
+fn note_read(app: &mut App, id: &str) {
+    let base = app.review.note_base(id);
+    let Some(editor) = app.note_editor.as_ref().filter(|e| e.id == id) else {
+        return;
+    };
+    if editor.base == base {
+        return;
+    }
+    if !editor.changed() && editor.confirm_discard.is_none() {
+        app.note_editor = Some(note_editor(app, id.to_string()));
+        return;
+    }
+    let arrived: Vec<NoteVersion> = app
+        .review
+        .entry(id)
+        .map(|e| {
+            e.note
+                .iter()
+                .filter(|v| editor.base.seen.get(&v.by).is_none_or(|&t| t < v.t))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(editor) = app.note_editor.as_mut() {
+        editor.conflict.extend(arrived);
+    }
+}
+
+/// An editor on the note of question `id` as the store holds it.
+fn note_editor(app: &App, id: String) -> NoteEditor {
     let entry = app.review.entry(&id);
     let (text, conflict) = match entry.map(|e| e.note()) {
         Some(NoteView::One(v)) => (v.text.clone(), Vec::new()),
@@ -715,14 +758,14 @@ fn open_note_editor(app: &mut App) {
         ),
         _ => (String::new(), Vec::new()),
     };
-    app.note_editor = Some(NoteEditor {
+    NoteEditor {
         base: app.review.note_base(&id),
         id,
         text: Editor::new(&text),
         original: text,
         conflict,
         confirm_discard: None,
-    });
+    }
 }
 
 fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
@@ -1139,18 +1182,16 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Command::ToggleReviewed | Command::ToggleFlag => review_action(app, command, fx),
         Command::EditNote => {
-            // Read the review files first, so the editor starts from the note as it is now
-            // (another window or a colleague may have saved it since).
-            match (
-                app.selected_question().map(|q| q.id.clone()),
-                app.review.location().is_some() && !app.review.is_read_only(),
-            ) {
-                (Some(id), true) => {
-                    app.edit_after_read = Some(id);
+            // The editor opens at once, so that the keys typed next are the note's; the
+            // review files are read meanwhile (another window or a colleague may have saved
+            // the note since) and what they bring is merged in when it arrives.
+            open_note_editor(app);
+            if let Some(editor) = &app.note_editor {
+                if app.review.location().is_some() {
+                    app.note_awaits_read = Some(editor.id.clone());
                     app.review_read_pending = true;
                     fx.push(Effect::Review(Job::Read(app.review.read_job())));
                 }
-                _ => open_note_editor(app),
             }
         }
         Command::NextToReview => jump_to_review(app, true),
@@ -1410,9 +1451,12 @@ fn choices_arrived(app: &mut App, listed: Result<Vec<Choice>, String>) {
             prompt.choices = Some(choices);
             prompt.error = None;
             refilter_choices(prompt);
-            // The dossier open is selected first.
+            // The dossier open is selected first, unless something is typed already (keys
+            // typed in one burst with the key that opened the picker): the best match is.
             let current = match &app.origin {
-                Origin::Library { dossier, .. } => Some(dossier.clone()),
+                Origin::Library { dossier, .. } if prompt.text.trim().is_empty() => {
+                    Some(dossier.clone())
+                }
                 _ => None,
             };
             if let (Some(current), Some(choices)) = (current, &prompt.choices) {
@@ -1600,6 +1644,8 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
                 return;
             }
             app.prompt = None;
+            // The answer may ask before replacing: the keys typed next wait for it.
+            app.awaiting_mode = true;
             fx.push(Effect::SaveView(SaveJob {
                 origin: app.origin.clone(),
                 views_file: app.views_file.clone(),
@@ -1617,6 +1663,8 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
             }
             let path = PathBuf::from(path);
             app.prompt = None;
+            // The answer may ask before replacing: the keys typed next wait for it.
+            app.awaiting_mode = true;
             fx.push(export_effect(app, path, *format, false));
         }
     }
@@ -1657,7 +1705,7 @@ fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mut Ve
     app.hits.clear();
     app.dossier = Arc::new(Dossier::empty());
     app.first_load = true;
-    app.edit_after_read = None;
+    app.note_awaits_read = None;
     app.review_read_pending = false;
     app.saving = Saving::Idle;
     app.review_state = Arc::new(app.review.state().clone());

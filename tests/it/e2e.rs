@@ -94,6 +94,26 @@ impl Tmux {
         }
     }
 
+    /// Resizes the terminal (the window of a detached session keeps the size it is given).
+    pub fn resize(&self, width: u16, height: u16) {
+        self.run(&["set-option", "-g", "window-size", "manual"]);
+        self.run(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        let size = format!("{width}x{height}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.format("#{pane_width}x#{pane_height}") != size {
+            assert!(Instant::now() < deadline, "the pane is not {size}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn pane_pid(&self) -> u32 {
         self.format("#{pane_pid}").parse().expect("pane pid")
     }
@@ -657,4 +677,157 @@ fn keys_typed_in_one_burst_reach_the_prompt_they_open() {
     tmux.keys(&["Enter", "eJSON"]);
     let screen = tmux.wait_for("the format typed", |s| s.contains("› JSON"));
     assert!(screen.contains("▸ JSON (fiches complètes)"), "{screen}");
+}
+
+/// The state letter of a process (`R`, `S`, `T` stopped…), or `None` once it is gone.
+fn process_state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')')
+        .next()?
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
+}
+
+/// Waits for the viewer's whole frame at `width` x `height`: the list's top border ends on
+/// the last column, the bottom border of the pane below it on the last column of the row
+/// above the status bar. (A frame drawn for another size ends elsewhere.)
+fn wait_frame(tmux: &Tmux, width: usize, height: usize) -> String {
+    tmux.wait_for(&format!("the frame at {width}x{height}"), |screen| {
+        let lines: Vec<&str> = screen.lines().collect();
+        let ends = |row: usize, corner: char| {
+            lines.get(row).is_some_and(|l| {
+                let l = l.trim_end();
+                l.chars().count() == width && l.ends_with(corner)
+            })
+        };
+        lines.len() >= height && ends(0, '┐') && ends(height - 2, '┘')
+    })
+}
+
+/// Waits until the viewer has the terminal again and is running, at a size too small to
+/// read anything on (1x1).
+fn wait_running(tmux: &Tmux, pid: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while tmux.format("#{alternate_on}") != "1" || process_state(pid) == Some('T') {
+        assert!(process_state(pid).is_some(), "the viewer is gone");
+        assert!(Instant::now() < deadline, "the viewer did not come back");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Time to draw: a crash would end it now.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        process_state(pid).is_some_and(|s| s != 'Z'),
+        "the viewer crashed at 1x1"
+    );
+}
+
+#[test]
+fn a_terminal_resized_while_the_viewer_is_stopped_is_drawn_at_its_new_size() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("resized", 120, 40, "sh -i");
+    tmux.keys(&[&format!("PS1='$ '; {}", viewer(&s, "")), "Enter"]);
+    wait_frame(&tmux, 120, 40);
+    let pid = viewer_pid(&tmux);
+    // Smaller, larger, down to 1x1 and back, each time while the viewer is stopped.
+    for (w, h) in [(80, 24), (160, 50), (1, 1), (120, 40)] {
+        tmux.keys(&["C-z"]);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while process_state(&pid) != Some('T') || tmux.format("#{alternate_on}") != "0" {
+            assert!(Instant::now() < deadline, "not suspended");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        tmux.resize(w, h);
+        tmux.keys(&["fg", "Enter"]);
+        if w == 1 {
+            wait_running(&tmux, &pid);
+        } else {
+            let screen = wait_frame(&tmux, w as usize, h as usize);
+            assert!(screen.contains("17-13809QE"), "{screen}");
+        }
+    }
+    tmux.keys(&["j"]);
+    tmux.wait_for("the selection moved", |s| s.contains("2 / 5"));
+    tmux.keys(&["q"]);
+    tmux.keys(&["echo DONE:$?", "Enter"]);
+    tmux.wait_for("the shell after quitting", |s| s.contains("DONE:0"));
+}
+
+#[test]
+fn a_terminal_resized_while_the_pager_has_it_is_drawn_at_its_new_size_after() {
+    let s = Sandbox::new();
+    // A pager that says what it shows and waits for a line, as `less` waits for q.
+    let pager = s.path("pager.sh");
+    std::fs::write(&pager, "#!/bin/sh\necho \"PAGER ON $1\"\nread answer\n").unwrap();
+    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let command = shell(&s, "").replacen("env ", &format!("env PAGER='{}' ", pager.display()), 1);
+    let tmux = Tmux::start("pagerresize", 120, 40, &command);
+    wait_frame(&tmux, 120, 40);
+    let pid = viewer_pid(&tmux);
+    let mut tiny = false;
+    for (w, h) in [(80, 24), (160, 50), (1, 1), (120, 40)] {
+        tmux.keys(&["p"]);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tmux.format("#{alternate_on}") != "0" {
+            assert!(Instant::now() < deadline, "the pager did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !tiny {
+            tmux.wait_for("the pager", |s| s.contains("PAGER ON"));
+        }
+        tiny = w == 1;
+        tmux.resize(w, h);
+        tmux.keys(&["q", "Enter"]);
+        if w == 1 {
+            wait_running(&tmux, &pid);
+        } else {
+            let screen = wait_frame(&tmux, w as usize, h as usize);
+            assert!(screen.contains("17-13809QE"), "{screen}");
+        }
+    }
+    tmux.keys(&["q"]);
+    assert_restored(&tmux, "0");
+}
+
+#[test]
+fn a_then_a_burst_of_text_and_ctrl_s_saves_the_whole_text_as_the_note_and_no_mark() {
+    let s = Sandbox::new();
+    let review = s.path("review.json");
+    let args = format!("--review-file {}", review.display());
+    let tmux = Tmux::start("noteburst", 120, 40, &viewer(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("1 / 5"));
+    // One write to the terminal: `a` and the note, as a paste or a fast typist sends them.
+    // Its x, r, f, space… are the note's, not list commands.
+    tmux.keys(&["ax, rappeler le cabinet f", "C-s"]);
+    tmux.wait_for("the note on disk", |_| {
+        std::fs::read_to_string(&review)
+            .is_ok_and(|t| t.contains("\"text\": \"x, rappeler le cabinet f\""))
+    });
+    let file = std::fs::read_to_string(&review).unwrap();
+    assert!(!file.contains("\"reviewed\""), "no mark:\n{file}");
+    assert!(!file.contains("\"flagged\""), "no flag:\n{file}");
+    let screen = tmux.screen();
+    assert!(!screen.contains("marquée revue"), "{screen}");
+    assert!(screen.contains("17-16300QE"), "{screen}");
+}
+
+#[test]
+fn keys_typed_with_the_enter_of_an_export_answer_the_question_it_asks() {
+    let s = Sandbox::new();
+    let memo = s.path("memo.csv");
+    std::fs::write(&memo, "old").unwrap();
+    let tmux = Tmux::start("exportburst", 120, 40, &viewer(&s, ""));
+    tmux.wait_for("the list", |s| s.contains("1 / 5"));
+    // One write: the format, the file (Ctrl-u clears the name proposed), Enter, and the
+    // `o` that answers "replace it?" before the question is even shown.
+    tmux.keys(&[&format!("eCSV\r\u{15}{}\ro", memo.display())]);
+    tmux.wait_for("replaced", |_| {
+        std::fs::read_to_string(&memo).is_ok_and(|t| t.contains("17-13809QE"))
+    });
+    let screen = tmux.wait_for("said", |s| s.contains("memo.csv"));
+    assert!(
+        !screen.contains("[en retard]"),
+        "o was not a list command:\n{screen}"
+    );
 }
