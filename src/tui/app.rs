@@ -331,6 +331,42 @@ pub enum Saving {
     Failed(String),
 }
 
+/// Where the save of the review changes stands, as the status bar and the messages about a
+/// change say it: the one source of both (the store's edit counts and its latest failure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// On disk (or nothing to save).
+    Saved,
+    /// Written by a save that has not finished.
+    Saving,
+    /// The latest save failed, in words; the change is kept and tried again.
+    Failed(String),
+}
+
+/// A message about a change to the review marks, worded after where its save stands
+/// ("saving…" until the change is on disk).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveNews {
+    /// The change's edit count: on disk once the store has saved up to it.
+    pub generation: u64,
+    /// What changed.
+    pub what: SaveWhat,
+}
+
+/// What a [`SaveNews`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveWhat {
+    /// A mark, a flag, marks on the questions shown: the sentence that says it.
+    Marks(String),
+    /// A note saved (or deleted) on this question.
+    Note {
+        /// The question's id.
+        id: String,
+        /// The note was emptied.
+        deleted: bool,
+    },
+}
+
 /// Width under which panes are shown one or two at a time.
 pub const NARROW_WIDTH: u16 = 100;
 
@@ -449,6 +485,8 @@ pub struct App {
     pub review_state: Arc<ReviewState>,
     /// Where the saves stand.
     pub saving: Saving,
+    /// The message shown is about this change, and follows its save.
+    pub save_news: Option<SaveNews>,
     /// A read of the review files is running.
     pub review_read_pending: bool,
     /// The note editor opens on this question when the review read it waits for is done.
@@ -557,6 +595,7 @@ impl App {
             review_state: Arc::new(review.state().clone()),
             review,
             saving: Saving::Idle,
+            save_news: None,
             review_read_pending: false,
             edit_after_read: None,
             ticks: 0,
@@ -639,6 +678,25 @@ impl App {
             && !self.review.is_reviewed(&q.id)
             && !dossier_core::deadline::lapsed(q))
             || self.review.is_changed(q)
+    }
+
+    /// Where the save of every change made so far stands (the status bar's mark).
+    pub fn save_state(&self) -> SaveState {
+        if !self.review.save_pending() {
+            return SaveState::Saved;
+        }
+        self.save_state_of(self.review.generation())
+    }
+
+    /// Where the save of the change counted `generation` stands.
+    pub fn save_state_of(&self, generation: u64) -> SaveState {
+        if self.review.saved_generation() >= generation {
+            return SaveState::Saved;
+        }
+        match self.review.save_problem() {
+            Some(e) => SaveState::Failed(e.message(self.lang)),
+            None => SaveState::Saving,
+        }
     }
 
     /// Rows of questions the list shows at once.

@@ -8,7 +8,7 @@
 use super::action::{Action, Command, ExportDone, Loaded};
 use super::app::{
     App, Choice, ChoiceValue, Confirm, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane,
-    Prompt, PromptKind, Saving, BACKGROUND_THRESHOLD, LOG_SIZE,
+    Prompt, PromptKind, SaveNews, SaveState, SaveWhat, Saving, BACKGROUND_THRESHOLD, LOG_SIZE,
 };
 use super::editor::Editor;
 use super::effects::{ExportJob, External, SaveJob};
@@ -145,6 +145,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         input => normal_action(app, input, &mut fx),
     }
     queue_save(app, &mut fx);
+    settle_save_news(app);
     layout::refresh(app);
     clamp_list(app);
     fx
@@ -158,7 +159,7 @@ fn flush(app: &mut App, fx: &mut Vec<Effect>) {
             let _ = app
                 .review
                 .set_note(&editor.id, &editor.draft(), &editor.base);
-            review_changed(app, fx);
+            review_changed(app, fx, Some((false, false)));
         }
     }
     if matches!(app.saving, Saving::Failed(_)) {
@@ -177,7 +178,8 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 fn tick(app: &mut App, fx: &mut Vec<Effect>) {
-    if let Some(m) = &mut app.message {
+    // A message that waits for a save stays until the save is done.
+    if let Some(m) = app.message.as_mut().filter(|_| app.save_news.is_none()) {
         m.ticks_left = m.ticks_left.saturating_sub(1);
         if m.ticks_left == 0 {
             app.message = None;
@@ -207,6 +209,71 @@ pub fn show(app: &mut App, text: impl Into<String>, kind: MessageKind) {
     }
     app.cache.generation += 1;
     app.message = Some(message);
+    app.save_news = None;
+}
+
+/// Shows a message about a change to the review marks, worded after where its save stands
+/// (see [`settle_save_news`]).
+fn show_save_news(app: &mut App, what: SaveWhat) {
+    let news = SaveNews {
+        generation: app.review.generation(),
+        what,
+    };
+    let (text, kind) = save_news_text(app, &news);
+    show(app, text, kind);
+    app.save_news = Some(news);
+}
+
+/// The words of a change as its save stands: "… · saving…" until it is on disk, then
+/// what was done ("Note on … saved"), or that it is not saved yet and why.
+fn save_news_text(app: &App, news: &SaveNews) -> (String, MessageKind) {
+    let lang = app.lang;
+    let state = app.save_state_of(news.generation);
+    let kind = match state {
+        SaveState::Failed(_) => MessageKind::Warning,
+        _ => MessageKind::Info,
+    };
+    let text = match (&news.what, state) {
+        (SaveWhat::Marks(what), SaveState::Saved) => what.clone(),
+        (SaveWhat::Marks(what), SaveState::Saving) => ui::while_saving(lang, what),
+        (SaveWhat::Marks(what), SaveState::Failed(why)) => ui::not_saved_yet(lang, what, &why),
+        (SaveWhat::Note { id, deleted: true }, SaveState::Saved) => ui::note_deleted(lang, id),
+        (SaveWhat::Note { id, deleted: true }, SaveState::Saving) => {
+            ui::while_saving(lang, &ui::note_deleted(lang, id))
+        }
+        (SaveWhat::Note { id, deleted: true }, SaveState::Failed(why)) => {
+            ui::not_saved_yet(lang, &ui::note_deleted(lang, id), &why)
+        }
+        (SaveWhat::Note { id, .. }, SaveState::Saved) => ui::note_saved(lang, id),
+        (SaveWhat::Note { id, .. }, SaveState::Saving) => ui::note_saving(lang, id),
+        (SaveWhat::Note { id, .. }, SaveState::Failed(why)) => ui::note_not_saved(lang, id, &why),
+    };
+    (text, kind)
+}
+
+/// Words the message about a change after where its save stands now; once the change is on
+/// disk, the message is an ordinary one (it ages, the log keeps its last words).
+fn settle_save_news(app: &mut App) {
+    let Some(news) = app.save_news.clone() else {
+        return;
+    };
+    let (text, kind) = save_news_text(app, &news);
+    let Some(message) = app.message.as_mut() else {
+        app.save_news = None;
+        return;
+    };
+    if message.text != text || message.kind != kind {
+        if let Some(logged) = app.log.iter_mut().rev().find(|m| m.text == message.text) {
+            logged.text = text.clone();
+            logged.kind = kind;
+        }
+        message.text = text;
+        message.kind = kind;
+        app.cache.generation += 1;
+    }
+    if app.save_state_of(news.generation) == SaveState::Saved {
+        app.save_news = None;
+    }
 }
 
 /// Adds to the current message (load warnings and review changes both matter at start).
@@ -310,6 +377,10 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     if let Some(reason) = app.review.read_only_reason() {
         let text = ui::review_read_only(lang, &dossier_core::i18n::review::unusable(lang, reason));
         show_also(app, text, MessageKind::Warning);
+    } else if let Some(e) = app.review.save_problem().filter(|_| first) {
+        // A folder that cannot be written is said before a mark is lost to it.
+        let text = ui::cannot_save_here(lang, &error_text(lang, e));
+        show_also(app, text, MessageKind::Warning);
     } else if let Some(sentence) = ui::change_summary(lang, &summary) {
         show_also(app, sentence, MessageKind::Info);
     }
@@ -321,7 +392,7 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
         let n = app.review.repaired_notes();
         show_also(app, ui::repaired_notes(lang, n), MessageKind::Info);
     }
-    review_changed(app, fx);
+    review_changed(app, fx, None);
     refresh_hits(app, fx);
 }
 
@@ -377,13 +448,25 @@ fn related_found(
     }
 }
 
-/// The review state changed: new copy for filtering, new counts, new content.
-fn review_changed(app: &mut App, fx: &mut Vec<Effect>) {
+/// The review state changed: a new copy for filtering (it shares the state's structure: no
+/// cost, whatever its size), new content, new counts. `one`: only the selected question
+/// changed, and whether it was to review before and after; then only its count moves
+/// (a mark costs the same in a dossier of any size).
+fn review_changed(app: &mut App, fx: &mut Vec<Effect>, one: Option<(bool, bool)>) {
     app.review_state = Arc::new(app.review.state().clone());
     app.cache.generation += 1;
     if app.filter.query.uses_review() {
         app.last_filter = None;
         refresh_hits(app, fx);
+    } else if let Some((before, after)) = one {
+        let c = &mut app.counts;
+        if after && !before {
+            c.to_review += 1;
+            c.to_review_all += 1;
+        } else if before && !after {
+            c.to_review = c.to_review.saturating_sub(1);
+            c.to_review_all = c.to_review_all.saturating_sub(1);
+        }
     } else {
         recount(app);
     }
@@ -396,19 +479,27 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
             let failed_before = matches!(app.saving, Saving::Failed(_));
             app.saving = Saving::Idle;
             match app.review.saved(result) {
-                Ok(()) => {
-                    if failed_before {
+                Ok(changed) => {
+                    // A message about a change says itself that it is saved now.
+                    if failed_before && app.save_news.is_none() {
                         show(app, ui::saved_again(lang), MessageKind::Info);
                     }
                     if let Some((origin, review)) = app.pending_switch.take() {
                         switched(app, origin, review, fx);
                         return;
                     }
+                    if !changed {
+                        return;
+                    }
                 }
                 Err(e) => {
                     let why = error_text(lang, &e);
                     app.saving = Saving::Failed(why.clone());
-                    show(app, ui::not_saved(lang, &why), MessageKind::Warning);
+                    // Said by the message about the change, if it is still shown; what a
+                    // load saw is no change of the staffer's (the status bar says it).
+                    if app.save_news.is_none() && app.review.has_unsaved_user_changes() {
+                        show(app, ui::not_saved(lang, &why), MessageKind::Warning);
+                    }
                     if app.pending_switch.take().is_some() {
                         app.switching = false;
                         show_also(
@@ -417,6 +508,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                             MessageKind::Warning,
                         );
                     }
+                    return;
                 }
             }
         }
@@ -445,9 +537,12 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                     open_note_editor(app);
                 }
             }
+            if !incoming.changed {
+                return;
+            }
         }
     }
-    review_changed(app, fx);
+    review_changed(app, fx, None);
 }
 
 /// Words for a review error, in the interface's language.
@@ -670,13 +765,16 @@ fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             match app.review.set_note(&id, &draft, &base) {
                 Ok(outcome) => {
                     app.note_editor = None;
-                    let text = match outcome {
-                        NoteOutcome::Saved => ui::note_saved(lang, &id),
-                        NoteOutcome::Deleted => ui::note_deleted(lang, &id),
-                        NoteOutcome::Unchanged => ui::note_unchanged(lang, &id),
-                    };
-                    show(app, text, MessageKind::Info);
-                    review_changed(app, fx);
+                    match outcome {
+                        NoteOutcome::Unchanged => {
+                            show(app, ui::note_unchanged(lang, &id), MessageKind::Info)
+                        }
+                        saved => {
+                            let deleted = saved == NoteOutcome::Deleted;
+                            show_save_news(app, SaveWhat::Note { id, deleted });
+                            review_changed(app, fx, Some((false, false)));
+                        }
+                    }
                 }
                 // The editor stays open with the text, so nothing typed is lost.
                 Err(e) => show(
@@ -735,6 +833,7 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
     };
     let lang = app.lang;
     let changed = app.review.is_reviewed(&q.id) && app.review.is_changed(q);
+    let before = app.is_to_review(q);
     let result = match command {
         Command::ToggleReviewed => app.review.toggle_reviewed(q, app.today).map(|on| {
             if on && changed {
@@ -751,8 +850,9 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
     };
     match result {
         Ok(text) => {
-            show(app, text, MessageKind::Info);
-            review_changed(app, fx);
+            let after = app.is_to_review(q);
+            show_save_news(app, SaveWhat::Marks(text));
+            review_changed(app, fx, Some((before, after)));
         }
         Err(e) => show(
             app,
@@ -1351,8 +1451,8 @@ fn confirm_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 .collect();
             match app.review.mark_all_reviewed(&questions, app.today) {
                 Ok(n) => {
-                    show(app, prompts::marked_shown(lang, n), MessageKind::Info);
-                    review_changed(app, fx);
+                    show_save_news(app, SaveWhat::Marks(prompts::marked_shown(lang, n)));
+                    review_changed(app, fx, None);
                 }
                 Err(e) => show(
                     app,
@@ -1643,7 +1743,7 @@ fn apply_view(app: &mut App, view: &dossier_core::views::SavedView, fx: &mut Vec
 /// The review store of the dossier switched to is open: once the current store's saves are
 /// done, it takes its place and the dossier is loaded.
 fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mut Vec<Effect>) {
-    if app.saving == Saving::Running || app.review.has_unsaved_changes() {
+    if app.saving == Saving::Running || app.review.save_pending() {
         app.pending_switch = Some((origin, review));
         return;
     }
@@ -1660,6 +1760,7 @@ fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mut Ve
     app.edit_after_read = None;
     app.review_read_pending = false;
     app.saving = Saving::Idle;
+    app.save_news = None;
     app.review_state = Arc::new(app.review.state().clone());
     reload(app, fx);
     refresh_hits(app, fx);
