@@ -615,6 +615,8 @@ pub struct Faulty {
     pub released: std::sync::Condvar,
     /// Appends that reached the pause.
     pub held: AtomicUsize,
+    /// The file system is mounted read-only: every write fails as the system says it.
+    pub read_only: AtomicBool,
 }
 
 impl Faulty {
@@ -624,6 +626,15 @@ impl Faulty {
         } else {
             Ok(())
         }
+    }
+
+    /// Fails a write on a read-only file system (EROFS).
+    fn writable(&self) -> io::Result<()> {
+        self.dead()?;
+        if self.read_only.load(Ordering::SeqCst) {
+            return Err(io::Error::from_raw_os_error(30));
+        }
+        Ok(())
     }
 
     /// Stops appends where they are until [`Self::release`].
@@ -652,7 +663,7 @@ impl Fs for Faulty {
         RealFs.read(path)
     }
     fn write_new(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        self.dead()?;
+        self.writable()?;
         let n = self.writes.fetch_add(1, Ordering::SeqCst);
         if *self.disk_full_at_write.lock().unwrap() == Some(n) {
             RealFs.write_new(path, &bytes[..bytes.len() / 2])?;
@@ -661,7 +672,7 @@ impl Fs for Faulty {
         RealFs.write_new(path, bytes)
     }
     fn append(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        self.dead()?;
+        self.writable()?;
         {
             let mut held = self.hold_appends.lock().unwrap();
             if *held {
@@ -709,12 +720,16 @@ impl Fs for Faulty {
         RealFs.list_dir(dir)
     }
     fn truncate(&self, path: &Path, len: u64) -> io::Result<()> {
-        self.dead()?;
+        self.writable()?;
         RealFs.truncate(path, len)
+    }
+    fn probe(&self, target: &Path) -> io::Result<()> {
+        self.writable()?;
+        RealFs.probe(target)
     }
 }
 
-fn faulty_store(path: &Path, fs: Arc<Faulty>) -> ReviewStore {
+pub fn faulty_store(path: &Path, fs: Arc<Faulty>) -> ReviewStore {
     ReviewStore::open(
         Location::File(path.to_path_buf()),
         OpenOptions {

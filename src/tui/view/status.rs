@@ -110,6 +110,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
     let busy = match (app.save_state(), app.filtering, app.indexing) {
         (SaveState::Saving, _, _) => Some((format!("{} ", w.saving), theme.dim())),
+        // In words unless a message says more.
+        (SaveState::Failed(_), _, _) if app.message.is_some() => {
+            Some(("⚠ ".to_string(), theme.error()))
+        }
         (SaveState::Failed(_), _, _) => Some((format!("{} ", w.unsaved), theme.error())),
         (_, true, _) => Some((format!("{} ", w.filtering), theme.pending())),
         (_, _, true) => Some((format!("{} ", w.indexing), theme.dim())),

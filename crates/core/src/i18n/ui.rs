@@ -545,26 +545,27 @@ pub fn while_saving(lang: Lang, what: &str) -> String {
     )
 }
 
-/// A change whose save failed (it is kept and saved again later).
+/// A change whose save failed (it is kept and saved again later): what matters first, as
+/// a narrow status bar cuts the end.
 pub fn not_saved_yet(lang: Lang, what: &str, why: &str) -> String {
     lang.pick(
-        format!("{what} · pas encore enregistré (nouvel essai plus tard){NB}: {why}"),
-        format!("{what} · not saved yet (will retry): {why}"),
+        format!("Non enregistré{NB}: {what} (nouvel essai plus tard){NB}: {why}"),
+        format!("Not saved: {what} (will retry): {why}"),
     )
 }
 
 /// A note whose save failed (it is kept and saved again later).
 pub fn note_not_saved(lang: Lang, id: &str, why: &str) -> String {
     lang.pick(
-        format!("Note de {id} pas encore enregistrée (nouvel essai plus tard){NB}: {why}"),
-        format!("Note on {id} not saved yet (will retry): {why}"),
+        format!("Note de {id} non enregistrée (nouvel essai plus tard){NB}: {why}"),
+        format!("Note on {id} not saved (will retry): {why}"),
     )
 }
 
 /// At start, when the review file's folder cannot be written.
 pub fn cannot_save_here(lang: Lang, why: &str) -> String {
     lang.pick(
-        format!("Les marques et notes ne pourront pas être enregistrées{NB}: {why}"),
+        format!("Marques et notes non enregistrables{NB}: {why}"),
         format!("Marks and notes cannot be saved: {why}"),
     )
 }
