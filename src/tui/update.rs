@@ -159,7 +159,7 @@ fn flush(app: &mut App, fx: &mut Vec<Effect>) {
             let _ = app
                 .review
                 .set_note(&editor.id, &editor.draft(), &editor.base);
-            review_changed(app, fx, Some((false, false)));
+            review_changed(app, fx, Recount::One(false, false));
         }
     }
     if matches!(app.saving, Saving::Failed(_)) {
@@ -207,7 +207,7 @@ pub fn show(app: &mut App, text: impl Into<String>, kind: MessageKind) {
     if app.log.len() > LOG_SIZE {
         app.log.remove(0);
     }
-    app.cache.generation += 1;
+    app.cache.marks += 1;
     app.message = Some(message);
     app.save_news = None;
 }
@@ -269,7 +269,7 @@ fn settle_save_news(app: &mut App) {
         }
         message.text = text;
         message.kind = kind;
-        app.cache.generation += 1;
+        app.cache.marks += 1;
     }
     if app.save_state_of(news.generation) == SaveState::Saved {
         app.save_news = None;
@@ -392,7 +392,7 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
         let n = app.review.repaired_notes();
         show_also(app, ui::repaired_notes(lang, n), MessageKind::Info);
     }
-    review_changed(app, fx, None);
+    review_changed(app, fx, Recount::All);
     refresh_hits(app, fx);
 }
 
@@ -448,27 +448,44 @@ fn related_found(
     }
 }
 
+/// How a change to the review state moves the counts of questions to review.
+#[derive(Debug, Clone, Copy)]
+enum Recount {
+    /// Count again (what came from the files).
+    All,
+    /// Only the selected question changed: whether it was to review before, and after.
+    One(bool, bool),
+    /// Every question shown is now reviewed as it stands (`X`): none shown is to review.
+    ShownReviewed,
+}
+
 /// The review state changed: a new copy for filtering (it shares the state's structure: no
-/// cost, whatever its size), new content, new counts. `one`: only the selected question
-/// changed, and whether it was to review before and after; then only its count moves
-/// (a mark costs the same in a dossier of any size).
-fn review_changed(app: &mut App, fx: &mut Vec<Effect>, one: Option<(bool, bool)>) {
+/// cost, whatever its size), new content, new counts; a mark moves only its own count (it
+/// costs the same in a dossier of any size).
+fn review_changed(app: &mut App, fx: &mut Vec<Effect>, recount_how: Recount) {
     app.review_state = Arc::new(app.review.state().clone());
-    app.cache.generation += 1;
+    app.cache.marks += 1;
     if app.filter.query.uses_review() {
         app.last_filter = None;
         refresh_hits(app, fx);
-    } else if let Some((before, after)) = one {
-        let c = &mut app.counts;
-        if after && !before {
+        return;
+    }
+    let c = &mut app.counts;
+    match recount_how {
+        Recount::All => recount(app),
+        Recount::One(false, true) => {
             c.to_review += 1;
             c.to_review_all += 1;
-        } else if before && !after {
+        }
+        Recount::One(true, false) => {
             c.to_review = c.to_review.saturating_sub(1);
             c.to_review_all = c.to_review_all.saturating_sub(1);
         }
-    } else {
-        recount(app);
+        Recount::One(..) => {}
+        Recount::ShownReviewed => {
+            c.to_review_all = c.to_review_all.saturating_sub(c.to_review);
+            c.to_review = 0;
+        }
     }
 }
 
@@ -542,7 +559,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
             }
         }
     }
-    review_changed(app, fx, None);
+    review_changed(app, fx, Recount::All);
 }
 
 /// Words for a review error, in the interface's language.
@@ -772,7 +789,7 @@ fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                         saved => {
                             let deleted = saved == NoteOutcome::Deleted;
                             show_save_news(app, SaveWhat::Note { id, deleted });
-                            review_changed(app, fx, Some((false, false)));
+                            review_changed(app, fx, Recount::One(false, false));
                         }
                     }
                 }
@@ -852,7 +869,7 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
         Ok(text) => {
             let after = app.is_to_review(q);
             show_save_news(app, SaveWhat::Marks(text));
-            review_changed(app, fx, Some((before, after)));
+            review_changed(app, fx, Recount::One(before, after));
         }
         Err(e) => show(
             app,
@@ -1444,15 +1461,26 @@ fn confirm_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         })),
         Confirm::MarkShown(ids) => {
             let dossier = Arc::clone(&app.dossier);
-            let questions: Vec<_> = ids
+            let at: Vec<usize> = ids
                 .iter()
                 .filter_map(|id| dossier.get(id))
-                .map(|(_, q)| q)
+                .map(|(i, _)| i)
                 .collect();
-            match app.review.mark_all_reviewed(&questions, app.today) {
+            // How each stands, on every core (the recount after reads them again).
+            {
+                use rayon::prelude::*;
+                at.par_iter().for_each(|&i| {
+                    dossier.snapshot(i);
+                });
+            }
+            let marks = at.iter().filter_map(|&i| {
+                let q = dossier.questions.get(i)?;
+                Some((q.id.as_str(), dossier.snapshot(i)?.clone()))
+            });
+            match app.review.mark_all_reviewed_as(marks, app.today) {
                 Ok(n) => {
                     show_save_news(app, SaveWhat::Marks(prompts::marked_shown(lang, n)));
-                    review_changed(app, fx, None);
+                    review_changed(app, fx, Recount::ShownReviewed);
                 }
                 Err(e) => show(
                     app,

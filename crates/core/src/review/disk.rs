@@ -69,9 +69,13 @@ impl FileMark {
 pub struct SaveJob {
     /// The store's own file (its snapshot; the log is beside it).
     pub path: PathBuf,
-    /// The changes to write (a delta: itself a state).
-    pub delta: ReviewState,
-    /// The store's whole state (a copy that shares its structure), for a compaction.
+    /// The questions whose entries changed: their entries, taken whole from `full`, are the
+    /// delta written (itself a state).
+    pub changed: imbl::HashSet<String>,
+    /// What loads saw, to write too.
+    pub loads: super::state::Loads,
+    /// The store's whole state (a copy that shares its structure): the entries of the delta,
+    /// and everything for a compaction.
     pub full: ReviewState,
     /// The writer id recorded in the files.
     pub writer: String,
@@ -81,6 +85,22 @@ pub struct SaveJob {
     pub known: BTreeMap<PathBuf, FileMark>,
     /// The own file is of an older format: write a snapshot (the old file kept as `.bak`).
     pub upgrade: bool,
+}
+
+impl SaveJob {
+    /// The delta to write: the changed entries as they are in the state, and the loads.
+    pub fn delta(&self) -> ReviewState {
+        let mut delta = ReviewState {
+            loads: self.loads.clone(),
+            ..ReviewState::default()
+        };
+        for id in &self.changed {
+            if let Some(entry) = self.full.shared.entries.get(id) {
+                delta.shared.entries.insert(id.clone(), entry.clone());
+            }
+        }
+        delta
+    }
 }
 
 /// What a save did.
@@ -376,20 +396,31 @@ pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
         compacted: false,
         written: 0,
     };
-    if job.delta.is_empty() && !upgrade {
+    if job.changed.is_empty() && job.loads.is_empty() && !upgrade {
         saved.marks = [(job.path.clone(), snapshot_mark), (log_file, log_mark)]
             .into_iter()
             .filter_map(|(p, m)| Some((p, m?)))
             .collect();
         return Ok(saved);
     }
-    let record = log::record(&job.delta);
     let room = snapshot_len.unwrap_or(0).max(COMPACT_FLOOR);
-    let grown = log_end.map_or(0, |(_, end)| end) + record.len() as u64;
-    if upgrade || snapshot_len.is_none() || grown > room {
+    let log_len = log_end.map_or(0, |(_, end)| end);
+    // A delta of most of the state (X on everything shown) is folded in at once, without
+    // writing it as a record first: its size is foretold from the snapshot's.
+    // (An entry is never under 64 bytes in a record.)
+    let per_entry =
+        (snapshot_len.unwrap_or(0) / (job.full.shared.entries.len() as u64).max(1)).max(64);
+    let foretold = per_entry * job.changed.len() as u64;
+    let compact_now = upgrade || snapshot_len.is_none() || log_len + foretold > 2 * room;
+    let record = if compact_now {
+        Vec::new()
+    } else {
+        log::record(&job.delta())
+    };
+    if compact_now || log_len + record.len() as u64 > room {
+        // The store's whole state holds the delta already.
         let mut all = job.full.clone();
         all.merge(&saved.incoming);
-        all.merge(&job.delta);
         let bytes = encode_snapshot(&all, &job.writer);
         if snapshot_len.is_some() {
             fs.keep_copy(&target, &sidecar(&target, ".bak"))

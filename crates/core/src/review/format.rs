@@ -19,9 +19,9 @@
 //! }
 //! ```
 //!
-//! A store's own file is a *snapshot* (version 3, on one line) beside its log; exports and
-//! rescue copies are whole documents of version 2 (the same fields, indented), which
-//! earlier versions of dossier read too. Version 1 files (written by dossier before the
+//! A store's own file is a *snapshot* (version 3, binary: see [`super::snapshot`]) beside
+//! its log; exports and rescue copies are whole JSON documents of version 2 (as above),
+//! which earlier versions of dossier read too. Version 1 files (written by dossier before the
 //! convergent merge) are read and upgraded: their dates become stamps, and notes that the
 //! old merge had bloated by concatenating versions are repaired (repeated blocks collapsed
 //! once; blocks that truly differ become the versions of a visible conflict). Version 1 and
@@ -195,18 +195,9 @@ pub fn encode(state: &ReviewState, writer: Option<&str>, with_loads: bool) -> Ve
     bytes
 }
 
-/// Serialises a store's snapshot (version 3, on one line: it is read far more often than by
-/// eye, and read back faster so).
+/// Serialises a store's snapshot (version 3, binary: see [`super::snapshot`]).
 pub fn encode_snapshot(state: &ReviewState, writer: &str) -> Vec<u8> {
-    let out = FileOut {
-        format: FORMAT_NAME,
-        version: FORMAT_VERSION,
-        writer: Some(writer),
-        body: BodyOut::of(state, true),
-    };
-    let mut bytes = serde_json::to_vec(&out).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    super::snapshot::encode(state, writer)
 }
 
 /// Reads the bytes of a review file (a UTF-8 byte-order mark is allowed). An empty file is
@@ -215,6 +206,9 @@ pub fn encode_snapshot(state: &ReviewState, writer: &str) -> Vec<u8> {
 /// credited to.
 pub fn decode(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.starts_with(super::snapshot::MAGIC) {
+        return super::snapshot::decode(bytes);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Decoded {
             version: FORMAT_VERSION,

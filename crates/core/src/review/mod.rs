@@ -7,6 +7,7 @@
 //! - [`clock`]: writer ids, process slots and the hybrid clock that stamps changes;
 //! - [`change`]: what changed since a review (snapshots);
 //! - [`format`]: the JSON documents and snapshots, and the upgrade of older files;
+//! - [`snapshot`]: a store's whole state, binary and checksummed, beside its log;
 //! - [`log`]: the log of changes beside a snapshot (records checksummed, torn ones ignored);
 //! - [`location`]: one review file, or a team folder (each staffer writes their own files);
 //! - [`fs`]: atomic writes, appends, locks, links followed and special files refused;
@@ -26,6 +27,7 @@ pub mod fs;
 pub mod location;
 pub mod log;
 pub mod path;
+pub mod snapshot;
 pub mod state;
 pub mod store;
 pub mod writer;

@@ -72,6 +72,13 @@ fn merge_register<T: Ord + Clone>(ours: &mut Option<Register<T>>, theirs: &Optio
     }
 }
 
+/// Writes a register: the write wins unless the register holds a later one.
+fn write_register<T: Ord + Clone>(ours: &mut Option<Register<T>>, write: Register<T>) {
+    if !ours.as_ref().is_some_and(|o| o.key() >= write.key()) {
+        *ours = Some(write);
+    }
+}
+
 /// The reviewed mark: the day and how the question stood then.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Reviewed {
@@ -323,7 +330,7 @@ impl Shared {
             value,
         };
         let entry = self.entries.entry(id.to_string()).or_default();
-        merge_register(&mut entry.reviewed, &Some(register));
+        write_register(&mut entry.reviewed, register);
     }
 
     /// Writes the follow-up flag of a question (`None` clears it).
@@ -334,7 +341,7 @@ impl Shared {
             value,
         };
         let entry = self.entries.entry(id.to_string()).or_default();
-        merge_register(&mut entry.flagged, &Some(register));
+        write_register(&mut entry.flagged, register);
     }
 
     /// Writes a new version of a question's note, replacing what `base` saw; returns it.

@@ -81,6 +81,25 @@ pub enum NoteOutcome {
     Unchanged,
 }
 
+/// Changes to save: the questions whose entries changed (their entries are written whole,
+/// from the state), and what loads saw.
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    ids: imbl::HashSet<String>,
+    loads: super::state::Loads,
+}
+
+impl Pending {
+    fn merge(&mut self, other: Pending) {
+        if self.ids.is_empty() {
+            self.ids = other.ids;
+        } else {
+            self.ids.extend(other.ids);
+        }
+        self.loads.merge(&other.loads);
+    }
+}
+
 /// The review state of one dossier, backed by its review file or team folder.
 pub struct ReviewStore {
     location: Option<Location>,
@@ -91,9 +110,9 @@ pub struct ReviewStore {
     clock: Clock,
     state: ReviewState,
     /// Changes not yet handed to a save.
-    fresh: ReviewState,
+    fresh: Pending,
     /// Changes handed to a save that has not answered yet, with the edit count it carries.
-    sent: Option<(u64, ReviewState)>,
+    sent: Option<(u64, Pending)>,
     /// Files as last read, to read only what changed.
     known: BTreeMap<PathBuf, FileMark>,
     /// Edits made (every change to save), the count saved, and the count at the latest
@@ -185,7 +204,7 @@ impl ReviewStore {
             _slot: None,
             clock: Clock::default(),
             state: ReviewState::default(),
-            fresh: ReviewState::default(),
+            fresh: Pending::default(),
             sent: None,
             known: BTreeMap::new(),
             generation: 0,
@@ -342,6 +361,12 @@ impl ReviewStore {
         self.state.change(q)
     }
 
+    /// [`Self::change`], the question's snapshot as it is now given (computed once by the
+    /// caller, for a recount over many questions).
+    pub fn change_from(&self, id: &str, now: &Snapshot) -> Option<Change> {
+        self.state.change_from(id, now)
+    }
+
     /// True when the question is to be looked at again (see [`Self::change`]).
     pub fn is_changed(&self, q: &Question) -> bool {
         self.change(q).is_some()
@@ -377,9 +402,9 @@ impl ReviewStore {
         }
     }
 
-    /// Applies a write to the state and to the delta to save.
-    fn write<T>(&mut self, write: impl Fn(&mut Shared) -> T) -> T {
-        write(&mut self.fresh.shared);
+    /// Applies a write to the question `id`, and remembers it to save.
+    fn write<T>(&mut self, id: &str, write: impl FnOnce(&mut Shared) -> T) -> T {
+        self.fresh.ids.insert(id.to_string());
         write(&mut self.state.shared)
     }
 
@@ -432,7 +457,7 @@ impl ReviewStore {
         });
         let on = value.is_some();
         let stamp = self.stamp();
-        self.write(|s| s.write_reviewed(&q.id, stamp.clone(), value.clone()));
+        self.write(&q.id, |s| s.write_reviewed(&q.id, stamp, value));
         self.touched(true);
         Ok(on)
     }
@@ -452,18 +477,29 @@ impl ReviewStore {
         questions: &[&Question],
         today: NaiveDate,
     ) -> Result<usize, ReviewError> {
+        let marks = questions.iter().map(|q| (q.id.as_str(), Snapshot::of(q)));
+        self.mark_all_reviewed_as(marks, today)
+    }
+
+    /// [`Self::mark_all_reviewed`], each question given by its id and how it stands now.
+    pub fn mark_all_reviewed_as<'a>(
+        &mut self,
+        marks: impl IntoIterator<Item = (&'a str, Snapshot)>,
+        today: NaiveDate,
+    ) -> Result<usize, ReviewError> {
         self.writable()?;
         let mut marked = 0;
-        for q in questions {
-            if self.is_reviewed(&q.id) && self.change(q).is_none() {
+        // One stamp for the batch: one replica's registers of different questions.
+        let stamp = self.stamp();
+        for (id, snapshot) in marks {
+            if self.is_reviewed(id) && self.change_from(id, &snapshot).is_none() {
                 continue;
             }
-            let stamp = self.stamp();
             let value = Some(Reviewed {
                 date: today,
-                snapshot: Snapshot::of(q),
+                snapshot,
             });
-            self.write(|s| s.write_reviewed(&q.id, stamp.clone(), value.clone()));
+            self.write(id, |s| s.write_reviewed(id, stamp.clone(), value));
             marked += 1;
         }
         if marked > 0 {
@@ -478,7 +514,7 @@ impl ReviewStore {
         let value = (!self.is_flagged(id)).then_some(today);
         let on = value.is_some();
         let stamp = self.stamp();
-        self.write(|s| s.write_flag(id, stamp.clone(), value));
+        self.write(id, |s| s.write_flag(id, stamp, value));
         self.touched(true);
         Ok(on)
     }
@@ -516,7 +552,7 @@ impl ReviewStore {
             return Ok(NoteOutcome::Unchanged);
         }
         let stamp = self.stamp();
-        self.write(|s| s.write_note(id, stamp.clone(), base, text));
+        self.write(id, |s| s.write_note(id, stamp, base, text));
         self.touched(true);
         Ok(if text.is_empty() {
             NoteOutcome::Deleted
@@ -533,7 +569,7 @@ impl ReviewStore {
         }
         let mut delta = std::mem::take(&mut self.fresh);
         if let Some((_, mut sent)) = self.sent.take() {
-            sent.merge(&delta);
+            sent.merge(delta);
             delta = sent;
         }
         self.sent = Some((self.generation, delta.clone()));
@@ -545,7 +581,8 @@ impl ReviewStore {
             .collect();
         Some(SaveJob {
             path,
-            delta,
+            changed: delta.ids,
+            loads: delta.loads,
             full: self.state.clone(),
             writer: self.writer.clone(),
             generation: self.generation,
@@ -580,7 +617,7 @@ impl ReviewStore {
             Err(e) => {
                 // The changes go back into the next save.
                 if let Some((_, mut sent)) = self.sent.take() {
-                    sent.merge(&self.fresh);
+                    sent.merge(std::mem::take(&mut self.fresh));
                     self.fresh = sent;
                 }
                 if let ReviewError::ReadOnly { reason, .. } = &e {
@@ -715,11 +752,7 @@ impl ReviewStore {
         self.clock.observe(theirs.shared.latest());
         let mut changed = false;
         if self.state.shared.entries.is_empty() {
-            // The first read: taken as it is, no copy.
-            let empty = Entry::default();
-            for entry in theirs.shared.entries.values() {
-                count(entry, &empty);
-            }
+            // The first read (opening the store): taken as it is, no copy, no news.
             changed |= !theirs.shared.entries.is_empty();
             self.state.shared = theirs.shared;
         } else {
@@ -789,8 +822,9 @@ impl ReviewStore {
             let what = match self.state.shared.merge_entry(id, theirs) {
                 true => match self.state.shared.entries.get(id) {
                     Some(after) => {
-                        self.fresh.shared.merge_entry(id, after);
-                        describe_change(before.as_ref(), after)
+                        let what = describe_change(before.as_ref(), after);
+                        self.fresh.ids.insert(id.clone());
+                        what
                     }
                     None => Vec::new(),
                 },
@@ -872,6 +906,15 @@ impl ReviewState {
         }
         let reviewed = self.shared.entries.get(&q.id)?.reviewed()?;
         reviewed.snapshot.change_to(&Snapshot::of(q))
+    }
+
+    /// [`Self::change`] of the question `id`, as it stands `now`.
+    pub fn change_from(&self, id: &str, now: &Snapshot) -> Option<Change> {
+        if self.is_new(id) {
+            return Some(Change::New);
+        }
+        let reviewed = self.shared.entries.get(id)?.reviewed()?;
+        reviewed.snapshot.change_to(now)
     }
 }
 
