@@ -64,8 +64,11 @@ struct Body<S, E> {
 struct EntryBin<S> {
     reviewed: Option<(u64, S, Option<ReviewedBin<S>>)>,
     flagged: Option<(u64, S, Option<i32>)>,
-    note: Vec<(S, u64, Vec<(S, u64)>, S)>,
+    note: Vec<NoteBin<S>>,
 }
+
+/// A note version: by, time, the versions it saw, text.
+type NoteBin<S> = (S, u64, Vec<(S, u64)>, S);
 
 #[derive(Serialize, Deserialize)]
 struct ReviewedBin<S> {

@@ -74,7 +74,7 @@ fn merge_register<T: Ord + Clone>(ours: &mut Option<Register<T>>, theirs: &Optio
 
 /// Writes a register: the write wins unless the register holds a later one.
 fn write_register<T: Ord + Clone>(ours: &mut Option<Register<T>>, write: Register<T>) {
-    if !ours.as_ref().is_some_and(|o| o.key() >= write.key()) {
+    if ours.as_ref().is_none_or(|o| o.key() < write.key()) {
         *ours = Some(write);
     }
 }

@@ -723,7 +723,6 @@ impl ReviewStore {
                 Unusable::CannotRead(reason),
             ));
         }
-        let mut incoming = incoming;
         incoming.unreadable = self.unreadable.clone();
         incoming
     }
