@@ -15,13 +15,14 @@
 //! where the last read stopped (from its start when it is a new log).
 
 use super::error::{io_error, ReviewError, Unusable};
-use super::format::{decode, encode_snapshot, DecodeError, Decoded, FORMAT_VERSION};
+use super::format::{DecodeError, Decoded, FORMAT_VERSION};
 use super::fs::{
     open_regular, parent_dir, remove_stale_temps, sidecar, write_atomic, write_target, FileLock,
     Fs, Step, WriteError, LOCK_WAIT,
 };
 use super::location::Location;
 use super::log;
+use super::snapshot::decode_any;
 use super::state::ReviewState;
 use crate::parse::problem::IoReason;
 use std::collections::BTreeMap;
@@ -197,7 +198,7 @@ fn read_document(fs: &dyn Fs, path: &Path, known: Option<&FileMark>, origin: &st
         return Got::Unchanged;
     }
     match fs.read(path) {
-        Ok(bytes) => match decode(&bytes, origin) {
+        Ok(bytes) => match decode_any(&bytes, origin) {
             Ok(decoded) => {
                 let (len, modified) = now.unwrap_or((bytes.len() as u64, None));
                 let mark = FileMark {
@@ -421,7 +422,7 @@ pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
         // The store's whole state holds the delta already.
         let mut all = job.full.clone();
         all.merge(&saved.incoming);
-        let bytes = encode_snapshot(&all, &job.writer);
+        let bytes = super::snapshot::encode(&all, &job.writer);
         if snapshot_len.is_some() {
             fs.keep_copy(&target, &sidecar(&target, ".bak"))
                 .map_err(io_error(Step::WriteBackup, &target))?;

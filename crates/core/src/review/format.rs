@@ -195,20 +195,13 @@ pub fn encode(state: &ReviewState, writer: Option<&str>, with_loads: bool) -> Ve
     bytes
 }
 
-/// Serialises a store's snapshot (version 3, binary: see [`super::snapshot`]).
-pub fn encode_snapshot(state: &ReviewState, writer: &str) -> Vec<u8> {
-    super::snapshot::encode(state, writer)
-}
-
-/// Reads the bytes of a review file (a UTF-8 byte-order mark is allowed). An empty file is
+/// Reads the bytes of a JSON review document (a UTF-8 byte-order mark is allowed; a
+/// snapshot is read by [`super::snapshot::decode_any`], which takes either). An empty file is
 /// an empty state (nothing to lose by writing over it); anything else must name the format
 /// and a version this build knows. `origin` names the replica that version 1 data is
 /// credited to.
 pub fn decode(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.starts_with(super::snapshot::MAGIC) {
-        return super::snapshot::decode(bytes);
-    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Decoded {
             version: FORMAT_VERSION,
@@ -482,7 +475,7 @@ mod tests {
     }
 
     #[test]
-    fn snapshots_and_documents_read_back_as_written() {
+    fn documents_read_back_as_written() {
         let mut state = ReviewState::default();
         state.shared.write_flag(
             "17-1QE",
@@ -493,8 +486,6 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 1),
         );
         state.loads.known.insert("17-1QE".into());
-        let snapshot = decode(&encode_snapshot(&state, "a@pc"), "x").unwrap();
-        assert_eq!((snapshot.version, &snapshot.state), (3, &state));
         let document = decode(&encode(&state, Some("a@pc"), true), "x").unwrap();
         assert_eq!((document.version, &document.state), (2, &state));
     }

@@ -202,6 +202,17 @@ pub fn encode(state: &ReviewState, writer: &str) -> Vec<u8> {
     out
 }
 
+/// Reads a review file of any kind: a snapshot, or a JSON document (see
+/// [`super::format::decode`], and `origin` there).
+pub fn decode_any(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
+    let unmarked = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if unmarked.starts_with(MAGIC) {
+        decode(unmarked)
+    } else {
+        super::format::decode(bytes, origin)
+    }
+}
+
 /// Reads a snapshot (the bytes start with [`MAGIC`]).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let invalid = |why: &str| DecodeError::Invalid(format!("a damaged snapshot ({why})"));
@@ -262,4 +273,41 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         version,
         repaired_notes: 0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::state::Stamp;
+
+    #[test]
+    fn a_snapshot_reads_back_as_written_and_a_damaged_one_not_at_all() {
+        let mut state = ReviewState::default();
+        let stamp = Stamp {
+            t: 5,
+            by: "a@pc".into(),
+        };
+        state.shared.write_flag(
+            "17-1QE",
+            stamp.clone(),
+            NaiveDate::from_ymd_opt(2026, 11, 1),
+        );
+        state.shared.write_note(
+            "17-2QE",
+            stamp,
+            &crate::review::state::NoteBase::default(),
+            "Relancer\nle cabinet",
+        );
+        state.loads.known.insert("17-1QE".into());
+        let bytes = encode(&state, "a@pc");
+        let read = decode_any(&bytes, "x").unwrap();
+        assert_eq!((read.version, &read.state), (FORMAT_VERSION, &state));
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        assert!(decode_any(&damaged, "x").is_err());
+        assert!(decode_any(&bytes[..bytes.len() - 3], "x").is_err());
+        let newer = [MAGIC, b"4\n"].concat();
+        assert_eq!(decode_any(&newer, "x"), Err(DecodeError::Newer(4)));
+    }
 }

@@ -21,9 +21,10 @@ pub use super::disk::{
 };
 use super::error::io_error;
 pub use super::error::{ReviewError, Unusable};
-use super::format::{decode, encode, FORMAT_VERSION};
+use super::format::{encode, FORMAT_VERSION};
 use super::fs::{write_atomic, write_target, FileLock, Fs, RealFs, Step};
 use super::location::{claim_slot, Location};
+use super::snapshot::decode_any;
 use super::state::{Entry, FirstSeen, NoteBase, NoteVersion, ReviewState, Reviewed, Shared, Stamp};
 use crate::model::Question;
 use chrono::NaiveDate;
@@ -804,7 +805,7 @@ impl ReviewStore {
             "v1:{}",
             super::clock::clean_writer(&from.file_stem().unwrap_or_default().to_string_lossy())
         );
-        let incoming = decode(&bytes, &origin).map_err(|e| ReviewError::Invalid {
+        let incoming = decode_any(&bytes, &origin).map_err(|e| ReviewError::Invalid {
             path: from.to_path_buf(),
             reason: e,
         })?;
