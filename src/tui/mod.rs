@@ -586,8 +586,10 @@ fn event_loop(
     (ended, notes)
 }
 
-/// Waits (a bounded time) for the saves still to run; whatever could not be written is
-/// copied where it cannot be lost, and said.
+/// Waits (a bounded time) for the saves still to run; whatever the staffer changed and could
+/// not be written is copied where it cannot be lost, and said. Nothing else is: a store that
+/// cannot save (a review file it cannot read) has nothing to wait for, and what a load saw
+/// is no change of the staffer's.
 fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<String> {
     let deadline = Instant::now() + FLUSH_WAIT;
     let mut fx = update(app, Action::Flush);
@@ -597,8 +599,8 @@ fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<Stri
                 workers.writer.submit(job);
             }
         }
-        if workers.writer.in_flight() == 0 && !app.review.has_unsaved_changes() {
-            return Vec::new();
+        if workers.writer.in_flight() == 0 && !app.review.save_pending() {
+            break;
         }
         let Some(left) = deadline.checked_duration_since(Instant::now()) else {
             break;
@@ -614,7 +616,7 @@ fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<Stri
             Err(_) => break,
         }
     }
-    if !app.review.has_unsaved_changes() {
+    if !app.review.has_unsaved_user_changes() {
         return Vec::new();
     }
     let file = app.review.path().display().to_string();

@@ -398,17 +398,24 @@ fn two_viewers_taking_turns_on_one_note_keep_one_note_as_typed() {
         });
         // Let the save reach the disk before the other window reads.
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !std::fs::read_to_string(&review)
-            .unwrap_or_default()
-            .contains(&format!("\"text\": \"{typed}\""))
-        {
+        while !crate::review::on_disk(&review).contains(&format!("\"text\":\"{typed}\"")) {
             assert!(Instant::now() < deadline, "the note {typed} is not on disk");
             std::thread::sleep(Duration::from_millis(20));
         }
     }
-    let file = std::fs::read_to_string(&review).unwrap();
-    assert_eq!(file.matches("\"text\":").count(), 1, "one version:\n{file}");
-    assert!(file.len() < 2_000, "{} bytes", file.len());
+    let store = dossier_core::review::ReviewStore::open(
+        dossier_core::review::Location::File(review.clone()),
+        dossier_core::review::OpenOptions {
+            read_only: true,
+            ..dossier_core::review::OpenOptions::new("carol@pc")
+        },
+    );
+    let note = &store.entry("17-16300QE").unwrap().note;
+    assert_eq!(note.len(), 1, "one version: {note:?}");
+    assert_eq!(note[0].text, typed);
+    // The snapshot and a log of ten short records.
+    let file = crate::review::on_disk(&review);
+    assert!(file.len() < 5_000, "{} bytes:\n{file}", file.len());
 }
 
 #[test]
@@ -488,7 +495,7 @@ fn a_lock_held_by_another_process_never_stalls_typing() {
     let _ = holder.wait();
     drop(screen);
     tmux.wait_for("saved once the lock is free", |_| {
-        std::fs::read_to_string(&review).is_ok_and(|t| t.contains("\"reviewed\""))
+        crate::review::on_disk(&review).contains("\"reviewed\"")
     });
 }
 
@@ -540,9 +547,16 @@ fn changes_that_cannot_be_saved_are_said_and_copied_where_they_are_not_lost() {
         40,
         &shell(&s, "--review-file /proc/1/reviews.json"),
     );
-    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // Said at start, in words, before a mark is lost to it.
+    let screen = tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    assert!(
+        screen.contains("Marques et notes non enregistrables"),
+        "{screen}"
+    );
     tmux.keys(&["x"]);
-    tmux.wait_for("the failure said", |s| s.contains("Non enregistré"));
+    tmux.wait_for("the failure said", |s| {
+        s.contains("Non enregistré") && s.contains("17-16300QE marquée revue")
+    });
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
     assert!(
@@ -572,6 +586,49 @@ fn changes_that_cannot_be_saved_are_said_and_copied_where_they_are_not_lost() {
         "ids",
     ]);
     assert_eq!(ids, "17-16300QE\n");
+}
+
+/// A review file this build cannot read (damaged, or from a newer dossier) opens read-only;
+/// quitting then is at once, says nothing and writes nothing: which questions were seen is
+/// no change of the staffer's.
+#[test]
+fn quitting_over_an_unreadable_review_file_is_at_once_and_writes_nothing() {
+    for (name, content) in [
+        ("corrupt", "{broken"),
+        (
+            "newer",
+            "{\"format\": \"dossier-review\", \"version\": 4, \"entries\": {}}",
+        ),
+    ] {
+        let s = Sandbox::new();
+        let folder = s.path("reviews");
+        std::fs::create_dir_all(&folder).unwrap();
+        let review = folder.join("r.json");
+        std::fs::write(&review, content).unwrap();
+        let args = format!("--review-file {}", review.display());
+        let tmux = Tmux::start(&format!("quit-{name}"), 120, 40, &shell(&s, &args));
+        tmux.wait_for("read-only said", |s| s.contains("Revue en lecture seule"));
+        let start = Instant::now();
+        tmux.keys(&["q"]);
+        let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
+        let took = start.elapsed();
+        assert!(
+            took < Duration::from_secs(1),
+            "{name}: the exit took {took:?}"
+        );
+        assert!(screen.contains("EXITED:0"), "{screen}");
+        assert!(
+            !screen.contains("enregistr"),
+            "{name}: nothing said:\n{screen}"
+        );
+        assert!(
+            !s.path("data/dossier/unsaved").exists(),
+            "{name}: no rescue copy"
+        );
+        assert_eq!(std::fs::read_to_string(&review).unwrap(), content);
+        let files: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+        assert_eq!(files.len(), 1, "{name}: nothing written beside it");
+    }
 }
 
 #[test]
@@ -629,7 +686,10 @@ fn a_staffer_s_day_filter_review_all_a_file_changes_reload_go_to_it_acknowledge_
     tmux.keys(&["o"]);
     tmux.wait_for("marked", |s| s.contains("3 questions marquées revues"));
     tmux.wait_for("saved", |_| {
-        std::fs::read_to_string(&review).is_ok_and(|t| t.matches("\"reviewed\"").count() >= 3)
+        crate::review::on_disk(&review)
+            .matches("\"reviewed\"")
+            .count()
+            >= 3
     });
     // A signalement for 17-16300QE arrives; the staffer saves the new page and reloads.
     let file = docs.join("003_d03222e0d74a5826.txt");

@@ -25,6 +25,7 @@ mod properties;
 mod query;
 mod related;
 mod review;
+mod review_saves;
 mod robustness;
 mod seeds;
 mod tui;

@@ -15,7 +15,6 @@ use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
 use dossier_core::load::LoadOptions;
 use dossier_core::query::SearchIndex;
-use dossier_core::review::fs::RealFs;
 use dossier_core::review::store::{execute_read, execute_save};
 use dossier_core::review::writer::{Done, Job};
 use dossier_core::review::{Location, NoteView, OpenOptions, ReviewStore};
@@ -130,12 +129,19 @@ impl Viewer {
                         complete: true,
                     }
                 }
+                // On the store's own file operations, as the writer thread runs them.
                 Effect::Review(Job::Save(job)) => {
-                    Action::Review(Box::new(Done::Saved(execute_save(&RealFs, &job))))
+                    let fs = self.app.review.fs();
+                    Action::Review(Box::new(Done::Saved(execute_save(fs.as_ref(), &job))))
                 }
-                Effect::Review(Job::Read(job)) => Action::Review(Box::new(Done::Read(
-                    execute_read(&RealFs, &job, "alice@pc"),
-                ))),
+                Effect::Review(Job::Read(job)) => {
+                    let fs = self.app.review.fs();
+                    Action::Review(Box::new(Done::Read(execute_read(
+                        fs.as_ref(),
+                        &job,
+                        "alice@pc",
+                    ))))
+                }
                 Effect::Copy(text) => {
                     self.copied.push(text);
                     Action::Copied(Ok("test".into()))
