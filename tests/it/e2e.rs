@@ -861,10 +861,9 @@ fn a_then_a_burst_of_text_and_ctrl_s_saves_the_whole_text_as_the_note_and_no_mar
     // Its x, r, f, space… are the note's, not list commands.
     tmux.keys(&["ax, rappeler le cabinet f", "C-s"]);
     tmux.wait_for("the note on disk", |_| {
-        std::fs::read_to_string(&review)
-            .is_ok_and(|t| t.contains("\"text\": \"x, rappeler le cabinet f\""))
+        crate::review::on_disk(&review).contains("\"text\":\"x, rappeler le cabinet f\"")
     });
-    let file = std::fs::read_to_string(&review).unwrap();
+    let file = crate::review::on_disk(&review);
     assert!(!file.contains("\"reviewed\""), "no mark:\n{file}");
     assert!(!file.contains("\"flagged\""), "no flag:\n{file}");
     let screen = tmux.screen();
