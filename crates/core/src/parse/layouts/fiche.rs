@@ -25,6 +25,7 @@ use crate::text::fold::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
+    Number,
     MinistryAsked,
     MinistryAssigned,
     Rubric,
@@ -41,7 +42,8 @@ const fn label(words: &'static str, key: Key) -> Label<Key> {
     }
 }
 
-const LABELS: [Label<Key>; 14] = [
+const LABELS: [Label<Key>; 15] = [
+    label("question n°", Key::Number),
     label("ministere interroge", Key::MinistryAsked),
     label("ministere attributaire", Key::MinistryAssigned),
     label("rubrique", Key::Rubric),
@@ -109,10 +111,15 @@ pub fn read(lines: &[Line]) -> Draft {
         .filter_map(|i| section(&lines[i].text).map(|(a, at)| (i, a, at)))
         .collect();
     let header_end = sections.first().map_or(lines.len(), |s| s.0);
-    let (before, found) = split_labels(&joined(&lines[start..header_end]), &LABELS);
-    header(&mut d, &before);
+    // A browser's copy puts the withdrawal, printed outside the table, before the number.
+    let from = lines[..start]
+        .iter()
+        .rposition(|l| legislature_of(&l.text).is_some())
+        .map_or(start, |l| l + 1);
+    let (_, found) = split_labels(&joined(&lines[from..header_end]), &LABELS);
     for f in found {
         match f.key {
+            Key::Number => header(&mut d, &f.value),
             Key::MinistryAsked => d.ministry_asked = f.value,
             Key::MinistryAssigned => d.ministry_assigned = f.value,
             Key::Rubric => d.rubric = f.value,
@@ -153,7 +160,8 @@ pub fn read(lines: &[Line]) -> Draft {
     d
 }
 
-/// `Question N° : 450 de Mme Jacquaint Muguette ( Communiste - Seine-Saint-Denis ) QE`.
+/// `450 de Mme Jacquaint Muguette ( Communiste - Seine-Saint-Denis ) QE`, after `Question
+/// N° :`.
 fn header(d: &mut Draft, before: &str) {
     d.number = first_number(before);
     let rest = before

@@ -173,6 +173,23 @@ pub fn prepare(text: &str) -> Vec<Line> {
     out
 }
 
+/// The lines of a text section with the width it was wrapped at, when the section shows one
+/// of its own: in a short page the whole copy has too few long lines to show it.
+fn rewrapped(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
+    let unknown = |l: &Line| l.wrap.is_none() && !l.is_blank();
+    if !lines.iter().any(unknown) {
+        return std::borrow::Cow::Borrowed(lines);
+    }
+    let Some(width) = wrap_width(lines) else {
+        return std::borrow::Cow::Borrowed(lines);
+    };
+    let mut own = lines.to_vec();
+    for line in own.iter_mut().filter(|l| l.wrap.is_none()) {
+        line.wrap = Some(width);
+    }
+    std::borrow::Cow::Owned(own)
+}
+
 /// The lines of a box table: each row's cells in order, every cell but the last on one line
 /// (a label, wrapped in its narrow cell), the last as its lines, wrapped at the cell's width;
 /// a blank line after each row.
@@ -217,19 +234,20 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         .filter(|&w| w >= 40)
         .collect();
     widths.sort_unstable_by(|a, b| b.cmp(a));
-    let needed = (widths.len() / 2).max(5);
     for (i, &w) in widths.iter().enumerate() {
         if w > 250 {
             continue;
         }
-        let near = widths[i..].iter().take_while(|&&x| x + 12 >= w).count();
-        // A margin is reached by several lines; a single wider line is no margin.
-        let reached = widths[i..].iter().take_while(|&&x| x == w).count();
-        if near >= needed && reached >= 2 {
-            return Some(w);
-        }
         if i > widths.len() / 4 {
             break;
+        }
+        // A terminal's width (up to 132 columns) needs fewer lines to be believed.
+        let needed = (widths.len() / 2).max(if w <= 132 { 2 } else { 5 });
+        let near = widths[i..].iter().take_while(|&&x| x + 12 >= w).count();
+        // A margin is reached by several lines; a single wider line is no margin.
+        let reached = widths[i..].iter().take_while(|&&x| x + 2 >= w).count();
+        if near >= needed && reached >= 2 {
+            return Some(w);
         }
     }
     None
@@ -241,6 +259,8 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 /// paragraph), or when the next line's first word would have fitted on it (the copy was not
 /// wrapped there).
 pub fn paragraphs(lines: &[Line]) -> String {
+    let lines = rewrapped(lines);
+    let lines: &[Line] = &lines;
     let mut out = String::new();
     let mut para = String::new();
     let mut base: Option<usize> = None;

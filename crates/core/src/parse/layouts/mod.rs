@@ -161,7 +161,9 @@ impl Draft {
     /// published is the answer, not an event. An empty value (a label the page prints
     /// without a date) is no event.
     fn event(&mut self, kind: EventKind, label: &str, value: &str) {
-        let value = one_line(&value.replace("page :", "page").replace("page:", "page"));
+        let value = one_line(&unglue_year(
+            &value.replace("page :", "page").replace("page:", "page"),
+        ));
         if value.is_empty() {
             return;
         }
@@ -313,6 +315,21 @@ fn reason_after_date(value: &str) -> Option<String> {
     }
     let rest = rest.trim_matches([' ', ',', '.', '-', '–', '(', ')']);
     (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// `17/06/2002Fin de mandat` (a browser's copy of two inline elements) -> `17/06/2002 Fin de
+/// mandat`: a space between a four-digit year and a letter glued to it.
+fn unglue_year(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut digits = 0;
+    for c in s.chars() {
+        if digits == 4 && c.is_alphabetic() {
+            out.push(' ');
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        out.push(c);
+    }
+    out
 }
 
 /// The first number in `s`.
