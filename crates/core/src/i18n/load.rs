@@ -457,14 +457,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             let labels = labels.join(", ");
             lang.pick(
                 format!(
-                    "ressemble à une page de question de l'Assemblée, mais d'une mise en page \
-                     inconnue (libellés trouvés{NB}: {labels}){NB}; mises en page lues{NB}: FICHE \
-                     QUESTION (1997-2002), questions.assemblee-nationale.fr (2012-2022), /dyn/ (2023)"
+                    "ressemble à une page de question, mais d'une mise en page inconnue (libellés \
+                     trouvés{NB}: {labels}){NB}; mises en page lues{NB}: FICHE QUESTION (1997–2002), \
+                     questions.assemblee-nationale.fr (2012–2022), /dyn/ (2023)"
                 ),
                 format!(
-                    "looks like an Assemblée question page, but of an unknown layout (labels \
-                     found: {labels}); layouts read: FICHE QUESTION (1997-2002), \
-                     questions.assemblee-nationale.fr (2012-2022), /dyn/ (2023)"
+                    "looks like a question page, but of an unknown layout (labels found: \
+                     {labels}); layouts read: FICHE QUESTION (1997–2002), \
+                     questions.assemblee-nationale.fr (2012–2022), /dyn/ (2023)"
                 ),
             )
         }

@@ -214,7 +214,7 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
     }
     // Copies of the older page layouts have no line this parser takes for a number.
     builder.finish(source).or_else(|e| match e.problem {
-        Problem::NoNumber | Problem::NoLegislature => layouts::fallback(text, source, e),
+        Problem::NoNumber => layouts::fallback(text, source, e),
         _ => Err(e),
     })
 }

@@ -39,13 +39,14 @@ const HEADINGS: [(&str, QuestionKind); 4] = [
     ("question orale n", QuestionKind::Oral),
 ];
 
-/// `Question écrite n°200 :`, with its kind; the breadcrumb's `Question n°200` has none.
+/// `Question écrite n°200 :`, with its kind; the breadcrumb's `Question n°200` has none, and
+/// today's renderings (`Question écrite n° 13809`) no colon after the number.
 fn heading(line: &str) -> Option<QuestionKind> {
     let f = fold(line);
     let (words, kind) = HEADINGS.iter().find(|(w, _)| f.starts_with(w))?;
     let rest = f[words.len()..].trim_start_matches(['°', 'o', ' ']);
-    rest.starts_with(|c: char| c.is_ascii_digit())
-        .then_some(*kind)
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && rest[digits..].trim_start().starts_with(':')).then_some(*kind)
 }
 
 pub fn is_number_line(line: &str) -> bool {

@@ -112,16 +112,22 @@ pub fn page_labels(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// What the text parser's entry does when its own reading found no question number (or no
-/// legislature): reads the copy as one of the older layouts; failing that, a text that holds
-/// several labels of question pages is said to be a page of an unknown layout, naming them;
+/// What the text parser's entry does when its own reading found no question number: reads
+/// the copy as one of the older layouts; failing that, a text that holds several labels of
+/// question pages is said to be a page of an unknown layout, naming them, unless it is
+/// today's rendering (its `Données clés` or `Date(s) clé(s)`), which only lacks its number;
 /// anything else keeps the parser's error.
 pub fn fallback(text: &str, source: &str, error: LineMessage) -> Result<Parsed, LineMessage> {
     if let Some(read) = read(text, source) {
         return read;
     }
     let labels = page_labels(text);
-    if labels.len() >= 3 {
+    let mut buf = String::new();
+    let today = text.lines().any(|l| {
+        let line = l.trim().trim_start_matches('#').trim();
+        super::label::section_heading(line, &mut buf) == Some(super::label::Section::KeyData)
+    });
+    if labels.len() >= 3 && !today {
         return Err(LineMessage::doc(Problem::UnknownLayout(
             labels.into_iter().map(str::to_string).collect(),
         )));
