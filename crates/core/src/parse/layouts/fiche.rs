@@ -223,7 +223,11 @@ fn strip_codes(text: &mut String, legislature: Option<u16>) {
         .first()
         .is_some_and(|c| c.chars().all(|ch| ch.is_ascii_uppercase() || ch == '_'));
     let flag_ok = after.last().is_some_and(|f| matches!(*f, "O" | "N"));
-    let group_start = text[..at].rfind(char::is_whitespace).map_or(0, |s| s + 1);
+    let group_start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(s, c)| s + c.len_utf8());
     let group = &text[group_start..at];
     let group_ok = !group.is_empty() && group.chars().all(|c| c.is_ascii_uppercase() || c == '-');
     if code_ok && flag_ok && group_ok && after.len() <= 8 {

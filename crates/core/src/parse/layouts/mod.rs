@@ -115,24 +115,39 @@ pub fn page_labels(text: &str) -> Vec<&'static str> {
 /// What the text parser's entry does when its own reading found no question number: reads
 /// the copy as one of the older layouts; failing that, a text that holds several labels of
 /// question pages is said to be a page of an unknown layout, naming them, unless it is
-/// today's rendering (its `Données clés` or `Date(s) clé(s)`), which only lacks its number;
-/// anything else keeps the parser's error.
+/// today's rendering (a `Données clés` or `Date(s) clé(s)` heading, a `Type de question`,
+/// `Circonscription` or `Numéro de la question` line), which only lacks its number; anything
+/// else keeps the parser's error.
 pub fn fallback(text: &str, source: &str, error: LineMessage) -> Result<Parsed, LineMessage> {
     if let Some(read) = read(text, source) {
         return read;
     }
     let labels = page_labels(text);
-    let mut buf = String::new();
-    let today = text.lines().any(|l| {
-        let line = l.trim().trim_start_matches('#').trim();
-        super::label::section_heading(line, &mut buf) == Some(super::label::Section::KeyData)
-    });
-    if labels.len() >= 3 && !today {
+    if labels.len() >= 3 && !is_todays_rendering(text) {
         return Err(LineMessage::doc(Problem::UnknownLayout(
             labels.into_iter().map(str::to_string).collect(),
         )));
     }
     Err(error)
+}
+
+/// True when a text has a heading or a field of today's renderings, which the line parser
+/// reads.
+fn is_todays_rendering(text: &str) -> bool {
+    let mut buf = String::new();
+    text.lines().any(|l| {
+        let line = l.trim().trim_start_matches('#').trim();
+        if super::label::section_heading(line, &mut buf) == Some(super::label::Section::KeyData) {
+            return true;
+        }
+        super::label::key_value(line).is_some_and(|(label, _)| {
+            use super::label::Field;
+            matches!(
+                super::label::meaning(label.trim()).0,
+                Some(Field::Kind | Field::Constituency | Field::Number)
+            )
+        })
+    })
 }
 
 /// What a copy tells, gathered before it becomes a [`Question`].
@@ -316,7 +331,8 @@ fn reason_after_date(value: &str) -> Option<String> {
     let start = value.len() - value.trim_start().len() + used;
     let mut rest = value[start..].trim_start_matches([' ', ',', '.', '-', '–']);
     if starts(rest, "page") {
-        rest = rest[4..].trim_start_matches([' ', ':']);
+        let after = rest.char_indices().nth(4).map_or(rest.len(), |(at, _)| at);
+        rest = rest[after..].trim_start_matches([' ', ':']);
         rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     }
     let rest = rest.trim_matches([' ', ',', '.', '-', '–', '(', ')']);
