@@ -213,10 +213,10 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
         start = end + 1;
     }
     // Copies of the older page layouts have no line this parser takes for a number.
-    builder.finish(source).or_else(|e| match e.problem {
-        Problem::NoNumber => layouts::fallback(text, source, e),
-        _ => Err(e),
-    })
+    match builder.finish(source) {
+        Err(e) if e.problem == Problem::NoNumber => layouts::fallback(text, source, e),
+        done => done,
+    }
 }
 
 /// Which odd blanks a line holds: no-break spaces (copied from web pages: U+00A0 is C2 A0

@@ -118,6 +118,8 @@ pub fn page_labels(text: &str) -> Vec<&'static str> {
 /// today's rendering (a `Données clés` or `Date(s) clé(s)` heading, a `Type de question`,
 /// `Circonscription` or `Numéro de la question` line), which only lacks its number; anything
 /// else keeps the parser's error.
+#[cold]
+#[inline(never)]
 pub fn fallback(text: &str, source: &str, error: LineMessage) -> Result<Parsed, LineMessage> {
     if let Some(read) = read(text, source) {
         return read;
