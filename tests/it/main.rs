@@ -18,6 +18,7 @@ mod cli;
 mod differential;
 mod e2e;
 mod html_pages;
+mod layouts;
 mod library;
 mod opendata;
 mod opendata_props;

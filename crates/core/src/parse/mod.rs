@@ -17,6 +17,7 @@ pub mod html;
 pub mod htmltext;
 pub mod inline;
 pub mod label;
+pub mod layouts;
 pub mod opendata;
 pub mod problem;
 #[cfg(feature = "reference")]
@@ -76,7 +77,7 @@ pub struct Parsed {
 
 /// The version of what the parsers make of a document: bump it whenever the same bytes would
 /// give another question or other warnings, so that caches written before are not trusted.
-pub const PARSER_VERSION: u32 = 3;
+pub const PARSER_VERSION: u32 = 4;
 
 /// Parses a document's raw bytes. `source` is recorded in the question.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
@@ -211,7 +212,11 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
         builder.line(line_no, raw)?;
         start = end + 1;
     }
-    builder.finish(source)
+    // Copies of the older page layouts have no line this parser takes for a number.
+    match builder.finish(source) {
+        Err(e) if e.problem == Problem::NoNumber => layouts::fallback(text, source, e),
+        done => done,
+    }
 }
 
 /// Which odd blanks a line holds: no-break spaces (copied from web pages: U+00A0 is C2 A0
