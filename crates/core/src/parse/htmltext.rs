@@ -361,6 +361,7 @@ pub fn html_to_line(html: &str) -> String {
 enum El {
     Html,
     P,
+    A,
     B,
     Strong,
     I,
@@ -379,6 +380,7 @@ impl El {
         match self {
             El::Html => "html",
             El::P => "p",
+            El::A => "a",
             El::B => "b",
             El::Strong => "strong",
             El::I => "i",
@@ -402,8 +404,9 @@ enum SimpleTag {
 }
 
 fn simple_tag(name: &str) -> Option<SimpleTag> {
-    const TAGS: [(&str, SimpleTag); 13] = [
+    const TAGS: [(&str, SimpleTag); 14] = [
         ("p", SimpleTag::El(El::P)),
+        ("a", SimpleTag::El(El::A)),
         ("br", SimpleTag::Br),
         ("b", SimpleTag::El(El::B)),
         ("i", SimpleTag::El(El::I)),
@@ -456,6 +459,41 @@ pub fn simple(html: &str) -> Option<Styled> {
         s.b.end(e.name());
     }
     Some(s.b.finish())
+}
+
+/// The `>` closing a start tag whose name ends at `at`. Attributes (`name`, `name=value`,
+/// `name="value"`, `name='value'`, after whitespace) are passed over: none of the elements
+/// [`simple`] reads is built differently for them (`<p align="CENTER">`, `<a name=PG1>`).
+/// `/>` only ends a void element (`<br/>`); anything less plain gives `None`.
+fn tag_close(b: &[u8], mut at: usize, void: bool) -> Option<usize> {
+    let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let plain = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+    loop {
+        let blank = b.get(at..)?.iter().take_while(|c| space(c)).count();
+        at += blank;
+        match b.get(at)? {
+            b'>' => return Some(at),
+            b'/' if void && b.get(at + 1) == Some(&b'>') => return Some(at + 1),
+            c if blank > 0 && c.is_ascii_alphabetic() => {}
+            _ => return None,
+        }
+        at += b[at..].iter().take_while(|c| plain(c)).count();
+        if b.get(at) == Some(&b'=') {
+            at += 1;
+            match b.get(at)? {
+                &quote @ (b'"' | b'\'') => {
+                    at += 2 + memchr::memchr(quote, b.get(at + 1..)?)?;
+                }
+                _ => {
+                    let len = b[at..].iter().take_while(|c| plain(c)).count();
+                    if len == 0 {
+                        return None;
+                    }
+                    at += len;
+                }
+            }
+        }
+    }
 }
 
 struct Simple {
@@ -554,9 +592,11 @@ impl Simple {
                 self.close_p()?;
                 self.push(e)
             }
-            El::B | El::Strong | El::I | El::Em => {
-                // Three alike open: the parser's list of formatting elements starts dropping.
-                if self.in_table() || self.stack.iter().filter(|&&o| o == e).count() >= 3 {
+            El::A | El::B | El::Strong | El::I | El::Em => {
+                // Three alike open: the parser's list of formatting elements starts dropping
+                // them; an `<a>` in an `<a>`: it closes the first one.
+                let open = self.stack.iter().filter(|&&o| o == e).count();
+                if self.in_table() || open >= 3 || (e == El::A && open > 0) {
                     return None;
                 }
                 self.push(e)
@@ -596,7 +636,7 @@ impl Simple {
             return self.start(tag);
         };
         match e {
-            El::B | El::Strong | El::I | El::Em | El::Td | El::Th => {
+            El::A | El::B | El::Strong | El::I | El::Em | El::Td | El::Th => {
                 self.pop_if(&[e]).then_some(())
             }
             El::P => {
@@ -652,21 +692,7 @@ impl Simple {
             Some(c) if c.is_ascii_alphabetic() => {
                 let end = name_run(at + 1);
                 let tag = simple_tag(&html[at + 1..end])?;
-                let close = if b.get(end) == Some(&b'>') {
-                    end
-                } else if tag == SimpleTag::Br {
-                    // `<br/>`, `<br />`.
-                    let slash = end
-                        + b[end..]
-                            .iter()
-                            .take_while(|c| c.is_ascii_whitespace())
-                            .count();
-                    (b.get(slash) == Some(&b'/') && b.get(slash + 1) == Some(&b'>'))
-                        .then_some(())?;
-                    slash + 1
-                } else {
-                    return None;
-                };
+                let close = tag_close(b, end, tag == SimpleTag::Br)?;
                 self.start(tag)?;
                 Some(close + 1)
             }
@@ -915,11 +941,12 @@ mod tests {
             "Un.<br><br>Deux <b>gras</b> <em>it</em>.<br/>Trois<br />",
             "<p>Un<br>deux<p>trois",
             "<table><tbody><tr><th>a</th></tr><tr><td>b<td>c</tbody></table>",
+            "</p><p align=\"CENTER\"> SITUATION <a name=PG1></a> </p><br><strong>M. X</strong>",
         ] {
             assert_eq!(simple(html), Some(parsed(html)), "{html}");
         }
         for html in [
-            "<p align=\"CENTER\">x</p>",
+            "<span class=bold>x</span>",
             "<b>x<p>y</b>z</p>",
             "<!-- c -->x",
             "&eacute x",
@@ -1000,10 +1027,81 @@ mod tests {
         "</>",
         "&#13;",
         "<u>",
+        "<p align=\"CENTER\">",
+        "<a name=PG1>",
+        "</a>",
+        "<a>",
+        "<td colspan='2'>",
+        "<br clear=all/>",
+        "<table border=1 >",
+        "<p a=\"x\"b>",
+        "<p a = b>",
+        "<p a='>'>",
+        "<p/>",
+        "<b class=x>",
+        "<a href=/x>",
+        "<tr\n>",
+        "<p \"x\">",
+        "<th a=\">",
     ];
+
+    /// Well-nested fragments of the kinds the open data holds: paragraphs, emphasis, anchors,
+    /// tables, with end tags sometimes left out.
+    fn nested() -> impl Strategy<Value = String> {
+        const TEXTS: &[&str] = &[
+            "un", " deux ", "\n", "\n\n", "\r\n", "&eacute;", "&#8217;", "&nbsp;", "a < b", "& ",
+            "<br>", "<br/>", "é", " ", "&amp;lt;",
+        ];
+        const INLINE: &[(&str, &str)] = &[
+            ("<b>", "</b>"),
+            ("<i>", "</i>"),
+            ("<strong>", "</strong>"),
+            ("<EM>", "</em>"),
+            ("<a name=PG1>", "</a>"),
+        ];
+        let leaf = proptest::sample::select(TEXTS).prop_map(str::to_string);
+        leaf.prop_recursive(4, 64, 5, |inner| {
+            let kids = proptest::collection::vec(inner, 0..5).prop_map(|v| v.concat());
+            let cells = proptest::collection::vec(
+                proptest::collection::vec((kids.clone(), any::<bool>()), 1..4),
+                1..4,
+            );
+            prop_oneof![
+                (proptest::sample::select(INLINE), kids.clone())
+                    .prop_map(|((open, close), k)| format!("{open}{k}{close}")),
+                (kids.clone(), any::<bool>(), any::<bool>()).prop_map(|(k, align, close)| {
+                    let open = if align { "<p align=\"CENTER\">" } else { "<p>" };
+                    format!("{open}{k}{}", if close { "</p>" } else { "" })
+                }),
+                (cells, any::<bool>()).prop_map(|(rows, tbody)| {
+                    let mut t = String::from(if tbody { "<table><tbody>" } else { "<table>" });
+                    for row in rows {
+                        t.push_str("<tr>");
+                        for (k, close) in row {
+                            t.push_str("<td>");
+                            t.push_str(&k);
+                            if close {
+                                t.push_str("</td>");
+                            }
+                        }
+                    }
+                    t.push_str("</table>");
+                    t
+                }),
+            ]
+        })
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The same on well-nested fragments, which the fast path mostly reads.
+        #[test]
+        fn the_fast_path_reads_nested_fragments_as_the_parser(html in nested()) {
+            if let Some(fast) = simple(&html) {
+                prop_assert_eq!(fast, parsed(&html), "{:?}", html);
+            }
+        }
 
         /// Whenever the fast path reads a fragment, it reads it exactly as the parser does.
         #[test]
@@ -1024,17 +1122,25 @@ mod tests {
     }
 
     #[test]
-    fn the_differential_property_is_not_vacuous() {
-        // Well-nested pieces alone: the fast path must accept most of them.
+    fn the_differential_properties_are_not_vacuous() {
         let mut runner = proptest::test_runner::TestRunner::deterministic();
-        let strategy = proptest::collection::vec(0..PIECES.len(), 0..30);
-        let (mut read, mut all) = (0, 0);
-        for _ in 0..2000 {
-            let picks = strategy.new_tree(&mut runner).unwrap().current();
+        let pieces = proptest::collection::vec(0..PIECES.len(), 0..30);
+        let nested = nested();
+        let (mut random, mut well_nested) = (0, 0);
+        for _ in 0..1000 {
+            let picks = pieces.new_tree(&mut runner).unwrap().current();
             let html: String = picks.iter().map(|&i| PIECES[i]).collect();
-            all += 1;
-            read += usize::from(simple(&html).is_some());
+            random += usize::from(simple(&html).is_some());
+            let html = nested.new_tree(&mut runner).unwrap().current();
+            well_nested += usize::from(simple(&html).is_some());
         }
-        assert!(read * 20 > all, "the fast path read {read} of {all}");
+        assert!(
+            random > 30,
+            "the fast path read {random} of 1000 random fragments"
+        );
+        assert!(
+            well_nested > 500,
+            "the fast path read {well_nested} of 1000 nested ones"
+        );
     }
 }
