@@ -93,4 +93,4 @@ pub const MAX_HTML_ELEMENTS: usize = 65_536;
 
 /// Longest run of HTML without a complete tag, comment or text (one tag's attributes are
 /// compared pairwise by the tokenizer); longer is refused.
-pub const MAX_HTML_TAG_BYTES: usize = 64 * 1024;
+pub const MAX_HTML_TAG_BYTES: usize = 16 * 1024;

@@ -830,6 +830,16 @@ mod tests {
     }
 
     #[test]
+    fn a_page_past_the_html_limits_is_refused_saying_which() {
+        let deep = format!("<html><body><num>1</num>{}", "<div>".repeat(600));
+        let e = parse_html(deep.as_bytes(), "x.html").unwrap_err();
+        assert_eq!(
+            e.problem,
+            Problem::HtmlTooLarge(crate::parse::problem::HtmlLimit::Depth(512))
+        );
+    }
+
+    #[test]
     fn a_page_of_no_known_layout_is_refused() {
         let e = parse_html(b"<html><body><p>Bonjour</p></body></html>", "x.html").unwrap_err();
         assert_eq!(e.problem, Problem::NotAQuestionPage);

@@ -131,7 +131,8 @@ fn options() -> TreeBuilderOpts {
 }
 
 /// Bytes fed to the tokenizer at a time: between two pieces, a tag still open after
-/// [`MAX_HTML_TAG_BYTES`] stops the parse.
+/// [`MAX_HTML_TAG_BYTES`] stops the parse (so one that ends in the piece that crosses the limit
+/// is still read: the limit is kept within a piece).
 const PIECE_BYTES: usize = 4096;
 
 fn run(tree: TreeBuilder<usize, Sink>, opts: TokenizerOpts, html: &str) -> Result<Dom, HtmlLimit> {
@@ -189,7 +190,10 @@ impl TokenSink for Guard {
     type Handle = usize;
 
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<usize> {
-        self.tokens.set(self.tokens.get() + 1);
+        // Parse errors come as tokens, in the middle of a tag too: they are not progress.
+        if !matches!(token, Token::ParseError(_)) {
+            self.tokens.set(self.tokens.get() + 1);
+        }
         if self.tree.sink.stopped.get().is_some() {
             return TokenSinkResult::Continue;
         }
@@ -633,12 +637,29 @@ mod tests {
             parse_fragment(&many).unwrap_err(),
             HtmlLimit::Elements(MAX_HTML_ELEMENTS)
         );
+        // Distinct attributes, and duplicates between them (whose parse errors are tokens).
         let attrs: String = (0..MAX_HTML_TAG_BYTES / 4)
-            .map(|i| format!(" a{i}"))
+            .map(|i| format!(" a{i} a{i}"))
             .collect();
         assert_eq!(
             parse_fragment(&format!("<p{attrs}>x")).unwrap_err(),
             HtmlLimit::TagBytes(MAX_HTML_TAG_BYTES)
+        );
+        // Formatting elements re-opened in every paragraph: stopped at the element count.
+        let open: String = (0..300).map(|i| format!("<b a{i}>")).collect();
+        let reopened = format!("<p>{open}</p>{}", "<p>x</p>".repeat(10_000));
+        assert_eq!(
+            parse_fragment(&reopened).unwrap_err(),
+            HtmlLimit::Elements(MAX_HTML_ELEMENTS)
+        );
+        // Misnested formatting closed one by one: stopped at the depth.
+        let n = 400;
+        let b: String = (0..n).map(|i| format!("<b a{i}>")).collect();
+        let i: String = (0..n).map(|k| format!("<i a{k}>")).collect();
+        let misnested = format!("{b}{i}{}", "x</b>".repeat(n));
+        assert_eq!(
+            parse_fragment(&misnested).unwrap_err(),
+            HtmlLimit::Depth(MAX_HTML_DEPTH)
         );
         // Just under them, the same shapes are read.
         assert!(parse_document(&"<div>".repeat(MAX_HTML_DEPTH - 10)).is_ok());

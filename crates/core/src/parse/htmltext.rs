@@ -13,6 +13,7 @@
 use super::htmldom::{parse_fragment, Dom, Item};
 use super::inline::Styled;
 use super::problem::HtmlLimit;
+use crate::limits::{MAX_HTML_ELEMENTS, MAX_HTML_TAG_BYTES};
 use crate::model::{Emphasis, EmphasisStyle};
 use html5ever::data::NAMED_ENTITIES;
 use regex::Regex;
@@ -441,6 +442,7 @@ pub fn simple(html: &str) -> Option<Styled> {
     let mut s = Simple {
         stack: vec![El::Html],
         b: TextBuilder::default(),
+        elements: 0,
     };
     s.b.start("html", false);
     let mut i = 0;
@@ -466,6 +468,9 @@ pub fn simple(html: &str) -> Option<Styled> {
 /// [`simple`] reads is built differently for them (`<p align="CENTER">`, `<a name=PG1>`).
 /// `/>` only ends a void element (`<br/>`); anything less plain gives `None`.
 fn tag_close(b: &[u8], mut at: usize, void: bool) -> Option<usize> {
+    // A tag near the parser's limit is the parser's to accept or refuse.
+    let stop = at.saturating_add(MAX_HTML_TAG_BYTES / 2).min(b.len());
+    let b = &b[..stop];
     let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
     let plain = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
     loop {
@@ -500,6 +505,8 @@ struct Simple {
     /// The open elements, `html` at the bottom.
     stack: Vec<El>,
     b: TextBuilder,
+    /// Elements the parser's tree would hold so far: near its limit, the parser decides.
+    elements: usize,
 }
 
 impl Simple {
@@ -528,10 +535,17 @@ impl Simple {
         Some(())
     }
 
+    /// Counts one element of the parser's tree.
+    fn element(&mut self) -> Option<()> {
+        self.elements += 1;
+        (self.elements < MAX_HTML_ELEMENTS / 2).then_some(())
+    }
+
     fn push(&mut self, e: El) -> Option<()> {
         if self.stack.len() >= SIMPLE_DEPTH {
             return None;
         }
+        self.element()?;
         self.stack.push(e);
         self.b.start(e.name(), false);
         Some(())
@@ -580,6 +594,7 @@ impl Simple {
             if self.in_table() {
                 return None;
             }
+            self.element()?;
             self.b.start("br", false);
             self.b.end("br");
             return Some(());
@@ -646,6 +661,7 @@ impl Simple {
                     None
                 } else {
                     // A `</p>` without `<p>`: an empty paragraph.
+                    self.element()?;
                     self.b.start("p", false);
                     self.b.end("p");
                     Some(())
