@@ -5,9 +5,10 @@
 //! The fragments are not well-formed (`</p>` before any `<p>`, `<br>` never closed, unquoted
 //! `<a name=PG1>`): they are read by an HTML5 parser ([`super::htmldom`], html5ever), whose
 //! tree is walked into a [`TextBuilder`]. Most `texte` fields hold only paragraphs, line
-//! breaks, bold, italics and simple tables, without attributes: [`simple`] reads those four
-//! times faster than the parser, giving the walk the very same elements the parser's tree
-//! would (checked against the parser by property tests), and hands anything else to the
+//! breaks, bold, italics, anchors and simple tables: [`simple`] reads those three times
+//! faster than the parser (the parser alone would slow the reading of the archives by a
+//! third; BENCHMARKS.md, section 8), giving the builder the very same elements the parser's
+//! tree would (checked against the parser by property tests), and hands anything else to the
 //! parser.
 
 use super::htmldom::{parse_fragment, Dom, Item};
