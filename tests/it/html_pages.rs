@@ -539,3 +539,45 @@ fn fiche_question_orale_with_a_change_of_attribution() {
         ]
     );
 }
+
+#[test]
+fn pages_and_texts_past_the_html_limits_are_refused_in_words() {
+    use dossier_core::i18n::{load::problem, Lang};
+    use dossier_core::parse::problem::{HtmlLimit, Problem};
+    let deep = format!("<html><body><num>1</num>{}", "<div>".repeat(600));
+    let e = parse_html(deep.as_bytes(), "deep.html").unwrap_err();
+    assert_eq!(e.problem, Problem::HtmlTooLarge(HtmlLimit::Depth(512)));
+    assert_eq!(
+        problem(Lang::En, &e.problem),
+        "HTML elements nested more than 512 deep"
+    );
+    assert_eq!(
+        problem(Lang::Fr, &e.problem),
+        "éléments HTML imbriqués sur plus de 512 niveaux"
+    );
+    // A question whose `texte` is that deep is refused the same way.
+    let json = format!(
+        r#"{{"question": {{"uid": "QANR5L17QE1", "identifiant": {{"legislature": "17", "numero": "1"}},
+        "type": "QE", "textesQuestion": {{"texteQuestion": {{"texte": "{}"}}}}}}}}"#,
+        "<b>".repeat(600)
+    );
+    let e =
+        dossier_core::parse::opendata::parse_question_json(json.as_bytes(), "q.json").unwrap_err();
+    assert_eq!(e.problem, Problem::HtmlTooLarge(HtmlLimit::Depth(512)));
+    let wide = format!("<p{}>", " a".repeat(20_000));
+    assert_eq!(
+        problem(
+            Lang::En,
+            &Problem::HtmlTooLarge(HtmlLimit::TagBytes(16 * 1024))
+        ),
+        "an HTML tag longer than 16 KiB"
+    );
+    assert!(dossier_core::parse::htmltext::html_to_styled(&wide).is_err());
+    assert_eq!(
+        problem(
+            Lang::Fr,
+            &Problem::HtmlTooLarge(HtmlLimit::Elements(65_536))
+        ),
+        "plus de 65536 éléments HTML"
+    );
+}

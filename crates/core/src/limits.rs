@@ -82,3 +82,15 @@ impl Default for ZipLimits {
         }
     }
 }
+
+/// Deepest nesting of elements read in an HTML page or text, as browsers cap it; deeper is
+/// refused (HTML tree construction is quadratic in depth).
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// Most elements read in one HTML page or text (a saved question page has under 1,000);
+/// more is refused: re-opened formatting elements could otherwise multiply them.
+pub const MAX_HTML_ELEMENTS: usize = 65_536;
+
+/// Longest run of HTML without a complete tag, comment or text (one tag's attributes are
+/// compared pairwise by the tokenizer); longer is refused.
+pub const MAX_HTML_TAG_BYTES: usize = 16 * 1024;

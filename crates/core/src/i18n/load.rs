@@ -2,7 +2,7 @@
 
 use super::{Lang, NB};
 use crate::limits::show_bytes;
-use crate::parse::problem::{FileKind, IoReason, JsonType, Problem, Undated, Wanted};
+use crate::parse::problem::{FileKind, HtmlLimit, IoReason, JsonType, Problem, Undated, Wanted};
 use std::io::ErrorKind;
 
 /// What kind of file it is, in words.
@@ -210,6 +210,23 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("éléments imbriqués sur plus de {depth} niveaux{NB}: pas un fichier de question"),
             format!("elements nested more than {depth} deep: not a question file"),
         ),
+        HtmlTooLarge(limit) => {
+            let (fr, en) = match limit {
+                HtmlLimit::Depth(n) => (
+                    format!("éléments HTML imbriqués sur plus de {n} niveaux"),
+                    format!("HTML elements nested more than {n} deep"),
+                ),
+                HtmlLimit::Elements(n) => (
+                    format!("plus de {n} éléments HTML"),
+                    format!("more than {n} HTML elements"),
+                ),
+                HtmlLimit::TagBytes(n) => (
+                    format!("une balise HTML de plus de {}", show_bytes(*n as u64)),
+                    format!("an HTML tag longer than {}", show_bytes(*n as u64)),
+                ),
+            };
+            lang.pick(fr, en)
+        }
         XmlEmptyRoot => lang.pick(
             format!("l'élément racine est vide{NB}: pas une question"),
             "the root element is empty: not a question".into(),

@@ -18,7 +18,8 @@
 
 use super::dates::parse_dated_value;
 use super::decode::decode;
-use super::htmltext::{one_line, tokens, Tag, TextBuilder, Token};
+use super::htmldom::{parse_document, Element, Item};
+use super::htmltext::one_line;
 use super::inline::Styled;
 use super::label::event_kind;
 use super::opendata::question::{labels, parse_uid};
@@ -26,7 +27,6 @@ use super::problem::Problem;
 use super::{split_constituency, LineMessage, Parsed};
 use crate::model::{Event, EventKind, Question, QuestionKind, Status};
 use crate::text::fold::fold;
-use std::ops::Range;
 
 /// Reads a saved question page. `source` is recorded in the question.
 pub fn parse_html(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
@@ -42,9 +42,13 @@ pub fn parse_html(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
     } else {
         text
     };
-    let dom = Dom::new(text);
+    let tree = parse_document(text).map_err(|l| LineMessage::doc(Problem::HtmlTooLarge(l)))?;
+    let dom = Dom { tree };
     let mut page = Page::default();
-    if dom.find(|n| n.name == "leg" || n.name == "nat").is_some() {
+    if dom
+        .find(|n| n.name() == "leg" || n.name() == "nat")
+        .is_some()
+    {
         page.fiche(&dom);
     } else if dom
         .find(|n| n.has_class("question_legislature") || n.has_class("question_header"))
@@ -77,161 +81,103 @@ fn is_textedit_export(text: &str) -> bool {
 }
 
 /// The page source a TextEdit export holds: the text of each `<p>` of its body, unescaped,
-/// one line each.
+/// one line each. An export past the HTML limits holds no page.
 fn textedit_source(export: &str) -> String {
     let mut out = String::with_capacity(export.len() / 2);
-    let mut in_body = false;
-    let mut in_p = false;
-    for token in tokens(export) {
-        match token {
-            Token::Tag(t) if t.is("body") => in_body = !t.closing,
-            Token::Tag(t) if in_body && t.is("p") => {
-                if t.closing || in_p {
-                    out.push('\n');
-                }
-                in_p = !t.closing;
-            }
-            Token::Text(t) if in_body && in_p => {
-                let text = html_escape::decode_html_entities(t);
-                out.push_str(&text.replace('\u{a0}', " "));
-            }
-            _ => {}
+    let Ok(tree) = parse_document(export) else {
+        return out;
+    };
+    for (i, p) in tree.elements() {
+        if p.name() != "p" {
+            continue;
         }
+        for item in &tree.items[i + 1..p.end] {
+            if let Item::Text(t) = item {
+                out.push_str(&t.replace('\u{a0}', " "));
+            }
+        }
+        out.push('\n');
     }
     out
 }
 
-/// An element of the page: its name, attributes, and the range of tokens it holds.
-struct Node<'a> {
-    name: String,
-    tag: Tag<'a>,
-    /// Token index of its start tag.
-    open: usize,
-    /// Tokens inside it.
-    inner: Range<usize>,
-    parent: Option<usize>,
-    children: Vec<usize>,
+/// A page's elements, as the HTML5 parser built them; elements are named by their index.
+struct Dom {
+    tree: super::htmldom::Dom,
 }
 
-impl Node<'_> {
-    fn has_class(&self, class: &str) -> bool {
-        self.tag.has_class(class)
-    }
-    fn attr(&self, name: &str) -> Option<String> {
-        self.tag.attr(name).map(|c| c.into_owned())
-    }
-    fn id(&self) -> Option<String> {
-        self.attr("id")
-    }
-}
-
-/// A tolerant element tree: void elements hold nothing, an end tag closes the nearest open
-/// element of its name (and those opened inside it), a stray end tag is ignored, `<p>` closes
-/// an open `<p>`.
-struct Dom<'a> {
-    tokens: Vec<Token<'a>>,
-    nodes: Vec<Node<'a>>,
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// How many open elements an end tag looks through for its start tag.
-const MAX_CLOSE_SEARCH: usize = 256;
-
-impl<'a> Dom<'a> {
-    fn new(src: &'a str) -> Self {
-        let tokens: Vec<Token<'a>> = tokens(src).collect();
-        let mut nodes: Vec<Node<'a>> = Vec::new();
-        let mut stack: Vec<usize> = Vec::new();
-        for (i, token) in tokens.iter().enumerate() {
-            let Token::Tag(tag) = token else { continue };
-            let name = tag.name.to_ascii_lowercase();
-            if tag.closing {
-                // Only the innermost open elements are searched, so deep unclosed nesting
-                // cannot make this quadratic.
-                let floor = stack.len().saturating_sub(MAX_CLOSE_SEARCH);
-                if let Some(pos) = stack[floor..]
-                    .iter()
-                    .rposition(|&n| nodes[n].name == name)
-                    .map(|p| p + floor)
-                {
-                    for &n in &stack[pos..] {
-                        nodes[n].inner.end = i;
-                    }
-                    stack.truncate(pos);
-                }
-                continue;
-            }
-            if name == "p" {
-                if let Some(&top) = stack.last() {
-                    if nodes[top].name == "p" {
-                        nodes[top].inner.end = i;
-                        stack.pop();
-                    }
-                }
-            }
-            let id = nodes.len();
-            let leaf = tag.self_closing || is_void(&name);
-            nodes.push(Node {
-                name,
-                tag: *tag,
-                open: i,
-                inner: i + 1..if leaf { i + 1 } else { tokens.len() },
-                parent: stack.last().copied(),
-                children: Vec::new(),
-            });
-            if let Some(&parent) = stack.last() {
-                nodes[parent].children.push(id);
-            }
-            if !leaf {
-                stack.push(id);
-            }
-        }
-        Dom { tokens, nodes }
+impl Dom {
+    fn find(&self, pred: impl Fn(&Element) -> bool) -> Option<usize> {
+        self.tree.elements().find(|(_, e)| pred(e)).map(|(i, _)| i)
     }
 
-    fn find(&self, pred: impl Fn(&Node<'a>) -> bool) -> Option<usize> {
-        self.nodes.iter().position(pred)
-    }
-
-    fn find_all(&self, pred: impl Fn(&Node<'a>) -> bool) -> Vec<usize> {
-        (0..self.nodes.len())
-            .filter(|&i| pred(&self.nodes[i]))
+    fn find_all(&self, pred: impl Fn(&Element) -> bool) -> Vec<usize> {
+        self.tree
+            .elements()
+            .filter(|(_, e)| pred(e))
+            .map(|(i, _)| i)
             .collect()
     }
 
+    /// The element descendants of `n`, in document order.
+    fn descendants(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        (n + 1..self.tree.end(n)).filter(|&i| self.tree.element(i).is_some())
+    }
+
     /// The first descendant of `n` matching `pred`.
-    fn find_in(&self, n: usize, pred: impl Fn(&Node<'a>) -> bool) -> Option<usize> {
-        let range = self.nodes[n].inner.clone();
-        (n + 1..self.nodes.len())
-            .take_while(|&i| self.nodes[i].open < range.end)
-            .find(|&i| pred(&self.nodes[i]))
+    fn find_in(&self, n: usize, pred: impl Fn(&Element) -> bool) -> Option<usize> {
+        self.descendants(n)
+            .find(|&i| self.tree.element(i).is_some_and(&pred))
+    }
+
+    /// The element children of `n`.
+    fn children(&self, n: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = n + 1;
+        while i < self.tree.end(n) {
+            if self.tree.element(i).is_some() {
+                out.push(i);
+            }
+            i = self.tree.end(i).max(i + 1);
+        }
+        out
+    }
+
+    /// The element after `n` among its parent's children.
+    fn next_sibling(&self, n: usize) -> Option<usize> {
+        let parent = self.tree.element(n)?.parent?;
+        let stop = self.tree.end(parent);
+        (self.tree.end(n)..stop).find(|&i| self.tree.element(i).is_some())
+    }
+
+    fn name(&self, n: usize) -> &str {
+        self.tree.element(n).map_or("", Element::name)
+    }
+
+    fn attr(&self, n: usize, name: &str) -> Option<String> {
+        self.tree.element(n)?.attr(name).map(str::to_string)
+    }
+
+    fn has_class(&self, n: usize, class: &str) -> bool {
+        self.tree.element(n).is_some_and(|e| e.has_class(class))
+    }
+
+    /// True when `at` or one of its ancestors has `class`.
+    fn has_ancestor_class(&self, mut at: Option<usize>, class: &str) -> bool {
+        while let Some(p) = at {
+            let Some(e) = self.tree.element(p) else {
+                return false;
+            };
+            if e.has_class(class) {
+                return true;
+            }
+            at = e.parent;
+        }
+        false
     }
 
     fn styled(&self, n: usize) -> Styled {
-        let mut b = TextBuilder::default();
-        for t in &self.tokens[self.nodes[n].inner.clone()] {
-            b.token(*t);
-        }
-        b.finish()
+        super::htmltext::styled(&self.tree, n)
     }
 
     /// The text of `n` on one line.
@@ -239,23 +185,15 @@ impl<'a> Dom<'a> {
         one_line(&self.styled(n).text)
     }
 
-    /// The element after `n` among its parent's children.
-    fn next_sibling(&self, n: usize) -> Option<usize> {
-        let parent = self.nodes[n].parent?;
-        let kids = &self.nodes[parent].children;
-        let at = kids.iter().position(|&k| k == n)?;
-        kids.get(at + 1).copied()
-    }
-
-    /// The text just before `n`'s start tag, tags and blanks skipped: the label a page prints
-    /// before a value.
+    /// The text just before `n`, elements and blanks skipped: the label a page prints before
+    /// a value.
     fn label_before(&self, n: usize) -> Option<String> {
-        self.tokens[..self.nodes[n].open]
+        self.tree.items[..n.min(self.tree.items.len())]
             .iter()
             .rev()
             .take(8)
             .find_map(|t| match t {
-                Token::Text(s) if !s.trim().is_empty() => Some(one_line(s)),
+                Item::Text(s) if !s.trim().is_empty() => Some(one_line(s)),
                 _ => None,
             })
     }
@@ -339,8 +277,8 @@ impl Page {
     }
 
     /// The 1997–2002 "FICHE QUESTION" layout: the data in custom tags.
-    fn fiche(&mut self, dom: &Dom<'_>) {
-        let tag = |name: &str| dom.find(|n| n.name == name);
+    fn fiche(&mut self, dom: &Dom) {
+        let tag = |name: &str| dom.find(|n| n.name() == name);
         let text = |name: &str| tag(name).map(|n| dom.text(n)).unwrap_or_default();
         self.legislature = tag("nleg")
             .or(tag("leg"))
@@ -434,12 +372,12 @@ impl Page {
     }
 
     /// The `questions.assemblee-nationale.fr` layout of 2012–2017.
-    fn layout_2012(&mut self, dom: &Dom<'_>) {
+    fn layout_2012(&mut self, dom: &Dom) {
         if let Some(n) = dom.find(|n| n.has_class("question_legislature")) {
             self.legislature = digits(&dom.text(n)).and_then(|l| u16::try_from(l).ok());
         }
         // Two `#question_col10` cells: "Question N° 3200", then the kind.
-        for n in dom.find_all(|n| n.id().as_deref() == Some("question_col10")) {
+        for n in dom.find_all(|n| n.attr("id") == Some("question_col10")) {
             let t = dom.text(n);
             if fold(&t).contains("n°") || self.number.is_none() && digits(&t).is_some() {
                 self.number = self.number.or(digits(&t));
@@ -447,11 +385,11 @@ impl Page {
                 self.kind = Some(k);
             }
         }
-        if let Some(n) = dom.find(|n| n.id().as_deref() == Some("question_col80")) {
+        if let Some(n) = dom.find(|n| n.attr("id") == Some("question_col80")) {
             // "de M. Philippe Le Ray (Union pour un Mouvement Populaire - Morbihan )"
-            if let Some(a) = dom.find_in(n, |x| x.name == "a") {
+            if let Some(a) = dom.find_in(n, |x| x.name() == "a") {
                 self.author = dom.text(a);
-                self.author_ref = dom.nodes[a].attr("href").and_then(|h| acteur_ref(&h));
+                self.author_ref = dom.attr(a, "href").and_then(|h| acteur_ref(&h));
             }
             let t = dom.text(n);
             if let (Some(open), Some(close)) = (t.find('('), t.rfind(')')) {
@@ -469,7 +407,7 @@ impl Page {
         }
         for n in dom.find_all(|n| {
             n.has_class("question_col50")
-                || (n.name == "p" && dom.find_parent_class(n, "analyse_header"))
+                || (n.name() == "p" && dom.has_ancestor_class(n.parent, "analyse_header"))
         }) {
             let t = dom.text(n);
             let value = after(&t, '>');
@@ -484,19 +422,19 @@ impl Page {
             }
         }
         if let Some(box_) = dom.find(|n| n.has_class("question_publish_date")) {
-            for &line in &dom.nodes[box_].children {
+            for line in dom.children(box_) {
                 let t = dom.text(line);
                 if let Some((label, value)) = t.split_once(':') {
                     self.event(label, value, EventKind::Other);
                 }
             }
         }
-        if let Some(q) = dom.find(|n| n.name == "div" && n.has_class("question")) {
-            let parts: Vec<Styled> = dom.nodes[q]
-                .children
-                .iter()
-                .filter(|&&c| dom.nodes[c].name != "h3")
-                .map(|&c| dom.styled(c))
+        if let Some(q) = dom.find(|n| n.name() == "div" && n.has_class("question")) {
+            let parts: Vec<Styled> = dom
+                .children(q)
+                .into_iter()
+                .filter(|&c| dom.name(c) != "h3")
+                .map(|c| dom.styled(c))
                 .collect();
             self.question = join(parts);
         }
@@ -506,16 +444,16 @@ impl Page {
     }
 
     /// The current `/dyn/` layout (2023).
-    fn layout_dyn(&mut self, dom: &Dom<'_>) {
+    fn layout_dyn(&mut self, dom: &Dom) {
         if let Some((l, k, n)) = dom
-            .nodes
-            .iter()
-            .find_map(|n| n.attr("data-id"))
+            .tree
+            .elements()
+            .find_map(|(_, n)| n.attr("data-id"))
             .and_then(|d| d.split_whitespace().next().and_then(parse_uid))
         {
             (self.legislature, self.kind, self.number) = (Some(l), Some(k), Some(n));
         }
-        if let Some(h) = dom.find(|n| n.name == "span" && n.has_class("h4")) {
+        if let Some(h) = dom.find(|n| n.name() == "span" && n.has_class("h4")) {
             let t = dom.text(h);
             if let Some(title) = dom.find_in(h, |n| n.has_class("_regular")) {
                 self.title = dom.text(title);
@@ -535,7 +473,7 @@ impl Page {
         }
         // The JO links of the header: "Publication de la question au Journal Officiel du 26
         // juillet 2022, page 3501".
-        for a in dom.find_all(|n| n.name == "a" && n.has_class("link")) {
+        for a in dom.find_all(|n| n.name() == "a" && n.has_class("link")) {
             let t = dom.text(a);
             let f = fold(&t);
             let value = t.split_once(" du ").map(|(_, v)| v.to_string());
@@ -548,7 +486,7 @@ impl Page {
             }
         }
         let mut seance = None;
-        for p in dom.find_all(|n| n.name == "p" && n.has_class("h6")) {
+        for p in dom.find_all(|n| n.name() == "p" && n.has_class("h6")) {
             let t = dom.text(p);
             let label = fold(t.split(':').next().unwrap_or("")).trim().to_string();
             let value = dom
@@ -560,7 +498,7 @@ impl Page {
                     self.author_from(&value);
                     self.author_ref = dom
                         .find_in(p, |n| n.attr("data-document-id").is_some())
-                        .and_then(|n| dom.nodes[n].attr("data-document-id"));
+                        .and_then(|n| dom.attr(n, "data-document-id"));
                 }
                 "circonscription" => {
                     let (constituency, group) = split_constituency(&value);
@@ -577,7 +515,7 @@ impl Page {
                 "dates" => {
                     let lines: Vec<usize> = dom
                         .descendants(p)
-                        .filter(|&n| dom.nodes[n].has_class("_regular"))
+                        .filter(|&n| dom.has_class(n, "_regular"))
                         .collect();
                     for line in lines {
                         let l = dom.text(line);
@@ -595,8 +533,8 @@ impl Page {
             }
         }
         // "Question de :" then the question's text; "Réponse publiée le …" then the answer's.
-        for p in
-            dom.find_all(|n| n.name == "p" && n.has_class("_colored-primary") && !n.has_class("h6"))
+        for p in dom
+            .find_all(|n| n.name() == "p" && n.has_class("_colored-primary") && !n.has_class("h6"))
         {
             let t = dom.text(p);
             if !fold(&t).starts_with("question de") {
@@ -616,12 +554,12 @@ impl Page {
             }
             if let Some(text) = dom
                 .next_sibling(p)
-                .filter(|&s| dom.nodes[s].has_class("_pa-small"))
+                .filter(|&s| dom.has_class(s, "_pa-small"))
             {
                 self.question = dom.styled(text);
             }
         }
-        for p in dom.find_all(|n| n.name == "p" && n.has_class("_colored-green")) {
+        for p in dom.find_all(|n| n.name() == "p" && n.has_class("_colored-green")) {
             let t = dom.text(p);
             if !fold(&t).starts_with("reponse") {
                 continue;
@@ -633,7 +571,7 @@ impl Page {
             }
             if let Some(text) = dom
                 .next_sibling(p)
-                .filter(|&s| dom.nodes[s].has_class("_pa-small"))
+                .filter(|&s| dom.has_class(s, "_pa-small"))
             {
                 self.answer = dom.styled(text);
             }
@@ -764,26 +702,6 @@ impl Page {
     }
 }
 
-impl Dom<'_> {
-    /// True when an ancestor of `n` has `class`.
-    fn find_parent_class(&self, n: &Node<'_>, class: &str) -> bool {
-        let mut at = n.parent;
-        while let Some(p) = at {
-            if self.nodes[p].has_class(class) {
-                return true;
-            }
-            at = self.nodes[p].parent;
-        }
-        false
-    }
-
-    /// The descendants of `n`, in document order.
-    fn descendants(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
-        let end = self.nodes[n].inner.end;
-        (n + 1..self.nodes.len()).take_while(move |&i| self.nodes[i].open < end)
-    }
-}
-
 /// `PA607603` from a link to a deputy's page (`…/fiche/OMC_PA607603`, `…/deputes/PA722252`).
 fn acteur_ref(href: &str) -> Option<String> {
     let at = href.rfind("PA")?;
@@ -908,6 +826,16 @@ mod tests {
         assert_eq!(
             textedit_source(export),
             "<div class=\"a\">\n  x &amp; y</div>\n"
+        );
+    }
+
+    #[test]
+    fn a_page_past_the_html_limits_is_refused_saying_which() {
+        let deep = format!("<html><body><num>1</num>{}", "<div>".repeat(600));
+        let e = parse_html(deep.as_bytes(), "x.html").unwrap_err();
+        assert_eq!(
+            e.problem,
+            Problem::HtmlTooLarge(crate::parse::problem::HtmlLimit::Depth(512))
         );
     }
 

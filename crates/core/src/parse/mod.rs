@@ -14,6 +14,7 @@
 pub mod dates;
 pub mod decode;
 pub mod html;
+pub mod htmldom;
 pub mod htmltext;
 pub mod inline;
 pub mod label;

@@ -134,6 +134,17 @@ pub enum CacheReason {
     Unreadable(String),
 }
 
+/// The limit an HTML page or text went past (see `limits.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum HtmlLimit {
+    /// Elements nested deeper than this.
+    Depth(usize),
+    /// More elements than this.
+    Elements(usize),
+    /// A tag (or comment) longer than this many bytes.
+    TagBytes(usize),
+}
+
 /// Something wrong with a file or one of its lines.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
@@ -235,6 +246,8 @@ pub enum Problem {
     XmlNotUtf8,
     /// XML nested deeper than a question file ever is.
     XmlTooDeep(usize),
+    /// HTML past one of the reader's limits: hostile, or not a question page.
+    HtmlTooLarge(HtmlLimit),
     /// An XML file whose root element is empty.
     XmlEmptyRoot,
     /// XML text before the root element.

@@ -120,10 +120,14 @@ impl Mapper {
             let (date, page) = self.info_jo(entry)?;
             let path = format!("{}.texte", keys.join("."));
             let html = string(field(entry, "texte"), &path)?;
+            let text = match html {
+                Some(html) => html_to_styled(html).map_err(Problem::HtmlTooLarge)?,
+                None => Styled::default(),
+            };
             out.push(Texte {
                 date,
                 page,
-                text: html.map(html_to_styled).unwrap_or_default(),
+                text,
                 erratum: field(entry, "erratum"),
             });
         }

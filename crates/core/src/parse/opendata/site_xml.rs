@@ -150,7 +150,7 @@ fn map(q: &Value, source: &str, warnings: &mut Vec<Problem>) -> Res<Question> {
             published = date.map(|d| (d, page));
         }
         if let Some(html) = string_at(depot, &["TEXTE_DEPOT"])? {
-            question = html_to_styled(html);
+            question = html_to_styled(html).map_err(Problem::HtmlTooLarge)?;
         }
     }
     let number = number.ok_or_else(|| Problem::MissingField("DEPOT@NUMERO".into()))?;
@@ -315,7 +315,7 @@ fn map(q: &Value, source: &str, warnings: &mut Vec<Problem>) -> Res<Question> {
     let mut answered = false;
     if let Some(r) = field(q, "REPONSE") {
         if let Some(html) = string_at(r, &["TEXTE_REPONSE"])? {
-            answer = html_to_styled(html);
+            answer = html_to_styled(html).map_err(Problem::HtmlTooLarge)?;
         }
         match date_at(r, &["DATE_JO_REPONSE"], warnings)? {
             Some(date) => {
