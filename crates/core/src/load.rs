@@ -2,7 +2,7 @@
 //! merging duplicates, and collecting every diagnostic with its file and line.
 
 use crate::cache::{
-    Cache, CacheIndex, CacheTicket, CachedEntry, CachedOutcome, FileKey, FileRecord, Unused,
+    Cache, CacheIndex, CacheTicket, CachedEntry, CachedOutcome, FileKey, FileRecord,
 };
 use crate::i18n::Lang;
 use crate::limits::Limits;
@@ -12,6 +12,7 @@ use crate::parse::problem::{IoReason, Problem};
 use crate::parse::{parse_bytes, LineMessage};
 use crate::query::words::WordIndex;
 use crate::sample;
+use crate::sections::Unused;
 use crate::text::sanitize::terminal_line;
 use rayon::prelude::*;
 use std::collections::HashMap;

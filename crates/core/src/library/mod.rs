@@ -11,11 +11,12 @@
 pub mod dossiers;
 pub mod merge;
 
-use crate::cache::{read_directory, read_section, Section, SectionWriter, StoredQuestion, Unused};
 use crate::load::{load, Diagnostic, LoadOptions, Progress};
 use crate::model::Question;
 use crate::query::words::WordIndex;
 use crate::review::change::{Change, ChangeSummary, Snapshot};
+use crate::sections::{read_directory, read_section, Section, SectionWriter, Unused};
+use crate::wire::StoredQuestion;
 use dossiers::{DossierError, Dossiers, NamedDossier};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
