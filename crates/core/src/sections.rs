@@ -19,7 +19,7 @@ pub(crate) struct Section {
     crc: u32,
 }
 
-/// Why a cache file was not used.
+/// Why a file of sections (a cache, a library) was not used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unused {
     /// Written by another version of dossier (or of its parser).
@@ -110,7 +110,7 @@ pub(crate) fn read_directory(
     Ok((len, read_section(file, len, directory)?))
 }
 
-/// Reads and checks one section of a cache file of `len` bytes.
+/// Reads and checks one section of a file of `len` bytes.
 pub(crate) fn read_section(file: &File, len: u64, s: Section) -> Result<Vec<u8>, Unused> {
     let damaged = |what: &str| Unused::Damaged(what.to_string());
     if s.len > MAX_SECTION || s.offset.checked_add(s.len).is_none_or(|end| end > len) {

@@ -7,7 +7,7 @@ use crate::model::{
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A question as the cache stores it: every field, none skipped (postcard is not
+/// A question as the cache and the library store it: every field, none skipped (postcard is not
 /// self-describing), dates as days, texts as bytes borrowed from the question when written
 /// and from the section when read (checked as UTF-8 with SIMD, then copied once: reading
 /// them as strings checked each with the slower standard check, a fifth of a warm start).
