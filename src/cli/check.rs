@@ -1,7 +1,8 @@
 //! `dossier check`: every diagnostic, then a one-line summary.
 
 use dossier_core::i18n::{cli, Lang};
-use dossier_core::load::{LoadReport, Severity};
+use dossier_core::load::LoadReport;
+use dossier_core::parse::diagnostic::Severity;
 use std::io::{self, Write};
 use std::process::ExitCode;
 

@@ -3,8 +3,9 @@
 use super::{out, Context};
 use dossier_core::i18n::cli as words;
 use dossier_core::i18n::ui;
-use dossier_core::load::{Progress, Severity};
+use dossier_core::load::Progress;
 use dossier_core::model::Status;
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::review::Change;
 use dossier_core::text::sanitize::terminal_line;
 use std::collections::{HashMap, HashSet};

@@ -5,7 +5,8 @@
 
 use crate::util::{copy_assets, stderr, stdout, Sandbox};
 use dossier_core::cache::Cache;
-use dossier_core::load::{load, LoadOptions, LoadReport, Severity};
+use dossier_core::load::{load, LoadOptions, LoadReport};
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::parse::problem::{CacheReason, Problem};
 use dossier_core::query::words::WordIndex;
 use proptest::prelude::*;

@@ -1209,10 +1209,10 @@ fn open_data_zip_archives_read_back_as_generated_and_name_each_entry() {
         &[dir.path().to_path_buf()],
         &dossier_core::load::LoadOptions::default(),
     );
-    let bad: Vec<&dossier_core::load::Diagnostic> = report
+    let bad: Vec<&dossier_core::parse::diagnostic::Diagnostic> = report
         .diagnostics
         .iter()
-        .filter(|d| d.severity == dossier_core::load::Severity::Skipped)
+        .filter(|d| d.severity == dossier_core::parse::diagnostic::Severity::Skipped)
         .collect();
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert!(bad[0].path.contains(".zip!"), "{}", bad[0].path);

@@ -5,8 +5,9 @@
 
 use dossier_core::i18n::Lang;
 use dossier_core::limits::Limits;
-use dossier_core::load::{load, load_limited, Diagnostic, LoadOptions, LoadReport, Severity};
+use dossier_core::load::{load, load_limited, LoadOptions, LoadReport};
 use dossier_core::model::Question;
+use dossier_core::parse::diagnostic::{Diagnostic, Severity};
 use dossier_core::parse::parse_bytes;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;

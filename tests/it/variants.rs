@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use dossier_core::deadline::{timing, DeadlineRule};
 use dossier_core::i18n::Lang;
-use dossier_core::load::{load, Diagnostic, LoadOptions, Severity};
+use dossier_core::load::{load, LoadOptions};
 use dossier_core::model::{EmphasisStyle, EventKind, ExtraField, Question, QuestionKind, Status};
+use dossier_core::parse::diagnostic::{Diagnostic, Severity};
 use std::path::PathBuf;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

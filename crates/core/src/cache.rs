@@ -13,8 +13,8 @@
 //! sections hold a few thousand files each and are read and decoded in parallel, so that the
 //! cache is never held whole in memory.
 
-use crate::load::{Diagnostic, Severity};
 use crate::model::Question;
+use crate::parse::diagnostic::{Diagnostic, Severity};
 use crate::parse::problem::Problem;
 use crate::query::words::{WordIndex, WordIndexParts};
 use crate::sections::{read_directory, read_section, Section, SectionWriter, Unused};

@@ -5,7 +5,7 @@
 use crate::tui::app::{App, MessageKind};
 use crate::tui::wrap::plain_lines;
 use dossier_core::i18n::ui;
-use dossier_core::load::Severity;
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::text::Line;
 

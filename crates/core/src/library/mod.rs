@@ -11,8 +11,9 @@
 pub mod dossiers;
 pub mod merge;
 
-use crate::load::{load, Diagnostic, LoadOptions, Progress};
+use crate::load::{load, LoadOptions, Progress};
 use crate::model::Question;
+use crate::parse::diagnostic::Diagnostic;
 use crate::query::words::WordIndex;
 use crate::review::change::{Change, ChangeSummary, Snapshot};
 use crate::sections::{read_directory, read_section, Section, SectionWriter, Unused};

@@ -12,6 +12,7 @@
 
 pub mod dates;
 pub mod decode;
+pub mod diagnostic;
 pub mod html;
 pub mod htmltext;
 pub mod inline;
