@@ -5968,7 +5968,11 @@ mod tests {
         let summary = generate(dir.path(), n, 7).unwrap();
         assert_eq!(summary.files, n);
         let report = load(&[dir.path().to_path_buf()], &LoadOptions::default());
-        let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+        let shown: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| dossier_core::i18n::load::diagnostic(dossier_core::i18n::Lang::En, d))
+            .collect();
         assert!(shown.is_empty(), "{shown:#?}");
         assert_eq!(report.questions.len(), n);
         assert_eq!(report.files_skipped, 0);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 pub(super) fn run(out: &mut dyn Write, report: &LoadReport, lang: Lang) -> io::Result<()> {
     for d in &report.diagnostics {
-        writeln!(out, "{}", d.render(lang))?;
+        writeln!(out, "{}", dossier_core::i18n::load::diagnostic(lang, d))?;
     }
     writeln!(out, "{}", summary(report, lang))
 }

@@ -49,7 +49,8 @@ fn refused(ctx: &Context, e: &DossierError) -> anyhow::Error {
     let lang = ctx.lang;
     anyhow::anyhow!(match e {
         DossierError::BadName(name) => words::bad_dossier_name(lang, &terminal_line(name)),
-        DossierError::BadQuery(q) => words::invalid_query(lang, &q.message(lang)),
+        DossierError::BadQuery(q) =>
+            words::invalid_query(lang, &dossier_core::i18n::query::error(lang, &q.kind)),
         DossierError::ReviewTerms => words::dossier_review_terms(lang).to_string(),
         DossierError::Unknown(name) => words::origin_error(
             lang,

@@ -110,7 +110,7 @@ pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> 
     let moves = dossier_moves(ctx, before);
     out::with_stdout(|o| {
         for d in &report.diagnostics {
-            writeln!(o, "{}", d.render(lang))?;
+            writeln!(o, "{}", dossier_core::i18n::load::diagnostic(lang, d))?;
         }
         // Changes other than new questions are listed by id: what a staffer goes after.
         for kind in [

@@ -137,7 +137,7 @@ pub fn caret_report(input: &str, error: &QueryError, lang: Lang) -> String {
     format!(
         "{}{}\n  {}\n  {}{}\n",
         words::prefix(lang),
-        words::invalid_query(lang, &error.message(lang)),
+        words::invalid_query(lang, &dossier_core::i18n::query::error(lang, &error.kind)),
         shown(input),
         " ".repeat(before),
         "^".repeat(under)

@@ -364,7 +364,7 @@ fn check_named(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
                     &dossier_core::text::sanitize::terminal_line(&word),
                     command,
                 )),
-                None => Err(e.message(lang)),
+                None => Err(dossier_core::i18n::load::path_error(lang, &e)),
             }
         }
     }
@@ -581,7 +581,10 @@ pub fn load_for_cli(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<LoadRepo
         .filter(|d| d.severity == Severity::Skipped)
         .collect();
     for d in &skipped {
-        out::error_raw(&format!("{}\n", d.render(lang)));
+        out::error_raw(&format!(
+            "{}\n",
+            dossier_core::i18n::load::diagnostic(lang, d)
+        ));
     }
     if !skipped.is_empty() {
         out::error(lang, &words::files_skipped(lang, skipped.len()));

@@ -183,7 +183,7 @@ pub fn export(job: ExportJob) -> Action {
         questions: &questions,
         review: &job.review,
         related: Some(related),
-        lang: job.lang,
+        words: &job.lang,
         today: job.today,
     };
     let done = match export::save(&job.path, job.overwrite, job.format, &shown) {

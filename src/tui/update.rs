@@ -452,7 +452,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
 
 /// Words for a review error, in the interface's language.
 fn error_text(lang: dossier_core::i18n::Lang, e: &ReviewError) -> String {
-    e.message(lang)
+    dossier_core::i18n::review::error(lang, e)
 }
 
 /// Queues a save when the store holds unsaved changes and none is running.

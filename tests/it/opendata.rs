@@ -2,6 +2,7 @@
 //! on the real AN files of `shared/opendata/` (skipped, saying so, when that folder is absent).
 //! Every expected value is written by hand from the fixture or the real file.
 
+use crate::util::English;
 use chrono::NaiveDate;
 use dossier_core::limits::ZipLimits;
 use dossier_core::model::{
@@ -1144,7 +1145,7 @@ fn reads_back(format: crate::gen_corpus::Format) {
         &[dir.path().to_path_buf()],
         &dossier_core::load::LoadOptions::default(),
     );
-    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.shown()).collect();
     assert!(shown.is_empty(), "{shown:#?}");
     assert_eq!(report.questions.len(), n);
     let docs: Vec<crate::gen_corpus::Document> =

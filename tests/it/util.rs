@@ -3,8 +3,38 @@
 //! directories so that no test touches the user's files (or another test's).
 
 use chrono::NaiveDate;
+use dossier_core::i18n::{self, Lang};
+use dossier_core::parse::diagnostic::Diagnostic;
+use dossier_core::parse::LineMessage;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// What the core reports, in the English users read with `--lang en`: the core's types carry
+/// no words (`i18n` chooses them), the tests assert on these.
+pub trait English {
+    /// The message: what is wrong.
+    fn message(&self) -> String;
+    /// The line a user reads: for a diagnostic `file:line: warning: message`.
+    fn shown(&self) -> String {
+        self.message()
+    }
+}
+
+impl English for LineMessage {
+    fn message(&self) -> String {
+        i18n::load::problem(Lang::En, &self.problem)
+    }
+}
+
+impl English for Diagnostic {
+    fn message(&self) -> String {
+        i18n::load::problem(Lang::En, &self.problem)
+    }
+
+    fn shown(&self) -> String {
+        i18n::load::diagnostic(Lang::En, self)
+    }
+}
 
 /// A date.
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -4,7 +4,6 @@
 use crate::cache::{
     Cache, CacheIndex, CacheTicket, CachedEntry, CachedOutcome, FileKey, FileRecord,
 };
-use crate::i18n::Lang;
 use crate::limits::Limits;
 use crate::model::Question;
 use crate::parse::diagnostic::{Diagnostic, Severity};
@@ -14,10 +13,8 @@ use crate::parse::problem::{IoReason, Problem};
 use crate::query::words::WordIndex;
 use crate::sample;
 use crate::sections::Unused;
-use crate::text::sanitize::terminal_line;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
@@ -84,7 +81,8 @@ pub struct Discovery {
     pub ignored: usize,
 }
 
-/// A path the user named that cannot be opened at all (a typo, a missing drive).
+/// A path the user named that cannot be opened at all (a typo, a missing drive); worded by
+/// `i18n::load::path_error`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathError {
     /// The path, as the user gave it.
@@ -92,26 +90,6 @@ pub struct PathError {
     /// Why it cannot be opened, from the system.
     pub reason: IoReason,
 }
-
-impl PathError {
-    /// The message, in a language, safe on a terminal.
-    pub fn message(&self, lang: Lang) -> String {
-        let path = self.path.display().to_string();
-        crate::i18n::cli::cannot_open(
-            lang,
-            &terminal_line(&path),
-            &crate::i18n::load::io_reason(lang, &self.reason),
-        )
-    }
-}
-
-impl fmt::Display for PathError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for PathError {}
 
 /// Checks that every path named on the command line exists, before any loading: a missing
 /// path is an error to report at once, unlike a bad file found inside a directory.

@@ -43,7 +43,11 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             Severity::Skipped => theme.overdue(),
             Severity::Warning => theme.pending(),
         };
-        out.extend(plain_lines(&d.render(app.lang), cols, style));
+        out.extend(plain_lines(
+            &dossier_core::i18n::load::diagnostic(app.lang, d),
+            cols,
+            style,
+        ));
     }
     out
 }

@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let used = width(&prompt) + width(&shown);
     let room = (area.width as usize).saturating_sub(used + 3);
     if let Some(err) = &f.error {
-        let message = err.message(app.lang);
+        let message = dossier_core::i18n::query::error(app.lang, &err.kind);
         spans.push(span(
             &format!("   ✗ {}", truncate(&message, room.saturating_sub(3))),
             theme.error(),

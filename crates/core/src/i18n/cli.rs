@@ -75,14 +75,6 @@ pub fn invalid_query(lang: Lang, message: &str) -> String {
     )
 }
 
-/// A PATH that does not exist.
-pub fn cannot_open(lang: Lang, path: &str, reason: &str) -> String {
-    lang.pick(
-        format!("impossible d'ouvrir {path}{NB}: {reason}"),
-        format!("cannot open {path}: {reason}"),
-    )
-}
-
 /// A PATH that is the name of a command misspelt, or used as a path.
 pub fn looks_like_command(lang: Lang, word: &str, command: &str) -> String {
     lang.pick(
@@ -186,8 +178,8 @@ pub fn origin_error(lang: Lang, e: &crate::library::OriginError) -> String {
             format!("no dossier named '{name}' in the library (see `dossier dossiers list`)"),
         ),
         OriginError::BadQuery(name, q) => lang.pick(
-            format!("la requête du dossier «{NB}{name}{NB}» n'est plus valide{NB}: {}", q.message(lang)),
-            format!("the query of dossier '{name}' is no longer valid: {}", q.message(lang)),
+            format!("la requête du dossier «{NB}{name}{NB}» n'est plus valide{NB}: {}", super::query::error(lang, &q.kind)),
+            format!("the query of dossier '{name}' is no longer valid: {}", super::query::error(lang, &q.kind)),
         ),
     }
 }

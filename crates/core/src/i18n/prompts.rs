@@ -181,7 +181,9 @@ pub fn dossier_refused(lang: Lang, e: &DossierError) -> String {
         DossierError::BadName(name) => {
             super::cli::bad_dossier_name(lang, &crate::text::sanitize::terminal_line(name))
         }
-        DossierError::BadQuery(q) => super::cli::invalid_query(lang, &q.message(lang)),
+        DossierError::BadQuery(q) => {
+            super::cli::invalid_query(lang, &super::query::error(lang, &q.kind))
+        }
         DossierError::ReviewTerms => super::cli::dossier_review_terms(lang).to_string(),
         DossierError::Unknown(name) => super::cli::origin_error(
             lang,
@@ -211,7 +213,9 @@ pub fn view_refused(lang: Lang, e: &ViewsError) -> String {
         ViewsError::BadName(name) => {
             super::cli::bad_dossier_name(lang, &crate::text::sanitize::terminal_line(name))
         }
-        ViewsError::BadQuery(q) => super::cli::invalid_query(lang, &q.message(lang)),
+        ViewsError::BadQuery(q) => {
+            super::cli::invalid_query(lang, &super::query::error(lang, &q.kind))
+        }
         ViewsError::Io { path, source } => lang.pick(
             format!("vue non enregistrée{NB}: {}{NB}: {source}", path.display()),
             format!("view not saved: {}: {source}", path.display()),

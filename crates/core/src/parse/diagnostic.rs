@@ -1,11 +1,9 @@
-//! What a load says about one file: a [`Problem`] (typed data, worded by `i18n`), where it
+//! What a load says about one file: a [`Problem`] (typed data, worded by
+//! `i18n::load`), where it
 //! is (the file, as the user named it, and maybe a line) and how bad it is.
 
 use super::problem::Problem;
 use super::LineMessage;
-use crate::i18n::Lang;
-use crate::text::sanitize::terminal_line;
-use std::fmt;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -60,30 +58,5 @@ impl Diagnostic {
             severity: Severity::Warning,
             problem,
         }
-    }
-
-    /// What happened, in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::load::problem(lang, &self.problem)
-    }
-
-    /// One line, `file:line: warning|skipped: message`, safe on a terminal (a file name
-    /// with a line break or an escape sequence cannot forge or hide a line).
-    pub fn render(&self, lang: Lang) -> String {
-        let what = crate::i18n::load::severity(lang, self.severity == Severity::Skipped);
-        let path = terminal_line(&self.path);
-        let message = self.message(lang);
-        let message = terminal_line(&message);
-        let sep = lang.pick("\u{a0}:", ":");
-        match self.line {
-            Some(line) => format!("{path}:{line}: {what}{sep} {message}"),
-            None => format!("{path}: {what}{sep} {message}"),
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::En))
     }
 }

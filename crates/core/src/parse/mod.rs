@@ -54,11 +54,6 @@ impl LineMessage {
             problem,
         }
     }
-
-    /// The message, in English (tests and logs; users get [`crate::i18n::load::problem`]).
-    pub fn message(&self) -> String {
-        crate::i18n::load::problem(crate::i18n::Lang::En, &self.problem)
-    }
 }
 
 /// A parsed question and what the parser noticed on the way.

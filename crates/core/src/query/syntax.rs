@@ -109,8 +109,7 @@ pub(super) enum Test {
     Lapsed,
 }
 
-/// What went wrong in a query, for callers that word the message themselves (the TUI speaks
-/// French); [`QueryError::message`] holds an English wording.
+/// What went wrong in a query, as data: `i18n::query` words it in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryErrorKind {
     /// `foo:` where `foo` is no known field.
@@ -162,16 +161,21 @@ pub struct QueryError {
     pub kind: QueryErrorKind,
 }
 
-impl QueryError {
-    /// What is wrong, in a language.
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        crate::i18n::query::error(lang, &self.kind)
-    }
-}
-
+/// Plain English, for errors that wrap this one and for logs; users read `i18n::query`'s
+/// words.
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(crate::i18n::Lang::En))
+        match &self.kind {
+            QueryErrorKind::UnknownField(name) => write!(f, "unknown field `{name}:`"),
+            QueryErrorKind::EmptyValue(name) => write!(f, "nothing after `{name}:`"),
+            QueryErrorKind::BadValue { field, value, .. } => {
+                write!(f, "`{field}:` does not accept `{value}`")
+            }
+            QueryErrorKind::BadDate(value) => write!(f, "bad date `{value}`"),
+            QueryErrorKind::UnclosedQuote => f.write_str("unclosed quote"),
+            QueryErrorKind::EmptyPhrase => f.write_str("empty phrase"),
+            QueryErrorKind::LoneMinus => f.write_str("nothing after `-`"),
+        }
     }
 }
 
