@@ -1,7 +1,10 @@
 //! The query language: parsing a filter line into a [`Query`], and reasoning about queries
 //! (highlighting, refinement) without looking at any question.
 
-use super::help::{lookup_field, lookup_value, Field, IS_VALUES, KIND_VALUES, STATUS_VALUES};
+use super::help::{
+    lookup_field, lookup_value, Field, Flag, ValueHelp, HAS_VALUES, IS_VALUES, KIND_VALUES,
+    STATUS_VALUES,
+};
 use crate::model::{QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::NaiveDate;
@@ -187,6 +190,22 @@ impl QueryError {
     }
 }
 
+/// The test a value of a table designates (`is:retard`: [`Test::Overdue`]).
+fn flag_test(table: &[ValueHelp], value: &str) -> Option<Test> {
+    Some(match lookup_value(table, value)? {
+        Flag::Status(s) => Test::Status(s),
+        Flag::Kind(k) => Test::Kind(k),
+        Flag::Overdue => Test::Overdue,
+        Flag::Reviewed => Test::Reviewed,
+        Flag::Flagged => Test::Flagged,
+        Flag::HasNote => Test::HasNote,
+        Flag::Changed => Test::Changed,
+        Flag::Campaign => Test::Campaign,
+        Flag::AnsweredElsewhere => Test::AnsweredElsewhere,
+        Flag::Lapsed => Test::Lapsed,
+    })
+}
+
 /// A whitespace-separated token (quotes may hold spaces), as byte offsets into the input.
 struct Token {
     start: usize,
@@ -309,14 +328,10 @@ fn field_term(
         Field::Id => Test::Id(value),
         Field::Text => Test::Text(value),
         Field::Similar => Test::Similar(value),
-        Field::Status => {
-            lookup_value(STATUS_VALUES, &value).ok_or_else(|| bad(Expected::Status))?
-        }
-        Field::Is => lookup_value(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?,
-        Field::Has => {
-            lookup_value(super::help::HAS_VALUES, &value).ok_or_else(|| bad(Expected::Has))?
-        }
-        Field::Kind => lookup_value(KIND_VALUES, &value).ok_or_else(|| bad(Expected::Kind))?,
+        Field::Status => flag_test(STATUS_VALUES, &value).ok_or_else(|| bad(Expected::Status))?,
+        Field::Is => flag_test(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?,
+        Field::Has => flag_test(HAS_VALUES, &value).ok_or_else(|| bad(Expected::Has))?,
+        Field::Kind => flag_test(KIND_VALUES, &value).ok_or_else(|| bad(Expected::Kind))?,
         Field::Legislature => {
             let digits = value.trim_end_matches(['e', 'r']);
             match digits.parse::<u16>() {
