@@ -16,6 +16,8 @@ pub mod limits;
 pub mod load;
 pub mod marks;
 pub mod model;
+#[cfg(test)]
+mod module_graph;
 pub mod parse;
 pub mod query;
 pub mod related;
