@@ -368,170 +368,285 @@ fn adopt(outcome: CachedOutcome, shown: &str) -> (Option<Question>, Vec<Diagnost
 }
 
 /// [`load`] with explicit limits (file size, number of files, depth).
+///
+/// In steps: find the files under the paths ([`discover_limited`]); take from the cache the
+/// outcomes of the files unchanged since it was written ([`take_cached`]); read and parse the
+/// rest in parallel ([`read_rest`]); place the questions of archives after their file
+/// ([`spread_many`]); keep one question per id ([`assemble_with_positions`]) and name the
+/// authors ([`resolve`]); leave the cache what writing it needs ([`leave_ticket`]).
 pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -> LoadReport {
     let discovery = discover_limited(paths, limits);
-    let total = discovery.files.len();
-    let done = AtomicUsize::new(0);
-    let bytes_read = AtomicU64::new(0);
-    let rels: Vec<Option<String>> = discovery
-        .files
-        .iter()
-        .zip(&discovery.origin)
-        .map(|(f, &o)| paths.get(o as usize).and_then(|root| relative(f, root)))
-        .collect();
-    let shown: Vec<String> = discovery
-        .files
-        .par_iter()
-        .map(|p| p.display().to_string())
-        .collect();
-
-    // The cache's directory (a few megabytes), then the stat of every file to trust it or
-    // not; without a cache, no stat: reading a file tells its key.
-    let mut cache_note = None;
-    let mut note = |why: Unused| {
-        if cache_note.is_none() {
-            cache_note = options.cache.map(|c| (c.file_for(&discovery.roots), why));
-        }
+    let names = Names::of(paths, &discovery);
+    let mut outcomes = Outcomes::new(discovery.files.len());
+    let mut cached = match options.cache {
+        Some(cache) => take_cached(cache, &discovery, &names, &mut outcomes),
+        None => Cached::nothing(discovery.files.len()),
     };
-    let index = match options.cache.map(|c| c.open(&discovery.roots)) {
-        Some(Ok(index)) => index,
-        Some(Err(why)) => {
-            note(why);
+    let rest = read_rest(&discovery, &names, &cached, &mut outcomes, options, limits);
+    let (slots, owner) = spread_many(outcomes.slots, rest.many);
+    let with_cache = options.cache.is_some();
+    let (said, records) = file_records(outcomes.known, names.rels, &discovery.origin, with_cache);
+    let mut diagnostics = discovery.diagnostics;
+    diagnostics.extend(cached.note.take());
+    let (mut report, positions) = assemble_with_positions(slots, said, diagnostics);
+    resolve(&mut report, rest.amo);
+    report.files_cached = cached.count();
+    if with_cache {
+        leave_ticket(
+            &mut report,
+            records,
+            &positions,
+            owner,
+            cached,
+            discovery.roots,
+        );
+    }
+    report.files_read = discovery.files.len();
+    report.files_skipped = count_skipped(&report.diagnostics);
+    report.files_ignored = discovery.ignored;
+    report.bytes_read = rest.bytes;
+    report
+}
+
+/// How each file found is named: as shown to the user, and below its root (what the cache
+/// knows it by; `None` when not valid UTF-8).
+struct Names {
+    shown: Vec<String>,
+    rels: Vec<Option<String>>,
+}
+
+impl Names {
+    fn of(paths: &[PathBuf], discovery: &Discovery) -> Names {
+        let rels = discovery
+            .files
+            .iter()
+            .zip(&discovery.origin)
+            .map(|(f, &o)| paths.get(o as usize).and_then(|root| relative(f, root)))
+            .collect();
+        let shown = discovery
+            .files
+            .par_iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        Names { shown, rels }
+    }
+}
+
+/// Every file's question and what is known of it, in place, one slot per file: filled from
+/// the cache where the file is unchanged, else by parsing it. Never held twice.
+struct Outcomes {
+    slots: Vec<Option<Question>>,
+    known: Vec<Known>,
+}
+
+impl Outcomes {
+    fn new(files: usize) -> Outcomes {
+        Outcomes {
+            slots: (0..files).map(|_| None).collect(),
+            known: (0..files).map(|_| Known::default()).collect(),
+        }
+    }
+}
+
+/// What the cache gave.
+struct Cached {
+    /// For each file, the cache entry its outcome was taken from.
+    hits: Vec<Option<usize>>,
+    /// The cache holds exactly these files, unchanged.
+    fresh: bool,
+    /// The word index and the related questions it holds, when fresh.
+    words: Option<WordIndex>,
+    related: Option<crate::related::Stored>,
+    /// Why it was not (wholly) used, as a warning.
+    note: Option<Diagnostic>,
+}
+
+impl Cached {
+    fn nothing(files: usize) -> Cached {
+        Cached {
+            hits: vec![None; files],
+            fresh: false,
+            words: None,
+            related: None,
+            note: None,
+        }
+    }
+
+    /// Files taken from the cache.
+    fn count(&self) -> usize {
+        self.hits.iter().filter(|h| h.is_some()).count()
+    }
+}
+
+/// Opens the cache of these roots (its directory, a few megabytes), stats every file to
+/// trust it or not, and takes the outcomes of the unchanged ones into their slots. Without a
+/// cache there is no stat: reading a file tells its key.
+fn take_cached(cache: &Cache, discovery: &Discovery, names: &Names, out: &mut Outcomes) -> Cached {
+    let mut cached = Cached::nothing(discovery.files.len());
+    let mut why_not = None;
+    let index = match cache.open(&discovery.roots) {
+        Ok(index) => index,
+        Err(why) => {
+            why_not = Some(why);
             None
         }
-        None => None,
     };
-    let keys: Vec<Option<FileKey>> = match &index {
-        Some(_) => discovery
+    if let Some(index) = &index {
+        let keys: Vec<Option<FileKey>> = discovery
             .files
             .par_iter()
             .map(|p| std::fs::metadata(p).ok().map(|m| FileKey::of(&m)))
-            .collect(),
-        None => Vec::new(),
-    };
-
-    // Every file's question and what was said, in place: from the cache where it is
-    // unchanged, else parsed. Never held twice.
-    let mut slots: Vec<Option<Question>> = (0..total).map(|_| None).collect();
-    let mut known: Vec<Known> = (0..total).map(|_| Known::default()).collect();
-    let mut hits: Vec<Option<usize>> = vec![None; total];
-    let mut fresh = false;
-    let mut cached_words = None;
-    let mut cached_related = None;
-    if let Some(index) = &index {
-        hits = match_cache(index, &discovery, &rels, &keys);
-        let per = index.files_per_section();
-        let positional = hits
-            .iter()
-            .enumerate()
-            .all(|(i, h)| h.is_none_or(|j| j == i));
-        let failed = std::sync::Mutex::new(None);
-        let take =
-            |outcome: CachedOutcome, i: usize, slot: &mut Option<Question>, k: &mut Known| {
-                if !outcome.intact {
-                    return false;
-                }
-                let (question, said) = adopt(outcome, &shown[i]);
-                *slot = question;
-                *k = Known {
-                    said,
-                    key: keys.get(i).copied().flatten(),
-                    cacheable: rels[i].is_some(),
-                };
-                true
-            };
-        let read = |s: usize| match index.read_section(s) {
-            Ok(outcomes) => Some(outcomes),
-            Err(why) => {
-                if let Ok(mut f) = failed.lock() {
-                    f.get_or_insert(why);
-                }
-                None
-            }
-        };
-        let mut taken = vec![false; total];
-        if positional {
-            // Section s holds files s * per onwards, here as in the cache: each section
-            // goes straight to its own stretch of slots, in parallel.
-            slots
-                .par_chunks_mut(per)
-                .zip(known.par_chunks_mut(per))
-                .zip(taken.par_chunks_mut(per))
-                .enumerate()
-                .for_each(|(s, ((slots, known), taken))| {
-                    let base = s * per;
-                    let wanted = (0..slots.len()).any(|k| hits[base + k].is_some());
-                    if !wanted || s >= index.sections() {
-                        return;
-                    }
-                    let Some(outcomes) = read(s) else { return };
-                    for (k, outcome) in outcomes.into_iter().enumerate() {
-                        if k < slots.len() && hits[base + k].is_some() {
-                            taken[k] = take(outcome, base + k, &mut slots[k], &mut known[k]);
-                        }
-                    }
-                });
-        } else {
-            // Files came or went: sections are read in parallel, their outcomes placed after.
-            let mut at_of: Vec<Option<usize>> = vec![None; index.entries().len()];
-            for (i, hit) in hits.iter().enumerate() {
-                if let Some(j) = hit {
-                    at_of[*j] = Some(i);
-                }
-            }
-            let needed: Vec<usize> = (0..index.sections())
-                .filter(|&s| {
-                    (s * per..((s + 1) * per).min(at_of.len())).any(|j| at_of[j].is_some())
-                })
-                .collect();
-            for batch in needed.chunks(rayon::current_num_threads().max(1) * 2) {
-                let read: Vec<(usize, Option<Vec<CachedOutcome>>)> =
-                    batch.par_iter().map(|&s| (s, read(s))).collect();
-                for (s, outcomes) in read {
-                    for (k, outcome) in outcomes.into_iter().flatten().enumerate() {
-                        if let Some(i) = at_of.get(s * per + k).copied().flatten() {
-                            taken[i] = take(outcome, i, &mut slots[i], &mut known[i]);
-                        }
-                    }
-                }
-            }
-        }
-        if let Ok(Some(why)) = failed.into_inner() {
-            note(why);
-        }
-        for (hit, taken) in hits.iter_mut().zip(&taken) {
+            .collect();
+        cached.hits = match_cache(index, discovery, &names.rels, &keys);
+        let (taken, failed) = read_sections(index, &cached.hits, names, &keys, out);
+        why_not = why_not.or(failed);
+        for (hit, taken) in cached.hits.iter_mut().zip(&taken) {
             if !taken {
                 *hit = None;
             }
         }
-        fresh =
-            total == index.entries().len() && hits.iter().enumerate().all(|(i, h)| *h == Some(i));
-        if fresh {
+        cached.fresh = discovery.files.len() == index.entries().len()
+            && cached.hits.iter().enumerate().all(|(i, h)| *h == Some(i));
+        if cached.fresh {
             match index.read_words() {
-                Ok(words) => cached_words = words,
-                Err(why) => note(why),
+                Ok(words) => cached.words = words,
+                Err(why) => why_not = why_not.or(Some(why)),
             }
             match index.read_related() {
-                Ok(related) => cached_related = related,
-                Err(why) => note(why),
+                Ok(related) => cached.related = related,
+                Err(why) => why_not = why_not.or(Some(why)),
             }
         }
     }
-    let from_cache = hits.iter().filter(|h| h.is_some()).count();
-    done.store(from_cache, Ordering::Relaxed);
+    cached.note = why_not.map(|why| {
+        Diagnostic::warning(
+            &cache.file_for(&discovery.roots).display().to_string(),
+            Problem::CacheIgnored(cache_reason(why)),
+        )
+    });
+    cached
+}
 
-    // The rest is read and parsed, in parallel, each in its slot; a file giving many
-    // questions (an archive) or deputies (AMO) sets them aside.
+/// Reads the cache's sections that hold files found unchanged (`hits`), in parallel, each
+/// outcome into its file's slot: which were taken (a stored question that does not hold
+/// together is not), and the first section that could not be read.
+fn read_sections(
+    index: &CacheIndex,
+    hits: &[Option<usize>],
+    names: &Names,
+    keys: &[Option<FileKey>],
+    out: &mut Outcomes,
+) -> (Vec<bool>, Option<Unused>) {
+    let per = index.files_per_section();
+    let failed = std::sync::Mutex::new(None);
+    let take = |outcome: CachedOutcome, i: usize, slot: &mut Option<Question>, k: &mut Known| {
+        if !outcome.intact {
+            return false;
+        }
+        let (question, said) = adopt(outcome, &names.shown[i]);
+        *slot = question;
+        *k = Known {
+            said,
+            key: keys.get(i).copied().flatten(),
+            cacheable: names.rels[i].is_some(),
+        };
+        true
+    };
+    let read = |s: usize| match index.read_section(s) {
+        Ok(outcomes) => Some(outcomes),
+        Err(why) => {
+            if let Ok(mut f) = failed.lock() {
+                f.get_or_insert(why);
+            }
+            None
+        }
+    };
+    let mut taken = vec![false; hits.len()];
+    let positional = hits
+        .iter()
+        .enumerate()
+        .all(|(i, h)| h.is_none_or(|j| j == i));
+    if positional {
+        // Section s holds files s * per onwards, here as in the cache: each section goes
+        // straight to its own stretch of slots, in parallel.
+        out.slots
+            .par_chunks_mut(per)
+            .zip(out.known.par_chunks_mut(per))
+            .zip(taken.par_chunks_mut(per))
+            .enumerate()
+            .for_each(|(s, ((slots, known), taken))| {
+                let base = s * per;
+                let wanted = (0..slots.len()).any(|k| hits[base + k].is_some());
+                if !wanted || s >= index.sections() {
+                    return;
+                }
+                let Some(outcomes) = read(s) else { return };
+                for (k, outcome) in outcomes.into_iter().enumerate() {
+                    if k < slots.len() && hits[base + k].is_some() {
+                        taken[k] = take(outcome, base + k, &mut slots[k], &mut known[k]);
+                    }
+                }
+            });
+    } else {
+        // Files came or went: sections are read in parallel, their outcomes placed after.
+        let mut at_of: Vec<Option<usize>> = vec![None; index.entries().len()];
+        for (i, hit) in hits.iter().enumerate() {
+            if let Some(j) = hit {
+                at_of[*j] = Some(i);
+            }
+        }
+        let needed: Vec<usize> = (0..index.sections())
+            .filter(|&s| (s * per..((s + 1) * per).min(at_of.len())).any(|j| at_of[j].is_some()))
+            .collect();
+        for batch in needed.chunks(rayon::current_num_threads().max(1) * 2) {
+            let read: Vec<(usize, Option<Vec<CachedOutcome>>)> =
+                batch.par_iter().map(|&s| (s, read(s))).collect();
+            for (s, outcomes) in read {
+                for (k, outcome) in outcomes.into_iter().flatten().enumerate() {
+                    if let Some(i) = at_of.get(s * per + k).copied().flatten() {
+                        taken[i] = take(outcome, i, &mut out.slots[i], &mut out.known[i]);
+                    }
+                }
+            }
+        }
+    }
+    (taken, failed.into_inner().ok().flatten())
+}
+
+/// What reading the files the cache did not give left aside besides their slots.
+struct Rest {
+    /// The questions of files giving many (archives), by file.
+    many: Vec<(usize, Vec<Question>)>,
+    /// What AMO files say of deputies and groups.
+    amo: Vec<AmoRecord>,
+    /// Bytes read.
+    bytes: u64,
+}
+
+/// Reads and parses, in parallel, every file the cache did not give, each into its slot; a
+/// file giving many questions (an archive) or deputies (AMO) sets them aside. Reports
+/// progress, and stops early when cancelled (the files left are said to be).
+fn read_rest(
+    discovery: &Discovery,
+    names: &Names,
+    cached: &Cached,
+    out: &mut Outcomes,
+    options: &LoadOptions,
+    limits: &Limits,
+) -> Rest {
+    let total = discovery.files.len();
+    let done = AtomicUsize::new(cached.count());
+    let bytes_read = AtomicU64::new(0);
     let many: std::sync::Mutex<Vec<(usize, Vec<Question>)>> = std::sync::Mutex::new(Vec::new());
     let amo: std::sync::Mutex<Vec<AmoRecord>> = std::sync::Mutex::new(Vec::new());
-    slots
+    out.slots
         .par_iter_mut()
-        .zip(known.par_iter_mut())
+        .zip(out.known.par_iter_mut())
         .enumerate()
-        .filter(|(i, _)| hits[*i].is_none())
+        .filter(|(i, _)| cached.hits[*i].is_none())
         .for_each_init(Vec::new, |bytes, (i, (slot, k))| {
             let path = &discovery.files[i];
-            let shown = &shown[i];
+            let shown = &names.shown[i];
             if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 *k = Known {
                     said: vec![Diagnostic::skipped(shown, Problem::Cancelled)],
@@ -556,7 +671,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
             }
             *k = Known {
                 said: got.said,
-                cacheable: got.document && got.key.is_some() && rels[i].is_some(),
+                cacheable: got.document && got.key.is_some() && names.rels[i].is_some(),
                 key: got.key,
             };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -571,96 +686,99 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
                 }
             }
         });
-    drop(index);
-    let many = many.into_inner().unwrap_or_default();
-    let amo = amo.into_inner().unwrap_or_default();
-    // Each question's file, when some files gave many: in file order, as they are held.
-    let (slots, owner) = if many.is_empty() {
-        (slots, None)
-    } else {
-        let mut many = many;
-        many.sort_unstable_by_key(|(i, _)| *i);
-        let count = slots.len() + many.iter().map(|(_, q)| q.len()).sum::<usize>();
-        let mut all = Vec::with_capacity(count);
-        let mut owner = Vec::with_capacity(count);
-        let mut many = many.into_iter().peekable();
-        for (i, slot) in slots.into_iter().enumerate() {
-            all.push(slot);
-            owner.push(i);
-            while let Some((_, questions)) = many.next_if(|(at, _)| *at == i) {
-                owner.extend(std::iter::repeat_n(i, questions.len()));
-                all.extend(questions.into_iter().map(Some));
-            }
-        }
-        (all, Some(owner))
-    };
+    Rest {
+        many: many.into_inner().unwrap_or_default(),
+        amo: amo.into_inner().unwrap_or_default(),
+        bytes: bytes_read.into_inner(),
+    }
+}
 
-    let mut records: Vec<FileRecord> = Vec::new();
-    let said: Vec<Vec<Diagnostic>> = if options.cache.is_some() {
-        let mut said = Vec::with_capacity(known.len());
-        for ((i, k), rel) in known.into_iter().enumerate().zip(rels) {
-            records.push(FileRecord {
-                root: discovery.origin[i],
-                rel: rel.unwrap_or_default(),
-                key: k.key.unwrap_or_default(),
-                question: None,
-                said: k.said.clone(),
-                keep: k.cacheable && k.key.is_some(),
-            });
-            said.push(k.said);
-        }
-        said
-    } else {
-        known.into_iter().map(|k| k.said).collect()
-    };
-    let mut diagnostics = discovery.diagnostics;
-    if let Some((file, why)) = cache_note {
-        diagnostics.push(Diagnostic::warning(
-            &file.display().to_string(),
-            Problem::CacheIgnored(cache_reason(why)),
-        ));
+/// Places the questions of files that gave many (archives) right after their file's slot,
+/// in file order, as they are held; with each question's file when there were some.
+fn spread_many(
+    slots: Vec<Option<Question>>,
+    mut many: Vec<(usize, Vec<Question>)>,
+) -> (Vec<Option<Question>>, Option<Vec<usize>>) {
+    if many.is_empty() {
+        return (slots, None);
     }
-    let (mut report, positions) = assemble_with_positions(slots, said, diagnostics);
-    resolve(&mut report, amo);
-    if options.cache.is_some() {
-        for (e, position) in positions.into_iter().enumerate() {
-            let file = owner.as_ref().map_or(e, |o| o[e]);
-            let Some(record) = records.get_mut(file) else {
-                continue;
-            };
-            match position {
-                // A file of many questions is not cached: only documents are.
-                Position::Kept(at) if record.keep => record.question = Some(at),
-                Position::Dropped => record.keep = false,
-                _ => {}
-            }
+    many.sort_unstable_by_key(|(i, _)| *i);
+    let count = slots.len() + many.iter().map(|(_, q)| q.len()).sum::<usize>();
+    let mut all = Vec::with_capacity(count);
+    let mut owner = Vec::with_capacity(count);
+    let mut many = many.into_iter().peekable();
+    for (i, slot) in slots.into_iter().enumerate() {
+        all.push(slot);
+        owner.push(i);
+        while let Some((_, questions)) = many.next_if(|(at, _)| *at == i) {
+            owner.extend(std::iter::repeat_n(i, questions.len()));
+            all.extend(questions.into_iter().map(Some));
         }
-        let has_words = cached_words
-            .as_ref()
-            .is_some_and(|w: &WordIndex| w.docs() == report.questions.len());
-        let has_related = cached_related
-            .as_ref()
-            .is_some_and(|r: &crate::related::Stored| r.relations.len() == report.questions.len());
-        report.cache = Some(CacheTicket {
-            roots: discovery.roots,
-            files: records,
-            fresh,
-            has_words,
-            has_related,
+    }
+    (all, Some(owner))
+}
+
+/// What was said about each file and, when a cache is kept, each file's record for it.
+fn file_records(
+    known: Vec<Known>,
+    rels: Vec<Option<String>>,
+    origin: &[u32],
+    with_cache: bool,
+) -> (Vec<Vec<Diagnostic>>, Vec<FileRecord>) {
+    if !with_cache {
+        return (known.into_iter().map(|k| k.said).collect(), Vec::new());
+    }
+    let mut records = Vec::with_capacity(known.len());
+    let mut said = Vec::with_capacity(known.len());
+    for ((k, rel), &root) in known.into_iter().zip(rels).zip(origin) {
+        records.push(FileRecord {
+            root,
+            rel: rel.unwrap_or_default(),
+            key: k.key.unwrap_or_default(),
+            question: None,
+            said: k.said.clone(),
+            keep: k.cacheable && k.key.is_some(),
         });
-        if has_words {
-            report.words = cached_words;
-        }
-        if has_related {
-            report.related = cached_related;
+        said.push(k.said);
+    }
+    (said, records)
+}
+
+/// Leaves in the report what writing the cache needs: each file's record with where its
+/// question went (a copy dropped is not kept), and the cache's word index and related
+/// questions when they are still those of the questions.
+fn leave_ticket(
+    report: &mut LoadReport,
+    mut records: Vec<FileRecord>,
+    positions: &[Position],
+    owner: Option<Vec<usize>>,
+    cached: Cached,
+    roots: Vec<String>,
+) {
+    for (e, position) in positions.iter().enumerate() {
+        let file = owner.as_ref().map_or(e, |o| o[e]);
+        let Some(record) = records.get_mut(file) else {
+            continue;
+        };
+        match *position {
+            // A file of many questions is not cached: only documents are.
+            Position::Kept(at) if record.keep => record.question = Some(at),
+            Position::Dropped => record.keep = false,
+            _ => {}
         }
     }
-    report.files_cached = from_cache;
-    report.files_read = total;
-    report.files_skipped = count_skipped(&report.diagnostics);
-    report.files_ignored = discovery.ignored;
-    report.bytes_read = bytes_read.into_inner();
-    report
+    let questions = report.questions.len();
+    let words = cached.words.filter(|w| w.docs() == questions);
+    let related = cached.related.filter(|r| r.relations.len() == questions);
+    report.cache = Some(CacheTicket {
+        roots,
+        files: records,
+        fresh: cached.fresh,
+        has_words: words.is_some(),
+        has_related: related.is_some(),
+    });
+    report.words = words;
+    report.related = related;
 }
 
 /// Names the authors of the open-data questions from the AMO records given (acteurs, their
