@@ -1,6 +1,7 @@
 //! `dossier check`: every diagnostic, then a one-line summary.
 
-use dossier_core::i18n::{cli, Lang};
+use super::words as cli;
+use dossier_core::i18n::Lang;
 use dossier_core::load::LoadReport;
 use dossier_core::parse::diagnostic::Severity;
 use std::io::{self, Write};

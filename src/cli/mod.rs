@@ -13,12 +13,12 @@ pub mod out;
 mod report;
 pub mod review;
 mod stats;
+pub mod words;
 
 use crate::config::Config;
 use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dossier_core::i18n::cli as words;
 pub use dossier_core::i18n::Lang;
 use dossier_core::load::{check_paths, LoadOptions, LoadReport, Progress};
 use dossier_core::parse::diagnostic::Severity;
@@ -608,7 +608,7 @@ pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<Lo
         ctx.today,
     );
     bar.finish_and_clear();
-    report.map_err(|e| anyhow::anyhow!(words::origin_error(lang, &e)))
+    report.map_err(|e| anyhow::anyhow!(dossier_core::i18n::library::origin_error(lang, &e)))
 }
 
 /// A progress bar for a load, hidden until [`advance`] sees one large enough to show.

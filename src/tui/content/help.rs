@@ -5,8 +5,9 @@
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
+use crate::tui::words::{prompts, ui};
 use crate::tui::wrap::{fit, span, width, wrap_field};
-use dossier_core::i18n::{prompts, ui, Lang};
+use dossier_core::i18n::Lang;
 use ratatui::style::Style;
 use ratatui::text::Line;
 

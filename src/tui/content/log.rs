@@ -3,8 +3,8 @@
 //! read.
 
 use crate::tui::app::{App, MessageKind};
+use crate::tui::words::ui;
 use crate::tui::wrap::plain_lines;
-use dossier_core::i18n::ui;
 use dossier_core::parse::diagnostic::Severity;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::text::Line;

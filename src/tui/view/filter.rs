@@ -1,8 +1,8 @@
 //! The filter line: what the user types, the cursor, and a parse error under its span.
 
 use crate::tui::app::App;
+use crate::tui::words::ui;
 use crate::tui::wrap::{span, truncate, width};
-use dossier_core::i18n::ui;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;

@@ -3,8 +3,9 @@
 use crate::tui::action::Command;
 use crate::tui::app::{App, MessageKind, Saving};
 use crate::tui::keymap::Mode;
+use crate::tui::words::ui;
 use crate::tui::wrap::{span, truncate, width};
-use dossier_core::i18n::{ui, Lang};
+use dossier_core::i18n::Lang;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;

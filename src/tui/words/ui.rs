@@ -1,12 +1,12 @@
 //! The viewer's words: pane titles, labels, sentences, and the description of every command a
 //! key can be bound to.
 
-use super::{Lang, NB};
-use crate::deadline::DeadlineRule;
-use crate::model::{EventKind, Question, QuestionKind, Status};
-use crate::query::SortKey;
-use crate::review::Change;
 use chrono::NaiveDate;
+use dossier_core::deadline::DeadlineRule;
+use dossier_core::i18n::{Lang, NB};
+use dossier_core::model::{EventKind, Question, QuestionKind, Status};
+use dossier_core::query::SortKey;
+use dossier_core::review::Change;
 
 /// The fixed strings of the viewer.
 #[derive(Debug)]
@@ -684,7 +684,7 @@ pub fn repaired_notes(lang: Lang, n: usize) -> String {
 
 /// A sentence for the status bar ("2 nouvelles réponses depuis votre dernière revue");
 /// none when nothing changed.
-pub fn change_summary(lang: Lang, s: &crate::review::ChangeSummary) -> Option<String> {
+pub fn change_summary(lang: Lang, s: &dossier_core::review::ChangeSummary) -> Option<String> {
     let counts = [
         (
             s.new_questions,
