@@ -3,7 +3,7 @@
 use crate::tui::action::Command;
 use crate::tui::app::{App, MessageKind, Saving};
 use crate::tui::keymap::Mode;
-use crate::tui::words::ui;
+use crate::tui::words::{commands, ui};
 use crate::tui::wrap::{span, truncate, width};
 use dossier_core::i18n::Lang;
 use ratatui::layout::Rect;
@@ -85,11 +85,8 @@ pub fn hints(app: &App) -> String {
         .iter()
         .filter_map(|c| {
             let key = app.keymap.first_key(Mode::Normal, *c)?;
-            Some(format!(
-                "{} {}",
-                key.label(lang),
-                ui::command_hint(lang, c.name())
-            ))
+            let hint = commands::hint(lang, *c)?;
+            Some(format!("{} {hint}", key.label(lang)))
         })
         .collect::<Vec<_>>()
         .join(" · ")

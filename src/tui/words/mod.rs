@@ -6,6 +6,7 @@
 //!
 //! [`Lang`]: dossier_core::i18n::Lang
 
+pub mod commands;
 pub mod prompts;
 pub mod related;
 pub mod ui;

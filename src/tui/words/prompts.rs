@@ -73,21 +73,6 @@ pub fn help_section(lang: Lang) -> &'static str {
     )
 }
 
-/// What a command does in a prompt, where it differs from the filter line.
-pub fn command_help(lang: Lang, command: &str) -> Option<&'static str> {
-    Some(match command {
-        "filter_accept" => lang.pick(
-            "valider le choix ou le texte",
-            "accept the choice or the text",
-        ),
-        "filter_cancel" => lang.pick("annuler", "cancel"),
-        "down" => lang.pick("choix suivant", "next choice"),
-        "up" => lang.pick("choix précédent", "previous choice"),
-        "quit" => lang.pick("quitter", "quit"),
-        _ => return None,
-    })
-}
-
 /// The keys of a picker, at its foot.
 pub fn picker_keys(lang: Lang) -> &'static str {
     lang.pick(
