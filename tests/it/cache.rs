@@ -28,8 +28,8 @@ fn dossier() -> (Sandbox, PathBuf, Cache) {
     let s = Sandbox::new();
     let dir = s.path("dossier");
     copy_assets(&dir);
-    let docs: Vec<crate::gen_corpus::Document> =
-        rayon::iter::ParallelIterator::collect(crate::gen_corpus::documents(40, 5));
+    let docs: Vec<dossier_corpus::Document> =
+        rayon::iter::ParallelIterator::collect(dossier_corpus::documents(40, 5));
     for (i, d) in docs.iter().enumerate() {
         let name = d.path.file_name().unwrap().to_string_lossy().into_owned();
         std::fs::write(dir.join(format!("g{i}-{name}")), &d.text).unwrap();

@@ -830,8 +830,8 @@ fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let mut questions = load_sample().questions;
-        let docs: Vec<crate::gen_corpus::Document> =
-            rayon::iter::ParallelIterator::collect(crate::gen_corpus::documents(120, 7));
+        let docs: Vec<dossier_corpus::Document> =
+            rayon::iter::ParallelIterator::collect(dossier_corpus::documents(120, 7));
         for d in docs {
             let parsed = dossier_core::parse::parse_bytes(d.text.as_bytes(), "gen").unwrap();
             questions.push(parsed.question);
