@@ -251,6 +251,7 @@ impl Context {
             report.words.as_ref(),
             report.related.as_ref(),
         ) {
+            tracing::warn!(dir = %cache.dir().display(), error = %e, "cache not written");
             out::error(
                 self.lang,
                 &words::cache_not_written(self.lang, &shown(cache.dir()), &e.to_string()),
@@ -496,7 +497,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => code,
         Err(e) if out::is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
-            out::error(lang, &format!("{e:#}"));
+            let message = format!("{e:#}");
+            tracing::error!(%message, "command failed");
+            out::error(lang, &message);
             ExitCode::from(2)
         }
     }

@@ -188,6 +188,7 @@ impl Library {
 
     /// Reads its questions (in parallel, section by section) and their word index.
     pub fn open(&self) -> Result<Opened, LibraryError> {
+        let started = std::time::Instant::now();
         let path = self.file();
         let file = match File::open(&path) {
             Ok(f) => f,
@@ -261,6 +262,13 @@ impl Library {
             .and_then(|s| read_section(&file, len, s).ok())
             .and_then(|bytes| postcard::from_bytes::<crate::related::Stored>(&bytes).ok())
             .filter(|r| r.relations.len() == questions.len());
+        tracing::info!(
+            questions = questions.len(),
+            words = words.is_some(),
+            related = related.is_some(),
+            ms = started.elapsed().as_millis() as u64,
+            "library opened"
+        );
         Ok(Opened {
             questions,
             words,
@@ -286,6 +294,7 @@ impl Library {
                 source,
             }
         };
+        let started = std::time::Instant::now();
         fs::create_dir_all(&self.dir).map_err(io_error("creating", &self.dir))?;
         let lock_path = self.dir.join("library.lock");
         let _lock = crate::review::fs::FileLock::try_hold(&lock_path)
@@ -361,6 +370,20 @@ impl Library {
             changes: report.summary.clone(),
         });
         self.write(&questions, &words, &related, imports)?;
+        let s = &report.summary;
+        tracing::info!(
+            read,
+            skipped = report.skipped,
+            total = report.total,
+            new = s.new_questions,
+            answers = s.new_answers,
+            withdrawals = s.new_withdrawals,
+            signalements = s.new_signalements,
+            ministries = s.new_ministries,
+            other = s.other_changes,
+            ms = started.elapsed().as_millis() as u64,
+            "import"
+        );
         Ok(report)
     }
 

@@ -142,6 +142,9 @@ pub(super) fn take_cached(
             }
         }
     }
+    if let Some(why) = &why_not {
+        tracing::warn!(?why, "cache not used");
+    }
     cached.note = why_not.map(|why| {
         Diagnostic::warning(
             &cache.file_for(&discovery.roots).display().to_string(),

@@ -25,6 +25,7 @@ use cached::{take_cached, Cached};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::time::Instant;
 
 /// The result of a load.
 #[derive(Debug, Default)]
@@ -142,14 +143,18 @@ fn relative(file: &Path, root: &Path) -> Option<String> {
 /// ([`spread_many`]); keep one question per id ([`assemble_with_positions`]) and name the
 /// authors ([`resolve`]); leave the cache what writing it needs ([`leave_ticket`]).
 pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -> LoadReport {
+    let started = Instant::now();
     let discovery = discover_limited(paths, limits);
     let names = Names::of(paths, &discovery);
+    let found = started.elapsed();
     let mut outcomes = Outcomes::new(discovery.files.len());
     let mut cached = match options.cache {
         Some(cache) => take_cached(cache, &discovery, &names, &mut outcomes),
         None => Cached::nothing(discovery.files.len()),
     };
+    let from_cache = started.elapsed();
     let rest = read_rest(&discovery, &names, &cached, &mut outcomes, options, limits);
+    let parsed = started.elapsed();
     let (slots, owner) = spread_many(outcomes.slots, rest.many);
     let with_cache = options.cache.is_some();
     let (said, records) = file_records(outcomes.known, names.rels, &discovery.origin, with_cache);
@@ -172,6 +177,23 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     report.files_skipped = count_skipped(&report.diagnostics);
     report.files_ignored = discovery.ignored;
     report.bytes_read = rest.bytes;
+    tracing::info!(
+        files = report.files_read,
+        cached = report.files_cached,
+        questions = report.questions.len(),
+        skipped = report.files_skipped,
+        warnings = report.warnings(),
+        bytes = report.bytes_read,
+        ms = started.elapsed().as_millis() as u64,
+        "load"
+    );
+    tracing::debug!(
+        find_ms = found.as_millis() as u64,
+        cache_ms = (from_cache - found).as_millis() as u64,
+        parse_ms = (parsed - from_cache).as_millis() as u64,
+        assemble_ms = (started.elapsed() - parsed).as_millis() as u64,
+        "load steps"
+    );
     report
 }
 

@@ -652,6 +652,7 @@ impl ReviewStore {
                 Ok(())
             }
             Err(e) => {
+                tracing::warn!(error = %e, "review save failed");
                 if let ReviewError::ReadOnly { reason, .. } = &e {
                     self.read_only = Some(reason.clone());
                 }
