@@ -119,6 +119,7 @@ impl Sandbox {
             ("XDG_DATA_HOME".into(), format!("{home}/data")),
             ("XDG_CONFIG_HOME".into(), format!("{home}/config")),
             ("XDG_CACHE_HOME".into(), format!("{home}/cache")),
+            ("XDG_STATE_HOME".into(), format!("{home}/state")),
             ("DOSSIER_TODAY".into(), today().to_string()),
             ("NO_COLOR".into(), "1".into()),
             ("COLUMNS".into(), "120".into()),
@@ -132,6 +133,7 @@ impl Sandbox {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
         cmd.current_dir(self.dir.path());
         cmd.env_remove("DOSSIER_LANG");
+        cmd.env_remove("DOSSIER_LOG");
         for (k, v) in self.env() {
             cmd.env(k, v);
         }
