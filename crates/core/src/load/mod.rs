@@ -1,6 +1,6 @@
-//! Loading a dossier: finding the documents under the paths given ([`discover`]), taking
-//! the unchanged ones from the cache ([`cached`]), parsing the rest in parallel, merging
-//! duplicates ([`assemble`]), and collecting every diagnostic with its file and line.
+//! Loading a dossier: finding the documents under the paths given (`discover.rs`), taking
+//! the unchanged ones from the cache (`cached.rs`), parsing the rest in parallel, merging
+//! duplicates (`assemble.rs`), and collecting every diagnostic with its file and line.
 
 mod assemble;
 mod cached;
@@ -138,10 +138,10 @@ fn relative(file: &Path, root: &Path) -> Option<String> {
 /// [`load`] with explicit limits (file size, number of files, depth).
 ///
 /// In steps: find the files under the paths ([`discover_limited`]); take from the cache the
-/// outcomes of the files unchanged since it was written ([`take_cached`]); read and parse the
-/// rest in parallel ([`read_rest`]); place the questions of archives after their file
-/// ([`spread_many`]); keep one question per id ([`assemble_with_positions`]) and name the
-/// authors ([`resolve`]); leave the cache what writing it needs ([`leave_ticket`]).
+/// outcomes of the files unchanged since it was written (`take_cached`); read and parse the
+/// rest in parallel (`read_rest`); place the questions of archives after their file
+/// (`spread_many`); keep one question per id (`assemble_with_positions`) and name the
+/// authors (`resolve`); leave the cache what writing it needs (`leave_ticket`).
 pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -> LoadReport {
     let started = Instant::now();
     let discovery = discover_limited(paths, limits);
