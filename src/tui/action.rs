@@ -289,6 +289,9 @@ pub enum Action {
     },
     /// The current filter was saved as a view or a dossier (what to say), or was not.
     ViewSaved(Result<String, String>),
+    /// An export's file is free (or to be replaced): no question follows, it is being
+    /// written.
+    Exporting,
     /// An export ended.
     Exported(ExportDone),
     /// A program run on the terminal (browser, pager, editor) ended: what to say, and

@@ -16,7 +16,7 @@ use dossier_core::load::{LoadReport, Progress};
 use dossier_core::model::{Question, Status};
 use dossier_core::parse::diagnostic::Diagnostic;
 use dossier_core::query::{Hit, Query, QueryError, SearchIndex, SortKey};
-use dossier_core::review::{NoteBase, NoteVersion, ReviewState, ReviewStore};
+use dossier_core::review::{NoteBase, NoteVersion, ReviewState, ReviewStore, Snapshot};
 use dossier_core::views::SavedView;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
@@ -41,6 +41,9 @@ pub struct Dossier {
     pub cache_ticket: Option<dossier_core::cache::CacheTicket>,
     /// Campaigns and grouped answers, computed after the load (on a background thread).
     pub related: std::sync::OnceLock<dossier_core::related::RelatedSet>,
+    /// How each question stands, to tell what changed since its review: computed once,
+    /// when first needed (a recount over 100,000 reviewed questions then costs lookups).
+    pub snapshots: Vec<std::sync::OnceLock<Snapshot>>,
 }
 
 impl std::fmt::Debug for Dossier {
@@ -63,6 +66,11 @@ impl Dossier {
             .map(|(i, q)| (q.id.clone(), i))
             .collect();
         Dossier {
+            snapshots: report
+                .questions
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             questions: report.questions,
             index,
             timings,
@@ -89,6 +97,18 @@ impl Dossier {
     pub fn get(&self, id: &str) -> Option<(usize, &Question)> {
         let i = *self.by_id.get(id)?;
         self.questions.get(i).map(|q| (i, q))
+    }
+
+    /// How the question at `i` stands now (see [`Snapshot::of`]), computed once.
+    pub fn snapshot(&self, i: usize) -> Option<&Snapshot> {
+        let q = self.questions.get(i)?;
+        Some(self.snapshots.get(i)?.get_or_init(|| Snapshot::of(q)))
+    }
+
+    /// The position of a question of this dossier (by identity, not only by id).
+    fn position(&self, q: &Question) -> Option<usize> {
+        let i = *self.by_id.get(&q.id)?;
+        std::ptr::eq(self.questions.get(i)?, q).then_some(i)
     }
 }
 
@@ -332,6 +352,42 @@ pub enum Saving {
     Failed(String),
 }
 
+/// Where the save of the review changes stands, as the status bar and the messages about a
+/// change say it: the one source of both (the store's edit counts and its latest failure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// On disk (or nothing to save).
+    Saved,
+    /// Written by a save that has not finished.
+    Saving,
+    /// The latest save failed, in words; the change is kept and tried again.
+    Failed(String),
+}
+
+/// A message about a change to the review marks, worded after where its save stands
+/// ("saving…" until the change is on disk).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveNews {
+    /// The change's edit count: on disk once the store has saved up to it.
+    pub generation: u64,
+    /// What changed.
+    pub what: SaveWhat,
+}
+
+/// What a [`SaveNews`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveWhat {
+    /// A mark, a flag, marks on the questions shown: the sentence that says it.
+    Marks(String),
+    /// A note saved (or deleted) on this question.
+    Note {
+        /// The question's id.
+        id: String,
+        /// The note was emptied.
+        deleted: bool,
+    },
+}
+
 /// Width under which panes are shown one or two at a time.
 pub const NARROW_WIDTH: u16 = 100;
 
@@ -450,10 +506,16 @@ pub struct App {
     pub review_state: Arc<ReviewState>,
     /// Where the saves stand.
     pub saving: Saving,
+    /// The message shown is about this change, and follows its save.
+    pub save_news: Option<SaveNews>,
     /// A read of the review files is running.
     pub review_read_pending: bool,
-    /// The note editor opens on this question when the review read it waits for is done.
-    pub edit_after_read: Option<String>,
+    /// The note editor open on this question waits for a read of the review files (what
+    /// it brings is merged into the editor when it arrives).
+    pub note_awaits_read: Option<String>,
+    /// An answer on its way may open a mode (a save or an export asking before it
+    /// replaces): the keys typed meanwhile wait for it (see [`App::holds_keys`]).
+    pub awaiting_mode: bool,
     /// Ticks since the start.
     pub ticks: u64,
     /// The note editor, when open.
@@ -558,8 +620,10 @@ impl App {
             review_state: Arc::new(review.state().clone()),
             review,
             saving: Saving::Idle,
+            save_news: None,
             review_read_pending: false,
-            edit_after_read: None,
+            note_awaits_read: None,
+            awaiting_mode: false,
             ticks: 0,
             note_editor: None,
             counts: Counts::default(),
@@ -607,6 +671,17 @@ impl App {
         }
     }
 
+    /// True while the keys typed must wait before they are read: the mode they are for is
+    /// not known yet (an answer on its way may open one, or the choices of the picker open
+    /// are still being read).
+    pub fn holds_keys(&self) -> bool {
+        self.awaiting_mode
+            || self
+                .prompt
+                .as_ref()
+                .is_some_and(|p| p.is_picker() && p.choices.is_none())
+    }
+
     /// The selected question's index in `dossier.questions`.
     pub fn selected_index(&self) -> Option<usize> {
         self.hits.get(self.selected).map(|h| h.index)
@@ -639,7 +714,43 @@ impl App {
         (q.status == Status::Pending
             && !self.review.is_reviewed(&q.id)
             && !dossier_core::deadline::lapsed(q))
-            || self.review.is_changed(q)
+            || self.is_changed(q)
+    }
+
+    /// True when the question changed since its review (or is new), its snapshot taken from
+    /// the dossier's, computed once.
+    pub fn is_changed(&self, q: &Question) -> bool {
+        // Only a reviewed question is compared with how it stands (then computed once).
+        if !self.review.is_reviewed(&q.id) {
+            return self.review.state().is_new(&q.id);
+        }
+        let cached = self
+            .dossier
+            .position(q)
+            .and_then(|i| self.dossier.snapshot(i));
+        match cached {
+            Some(now) => self.review.change_from(&q.id, now).is_some(),
+            None => self.review.is_changed(q),
+        }
+    }
+
+    /// Where the save of every change made so far stands (the status bar's mark).
+    pub fn save_state(&self) -> SaveState {
+        if !self.review.save_pending() {
+            return SaveState::Saved;
+        }
+        self.save_state_of(self.review.generation())
+    }
+
+    /// Where the save of the change counted `generation` stands.
+    pub fn save_state_of(&self, generation: u64) -> SaveState {
+        if self.review.saved_generation() >= generation {
+            return SaveState::Saved;
+        }
+        match self.review.save_problem() {
+            Some(e) => SaveState::Failed(dossier_core::i18n::review::error(self.lang, e)),
+            None => SaveState::Saving,
+        }
     }
 
     /// Rows of questions the list shows at once.

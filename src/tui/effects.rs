@@ -161,6 +161,22 @@ impl std::fmt::Debug for ExportJob {
     }
 }
 
+/// Writes an export, as [`export`] does; `free` is called as soon as it is known that the
+/// file is free (or to be replaced), before the writing: no question will follow.
+pub fn export_when_free(job: ExportJob, free: impl FnOnce()) -> Action {
+    if !job.overwrite {
+        let taken = std::path::absolute(&job.path).ok().filter(|path| {
+            dossier_core::review::fs::write_target(path)
+                .is_ok_and(|target| std::fs::symlink_metadata(target).is_ok())
+        });
+        if let Some(path) = taken {
+            return Action::Exported(ExportDone::Exists(path, job.format));
+        }
+    }
+    free();
+    export(job)
+}
+
 /// Writes an export.
 pub fn export(job: ExportJob) -> Action {
     let questions: Vec<_> = job

@@ -44,8 +44,12 @@ pub struct ViewCache {
     pub overlay: Option<(u64, Arc<Lines>)>,
     /// The list's columns.
     pub columns: Option<(u64, Columns)>,
-    /// Counts every change to the review state, the dossier or the hits, for the keys above.
+    /// Counts every change to the dossier or the hits, for the keys above.
     pub generation: u64,
+    /// Counts every change to the review marks and the messages: what the detail, the
+    /// timeline and the log show of them (not the columns nor the chronology, which cost
+    /// in proportion to the questions shown).
+    pub marks: u64,
 }
 
 /// A key from the values content depends on.
@@ -150,6 +154,7 @@ pub fn text_width(area: Rect) -> u16 {
 pub fn refresh(app: &mut App) {
     let mut areas = areas(app.size, app);
     let generation = app.cache.generation;
+    let marks = app.cache.marks;
 
     // The list's columns follow the content shown and the width.
     if let Some(list) = areas.list {
@@ -165,7 +170,7 @@ pub fn refresh(app: &mut App) {
     let terms = app.filter.query.highlight();
     if let (Some(area), Some(id)) = (areas.detail, &selected) {
         let width = text_width(area);
-        let k = key(&(generation, id, width, &terms, app.lang));
+        let k = key(&(generation, marks, id, width, &terms, app.lang));
         if app.cache.detail.as_ref().map(|c| c.0) != Some(k) {
             let text = content::detail::build(app, width as usize, &terms);
             app.cache.detail = Some((k, Arc::new(text)));
@@ -177,7 +182,7 @@ pub fn refresh(app: &mut App) {
         if !app.chronology {
             if let Some(id) = &selected {
                 let width = area.width.saturating_sub(2) as usize;
-                let k = key(&(generation, id, width, app.lang));
+                let k = key(&(generation, marks, id, width, app.lang));
                 if app.cache.timeline.as_ref().map(|c| c.0) != Some(k) {
                     let lines = content::timeline::lines(app, width);
                     app.cache.timeline = Some((k, Arc::new(lines)));
@@ -218,7 +223,7 @@ pub fn refresh(app: &mut App) {
             Overlay::Log(_) => 2,
             Overlay::None => 0,
         };
-        let k = key(&(generation, which, width, app.lang, app.log.len()));
+        let k = key(&(generation, marks, which, width, app.lang, app.log.len()));
         if app.cache.overlay.as_ref().map(|c| c.0) != Some(k) {
             let lines = match app.overlay {
                 Overlay::Help(_) => content::help::lines(app, width),

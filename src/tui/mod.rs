@@ -12,6 +12,7 @@ pub mod editor;
 pub mod effects;
 pub mod external;
 pub mod filtering;
+pub mod held;
 pub mod keymap;
 pub mod layout;
 pub mod related;
@@ -329,7 +330,13 @@ impl Workers {
                 None
             }
             Effect::Export(job) => {
-                self.background(move || effects::export(job));
+                let tx = self.tx.clone();
+                self.background(move || {
+                    // Keys typed since wait to learn whether a question follows.
+                    effects::export_when_free(job, || {
+                        let _ = tx.send(Event::Action(Action::Exporting));
+                    })
+                });
                 None
             }
             Effect::Run(program) => {
@@ -341,8 +348,7 @@ impl Workers {
                         std::thread::sleep(Duration::from_millis(60));
                         terminal::restore();
                     } else {
-                        let _ = terminal::enter(mouse);
-                        let _ = term.clear();
+                        retake(term, mouse);
                         paused.store(false, Ordering::SeqCst);
                     }
                 };
@@ -350,7 +356,7 @@ impl Workers {
             }
             Effect::Copy(text) => Some(Action::Copied(clipboard::copy(&text))),
             Effect::Suspend => {
-                suspend(term, paused);
+                suspend(term, paused, self.mouse);
                 Some(Action::Resumed)
             }
         }
@@ -369,16 +375,31 @@ impl Workers {
 
 /// Hands the terminal back to the shell and stops the process (as Ctrl-z does in any
 /// program); when it is continued, takes the terminal again.
-fn suspend(term: &mut terminal::Term, paused: &AtomicBool) {
+fn suspend(term: &mut terminal::Term, paused: &AtomicBool, mouse: bool) {
     paused.store(true, Ordering::SeqCst);
     // Let the input thread leave its poll before the terminal changes modes.
     std::thread::sleep(Duration::from_millis(60));
     terminal::restore();
     #[cfg(unix)]
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
-    let _ = terminal::enter(false);
-    let _ = term.clear();
+    retake(term, mouse);
     paused.store(false, Ordering::SeqCst);
+}
+
+/// Takes the terminal back (after a suspend, a program run on it, an outside stop): its
+/// modes again, its size read again (it may have been resized meanwhile, unseen: resize
+/// events go to whoever has the terminal) and everything drawn again.
+fn retake(term: &mut terminal::Term, mouse: bool) {
+    let _ = terminal::enter(mouse);
+    let _ = term.autoresize();
+    let _ = term.clear();
+}
+
+/// The terminal's size as an action, when the state is laid out for another one.
+fn new_size(term: &terminal::Term, app: &App) -> Option<Action> {
+    let size = term.size().ok()?;
+    let (w, h) = (size.width, size.height);
+    (w != app.size.width || h != app.size.height).then_some(Action::Resize(w, h))
 }
 
 fn spawn_load(
@@ -477,6 +498,7 @@ fn event_loop(
     let mut ended = Ended::Quit;
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    let mut held = held::Held::default();
     'outer: loop {
         for effect in fx.drain(..) {
             if let Some(action) = workers.run(effect, term, paused) {
@@ -485,11 +507,15 @@ fn event_loop(
         }
         // Take every action waiting before drawing again, so fast typing stays fluid. A key
         // becomes its action only now, in the mode the keys before it left: `/abc` typed in
-        // one burst opens the filter line and types "abc" into it.
+        // one burst opens the filter line and types "abc" into it. Keys whose mode is not
+        // known yet (an answer on its way may open one) wait for it: see `held`.
         while let Some(queued) = pending.pop_front() {
             let action = match queued {
                 Queued::Action(a) => a,
-                Queued::Input(e) => match action_for(&app, e) {
+                Queued::Input(e) => match held
+                    .keep(&app, e, Instant::now())
+                    .and_then(|e| action_for(&app, e))
+                {
                     Some(a) => a,
                     None => continue,
                 },
@@ -499,12 +525,7 @@ fn event_loop(
             let resumed = matches!(action, Action::Resumed);
             fx.extend(update(&mut app, action));
             dirty |= !tick || before != (app.message.clone(), app.saving.clone());
-            if resumed {
-                if mouse {
-                    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
-                }
-                dirty = true;
-            }
+            dirty |= resumed;
             for effect in fx.drain(..) {
                 if let Some(action) = workers.run(effect, term, paused) {
                     pending.push_back(Queued::Action(action));
@@ -513,6 +534,15 @@ fn event_loop(
             if app.quit {
                 break 'outer;
             }
+            for e in held.release(&app, Instant::now()).into_iter().rev() {
+                pending.push_front(Queued::Input(e));
+            }
+        }
+        // Whatever way the terminal changed size unseen, the state is laid out for the size
+        // drawn on (the drawing also keeps within the frame whatever it is laid out for).
+        if let Some(resize) = new_size(term, &app) {
+            fx.extend(update(&mut app, resize));
+            dirty = true;
         }
         if dirty {
             if term.draw(|frame| view::view(&app, frame)).is_err() {
@@ -542,8 +572,7 @@ fn event_loop(
                 }
                 Event::Signal(s) if s == signal_hook::consts::SIGCONT => {
                     // Stopped from outside (SIGSTOP) and continued: take the terminal again.
-                    let _ = terminal::enter(mouse);
-                    let _ = term.clear();
+                    retake(term, mouse);
                     dirty = true;
                 }
                 Event::Signal(s) => {
@@ -558,8 +587,10 @@ fn event_loop(
     (ended, notes)
 }
 
-/// Waits (a bounded time) for the saves still to run; whatever could not be written is
-/// copied where it cannot be lost, and said.
+/// Waits (a bounded time) for the saves still to run; whatever the staffer changed and could
+/// not be written is copied where it cannot be lost, and said. Nothing else is: a store that
+/// cannot save (a review file it cannot read) has nothing to wait for, and what a load saw
+/// is no change of the staffer's.
 fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<String> {
     let deadline = Instant::now() + FLUSH_WAIT;
     let mut fx = update(app, Action::Flush);
@@ -569,8 +600,8 @@ fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<Stri
                 workers.writer.submit(job);
             }
         }
-        if workers.writer.in_flight() == 0 && !app.review.has_unsaved_changes() {
-            return Vec::new();
+        if workers.writer.in_flight() == 0 && !app.review.save_pending() {
+            break;
         }
         let Some(left) = deadline.checked_duration_since(Instant::now()) else {
             break;
@@ -586,7 +617,7 @@ fn flush(app: &mut App, workers: &mut Workers, rx: &Receiver<Event>) -> Vec<Stri
             Err(_) => break,
         }
     }
-    if !app.review.has_unsaved_changes() {
+    if !app.review.has_unsaved_user_changes() {
         return Vec::new();
     }
     let file = app.review.path().display().to_string();

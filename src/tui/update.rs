@@ -8,7 +8,7 @@
 use super::action::{Action, Command, ExportDone, Loaded};
 use super::app::{
     App, Choice, ChoiceValue, Confirm, Dossier, Message, MessageKind, NoteEditor, Overlay, Pane,
-    Prompt, PromptKind, Saving, BACKGROUND_THRESHOLD, LOG_SIZE,
+    Prompt, PromptKind, SaveNews, SaveState, SaveWhat, Saving, BACKGROUND_THRESHOLD, LOG_SIZE,
 };
 use super::editor::Editor;
 use super::effects::{ExportJob, External, SaveJob};
@@ -22,7 +22,7 @@ use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, Query};
 use dossier_core::review::writer::{Done, Job};
 use dossier_core::review::ReviewStore;
-use dossier_core::review::{NoteOutcome, NoteView, ReviewError};
+use dossier_core::review::{NoteOutcome, NoteVersion, NoteView, ReviewError};
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -92,6 +92,13 @@ const WATCH_TICKS: u64 = 8;
 /// Applies an action to the state; returns what the event loop must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
+    if matches!(
+        action,
+        Action::ViewSaved(_) | Action::ViewExists(_) | Action::Exporting | Action::Exported(_)
+    ) {
+        // The answer the keys typed since wait for (see `App::holds_keys`).
+        app.awaiting_mode = false;
+    }
     match action {
         Action::Resize(w, h) => app.size = Rect::new(0, 0, w, h),
         Action::Tick => tick(app, &mut fx),
@@ -134,6 +141,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ViewSaved(Err(text)) | Action::Ran(Err(text)) => {
             show(app, text, MessageKind::Warning)
         }
+        Action::Exporting => {}
         Action::Exported(done) => exported(app, done),
         Action::ViewExists(job) => app.confirm = Some(Confirm::ReplaceView(job)),
         Action::Flush => flush(app, &mut fx),
@@ -145,6 +153,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         input => normal_action(app, input, &mut fx),
     }
     queue_save(app, &mut fx);
+    settle_save_news(app);
     layout::refresh(app);
     clamp_list(app);
     fx
@@ -158,7 +167,7 @@ fn flush(app: &mut App, fx: &mut Vec<Effect>) {
             let _ = app
                 .review
                 .set_note(&editor.id, &editor.draft(), &editor.base);
-            review_changed(app, fx);
+            review_changed(app, fx, Recount::One(false, false));
         }
     }
     if matches!(app.saving, Saving::Failed(_)) {
@@ -177,7 +186,8 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 fn tick(app: &mut App, fx: &mut Vec<Effect>) {
-    if let Some(m) = &mut app.message {
+    // A message that waits for a save stays until the save is done.
+    if let Some(m) = app.message.as_mut().filter(|_| app.save_news.is_none()) {
         m.ticks_left = m.ticks_left.saturating_sub(1);
         if m.ticks_left == 0 {
             app.message = None;
@@ -205,8 +215,73 @@ pub fn show(app: &mut App, text: impl Into<String>, kind: MessageKind) {
     if app.log.len() > LOG_SIZE {
         app.log.remove(0);
     }
-    app.cache.generation += 1;
+    app.cache.marks += 1;
     app.message = Some(message);
+    app.save_news = None;
+}
+
+/// Shows a message about a change to the review marks, worded after where its save stands
+/// (see [`settle_save_news`]).
+fn show_save_news(app: &mut App, what: SaveWhat) {
+    let news = SaveNews {
+        generation: app.review.generation(),
+        what,
+    };
+    let (text, kind) = save_news_text(app, &news);
+    show(app, text, kind);
+    app.save_news = Some(news);
+}
+
+/// The words of a change as its save stands: "… · saving…" until it is on disk, then
+/// what was done ("Note on … saved"), or that it is not saved yet and why.
+fn save_news_text(app: &App, news: &SaveNews) -> (String, MessageKind) {
+    let lang = app.lang;
+    let state = app.save_state_of(news.generation);
+    let kind = match state {
+        SaveState::Failed(_) => MessageKind::Warning,
+        _ => MessageKind::Info,
+    };
+    let text = match (&news.what, state) {
+        (SaveWhat::Marks(what), SaveState::Saved) => what.clone(),
+        (SaveWhat::Marks(what), SaveState::Saving) => ui::while_saving(lang, what),
+        (SaveWhat::Marks(what), SaveState::Failed(why)) => ui::not_saved_yet(lang, what, &why),
+        (SaveWhat::Note { id, deleted: true }, SaveState::Saved) => ui::note_deleted(lang, id),
+        (SaveWhat::Note { id, deleted: true }, SaveState::Saving) => {
+            ui::while_saving(lang, &ui::note_deleted(lang, id))
+        }
+        (SaveWhat::Note { id, deleted: true }, SaveState::Failed(why)) => {
+            ui::not_saved_yet(lang, &ui::note_deleted(lang, id), &why)
+        }
+        (SaveWhat::Note { id, .. }, SaveState::Saved) => ui::note_saved(lang, id),
+        (SaveWhat::Note { id, .. }, SaveState::Saving) => ui::note_saving(lang, id),
+        (SaveWhat::Note { id, .. }, SaveState::Failed(why)) => ui::note_not_saved(lang, id, &why),
+    };
+    (text, kind)
+}
+
+/// Words the message about a change after where its save stands now; once the change is on
+/// disk, the message is an ordinary one (it ages, the log keeps its last words).
+fn settle_save_news(app: &mut App) {
+    let Some(news) = app.save_news.clone() else {
+        return;
+    };
+    let (text, kind) = save_news_text(app, &news);
+    let Some(message) = app.message.as_mut() else {
+        app.save_news = None;
+        return;
+    };
+    if message.text != text || message.kind != kind {
+        if let Some(logged) = app.log.iter_mut().rev().find(|m| m.text == message.text) {
+            logged.text = text.clone();
+            logged.kind = kind;
+        }
+        message.text = text;
+        message.kind = kind;
+        app.cache.marks += 1;
+    }
+    if app.save_state_of(news.generation) == SaveState::Saved {
+        app.save_news = None;
+    }
 }
 
 /// Adds to the current message (load warnings and review changes both matter at start).
@@ -310,6 +385,10 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     if let Some(reason) = app.review.read_only_reason() {
         let text = ui::review_read_only(lang, &dossier_core::i18n::review::unusable(lang, reason));
         show_also(app, text, MessageKind::Warning);
+    } else if let Some(e) = app.review.save_problem().filter(|_| first) {
+        // A folder that cannot be written is said before a mark is lost to it.
+        let text = ui::cannot_save_here(lang, &error_text(lang, e));
+        show_also(app, text, MessageKind::Warning);
     } else if let Some(sentence) = ui::change_summary(lang, &summary) {
         show_also(app, sentence, MessageKind::Info);
     }
@@ -321,7 +400,7 @@ fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
         let n = app.review.repaired_notes();
         show_also(app, ui::repaired_notes(lang, n), MessageKind::Info);
     }
-    review_changed(app, fx);
+    review_changed(app, fx, Recount::All);
     refresh_hits(app, fx);
 }
 
@@ -377,15 +456,44 @@ fn related_found(
     }
 }
 
-/// The review state changed: new copy for filtering, new counts, new content.
-fn review_changed(app: &mut App, fx: &mut Vec<Effect>) {
+/// How a change to the review state moves the counts of questions to review.
+#[derive(Debug, Clone, Copy)]
+enum Recount {
+    /// Count again (what came from the files).
+    All,
+    /// Only the selected question changed: whether it was to review before, and after.
+    One(bool, bool),
+    /// Every question shown is now reviewed as it stands (`X`): none shown is to review.
+    ShownReviewed,
+}
+
+/// The review state changed: a new copy for filtering (it shares the state's structure: no
+/// cost, whatever its size), new content, new counts; a mark moves only its own count (it
+/// costs the same in a dossier of any size).
+fn review_changed(app: &mut App, fx: &mut Vec<Effect>, recount_how: Recount) {
     app.review_state = Arc::new(app.review.state().clone());
-    app.cache.generation += 1;
+    app.cache.marks += 1;
     if app.filter.query.uses_review() {
         app.last_filter = None;
         refresh_hits(app, fx);
-    } else {
-        recount(app);
+        return;
+    }
+    let c = &mut app.counts;
+    match recount_how {
+        Recount::All => recount(app),
+        Recount::One(false, true) => {
+            c.to_review += 1;
+            c.to_review_all += 1;
+        }
+        Recount::One(true, false) => {
+            c.to_review = c.to_review.saturating_sub(1);
+            c.to_review_all = c.to_review_all.saturating_sub(1);
+        }
+        Recount::One(..) => {}
+        Recount::ShownReviewed => {
+            c.to_review_all = c.to_review_all.saturating_sub(c.to_review);
+            c.to_review = 0;
+        }
     }
 }
 
@@ -396,19 +504,27 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
             let failed_before = matches!(app.saving, Saving::Failed(_));
             app.saving = Saving::Idle;
             match app.review.saved(result) {
-                Ok(()) => {
-                    if failed_before {
+                Ok(changed) => {
+                    // A message about a change says itself that it is saved now.
+                    if failed_before && app.save_news.is_none() {
                         show(app, ui::saved_again(lang), MessageKind::Info);
                     }
                     if let Some((origin, review)) = app.pending_switch.take() {
                         switched(app, origin, review, fx);
                         return;
                     }
+                    if !changed {
+                        return;
+                    }
                 }
                 Err(e) => {
                     let why = error_text(lang, &e);
                     app.saving = Saving::Failed(why.clone());
-                    show(app, ui::not_saved(lang, &why), MessageKind::Warning);
+                    // Said by the message about the change, if it is still shown; what a
+                    // load saw is no change of the staffer's (the status bar says it).
+                    if app.save_news.is_none() && app.review.has_unsaved_user_changes() {
+                        show(app, ui::not_saved(lang, &why), MessageKind::Warning);
+                    }
                     if app.pending_switch.take().is_some() {
                         app.switching = false;
                         show_also(
@@ -417,6 +533,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                             MessageKind::Warning,
                         );
                     }
+                    return;
                 }
             }
         }
@@ -440,14 +557,15 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                     MessageKind::Warning,
                 );
             }
-            if let Some(id) = app.edit_after_read.take() {
-                if app.selected_question().is_some_and(|q| q.id == id) {
-                    open_note_editor(app);
-                }
+            if let Some(id) = app.note_awaits_read.take() {
+                note_read(app, &id);
+            }
+            if !incoming.changed {
+                return;
             }
         }
     }
-    review_changed(app, fx);
+    review_changed(app, fx, Recount::All);
 }
 
 /// Words for a review error, in the interface's language.
@@ -670,13 +788,16 @@ fn note_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             match app.review.set_note(&id, &draft, &base) {
                 Ok(outcome) => {
                     app.note_editor = None;
-                    let text = match outcome {
-                        NoteOutcome::Saved => ui::note_saved(lang, &id),
-                        NoteOutcome::Deleted => ui::note_deleted(lang, &id),
-                        NoteOutcome::Unchanged => ui::note_unchanged(lang, &id),
-                    };
-                    show(app, text, MessageKind::Info);
-                    review_changed(app, fx);
+                    match outcome {
+                        NoteOutcome::Unchanged => {
+                            show(app, ui::note_unchanged(lang, &id), MessageKind::Info)
+                        }
+                        saved => {
+                            let deleted = saved == NoteOutcome::Deleted;
+                            show_save_news(app, SaveWhat::Note { id, deleted });
+                            review_changed(app, fx, Recount::One(false, false));
+                        }
+                    }
                 }
                 // The editor stays open with the text, so nothing typed is lost.
                 Err(e) => show(
@@ -703,6 +824,43 @@ fn open_note_editor(app: &mut App) {
         show(app, text, MessageKind::Warning);
         return;
     }
+    app.note_editor = Some(note_editor(app, id));
+}
+
+/// The review files were read after the note editor opened on `id`. A draft still as it
+/// opened starts again from the note as it is now; a draft already typed is kept as typed,
+/// with its base, and the versions saved meanwhile are shown beside it: saving it then
+/// keeps them beside it, as a conflict. Nothing typed, nor saved by others, is lost.
+fn note_read(app: &mut App, id: &str) {
+    let base = app.review.note_base(id);
+    let Some(editor) = app.note_editor.as_ref().filter(|e| e.id == id) else {
+        return;
+    };
+    if editor.base == base {
+        return;
+    }
+    if !editor.changed() && editor.confirm_discard.is_none() {
+        app.note_editor = Some(note_editor(app, id.to_string()));
+        return;
+    }
+    let arrived: Vec<NoteVersion> = app
+        .review
+        .entry(id)
+        .map(|e| {
+            e.note
+                .iter()
+                .filter(|v| editor.base.seen.get(&v.by).is_none_or(|&t| t < v.t))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(editor) = app.note_editor.as_mut() {
+        editor.conflict.extend(arrived);
+    }
+}
+
+/// An editor on the note of question `id` as the store holds it.
+fn note_editor(app: &App, id: String) -> NoteEditor {
     let entry = app.review.entry(&id);
     let (text, conflict) = match entry.map(|e| e.note()) {
         Some(NoteView::One(v)) => (v.text.clone(), Vec::new()),
@@ -715,14 +873,14 @@ fn open_note_editor(app: &mut App) {
         ),
         _ => (String::new(), Vec::new()),
     };
-    app.note_editor = Some(NoteEditor {
+    NoteEditor {
         base: app.review.note_base(&id),
         id,
         text: Editor::new(&text),
         original: text,
         conflict,
         confirm_discard: None,
-    });
+    }
 }
 
 fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
@@ -735,6 +893,7 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
     };
     let lang = app.lang;
     let changed = app.review.is_reviewed(&q.id) && app.review.is_changed(q);
+    let before = app.is_to_review(q);
     let result = match command {
         Command::ToggleReviewed => app.review.toggle_reviewed(q, app.today).map(|on| {
             if on && changed {
@@ -751,8 +910,9 @@ fn review_action(app: &mut App, command: Command, fx: &mut Vec<Effect>) {
     };
     match result {
         Ok(text) => {
-            show(app, text, MessageKind::Info);
-            review_changed(app, fx);
+            let after = app.is_to_review(q);
+            show_save_news(app, SaveWhat::Marks(text));
+            review_changed(app, fx, Recount::One(before, after));
         }
         Err(e) => show(
             app,
@@ -1139,18 +1299,16 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Command::ToggleReviewed | Command::ToggleFlag => review_action(app, command, fx),
         Command::EditNote => {
-            // Read the review files first, so the editor starts from the note as it is now
-            // (another window or a colleague may have saved it since).
-            match (
-                app.selected_question().map(|q| q.id.clone()),
-                app.review.location().is_some() && !app.review.is_read_only(),
-            ) {
-                (Some(id), true) => {
-                    app.edit_after_read = Some(id);
+            // The editor opens at once, so that the keys typed next are the note's; the
+            // review files are read meanwhile (another window or a colleague may have saved
+            // the note since) and what they bring is merged in when it arrives.
+            open_note_editor(app);
+            if let Some(editor) = &app.note_editor {
+                if app.review.location().is_some() {
+                    app.note_awaits_read = Some(editor.id.clone());
                     app.review_read_pending = true;
                     fx.push(Effect::Review(Job::Read(app.review.read_job())));
                 }
-                _ => open_note_editor(app),
             }
         }
         Command::NextToReview => jump_to_review(app, true),
@@ -1344,15 +1502,26 @@ fn confirm_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         })),
         Confirm::MarkShown(ids) => {
             let dossier = Arc::clone(&app.dossier);
-            let questions: Vec<_> = ids
+            let at: Vec<usize> = ids
                 .iter()
                 .filter_map(|id| dossier.get(id))
-                .map(|(_, q)| q)
+                .map(|(i, _)| i)
                 .collect();
-            match app.review.mark_all_reviewed(&questions, app.today) {
+            // How each stands, on every core (the recount after reads them again).
+            {
+                use rayon::prelude::*;
+                at.par_iter().for_each(|&i| {
+                    dossier.snapshot(i);
+                });
+            }
+            let marks = at.iter().filter_map(|&i| {
+                let q = dossier.questions.get(i)?;
+                Some((q.id.as_str(), dossier.snapshot(i)?.clone()))
+            });
+            match app.review.mark_all_reviewed_as(marks, app.today) {
                 Ok(n) => {
-                    show(app, prompts::marked_shown(lang, n), MessageKind::Info);
-                    review_changed(app, fx);
+                    show_save_news(app, SaveWhat::Marks(prompts::marked_shown(lang, n)));
+                    review_changed(app, fx, Recount::ShownReviewed);
                 }
                 Err(e) => show(
                     app,
@@ -1410,9 +1579,12 @@ fn choices_arrived(app: &mut App, listed: Result<Vec<Choice>, String>) {
             prompt.choices = Some(choices);
             prompt.error = None;
             refilter_choices(prompt);
-            // The dossier open is selected first.
+            // The dossier open is selected first, unless something is typed already (keys
+            // typed in one burst with the key that opened the picker): the best match is.
             let current = match &app.origin {
-                Origin::Library { dossier, .. } => Some(dossier.clone()),
+                Origin::Library { dossier, .. } if prompt.text.trim().is_empty() => {
+                    Some(dossier.clone())
+                }
                 _ => None,
             };
             if let (Some(current), Some(choices)) = (current, &prompt.choices) {
@@ -1600,6 +1772,8 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
                 return;
             }
             app.prompt = None;
+            // The answer may ask before replacing: the keys typed next wait for it.
+            app.awaiting_mode = true;
             fx.push(Effect::SaveView(SaveJob {
                 origin: app.origin.clone(),
                 views_file: app.views_file.clone(),
@@ -1617,6 +1791,8 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
             }
             let path = PathBuf::from(path);
             app.prompt = None;
+            // The answer may ask before replacing: the keys typed next wait for it.
+            app.awaiting_mode = true;
             fx.push(export_effect(app, path, *format, false));
         }
     }
@@ -1643,7 +1819,7 @@ fn apply_view(app: &mut App, view: &dossier_core::views::SavedView, fx: &mut Vec
 /// The review store of the dossier switched to is open: once the current store's saves are
 /// done, it takes its place and the dossier is loaded.
 fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mut Vec<Effect>) {
-    if app.saving == Saving::Running || app.review.has_unsaved_changes() {
+    if app.saving == Saving::Running || app.review.save_pending() {
         app.pending_switch = Some((origin, review));
         return;
     }
@@ -1657,9 +1833,10 @@ fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mut Ve
     app.hits.clear();
     app.dossier = Arc::new(Dossier::empty());
     app.first_load = true;
-    app.edit_after_read = None;
+    app.note_awaits_read = None;
     app.review_read_pending = false;
     app.saving = Saving::Idle;
+    app.save_news = None;
     app.review_state = Arc::new(app.review.state().clone());
     reload(app, fx);
     refresh_hits(app, fx);

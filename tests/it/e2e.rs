@@ -94,6 +94,26 @@ impl Tmux {
         }
     }
 
+    /// Resizes the terminal (the window of a detached session keeps the size it is given).
+    pub fn resize(&self, width: u16, height: u16) {
+        self.run(&["set-option", "-g", "window-size", "manual"]);
+        self.run(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        let size = format!("{width}x{height}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.format("#{pane_width}x#{pane_height}") != size {
+            assert!(Instant::now() < deadline, "the pane is not {size}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn pane_pid(&self) -> u32 {
         self.format("#{pane_pid}").parse().expect("pane pid")
     }
@@ -378,17 +398,24 @@ fn two_viewers_taking_turns_on_one_note_keep_one_note_as_typed() {
         });
         // Let the save reach the disk before the other window reads.
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !std::fs::read_to_string(&review)
-            .unwrap_or_default()
-            .contains(&format!("\"text\": \"{typed}\""))
-        {
+        while !crate::review::on_disk(&review).contains(&format!("\"text\":\"{typed}\"")) {
             assert!(Instant::now() < deadline, "the note {typed} is not on disk");
             std::thread::sleep(Duration::from_millis(20));
         }
     }
-    let file = std::fs::read_to_string(&review).unwrap();
-    assert_eq!(file.matches("\"text\":").count(), 1, "one version:\n{file}");
-    assert!(file.len() < 2_000, "{} bytes", file.len());
+    let store = dossier_core::review::ReviewStore::open(
+        dossier_core::review::Location::File(review.clone()),
+        dossier_core::review::OpenOptions {
+            read_only: true,
+            ..dossier_core::review::OpenOptions::new("carol@pc")
+        },
+    );
+    let note = &store.entry("17-16300QE").unwrap().note;
+    assert_eq!(note.len(), 1, "one version: {note:?}");
+    assert_eq!(note[0].text, typed);
+    // The snapshot and a log of ten short records.
+    let file = crate::review::on_disk(&review);
+    assert!(file.len() < 5_000, "{} bytes:\n{file}", file.len());
 }
 
 #[test]
@@ -468,7 +495,7 @@ fn a_lock_held_by_another_process_never_stalls_typing() {
     let _ = holder.wait();
     drop(screen);
     tmux.wait_for("saved once the lock is free", |_| {
-        std::fs::read_to_string(&review).is_ok_and(|t| t.contains("\"reviewed\""))
+        crate::review::on_disk(&review).contains("\"reviewed\"")
     });
 }
 
@@ -520,9 +547,16 @@ fn changes_that_cannot_be_saved_are_said_and_copied_where_they_are_not_lost() {
         40,
         &shell(&s, "--review-file /proc/1/reviews.json"),
     );
-    tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    // Said at start, in words, before a mark is lost to it.
+    let screen = tmux.wait_for("the list", |s| s.contains("17-13809QE"));
+    assert!(
+        screen.contains("Marques et notes non enregistrables"),
+        "{screen}"
+    );
     tmux.keys(&["x"]);
-    tmux.wait_for("the failure said", |s| s.contains("Non enregistré"));
+    tmux.wait_for("the failure said", |s| {
+        s.contains("Non enregistré") && s.contains("17-16300QE marquée revue")
+    });
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
     assert!(
@@ -552,6 +586,49 @@ fn changes_that_cannot_be_saved_are_said_and_copied_where_they_are_not_lost() {
         "ids",
     ]);
     assert_eq!(ids, "17-16300QE\n");
+}
+
+/// A review file this build cannot read (damaged, or from a newer dossier) opens read-only;
+/// quitting then is at once, says nothing and writes nothing: which questions were seen is
+/// no change of the staffer's.
+#[test]
+fn quitting_over_an_unreadable_review_file_is_at_once_and_writes_nothing() {
+    for (name, content) in [
+        ("corrupt", "{broken"),
+        (
+            "newer",
+            "{\"format\": \"dossier-review\", \"version\": 4, \"entries\": {}}",
+        ),
+    ] {
+        let s = Sandbox::new();
+        let folder = s.path("reviews");
+        std::fs::create_dir_all(&folder).unwrap();
+        let review = folder.join("r.json");
+        std::fs::write(&review, content).unwrap();
+        let args = format!("--review-file {}", review.display());
+        let tmux = Tmux::start(&format!("quit-{name}"), 120, 40, &shell(&s, &args));
+        tmux.wait_for("read-only said", |s| s.contains("Revue en lecture seule"));
+        let start = Instant::now();
+        tmux.keys(&["q"]);
+        let screen = tmux.wait_for("the exit", |s| s.contains("EXITED:") && s.contains("END"));
+        let took = start.elapsed();
+        assert!(
+            took < Duration::from_secs(1),
+            "{name}: the exit took {took:?}"
+        );
+        assert!(screen.contains("EXITED:0"), "{screen}");
+        assert!(
+            !screen.contains("enregistr"),
+            "{name}: nothing said:\n{screen}"
+        );
+        assert!(
+            !s.path("data/dossier/unsaved").exists(),
+            "{name}: no rescue copy"
+        );
+        assert_eq!(std::fs::read_to_string(&review).unwrap(), content);
+        let files: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+        assert_eq!(files.len(), 1, "{name}: nothing written beside it");
+    }
 }
 
 #[test]
@@ -609,7 +686,10 @@ fn a_staffer_s_day_filter_review_all_a_file_changes_reload_go_to_it_acknowledge_
     tmux.keys(&["o"]);
     tmux.wait_for("marked", |s| s.contains("3 questions marquées revues"));
     tmux.wait_for("saved", |_| {
-        std::fs::read_to_string(&review).is_ok_and(|t| t.matches("\"reviewed\"").count() >= 3)
+        crate::review::on_disk(&review)
+            .matches("\"reviewed\"")
+            .count()
+            >= 3
     });
     // A signalement for 17-16300QE arrives; the staffer saves the new page and reloads.
     let file = docs.join("003_d03222e0d74a5826.txt");
@@ -657,4 +737,156 @@ fn keys_typed_in_one_burst_reach_the_prompt_they_open() {
     tmux.keys(&["Enter", "eJSON"]);
     let screen = tmux.wait_for("the format typed", |s| s.contains("› JSON"));
     assert!(screen.contains("▸ JSON (fiches complètes)"), "{screen}");
+}
+
+/// The state letter of a process (`R`, `S`, `T` stopped…), or `None` once it is gone.
+fn process_state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')')
+        .next()?
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
+}
+
+/// Waits for the viewer's whole frame at `width` x `height`: the list's top border ends on
+/// the last column, the bottom border of the pane below it on the last column of the row
+/// above the status bar. (A frame drawn for another size ends elsewhere.)
+fn wait_frame(tmux: &Tmux, width: usize, height: usize) -> String {
+    tmux.wait_for(&format!("the frame at {width}x{height}"), |screen| {
+        let lines: Vec<&str> = screen.lines().collect();
+        let ends = |row: usize, corner: char| {
+            lines.get(row).is_some_and(|l| {
+                let l = l.trim_end();
+                l.chars().count() == width && l.ends_with(corner)
+            })
+        };
+        lines.len() >= height && ends(0, '┐') && ends(height - 2, '┘')
+    })
+}
+
+/// Waits until the viewer has the terminal again and is running, at a size too small to
+/// read anything on (1x1).
+fn wait_running(tmux: &Tmux, pid: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while tmux.format("#{alternate_on}") != "1" || process_state(pid) == Some('T') {
+        assert!(process_state(pid).is_some(), "the viewer is gone");
+        assert!(Instant::now() < deadline, "the viewer did not come back");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Time to draw: a crash would end it now.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        process_state(pid).is_some_and(|s| s != 'Z'),
+        "the viewer crashed at 1x1"
+    );
+}
+
+#[test]
+fn a_terminal_resized_while_the_viewer_is_stopped_is_drawn_at_its_new_size() {
+    let s = Sandbox::new();
+    let tmux = Tmux::start("resized", 120, 40, "sh -i");
+    tmux.keys(&[&format!("PS1='$ '; {}", viewer(&s, "")), "Enter"]);
+    wait_frame(&tmux, 120, 40);
+    let pid = viewer_pid(&tmux);
+    // Smaller, larger, down to 1x1 and back, each time while the viewer is stopped.
+    for (w, h) in [(80, 24), (160, 50), (1, 1), (120, 40)] {
+        tmux.keys(&["C-z"]);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while process_state(&pid) != Some('T') || tmux.format("#{alternate_on}") != "0" {
+            assert!(Instant::now() < deadline, "not suspended");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        tmux.resize(w, h);
+        tmux.keys(&["fg", "Enter"]);
+        if w == 1 {
+            wait_running(&tmux, &pid);
+        } else {
+            let screen = wait_frame(&tmux, w as usize, h as usize);
+            assert!(screen.contains("17-13809QE"), "{screen}");
+        }
+    }
+    tmux.keys(&["j"]);
+    tmux.wait_for("the selection moved", |s| s.contains("2 / 5"));
+    tmux.keys(&["q"]);
+    tmux.keys(&["echo DONE:$?", "Enter"]);
+    tmux.wait_for("the shell after quitting", |s| s.contains("DONE:0"));
+}
+
+#[test]
+fn a_terminal_resized_while_the_pager_has_it_is_drawn_at_its_new_size_after() {
+    let s = Sandbox::new();
+    // A pager that says what it shows and waits for a line, as `less` waits for q.
+    let pager = s.path("pager.sh");
+    std::fs::write(&pager, "#!/bin/sh\necho \"PAGER ON $1\"\nread answer\n").unwrap();
+    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let command = shell(&s, "").replacen("env ", &format!("env PAGER='{}' ", pager.display()), 1);
+    let tmux = Tmux::start("pagerresize", 120, 40, &command);
+    wait_frame(&tmux, 120, 40);
+    let pid = viewer_pid(&tmux);
+    let mut tiny = false;
+    for (w, h) in [(80, 24), (160, 50), (1, 1), (120, 40)] {
+        tmux.keys(&["p"]);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tmux.format("#{alternate_on}") != "0" {
+            assert!(Instant::now() < deadline, "the pager did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !tiny {
+            tmux.wait_for("the pager", |s| s.contains("PAGER ON"));
+        }
+        tiny = w == 1;
+        tmux.resize(w, h);
+        tmux.keys(&["q", "Enter"]);
+        if w == 1 {
+            wait_running(&tmux, &pid);
+        } else {
+            let screen = wait_frame(&tmux, w as usize, h as usize);
+            assert!(screen.contains("17-13809QE"), "{screen}");
+        }
+    }
+    tmux.keys(&["q"]);
+    assert_restored(&tmux, "0");
+}
+
+#[test]
+fn a_then_a_burst_of_text_and_ctrl_s_saves_the_whole_text_as_the_note_and_no_mark() {
+    let s = Sandbox::new();
+    let review = s.path("review.json");
+    let args = format!("--review-file {}", review.display());
+    let tmux = Tmux::start("noteburst", 120, 40, &viewer(&s, &args));
+    tmux.wait_for("the list", |s| s.contains("1 / 5"));
+    // One write to the terminal: `a` and the note, as a paste or a fast typist sends them.
+    // Its x, r, f, space… are the note's, not list commands.
+    tmux.keys(&["ax, rappeler le cabinet f", "C-s"]);
+    tmux.wait_for("the note on disk", |_| {
+        crate::review::on_disk(&review).contains("\"text\":\"x, rappeler le cabinet f\"")
+    });
+    let file = crate::review::on_disk(&review);
+    assert!(!file.contains("\"reviewed\""), "no mark:\n{file}");
+    assert!(!file.contains("\"flagged\""), "no flag:\n{file}");
+    let screen = tmux.screen();
+    assert!(!screen.contains("marquée revue"), "{screen}");
+    assert!(screen.contains("17-16300QE"), "{screen}");
+}
+
+#[test]
+fn keys_typed_with_the_enter_of_an_export_answer_the_question_it_asks() {
+    let s = Sandbox::new();
+    let memo = s.path("memo.csv");
+    std::fs::write(&memo, "old").unwrap();
+    let tmux = Tmux::start("exportburst", 120, 40, &viewer(&s, ""));
+    tmux.wait_for("the list", |s| s.contains("1 / 5"));
+    // One write: the format, the file (Ctrl-u clears the name proposed), Enter, and the
+    // `o` that answers "replace it?" before the question is even shown.
+    tmux.keys(&[&format!("eCSV\r\u{15}{}\ro", memo.display())]);
+    tmux.wait_for("replaced", |_| {
+        std::fs::read_to_string(&memo).is_ok_and(|t| t.contains("17-13809QE"))
+    });
+    let screen = tmux.wait_for("said", |s| s.contains("memo.csv"));
+    assert!(
+        !screen.contains("[en retard]"),
+        "o was not a list command:\n{screen}"
+    );
 }

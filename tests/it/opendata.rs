@@ -704,7 +704,7 @@ fn sniffing_the_fixtures() {
             "Questions_orales_sans_debat_XIV.json",
             Format::LegacyQuestionsJson,
         ),
-        ("bad_unknown_schema.json", Format::Unknown),
+        ("bad_unknown_schema.json", Format::OtherJson),
     ] {
         let bytes = fixture(name);
         assert_eq!(

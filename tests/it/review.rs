@@ -1,6 +1,7 @@
-//! The review store on disk: persistence, the `.bak`, unreadable files, two windows and two
-//! processes on one file, team folders and sync-conflict copies, the upgrade of format 1
-//! files, links and special files, crashes and full disks, and what changed since a review.
+//! The review store on disk: persistence, the snapshot and its log, the `.bak`, unreadable
+//! files, two windows and two processes on one file, team folders and sync-conflict copies,
+//! the upgrade of older files, links and special files, crashes (at any byte of an append)
+//! and full disks, and what changed since a review.
 
 use crate::util::{stderr, stdout, today, Sandbox};
 use dossier_core::load::load_sample;
@@ -56,6 +57,19 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// What the review file holds on disk, as text: the snapshot, then the log beside it (a
+/// save appends its changes to the log).
+pub fn on_disk(path: &Path) -> String {
+    let log = dossier_core::review::disk::log_path(path);
+    // The snapshot is binary: its strings show through.
+    String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned()
+        + &std::fs::read_to_string(log).unwrap_or_default()
+}
+
+fn log_of(path: &Path) -> PathBuf {
+    dossier_core::review::disk::log_path(path)
+}
+
 fn note(store: &ReviewStore, id: &str) -> Option<String> {
     store
         .entry(id)
@@ -88,26 +102,62 @@ fn marks_flags_and_multiline_notes_survive_a_restart() {
         note(&again, &q.id).as_deref(),
         Some("Relancer le cabinet\n\nAppel prévu le 3 décembre")
     );
-    let text = std::fs::read_to_string(&path).unwrap();
+    let snapshot = std::fs::read(&path).unwrap();
     assert!(
-        text.contains("\"format\": \"dossier-review\"") && text.contains("\"version\": 2"),
-        "{text}"
+        snapshot.starts_with(b"dossier-review-snapshot 3\n"),
+        "{}",
+        String::from_utf8_lossy(&snapshot)
+    );
+    let log = std::fs::read_to_string(log_of(&path)).unwrap();
+    assert!(
+        log.lines()
+            .next()
+            .unwrap()
+            .contains("\"format\":\"dossier-review-log\""),
+        "{log}"
     );
 }
 
 #[test]
-fn each_save_keeps_the_previous_version_as_bak() {
+fn a_save_appends_one_record_and_a_compaction_keeps_the_previous_snapshot_as_bak() {
     let (dir, path) = temp();
     let mut store = open(&path, "alice@pc");
     set_note(&mut store, "17-13811QE", "un");
     saved(&mut store);
-    let first = std::fs::read(&path).unwrap();
+    assert_eq!(names(dir.path()), ["reviews.json", "reviews.json.log"]);
+    let snapshot = std::fs::read(&path).unwrap();
+    let log = std::fs::read(log_of(&path)).unwrap();
     set_note(&mut store, "17-13811QE", "deux");
     saved(&mut store);
-    assert_eq!(names(dir.path()), ["reviews.json", "reviews.json.bak"]);
+    // The snapshot is left as it is; the log grew by one short line.
+    assert_eq!(std::fs::read(&path).unwrap(), snapshot);
+    let grown = std::fs::read(log_of(&path)).unwrap();
+    assert_eq!(&grown[..log.len()], &log[..]);
+    let record = &grown[log.len()..];
+    assert!(record.len() < 400, "{}", String::from_utf8_lossy(record));
+    assert_eq!(record.iter().filter(|&&b| b == b'\n').count(), 1);
+    assert_eq!(names(dir.path()), ["reviews.json", "reviews.json.log"]);
+    // Past the compaction floor, the log is folded into a new snapshot; the previous one is
+    // kept as `.bak`, and the files stay within twice the snapshot (or the floor).
+    let long = "relancer le cabinet ".repeat(200);
+    for i in 0..40 {
+        set_note(&mut store, "17-13811QE", &format!("{i} {long}"));
+        saved(&mut store);
+        let total = std::fs::metadata(&path).unwrap().len()
+            + std::fs::metadata(log_of(&path)).unwrap().len();
+        let snapshot = std::fs::metadata(&path).unwrap().len();
+        assert!(
+            total <= 2 * snapshot.max(dossier_core::review::disk::COMPACT_FLOOR),
+            "{total} bytes for a snapshot of {snapshot}"
+        );
+    }
     assert_eq!(
-        std::fs::read(dir.path().join("reviews.json.bak")).unwrap(),
-        first
+        names(dir.path()),
+        ["reviews.json", "reviews.json.bak", "reviews.json.log"]
+    );
+    assert_eq!(
+        note(&open(&path, "bob@mac"), "17-13811QE"),
+        Some(format!("39 {long}").trim_end().to_string())
     );
 }
 
@@ -352,7 +402,15 @@ fn a_team_folder_shows_everyones_marks_and_writes_only_ones_own_file() {
     bob.toggle_flag(&q.id, today()).unwrap();
     set_note(&mut bob, &q.id, "Voir avec le groupe");
     saved(&mut bob);
-    assert_eq!(names(team.path()), ["alice@pc.json", "bob@mac.json"]);
+    assert_eq!(
+        names(team.path()),
+        [
+            "alice@pc.json",
+            "alice@pc.json.log",
+            "bob@mac.json",
+            "bob@mac.json.log"
+        ]
+    );
     let incoming = alice.reload();
     assert_eq!(incoming.by_writer.get("bob@mac"), Some(&1), "{incoming:?}");
     assert!(alice.is_reviewed(&q.id) && alice.is_flagged(&q.id));
@@ -375,14 +433,18 @@ fn a_team_folder_shows_everyones_marks_and_writes_only_ones_own_file() {
         note(&alice, "17-13809QE").as_deref(),
         Some("écrit sur l'autre machine")
     );
-    let before_bob = std::fs::read(team.path().join("bob@mac.json")).unwrap();
+    let before_bob = on_disk(&team.path().join("bob@mac.json"));
     alice.toggle_flag("17-13809QE", today()).unwrap();
     saved(&mut alice);
     assert_eq!(
-        std::fs::read(team.path().join("bob@mac.json")).unwrap(),
+        on_disk(&team.path().join("bob@mac.json")),
         before_bob,
-        "alice never writes bob's file"
+        "alice never writes bob's files"
     );
+    // Bob reads alice's new record by offset in her log.
+    let incoming = bob.reload();
+    assert_eq!(incoming.by_writer.get("alice@pc"), Some(&1), "{incoming:?}");
+    assert!(bob.is_flagged("17-13809QE"));
 }
 
 #[test]
@@ -419,9 +481,9 @@ fn a_format_1_file_is_upgraded_on_the_first_save_and_bloated_notes_repaired() {
         v1,
         "the old file is kept"
     );
-    assert!(std::fs::read_to_string(&path)
+    assert!(std::fs::read(&path)
         .unwrap()
-        .contains("\"version\": 2"));
+        .starts_with(b"dossier-review-snapshot 3\n"));
     let again = open(&path, "alice@pc");
     assert_eq!(again.upgrade_pending(), None);
     assert_eq!(
@@ -449,16 +511,23 @@ fn a_linked_review_file_is_written_through_the_link() {
             .is_symlink(),
         "the link stays a link"
     );
-    assert!(std::fs::read_to_string(&target)
-        .unwrap()
-        .contains("par le lien"));
+    assert_eq!(
+        note(&open(&target, "bob@mac"), "17-13811QE").as_deref(),
+        Some("par le lien")
+    );
     set_note(&mut store, "17-13811QE", "encore");
     saved(&mut store);
     assert!(std::fs::symlink_metadata(&link)
         .unwrap()
         .file_type()
         .is_symlink());
-    assert!(std::fs::read_to_string(&target).unwrap().contains("encore"));
+    // The log is beside the file the link leads to.
+    assert!(on_disk(&target).contains("encore"));
+    assert!(!log_of(&link).exists());
+    assert_eq!(
+        note(&open(&link, "bob@mac"), "17-13811QE").as_deref(),
+        Some("encore")
+    );
 }
 
 #[cfg(unix)]
@@ -531,15 +600,26 @@ fn special_files_are_refused_at_once_and_never_replaced() {
 #[cfg(unix)]
 use std::os::unix::fs::FileTypeExt;
 
-/// The real file system, with a full disk or a crash on demand.
+/// The real file system, with a full disk, a crash, or a pause on demand.
 #[derive(Default)]
-struct Faulty {
-    /// The number (from 0) of the write that fills the disk half-way through.
-    disk_full_at_write: Mutex<Option<usize>>,
-    writes: AtomicUsize,
+pub struct Faulty {
+    /// The number (from 0) of the write (a new file or an append) that fills the disk
+    /// half-way through.
+    pub disk_full_at_write: Mutex<Option<usize>>,
+    pub writes: AtomicUsize,
     /// The process "dies" when about to rename a temporary file over this file name.
-    crash_before_renaming_onto: Mutex<Option<String>>,
-    crashed: AtomicBool,
+    pub crash_before_renaming_onto: Mutex<Option<String>>,
+    /// The process "dies" after writing this many bytes of its next append.
+    pub crash_in_append_after: Mutex<Option<usize>>,
+    pub crashed: AtomicBool,
+    /// Appends wait while this is true (a save stopped half-way, to see what the viewer says
+    /// meanwhile).
+    pub hold_appends: Mutex<bool>,
+    pub released: std::sync::Condvar,
+    /// Appends that reached the pause.
+    pub held: AtomicUsize,
+    /// The file system is mounted read-only: every write fails as the system says it.
+    pub read_only: AtomicBool,
 }
 
 impl Faulty {
@@ -550,6 +630,34 @@ impl Faulty {
             Ok(())
         }
     }
+
+    /// Fails a write on a read-only file system (EROFS).
+    fn writable(&self) -> io::Result<()> {
+        self.dead()?;
+        if self.read_only.load(Ordering::SeqCst) {
+            return Err(io::Error::from_raw_os_error(30));
+        }
+        Ok(())
+    }
+
+    /// Stops appends where they are until [`Self::release`].
+    pub fn hold(&self) {
+        *self.hold_appends.lock().unwrap() = true;
+    }
+
+    pub fn release(&self) {
+        *self.hold_appends.lock().unwrap() = false;
+        self.released.notify_all();
+    }
+}
+
+fn append_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    file.write_all(bytes)
 }
 
 impl Fs for Faulty {
@@ -558,13 +666,36 @@ impl Fs for Faulty {
         RealFs.read(path)
     }
     fn write_new(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        self.dead()?;
+        self.writable()?;
         let n = self.writes.fetch_add(1, Ordering::SeqCst);
         if *self.disk_full_at_write.lock().unwrap() == Some(n) {
             RealFs.write_new(path, &bytes[..bytes.len() / 2])?;
             return Err(io::Error::other("No space left on device"));
         }
         RealFs.write_new(path, bytes)
+    }
+    fn append(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.writable()?;
+        {
+            let mut held = self.hold_appends.lock().unwrap();
+            if *held {
+                self.held.fetch_add(1, Ordering::SeqCst);
+            }
+            while *held {
+                held = self.released.wait(held).unwrap();
+            }
+        }
+        let n = self.writes.fetch_add(1, Ordering::SeqCst);
+        if *self.disk_full_at_write.lock().unwrap() == Some(n) {
+            append_bytes(path, &bytes[..bytes.len() / 2])?;
+            return Err(io::Error::other("No space left on device"));
+        }
+        if let Some(cut) = self.crash_in_append_after.lock().unwrap().take() {
+            append_bytes(path, &bytes[..cut.min(bytes.len())])?;
+            self.crashed.store(true, Ordering::SeqCst);
+            return self.dead();
+        }
+        RealFs.append(path, bytes)
     }
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         self.dead()?;
@@ -591,9 +722,17 @@ impl Fs for Faulty {
         self.dead()?;
         RealFs.list_dir(dir)
     }
+    fn truncate(&self, path: &Path, len: u64) -> io::Result<()> {
+        self.writable()?;
+        RealFs.truncate(path, len)
+    }
+    fn probe(&self, target: &Path) -> io::Result<()> {
+        self.writable()?;
+        RealFs.probe(target)
+    }
 }
 
-fn faulty_store(path: &Path, fs: Arc<Faulty>) -> ReviewStore {
+pub fn faulty_store(path: &Path, fs: Arc<Faulty>) -> ReviewStore {
     ReviewStore::open(
         Location::File(path.to_path_buf()),
         OpenOptions {
@@ -603,13 +742,17 @@ fn faulty_store(path: &Path, fs: Arc<Faulty>) -> ReviewStore {
     )
 }
 
+/// A version 2 file (as dossier wrote before the log): its first save is a compaction.
+fn version_2_file(path: &Path, note: &str) {
+    let mut store = open(path, "alice@pc");
+    set_note(&mut store, "17-13811QE", note);
+    std::fs::write(path, store.export_bytes()).unwrap();
+}
+
 #[test]
-fn a_crash_between_write_and_rename_leaves_the_previous_file() {
+fn a_crash_between_write_and_rename_of_a_compaction_leaves_the_previous_file() {
     let (dir, path) = temp();
-    let mut store = open(&path, "alice@pc");
-    set_note(&mut store, "17-13811QE", "saved before the crash");
-    saved(&mut store);
-    drop(store);
+    version_2_file(&path, "saved before the crash");
     let before = std::fs::read(&path).unwrap();
     let faulty = Arc::new(Faulty::default());
     *faulty.crash_before_renaming_onto.lock().unwrap() = Some("reviews.json".into());
@@ -633,20 +776,80 @@ fn a_crash_between_write_and_rename_leaves_the_previous_file() {
     saved(&mut next);
     assert_eq!(
         names(dir.path()),
-        ["reviews.json", "reviews.json.bak"],
-        "the leftover is cleared"
+        ["reviews.json", "reviews.json.bak", "reviews.json.log"],
+        "the leftover is cleared, the old file kept"
     );
+    assert_eq!(
+        std::fs::read(dir.path().join("reviews.json.bak")).unwrap(),
+        before
+    );
+}
+
+/// Killed at every byte of an append: what was saved before reads back whole, the torn
+/// record is ignored, and the next save cuts it off and appends after it.
+#[test]
+fn a_crash_at_any_byte_of_an_append_loses_only_that_record() {
+    let (_dir, path) = temp();
+    let mut store = open(&path, "alice@pc");
+    set_note(&mut store, "17-13811QE", "first, saved");
+    saved(&mut store);
+    store.toggle_flag("17-13985QE", today()).unwrap();
+    saved(&mut store);
+    drop(store);
+    let snapshot = std::fs::read(&path).unwrap();
+    let log = std::fs::read(log_of(&path)).unwrap();
+    let record_len = {
+        let mut probe = open(&path, "alice@pc");
+        set_note(&mut probe, "17-13809QE", "second, torn");
+        saved(&mut probe);
+        std::fs::read(log_of(&path)).unwrap().len() - log.len()
+    };
+    for cut in 0..record_len {
+        std::fs::write(&path, &snapshot).unwrap();
+        std::fs::write(log_of(&path), &log).unwrap();
+        let faulty = Arc::new(Faulty::default());
+        *faulty.crash_in_append_after.lock().unwrap() = Some(cut);
+        let mut doomed = faulty_store(&path, faulty.clone());
+        set_note(&mut doomed, "17-13809QE", "second, torn");
+        assert!(doomed.save_now().is_err(), "cut at {cut}");
+        drop(doomed);
+        let mut after = open(&path, "alice@pc");
+        assert!(!after.is_read_only(), "cut at {cut}");
+        assert_eq!(note(&after, "17-13811QE").as_deref(), Some("first, saved"));
+        assert!(after.is_flagged("17-13985QE"), "cut at {cut}");
+        assert_eq!(note(&after, "17-13809QE"), None, "cut at {cut}");
+        set_note(&mut after, "17-16300QE", "third");
+        saved(&mut after);
+        let again = open(&path, "bob@mac");
+        assert_eq!(
+            note(&again, "17-16300QE").as_deref(),
+            Some("third"),
+            "cut at {cut}"
+        );
+        assert!(again.is_flagged("17-13985QE"), "cut at {cut}");
+        assert!(
+            std::fs::read(log_of(&path)).unwrap().starts_with(&log),
+            "cut at {cut}: the records before stay as they were"
+        );
+    }
 }
 
 #[test]
 fn a_full_disk_keeps_the_change_in_memory_the_file_intact_and_saves_later() {
-    for failing_write in [0, 1] {
+    // 0: the append of a change fills the disk; in the second case the file is of version
+    // 2, so the save is a compaction whose snapshot fills the disk.
+    for (failing_write, old_format) in [(0, false), (0, true)] {
         let (_dir, path) = temp();
         let faulty = Arc::new(Faulty::default());
+        if old_format {
+            version_2_file(&path, "first");
+        } else {
+            let mut store = faulty_store(&path, faulty.clone());
+            set_note(&mut store, "17-13811QE", "first");
+            saved(&mut store);
+        }
         let mut store = faulty_store(&path, faulty.clone());
-        set_note(&mut store, "17-13811QE", "first");
-        saved(&mut store);
-        let before = std::fs::read(&path).unwrap();
+        let snapshot = std::fs::read(&path).unwrap();
         faulty.writes.store(0, Ordering::SeqCst);
         *faulty.disk_full_at_write.lock().unwrap() = Some(failing_write);
         store.toggle_flag("17-13811QE", today()).unwrap();
@@ -655,10 +858,13 @@ fn a_full_disk_keeps_the_change_in_memory_the_file_intact_and_saves_later() {
             err.contains("No space left on device") && err.contains("reviews.json"),
             "{err}"
         );
-        // The change is kept, unsaved, and said; the file is as it was.
+        // The change is kept, unsaved, and said; what the files hold reads as before.
         assert!(store.is_flagged("17-13811QE"));
-        assert!(store.has_unsaved_changes());
-        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(store.has_unsaved_user_changes());
+        assert_eq!(std::fs::read(&path).unwrap(), snapshot);
+        let reader = open(&path, "bob@mac");
+        assert!(!reader.is_flagged("17-13811QE"));
+        assert_eq!(note(&reader, "17-13811QE").as_deref(), Some("first"));
         // Space freed: the next try saves it.
         *faulty.disk_full_at_write.lock().unwrap() = None;
         saved(&mut store);

@@ -7,6 +7,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dossier::tui::action::{Action, Loaded};
 use dossier::tui::app::{App, Overlay, Pane, Settings};
 use dossier::tui::effects::{self, External};
+use dossier::tui::held::{self, Held};
 use dossier::tui::theme::Theme;
 use dossier::tui::update::{start, update, Effect};
 use dossier::tui::{action_for, view};
@@ -14,10 +15,9 @@ use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
 use dossier_core::load::LoadOptions;
 use dossier_core::query::SearchIndex;
-use dossier_core::review::fs::RealFs;
 use dossier_core::review::store::{execute_read, execute_save};
 use dossier_core::review::writer::{Done, Job};
-use dossier_core::review::{Location, OpenOptions, ReviewStore};
+use dossier_core::review::{Location, NoteView, OpenOptions, ReviewStore};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::path::{Path, PathBuf};
@@ -129,12 +129,19 @@ impl Viewer {
                         complete: true,
                     }
                 }
+                // On the store's own file operations, as the writer thread runs them.
                 Effect::Review(Job::Save(job)) => {
-                    Action::Review(Box::new(Done::Saved(execute_save(&RealFs, &job))))
+                    let fs = self.app.review.fs();
+                    Action::Review(Box::new(Done::Saved(execute_save(fs.as_ref(), &job))))
                 }
-                Effect::Review(Job::Read(job)) => Action::Review(Box::new(Done::Read(
-                    execute_read(&RealFs, &job, "alice@pc"),
-                ))),
+                Effect::Review(Job::Read(job)) => {
+                    let fs = self.app.review.fs();
+                    Action::Review(Box::new(Done::Read(execute_read(
+                        fs.as_ref(),
+                        &job,
+                        "alice@pc",
+                    ))))
+                }
                 Effect::Copy(text) => {
                     self.copied.push(text);
                     Action::Copied(Ok("test".into()))
@@ -203,39 +210,24 @@ impl Viewer {
     /// Types keys as a user would: each char is a key press, `<Enter>`-style names are
     /// special keys, `<C-x>` is Ctrl-x.
     pub fn press(&mut self, keys: &str) {
-        let mut rest = keys;
-        while !rest.is_empty() {
-            let (code, mods, used) = if let Some(name) = rest.strip_prefix('<') {
-                let end = name.find('>').expect("closing >");
-                let key = &name[..end];
-                let (mods, key) = match key.strip_prefix("C-") {
-                    Some(k) => (KeyModifiers::CONTROL, k),
-                    None => (KeyModifiers::NONE, key),
-                };
-                let code = match key {
-                    "Enter" => KeyCode::Enter,
-                    "Esc" => KeyCode::Esc,
-                    "Tab" => KeyCode::Tab,
-                    "BackTab" => KeyCode::BackTab,
-                    "Down" => KeyCode::Down,
-                    "Up" => KeyCode::Up,
-                    "PageDown" => KeyCode::PageDown,
-                    "End" => KeyCode::End,
-                    "Home" => KeyCode::Home,
-                    "Backspace" => KeyCode::Backspace,
-                    k if k.chars().count() == 1 => KeyCode::Char(k.chars().next().unwrap()),
-                    other => panic!("unknown key {other}"),
-                };
-                (code, mods, end + 2)
-            } else {
-                let c = rest.chars().next().unwrap();
-                (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
-            };
-            rest = &rest[used..];
-            if let Some(action) = action_for(&self.app, Event::Key(KeyEvent::new(code, mods))) {
+        for key in key_events(keys) {
+            if let Some(action) = action_for(&self.app, Event::Key(key)) {
                 self.act(action);
             }
         }
+    }
+
+    /// Types keys as [`Viewer::press`] does, each read in the mode the keys before it
+    /// leave, but holds back the effects they ask for (a read, a save) instead of running
+    /// them: what is typed before any answer comes back. Returns the effects held.
+    pub fn press_unanswered(&mut self, keys: &str) -> Vec<Effect> {
+        let mut held = Vec::new();
+        for key in key_events(keys) {
+            if let Some(action) = action_for(&self.app, Event::Key(key)) {
+                held.extend(update(&mut self.app, action));
+            }
+        }
+        held
     }
 
     /// The screen at a size, as text.
@@ -278,6 +270,44 @@ impl Viewer {
         }
         panic!("{id} not shown");
     }
+}
+
+/// Key presses for `keys`: each char is a key press, `<Enter>`-style names are special
+/// keys, `<C-x>` is Ctrl-x.
+pub fn key_events(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while !rest.is_empty() {
+        let (code, mods, used) = if let Some(name) = rest.strip_prefix('<') {
+            let end = name.find('>').expect("closing >");
+            let key = &name[..end];
+            let (mods, key) = match key.strip_prefix("C-") {
+                Some(k) => (KeyModifiers::CONTROL, k),
+                None => (KeyModifiers::NONE, key),
+            };
+            let code = match key {
+                "Enter" => KeyCode::Enter,
+                "Esc" => KeyCode::Esc,
+                "Tab" => KeyCode::Tab,
+                "BackTab" => KeyCode::BackTab,
+                "Down" => KeyCode::Down,
+                "Up" => KeyCode::Up,
+                "PageDown" => KeyCode::PageDown,
+                "End" => KeyCode::End,
+                "Home" => KeyCode::Home,
+                "Backspace" => KeyCode::Backspace,
+                k if k.chars().count() == 1 => KeyCode::Char(k.chars().next().unwrap()),
+                other => panic!("unknown key {other}"),
+            };
+            (code, mods, end + 2)
+        } else {
+            let c = rest.chars().next().unwrap();
+            (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
+        };
+        rest = &rest[used..];
+        out.push(KeyEvent::new(code, mods));
+    }
+    out
 }
 
 #[test]
@@ -800,4 +830,281 @@ fn the_help_s_filter_table_speaks_the_interface_s_language() {
         fr.contains("AAAA-MM-JJ") && fr.contains("texte — l'auteur contient le texte"),
         "{fr}"
     );
+}
+
+/// Draws the viewer on a terminal of `w` x `h` without telling it the size: the state stays
+/// laid out for the size it last heard of (a terminal resized while the viewer was stopped
+/// or had handed it over). The screen, as text.
+fn draw_unannounced(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::view(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let line: String = (0..w)
+                .map(|x| buffer.cell((x, y)).map_or(" ", |c| c.symbol()))
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_pane_draws_within_a_terminal_of_another_size_than_it_was_laid_out_for() {
+    let sizes = [
+        (1, 1),
+        (2, 3),
+        (10, 4),
+        (30, 10),
+        (80, 24),
+        (99, 17),
+        (120, 40),
+        (200, 50),
+    ];
+    // Each state with what it draws: the three panes, the focused one alone, the dossier
+    // chronology, the filter line with an error, the help, the log, the note editor, a
+    // picker, a question.
+    let states = [
+        "",
+        "<Tab>",
+        "<Tab><Tab>",
+        "t",
+        "/statut:(<Enter>",
+        "?",
+        "!",
+        "a",
+        "e",
+        "X",
+    ];
+    for keys in states {
+        let mut v = Viewer::new(Lang::Fr);
+        v.press(keys);
+        for (lw, lh) in sizes {
+            v.act(Action::Resize(lw, lh));
+            for (w, h) in sizes {
+                let screen = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    draw_unannounced(&v.app, w, h)
+                }))
+                .unwrap_or_else(|_| {
+                    panic!("`{keys}` laid out for {lw}x{lh}, drawn on {w}x{h}: panicked")
+                });
+                assert_eq!(screen.split('\n').count(), h as usize);
+            }
+        }
+        // Once the size is known again, the screen is the one laid out for it.
+        let fresh = v.screen(80, 24);
+        v.act(Action::Resize(120, 40));
+        v.act(Action::Resize(80, 24));
+        assert_eq!(draw_unannounced(&v.app, 80, 24) + "\n", fresh, "`{keys}`");
+    }
+}
+
+/// Another window of the same user on the review file: saves `text` as the note of `id`.
+fn other_window_saves_note(v: &Viewer, review: &Path, id: &str, text: &str) {
+    let mut other = ReviewStore::open(
+        Location::File(review.to_path_buf()),
+        OpenOptions {
+            lock_dir: Some(v._dir.path().join("locks")),
+            ..OpenOptions::new("alice@pc")
+        },
+    );
+    let base = other.note_base(id);
+    other.set_note(id, text, &base).unwrap();
+    other.save_now().unwrap();
+}
+
+#[test]
+fn keys_typed_right_after_a_go_to_the_note_before_the_review_read_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("r.json");
+    let mut v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
+    v.select("17-16300QE");
+    // One burst, as a fast typist or a paste sends it: the read of the review files that
+    // `a` asks for answers only after the whole burst is read.
+    let unanswered = v.press_unanswered("ax, rappeler le 3<C-s>");
+    assert!(
+        unanswered
+            .iter()
+            .any(|e| matches!(e, Effect::Review(Job::Read(_)))),
+        "a reads the review files: {unanswered:?}"
+    );
+    let entry = v.app.review.entry("17-16300QE").unwrap();
+    assert_eq!(entry.note_text(), Some("x, rappeler le 3"));
+    assert!(entry.reviewed().is_none(), "x was typed, not a mark");
+    assert!(v.app.note_editor.is_none() && v.app.prompt.is_none());
+    v.run(unanswered);
+    assert!(v.app.note_editor.is_none(), "the late read opens nothing");
+    drop(v);
+    let v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
+    let entry = v.app.review.entry("17-16300QE").unwrap();
+    assert_eq!(entry.note_text(), Some("x, rappeler le 3"), "on disk");
+    assert!(entry.reviewed().is_none(), "no mark on disk");
+}
+
+#[test]
+fn what_the_read_after_a_brings_reaches_the_editor_and_nothing_typed_or_saved_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("r.json");
+    let mut v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
+    // Nothing typed yet: the editor starts again from the note saved meanwhile.
+    v.select("17-13811QE");
+    let unanswered = v.press_unanswered("a");
+    assert_eq!(v.app.note_editor.as_ref().unwrap().draft(), "");
+    other_window_saves_note(&v, &review, "17-13811QE", "Vu avec le cabinet");
+    v.run(unanswered);
+    let editor = v.app.note_editor.as_ref().unwrap();
+    assert_eq!(editor.draft(), "Vu avec le cabinet");
+    v.press(" ajout<C-s>");
+    let entry = v.app.review.entry("17-13811QE").unwrap();
+    assert_eq!(entry.note_text(), Some("Vu avec le cabinet ajout"));
+    assert!(
+        !entry.has_conflict(),
+        "an edit of the note as saved meanwhile"
+    );
+    // A draft begun: kept as typed, the version saved meanwhile shown beside it; saving
+    // keeps both, as a conflict to settle.
+    v.select("17-13985QE");
+    let unanswered = v.press_unanswered("aRelancer");
+    other_window_saves_note(&v, &review, "17-13985QE", "Appeler le 3");
+    v.run(unanswered);
+    let editor = v.app.note_editor.as_ref().unwrap();
+    assert_eq!(editor.draft(), "Relancer");
+    assert!(
+        editor.conflict.iter().any(|c| c.text == "Appeler le 3"),
+        "{:?}",
+        editor.conflict
+    );
+    v.press("<C-s>");
+    match v.app.review.entry("17-13985QE").unwrap().note() {
+        NoteView::Conflict(versions) => {
+            let mut texts: Vec<&str> = versions.iter().map(|x| x.text.as_str()).collect();
+            texts.sort();
+            assert_eq!(texts, ["Appeler le 3", "Relancer"]);
+        }
+        other => panic!("both versions kept: {other:?}"),
+    }
+}
+
+#[test]
+fn keys_typed_after_a_save_or_an_export_wait_for_the_question_it_may_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(Lang::Fr);
+    s.views_file = Some(dir.path().join("views.toml"));
+    s.export_dir = dir.path().to_path_buf();
+    let mut v = Viewer::with(s, None);
+    v.press("/batho<Enter>Vbatho<Enter>");
+    assert!(!v.app.holds_keys(), "saved: {:?}", v.app.message);
+    // The same name again: the answer asks before replacing. The keys typed before it
+    // arrives are held, then read by the question.
+    let unanswered = v.press_unanswered("Vbatho<Enter>");
+    assert!(v.app.holds_keys());
+    let mut held = Held::default();
+    let now = std::time::Instant::now();
+    for key in key_events("oj") {
+        assert!(held.keep(&v.app, Event::Key(key), now).is_none());
+    }
+    assert!(held.release(&v.app, now).is_empty(), "no answer yet");
+    v.run(unanswered);
+    assert!(v.app.confirm.is_some() && !v.app.holds_keys());
+    for e in held.release(&v.app, now) {
+        if let Some(action) = action_for(&v.app, e) {
+            v.act(action);
+        }
+    }
+    assert!(v.app.confirm.is_none(), "o answered the question");
+    assert!(
+        v.app
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("batho")),
+        "{:?}",
+        v.app.message
+    );
+    assert!(held.is_empty());
+    // An export to a file that exists asks too; to a free file, the keys wait only until
+    // it is known to be free.
+    std::fs::write(dir.path().join("taken.csv"), "old").unwrap();
+    let unanswered = v.press_unanswered("e");
+    v.run(unanswered);
+    let export = |v: &mut Viewer, path: &Path| {
+        let fx = v.press_unanswered(&format!("<C-u>{}<Enter>", path.display()));
+        assert!(v.app.holds_keys());
+        let mut freed = false;
+        for effect in fx {
+            match effect {
+                Effect::Export(job) => {
+                    let done = effects::export_when_free(job, || freed = true);
+                    v.act(done);
+                }
+                other => v.run(vec![other]),
+            }
+        }
+        freed
+    };
+    let csv = dir.path().join("taken.csv");
+    v.press("CSV<Enter>");
+    assert!(!export(&mut v, &csv), "the file is taken: no writing");
+    assert!(v.app.confirm.is_some() && !v.app.holds_keys());
+    v.press("n");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "old");
+    v.press("eCSV<Enter>");
+    assert!(
+        export(&mut v, &dir.path().join("free.csv")),
+        "free: said first"
+    );
+    assert!(!v.app.holds_keys() && v.app.confirm.is_none());
+    assert!(dir.path().join("free.csv").exists());
+}
+
+#[test]
+fn held_keys_wait_at_most_their_limit_and_then_stop_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(Lang::Fr);
+    s.views_file = Some(dir.path().join("views.toml"));
+    let mut v = Viewer::with(s, None);
+    // An answer that never comes.
+    let _lost = v.press_unanswered("/batho<Enter>Vbatho<Enter>");
+    assert!(v.app.holds_keys());
+    let mut held = Held::default();
+    let t0 = std::time::Instant::now();
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    assert!(held.keep(&v.app, key('j'), t0).is_none());
+    assert!(
+        held.keep(&v.app, Event::Resize(80, 24), t0).is_some(),
+        "a resize never waits"
+    );
+    assert!(held.release(&v.app, t0 + held::LIMIT / 2).is_empty());
+    assert_eq!(held.release(&v.app, t0 + held::LIMIT).len(), 1);
+    assert!(
+        held.keep(&v.app, key('k'), t0 + held::LIMIT).is_some(),
+        "once given up on, keys are read at once"
+    );
+}
+
+#[test]
+fn keys_typed_before_the_switcher_s_choices_are_read_choose_among_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(Lang::Fr);
+    s.views_file = Some(dir.path().join("views.toml"));
+    let mut v = Viewer::with(s, None);
+    v.press("/batho<Enter>Vbathô<Enter>/<C-u><Enter>");
+    assert_eq!(v.shown().len(), 5);
+    // `D`, the name, Enter in one burst: the choices are still being read.
+    let unanswered = v.press_unanswered("D");
+    assert!(v.app.holds_keys());
+    let mut held = Held::default();
+    let now = std::time::Instant::now();
+    for key in key_events("bat<Enter>") {
+        assert!(held.keep(&v.app, Event::Key(key), now).is_none());
+    }
+    v.run(unanswered);
+    assert!(!v.app.holds_keys());
+    for e in held.release(&v.app, now) {
+        if let Some(action) = action_for(&v.app, e) {
+            v.act(action);
+        }
+    }
+    assert!(v.app.prompt.is_none(), "Enter chose");
+    assert_eq!(v.shown(), ["16-16353QE"], "the view typed is applied");
 }

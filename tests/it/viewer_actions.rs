@@ -297,7 +297,7 @@ fn x_marks_every_question_shown_reviewed_after_asking() {
     assert!(v.shown().iter().all(|id| !v.app.review.is_reviewed(id)));
     v.press("Xo");
     assert!(v.shown().iter().all(|id| v.app.review.is_reviewed(id)));
-    let on_disk = std::fs::read_to_string(v.app.review.path()).unwrap();
+    let on_disk = crate::review::on_disk(&v.app.review.path());
     for id in v.shown() {
         assert!(on_disk.contains(&id), "{id} saved");
     }

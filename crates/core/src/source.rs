@@ -12,8 +12,8 @@ use crate::model::Question;
 use crate::parse::diagnostic::{Diagnostic, Severity};
 use crate::parse::html::parse_html;
 use crate::parse::opendata::{
-    for_each_legacy_question, par_zip_entries, parse_amo_json, parse_question_json,
-    parse_question_xml, sniff, AmoRecord, Format, ZipEntry,
+    for_each_legacy_question, not_a_question, par_zip_entries, parse_amo_json, parse_question_json,
+    parse_question_xml, parse_site_question_xml, sniff, AmoRecord, Format, ZipEntry,
 };
 use crate::parse::problem::{FileKind, IoReason, Problem};
 use crate::parse::{parse_bytes, LineMessage, Parsed};
@@ -88,6 +88,10 @@ fn document(shown: &str, bytes: &[u8], format: Format, out: &mut Gathered) {
         Format::Html => out.take(shown, parse_html(bytes, shown)),
         Format::QuestionJson => out.take(shown, parse_question_json(bytes, shown)),
         Format::QuestionXml => out.take(shown, parse_question_xml(bytes, shown)),
+        Format::SiteQuestionXml => out.take(shown, parse_site_question_xml(bytes, shown)),
+        Format::OtherXml | Format::OtherJson => out
+            .said
+            .push(Diagnostic::skipped(shown, not_a_question(bytes, format))),
         Format::ActeurJson | Format::OrganeJson | Format::MandatJson => {
             match parse_amo_json(bytes) {
                 Ok(record) => out.amo.push(record),

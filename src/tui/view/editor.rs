@@ -9,7 +9,7 @@ use crate::tui::wrap::{span, wrap_field};
 use dossier_core::review::clock::writer_of;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
 /// Draws the note editor.
@@ -27,7 +27,7 @@ pub fn render(app: &App, editor: &NoteEditor, frame: &mut Frame, area: Rect) {
         80
     };
     let rect = centered(area, width, 16.min(area.height.saturating_sub(2)).max(3));
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     let (edit_rect, side) = if wide {
         let left = rect.width / 2;
         (

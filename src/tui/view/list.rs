@@ -158,7 +158,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
     // One column is kept for the scrollbar.
     let text_width = inner.width.saturating_sub(1);
-    buf.set_line(inner.x, inner.y, &header, text_width);
+    let text_area = Rect {
+        width: text_width,
+        ..inner
+    };
+    super::put_line(buf, text_area, 0, &header);
     let rows = (inner.height as usize).saturating_sub(1);
     let lang = app.lang;
     for (n, (position, hit)) in app
@@ -248,7 +252,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 line = line.patch_style(Style::new().add_modifier(Modifier::DIM));
             }
         }
-        buf.set_line(inner.x, inner.y + 1 + n as u16, &line, text_width);
+        super::put_line(buf, text_area, 1 + n as u16, &line);
     }
     if app.hits.len() > rows {
         super::scrollbar(frame, area, app.hits.len(), app.selected);

@@ -4,7 +4,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::words::ui;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 use ratatui::Frame;
 
 /// Draws the open overlay, scrolled.
@@ -19,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .title_bottom(Line::from(format!(" {} ", w.overlay_footer)).style(app.theme.dim()))
         .border_style(app.theme.border(true));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear(frame, area);
     frame.render_widget(block, area);
     let Some((_, lines)) = &app.cache.overlay else {
         return;

@@ -9,7 +9,7 @@ use dossier_core::library::Origin;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 /// Most choices a picker shows at once.
@@ -58,7 +58,7 @@ pub fn render(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
     if rect.width < 8 || rect.height < 3 {
         return;
     }
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     let keys = if prompt.is_picker() {
         prompts::picker_keys(lang)
     } else {
@@ -171,7 +171,7 @@ pub fn render_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rec
     if rect.width < 8 || rect.height < 3 {
         return;
     }
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     let block = Block::bordered()
         .title(format!(" {} ", prompts::confirm_title(lang)))
         .border_style(app.theme.border(true));

@@ -1,7 +1,7 @@
 //! The status bar: counts (among those shown, and in all), saving, a message or key hints.
 
 use crate::tui::action::Command;
-use crate::tui::app::{App, MessageKind, Saving};
+use crate::tui::app::{App, MessageKind, SaveState};
 use crate::tui::keymap::Mode;
 use crate::tui::words::{commands, ui};
 use crate::tui::wrap::{span, truncate, width};
@@ -106,9 +106,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let counts = truncate(&counts, area.width as usize);
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
-    let busy = match (&app.saving, app.filtering, app.indexing) {
-        (Saving::Running, _, _) => Some((format!("{} ", w.saving), theme.dim())),
-        (Saving::Failed(_), _, _) => Some(("⚠ ".to_string(), theme.error())),
+    let busy = match (app.save_state(), app.filtering, app.indexing) {
+        (SaveState::Saving, _, _) => Some((format!("{} ", w.saving), theme.dim())),
+        // In words unless a message says more.
+        (SaveState::Failed(_), _, _) if app.message.is_some() => {
+            Some(("⚠ ".to_string(), theme.error()))
+        }
+        (SaveState::Failed(_), _, _) => Some((format!("{} ", w.unsaved), theme.error())),
         (_, true, _) => Some((format!("{} ", w.filtering), theme.pending())),
         (_, _, true) => Some((format!("{} ", w.indexing), theme.dim())),
         _ => None,

@@ -145,6 +145,8 @@ pub struct Words {
     pub indexing: &'static str,
     /// A save runs.
     pub saving: &'static str,
+    /// The status bar while changes wait for a save that failed.
+    pub unsaved: &'static str,
     /// How free words match, in the help.
     pub query_words: &'static str,
 }
@@ -218,6 +220,7 @@ pub static FR: Words = Words {
     filtering: "filtrage…",
     indexing: "indexation…",
     saving: "enregistrement…",
+    unsaved: "⚠ non enregistré",
     query_words: "mots libres\u{a0}: chaque mot doit figurer (sans accents ni majuscules) dans un champ, \
         en entier, en début de mot ou à une faute près\u{a0}; -terme exclut\u{a0}; \"expression exacte\"",
 };
@@ -291,6 +294,7 @@ pub static EN: Words = Words {
     filtering: "filtering…",
     indexing: "indexing…",
     saving: "saving…",
+    unsaved: "⚠ not saved",
     query_words: "free words: each must occur (case and accents ignored) in a field, whole, as a \
         word start or with a typo; -term excludes; \"exact phrase\"",
 };
@@ -522,6 +526,47 @@ pub fn note_deleted(lang: Lang, id: &str) -> String {
     lang.pick(
         format!("Note de {id} supprimée"),
         format!("Note on {id} deleted"),
+    )
+}
+
+/// After Ctrl-s, until the note is on disk.
+pub fn note_saving(lang: Lang, id: &str) -> String {
+    lang.pick(
+        format!("Note de {id}{NB}: enregistrement…"),
+        format!("Note on {id}: saving…"),
+    )
+}
+
+/// A change said while its save runs: "17-13809QE marquée revue · enregistrement…".
+pub fn while_saving(lang: Lang, what: &str) -> String {
+    lang.pick(
+        format!("{what} · enregistrement…"),
+        format!("{what} · saving…"),
+    )
+}
+
+/// A change whose save failed (it is kept and saved again later): what matters first, as
+/// a narrow status bar cuts the end.
+pub fn not_saved_yet(lang: Lang, what: &str, why: &str) -> String {
+    lang.pick(
+        format!("Non enregistré{NB}: {what} (nouvel essai plus tard){NB}: {why}"),
+        format!("Not saved: {what} (will retry): {why}"),
+    )
+}
+
+/// A note whose save failed (it is kept and saved again later).
+pub fn note_not_saved(lang: Lang, id: &str, why: &str) -> String {
+    lang.pick(
+        format!("Note de {id} non enregistrée (nouvel essai plus tard){NB}: {why}"),
+        format!("Note on {id} not saved (will retry): {why}"),
+    )
+}
+
+/// At start, when the review file's folder cannot be written.
+pub fn cannot_save_here(lang: Lang, why: &str) -> String {
+    lang.pick(
+        format!("Marques et notes non enregistrables{NB}: {why}"),
+        format!("Marks and notes cannot be saved: {why}"),
     )
 }
 

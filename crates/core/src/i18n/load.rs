@@ -456,6 +456,29 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 format!("duplicate of {kept} (same id {id}): kept {kept}, as {why}"),
             )
         }
+        UnknownLayout(labels) => {
+            let labels = labels.join(", ");
+            lang.pick(
+                format!(
+                    "ressemble à une page de question, mais d'une mise en page inconnue (libellés \
+                     trouvés{NB}: {labels}){NB}; mises en page lues{NB}: FICHE QUESTION (1997–2002), \
+                     questions.assemblee-nationale.fr (2012–2022), /dyn/ (2023)"
+                ),
+                format!(
+                    "looks like a question page, but of an unknown layout (labels found: \
+                     {labels}); layouts read: FICHE QUESTION (1997–2002), \
+                     questions.assemblee-nationale.fr (2012–2022), /dyn/ (2023)"
+                ),
+            )
+        }
+        ForeignXml(root) => lang.pick(
+            format!("du XML, mais pas une question de l'Assemblée (élément racine <{root}>)"),
+            format!("XML, but not an Assemblée question (root element <{root}>)"),
+        ),
+        ForeignJson(keys) => lang.pick(
+            format!("du JSON, mais pas une question de l'Assemblée (clés{NB}: {keys})"),
+            format!("JSON, but not an Assemblée question (keys: {keys})"),
+        ),
         SamePath(other) => lang.pick(
             format!("même fichier que {other}{NB}: lu une fois"),
             format!("same file as {other}: read once"),

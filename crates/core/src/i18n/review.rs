@@ -181,8 +181,19 @@ pub fn error(lang: Lang, e: &crate::review::ReviewError) -> String {
             path,
             error,
         } => {
-            let reason =
-                super::load::io_reason(lang, &crate::parse::problem::IoReason::from(error));
+            let reason = match error.kind() {
+                // What a save meets most: said in the user's language.
+                std::io::ErrorKind::ReadOnlyFilesystem => lang
+                    .pick(
+                        "système de fichiers en lecture seule",
+                        "read-only file system",
+                    )
+                    .to_string(),
+                std::io::ErrorKind::StorageFull => lang
+                    .pick("disque plein", "no space left on device")
+                    .to_string(),
+                _ => super::load::io_reason(lang, &crate::parse::problem::IoReason::from(error)),
+            };
             let verb = match (lang, action) {
                 (Lang::Fr, Step::Read) => "lire",
                 (Lang::Fr, Step::Write) => "écrire",

@@ -174,7 +174,7 @@ pub fn event_kind(folded_label: &str) -> Option<EventKind> {
         EventKind::QuestionPublished
     } else if l.starts_with("reponse publiee") {
         EventKind::AnswerPublished
-    } else if l.contains("retire") {
+    } else if l.contains("retire") || l.starts_with("date de cloture") {
         EventKind::Withdrawn
     } else if l.contains("attribution") {
         EventKind::AttributionChanged

@@ -17,6 +17,7 @@ pub mod html;
 pub mod htmltext;
 pub mod inline;
 pub mod label;
+pub mod layouts;
 pub mod opendata;
 pub mod problem;
 #[cfg(feature = "reference")]
@@ -67,7 +68,7 @@ pub struct Parsed {
 
 /// The version of what the parsers make of a document: bump it whenever the same bytes would
 /// give another question or other warnings, so that caches written before are not trusted.
-pub const PARSER_VERSION: u32 = 3;
+pub const PARSER_VERSION: u32 = 4;
 
 /// Checks what the parser guarantees of every question it returns, so that property tests
 /// and the fuzzer can hold it to them: the id matches its parts, events are in date order,

@@ -373,4 +373,12 @@ pub enum Problem {
     },
     /// The same file named twice (under two spellings of its path).
     SamePath(String),
+    // Added after the others, so that caches written before still read.
+    /// A text that looks like a question page (these labels, as it writes them) in a
+    /// layout dossier does not know.
+    UnknownLayout(Vec<String>),
+    /// XML of another schema than the Assemblée's questions (its root element).
+    ForeignXml(String),
+    /// JSON of another schema than the Assemblée's questions and AMO files (its keys).
+    ForeignJson(String),
 }

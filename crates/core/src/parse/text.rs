@@ -87,7 +87,11 @@ pub fn parse_str(text: &str, source: &str) -> Result<Parsed, LineMessage> {
         builder.line(line_no, raw)?;
         start = end + 1;
     }
-    builder.finish(source)
+    // Copies of the older page layouts have no line this parser takes for a number.
+    match builder.finish(source) {
+        Err(e) if e.problem == Problem::NoNumber => super::layouts::fallback(text, source, e),
+        done => done,
+    }
 }
 
 /// Which odd blanks a line holds: no-break spaces (copied from web pages: U+00A0 is C2 A0

@@ -1,9 +1,10 @@
-//! The review file on disk: human-readable JSON with a format name and version.
+//! The review files on disk: JSON documents with a format name and version, and the logs
+//! of changes beside them (see [`super::log`] and `docs/review-format.md`).
 //!
 //! ```json
 //! {
 //!   "format": "dossier-review",
-//!   "version": 2,
+//!   "version": 3,
 //!   "writer": "alice@laptop",
 //!   "entries": {
 //!     "17-13811QE": {
@@ -18,11 +19,13 @@
 //! }
 //! ```
 //!
-//! Version 1 files (written by dossier before the convergent merge) are read and upgraded:
-//! their dates become stamps, and notes that the old merge had bloated by concatenating
-//! versions are repaired (repeated blocks collapsed once; blocks that truly differ become the
-//! versions of a visible conflict). The upgrade is written on the first save, with the old
-//! file kept as `.bak`.
+//! A store's own file is a *snapshot* (version 3, binary: see [`super::snapshot`]) beside
+//! its log; exports and rescue copies are whole JSON documents of version 2 (as above),
+//! which earlier versions of dossier read too. Version 1 files (written by dossier before the
+//! convergent merge) are read and upgraded: their dates become stamps, and notes that the
+//! old merge had bloated by concatenating versions are repaired (repeated blocks collapsed
+//! once; blocks that truly differ become the versions of a visible conflict). Version 1 and
+//! 2 files are upgraded on the first save, the old file kept as `.bak`.
 
 use super::change::{Snapshot, SnapshotDetail};
 use super::state::{Entry, FirstSeen, Loads, NoteVersion, Register, ReviewState, Reviewed, Shared};
@@ -35,8 +38,14 @@ use std::fmt;
 /// The name written in every review file, so a stray JSON file is not taken for one.
 pub const FORMAT_NAME: &str = "dossier-review";
 
-/// The version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+/// The version this build writes and the newest it reads: a snapshot with a log beside it.
+/// (A new register in an entry, or a new part of the state, is a new version: an older
+/// build must not compact away what it does not know.)
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The version of whole documents (exports, rescue copies): the fields of a snapshot, read
+/// by every dossier since the convergent merge.
+pub const DOCUMENT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -44,6 +53,13 @@ struct FileOut<'a> {
     version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     writer: Option<&'a str>,
+    #[serde(flatten)]
+    body: BodyOut<'a>,
+}
+
+/// The state as written: in a document, a snapshot or a log record.
+#[derive(Serialize)]
+pub(super) struct BodyOut<'a> {
     entries: BTreeMap<&'a str, &'a Entry>,
     #[serde(skip_serializing_if = "Option::is_none")]
     loads: Option<LoadsOut<'a>>,
@@ -53,9 +69,38 @@ struct FileOut<'a> {
 struct LoadsOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     last: Option<NaiveDate>,
-    known: &'a BTreeSet<String>,
+    #[serde(skip_serializing_if = "no_ids")]
+    known: &'a imbl::OrdSet<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     new: BTreeMap<&'a str, &'a FirstSeen>,
+}
+
+fn no_ids(ids: &&imbl::OrdSet<String>) -> bool {
+    ids.is_empty()
+}
+
+impl<'a> BodyOut<'a> {
+    /// The state's fields, in a stable order; `loads` only when asked for and not empty.
+    pub(super) fn of(state: &'a ReviewState, with_loads: bool) -> BodyOut<'a> {
+        BodyOut {
+            entries: state
+                .shared
+                .entries
+                .iter()
+                .map(|(k, v)| (k.as_str(), v))
+                .collect(),
+            loads: (with_loads && !state.loads.is_empty()).then(|| LoadsOut {
+                last: state.loads.last,
+                known: &state.loads.known,
+                new: state
+                    .loads
+                    .new
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v))
+                    .collect(),
+            }),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -64,14 +109,39 @@ struct Header {
     version: Option<u32>,
 }
 
+/// The state as read (a document, a snapshot, a log record).
 #[derive(Deserialize)]
-struct FileIn {
+pub(super) struct BodyIn {
     #[serde(default)]
     writer: Option<String>,
     #[serde(default)]
     entries: HashMap<String, Entry>,
     #[serde(default)]
     loads: Loads,
+}
+
+impl BodyIn {
+    /// The state it holds, in canonical form.
+    pub(super) fn into_state(self) -> ReviewState {
+        let entries = self
+            .entries
+            .into_iter()
+            .filter(|(_, e)| !e.is_empty())
+            .map(|(id, mut entry)| {
+                // A hand-edited or foreign file may list versions that replace each other:
+                // the merge puts them in canonical form.
+                if entry.note.len() > 1 {
+                    let versions = std::mem::take(&mut entry.note);
+                    super::state::merge_note(&mut entry.note, &versions);
+                }
+                (id, entry)
+            })
+            .collect();
+        ReviewState {
+            shared: Shared { entries },
+            loads: self.loads,
+        }
+    }
 }
 
 /// What a decoded file holds besides its state.
@@ -109,29 +179,15 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Serialises a state as pretty JSON, ending with a newline. `loads` is left out of exports
-/// (a colleague's loads are not ours).
+/// Serialises a state as a whole document (version 2, indented JSON, ending with a
+/// newline), for an export or a rescue copy. `loads` is left out of exports (a colleague's
+/// loads are not ours).
 pub fn encode(state: &ReviewState, writer: Option<&str>, with_loads: bool) -> Vec<u8> {
     let out = FileOut {
         format: FORMAT_NAME,
-        version: FORMAT_VERSION,
+        version: DOCUMENT_VERSION,
         writer,
-        entries: state
-            .shared
-            .entries
-            .iter()
-            .map(|(k, v)| (k.as_str(), v))
-            .collect(),
-        loads: with_loads.then(|| LoadsOut {
-            last: state.loads.last,
-            known: &state.loads.known,
-            new: state
-                .loads
-                .new
-                .iter()
-                .map(|(k, v)| (k.as_str(), v))
-                .collect(),
-        }),
+        body: BodyOut::of(state, with_loads),
     };
     // Serialising maps with string keys and plain fields into memory cannot fail.
     let mut bytes = serde_json::to_vec_pretty(&out).unwrap_or_default();
@@ -139,7 +195,8 @@ pub fn encode(state: &ReviewState, writer: Option<&str>, with_loads: bool) -> Ve
     bytes
 }
 
-/// Reads the bytes of a review file (a UTF-8 byte-order mark is allowed). An empty file is
+/// Reads the bytes of a JSON review document (a UTF-8 byte-order mark is allowed; a
+/// snapshot is read by [`super::snapshot::decode_any`], which takes either). An empty file is
 /// an empty state (nothing to lose by writing over it); anything else must name the format
 /// and a version this build knows. `origin` names the replica that version 1 data is
 /// credited to.
@@ -165,24 +222,12 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
         Some(v) if v > FORMAT_VERSION => Err(DecodeError::Newer(v)),
         Some(1) => decode_v1(bytes, origin),
         Some(v) => {
-            let file: FileIn = serde_json::from_slice(bytes)
+            let file: BodyIn = serde_json::from_slice(bytes)
                 .map_err(|e| DecodeError::Invalid(format!("unexpected content ({e})")))?;
-            let mut shared = Shared {
-                entries: file.entries,
-            };
-            shared.entries.retain(|_, e| *e != Entry::default());
-            for entry in shared.entries.values_mut() {
-                // A hand-edited or foreign file may list versions that replace each other:
-                // the merge puts them in canonical form.
-                let versions = std::mem::take(&mut entry.note);
-                super::state::merge_note(&mut entry.note, &versions);
-            }
+            let writer = file.writer.clone();
             Ok(Decoded {
-                state: ReviewState {
-                    shared,
-                    loads: file.loads,
-                },
-                writer: file.writer,
+                state: file.into_state(),
+                writer,
                 version: v,
                 repaired_notes: 0,
             })
@@ -222,10 +267,13 @@ struct FileV1 {
     #[serde(default)]
     last_observed: Option<NaiveDate>,
     #[serde(default)]
-    entries: HashMap<String, EntryV1>,
+    entries: EntriesV1,
     #[serde(default)]
     known_ids: BTreeSet<String>,
 }
+
+/// Entries of a version 1 file, as read.
+type EntriesV1 = HashMap<String, EntryV1>;
 
 /// Noon (UTC) of a day, in milliseconds: the stamp of a version 1 date.
 fn day_stamp(date: NaiveDate) -> u64 {
@@ -238,7 +286,7 @@ fn decode_v1(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
         .map_err(|e| DecodeError::Invalid(format!("unexpected content ({e})")))?;
     let mut state = ReviewState::default();
     state.loads.last = file.last_observed;
-    state.loads.known = file.known_ids;
+    state.loads.known = file.known_ids.into_iter().collect();
     let mut repaired_notes = 0;
     for (id, old) in file.entries {
         let mut entry = Entry::default();
@@ -424,5 +472,21 @@ mod tests {
     fn a_byte_order_mark_is_allowed() {
         let bytes = b"\xef\xbb\xbf{\"format\":\"dossier-review\",\"version\":2,\"entries\":{}}";
         assert!(decode(bytes, "x").is_ok());
+    }
+
+    #[test]
+    fn documents_read_back_as_written() {
+        let mut state = ReviewState::default();
+        state.shared.write_flag(
+            "17-1QE",
+            super::super::state::Stamp {
+                t: 5,
+                by: "a@pc".into(),
+            },
+            NaiveDate::from_ymd_opt(2026, 11, 1),
+        );
+        state.loads.known.insert("17-1QE".into());
+        let document = decode(&encode(&state, Some("a@pc"), true), "x").unwrap();
+        assert_eq!((document.version, &document.state), (2, &state));
     }
 }

@@ -14,7 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Largest review file read; a bigger one is not a review file (or not one to load whole).
-pub const MAX_REVIEW_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// (A snapshot of 500,000 reviewed questions is about 130 MB.)
+pub const MAX_REVIEW_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// How long a save waits for another process holding the lock (saves run in the
 /// background: this never stalls typing).
@@ -36,6 +37,80 @@ pub trait Fs: Send + Sync {
     fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
     /// The entries of a directory.
     fn list_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
+
+    /// Reads a regular file from byte `offset` to its end (empty past the end).
+    fn read_from(&self, path: &Path, offset: u64) -> io::Result<Vec<u8>> {
+        read_regular_from(path, offset, MAX_REVIEW_FILE_BYTES)
+    }
+
+    /// Appends `bytes` to a file (created if need be) and syncs its data to disk: when this
+    /// returns, the bytes survive a crash.
+    fn append(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let mut file = OpenOptions::new().append(true).create(true).open(path)?;
+        file.write_all(bytes)?;
+        file.sync_data()
+    }
+
+    /// Cuts a file to `len` bytes (a record torn by a crash), and syncs it.
+    fn truncate(&self, path: &Path, len: u64) -> io::Result<()> {
+        let file = OpenOptions::new().write(true).open(path)?;
+        file.set_len(len)?;
+        file.sync_all()
+    }
+
+    /// Makes `to` a copy of `from` as it is now (a hard link where the system has them, so a
+    /// large file costs nothing to keep), replacing `to`.
+    fn keep_copy(&self, from: &Path, to: &Path) -> io::Result<()> {
+        let temp = to.with_file_name(format!(
+            "{}{}-{}",
+            temp_prefix(to),
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let linked = fs::hard_link(from, &temp).or_else(|_| fs::copy(from, &temp).map(|_| ()));
+        let renamed = linked.and_then(|()| fs::rename(&temp, to));
+        // A rename onto a link to the same file does nothing and leaves the temporary one.
+        let _ = fs::remove_file(&temp);
+        renamed
+    }
+
+    /// Tells whether `target` can be written: its folder exists (or is made) and takes a new
+    /// file (a temporary one, created and removed at once).
+    fn probe(&self, target: &Path) -> io::Result<()> {
+        let dir = parent_dir(target);
+        self.create_dir_all(dir)?;
+        let probe = dir.join(format!(
+            "{}{}-{}",
+            temp_prefix(target),
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)?;
+        fs::remove_file(&probe)
+    }
+}
+
+/// Reads a regular file from `offset` on, at most `limit` bytes in all.
+pub fn read_regular_from(path: &Path, offset: u64, limit: u64) -> io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = open_regular(path)?;
+    let len = file.metadata()?.len();
+    if len > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{} is over {} MB", path.display(), limit / (1024 * 1024)),
+        ));
+    }
+    if offset >= len {
+        return Ok(Vec::new());
+    }
+    file.seek(SeekFrom::Start(offset))?;
+    let mut bytes = Vec::with_capacity((len - offset) as usize);
+    file.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The real file system.
@@ -214,7 +289,11 @@ pub fn write_atomic(fs: &dyn Fs, target: &Path, bytes: &[u8]) -> Result<(), Writ
 /// lock, when no other writer can be half-way through one.
 pub fn remove_stale_temps(fs: &dyn Fs, target: &Path) {
     let dir = parent_dir(target);
-    let prefixes = [temp_prefix(target), temp_prefix(&sidecar(target, ".bak"))];
+    let prefixes = [
+        temp_prefix(target),
+        temp_prefix(&sidecar(target, ".bak")),
+        temp_prefix(&sidecar(target, ".log")),
+    ];
     if let Ok(entries) = fs.list_dir(dir) {
         for path in entries {
             let name = path.file_name().unwrap_or_default().to_string_lossy();

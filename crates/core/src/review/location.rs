@@ -34,22 +34,24 @@ impl Location {
         }
     }
 
-    /// The files to read besides [`Self::own_file`]: in a team folder, every visible
-    /// `*.json` file (colleagues' files and sync-conflict copies), sorted.
+    /// The files to read besides [`Self::own_file`] and its log: in a team folder, every
+    /// visible `*.json` and `*.log` file (colleagues' snapshots and logs, and sync-conflict
+    /// copies of them), sorted.
     pub fn other_files(&self) -> io::Result<Vec<PathBuf>> {
         let Location::Team { dir, .. } = self else {
             return Ok(Vec::new());
         };
         let own = self.own_file();
+        let own_log = super::fs::sidecar(&own, ".log");
         let mut files = Vec::new();
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
-            let is_json = path
+            let ours = path
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-            if name.starts_with('.') || !is_json || path == own {
+                .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("log"));
+            if name.starts_with('.') || !ours || path == own || path == own_log {
                 continue;
             }
             files.push(path);
@@ -118,6 +120,9 @@ mod tests {
             ".alice@pc.json.tmp-1-2",
             "notes.txt",
             "alice@pc.json.bak",
+            "alice@pc.json.log",
+            "bob@mac.json.log",
+            "bob@mac.json.sync-conflict-20261201-101500-ABCD.log",
         ] {
             std::fs::write(dir.path().join(name), b"{}").unwrap();
         }
@@ -138,6 +143,8 @@ mod tests {
                 "alice@pc.sync-conflict-20261201-101500-ABCD.json",
                 "bob@mac (conflicted copy 2026-12-01).json",
                 "bob@mac.json",
+                "bob@mac.json.log",
+                "bob@mac.json.sync-conflict-20261201-101500-ABCD.log",
             ]
         );
     }

@@ -6,18 +6,28 @@
 //!   registers, notes as sets of versions with visible conflicts), whose merge is a join;
 //! - [`clock`]: writer ids, process slots and the hybrid clock that stamps changes;
 //! - [`change`]: what changed since a review (snapshots);
-//! - [`format`]: the JSON file, and the upgrade of format 1 files;
-//! - [`location`]: one review file, or a team folder (each staffer writes their own file);
-//! - [`fs`]: atomic writes, locks, links followed and special files refused;
+//! - [`format`]: the JSON documents and snapshots, and the upgrade of older files;
+//! - [`snapshot`]: a store's whole state, binary and checksummed, beside its log;
+//! - [`log`]: the log of changes beside a snapshot (records checksummed, torn ones ignored);
+//! - [`location`]: one review file, or a team folder (each staffer writes their own files);
+//! - [`fs`]: atomic writes, appends, locks, links followed and special files refused;
+//! - [`error`]: why a file cannot be used, why a change or a save failed;
+//! - [`disk`]: saves (an append, or a compaction) and reads (by offset) as jobs;
 //! - [`store`]: the [`ReviewStore`] that edits, saves and reads;
 //! - [`writer`]: the background thread the viewer saves and reads with.
+//!
+//! The files are described in `docs/review-format.md`.
 
 pub mod change;
 pub mod clock;
+pub mod disk;
+pub mod error;
 pub mod format;
 pub mod fs;
 pub mod location;
+pub mod log;
 pub mod path;
+pub mod snapshot;
 pub mod state;
 pub mod store;
 pub mod writer;

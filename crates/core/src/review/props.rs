@@ -1,10 +1,14 @@
 //! Properties of the review state's merge, over random replicas, edits and syncs: copies
 //! converge, the merge is a join (commutative, associative, idempotent), no saved version
 //! that nothing replaced is lost, and the encoded state stays proportional to the live text.
+//! The same over the logs of deltas each replica writes: a log read back is its writer's
+//! state, the records merge in any order and any number of times to the same state, and a
+//! log cut at any byte (a crash in the middle of an append) reads as its whole records.
 
 use super::change::Snapshot;
 use super::format::encode;
-use super::state::{NoteBase, NoteVersion, ReviewState, Reviewed, Stamp};
+use super::log;
+use super::state::{NoteBase, NoteVersion, ReviewState, Reviewed, Shared, Stamp};
 use crate::model::Status;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -51,11 +55,36 @@ fn text(n: usize) -> String {
     }
 }
 
-/// A replica of the test: its state and clock.
+/// A replica of the test: its state and clock, and the log of its own changes (one
+/// record per change, as a store appends them).
 struct Replica {
     id: String,
     state: ReviewState,
     clock: u64,
+    log: Vec<u8>,
+    /// Each record's delta, in order.
+    deltas: Vec<ReviewState>,
+}
+
+impl Replica {
+    fn new(id: String) -> Replica {
+        Replica {
+            log: log::header(&id, "1"),
+            id,
+            state: ReviewState::default(),
+            clock: 0,
+            deltas: Vec::new(),
+        }
+    }
+
+    /// Makes a change to the state, and appends it to the log as a delta.
+    fn write<T>(&mut self, change: impl Fn(&mut Shared) -> T) -> T {
+        let mut delta = ReviewState::default();
+        change(&mut delta.shared);
+        self.log.extend(log::record(&delta));
+        self.deltas.push(delta);
+        change(&mut self.state.shared)
+    }
 }
 
 impl Replica {
@@ -77,11 +106,7 @@ fn run(
 ) -> (Vec<Replica>, Vec<(String, NoteVersion)>, Vec<ReviewState>) {
     let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let mut rs: Vec<Replica> = (0..replicas)
-        .map(|i| Replica {
-            id: format!("writer{i}@host"),
-            state: ReviewState::default(),
-            clock: 0,
-        })
+        .map(|i| Replica::new(format!("writer{i}@host")))
         .collect();
     let mut written = Vec::new();
     let mut met = Vec::new();
@@ -101,7 +126,7 @@ fn run(
                     date: day,
                     snapshot: snapshot(),
                 });
-                rs[r].state.shared.write_reviewed(id, stamp, value);
+                rs[r].write(|s| s.write_reviewed(id, stamp.clone(), value.clone()));
             }
             Op::Flag(r, q) => {
                 let id = QUESTIONS[q];
@@ -113,7 +138,7 @@ fn run(
                     .and_then(|e| e.flagged())
                     .is_none();
                 let stamp = rs[r].stamp();
-                rs[r].state.shared.write_flag(id, stamp, on.then_some(day));
+                rs[r].write(|s| s.write_flag(id, stamp.clone(), on.then_some(day)));
             }
             Op::Note(r, q, t) => {
                 let id = QUESTIONS[q];
@@ -125,7 +150,7 @@ fn run(
                     .map(|e| NoteBase::of(&e.note))
                     .unwrap_or_default();
                 let stamp = rs[r].stamp();
-                let v = rs[r].state.shared.write_note(id, stamp, &base, &text(t));
+                let v = rs[r].write(|s| s.write_note(id, stamp.clone(), &base, &text(t)));
                 written.push((id.to_string(), v));
             }
             Op::Sync(a, b) => {
@@ -211,22 +236,110 @@ proptest! {
         prop_assert_eq!(merged(&ab, b), ab.clone());
         prop_assert_eq!(encode(&merged(&ab, a), None, true), encode(&ab, None, true));
     }
+
+    /// Every replica's log, read back, is the merge of its own changes; all the logs read
+    /// together, in any order, records repeated, are the state every replica converges to.
+    #[test]
+    fn the_logs_hold_the_states_and_merge_in_any_order(
+        replicas in 2usize..5,
+        ops in prop::collection::vec(op(4), 1..60),
+        order in prop::collection::vec(0usize..1000, 0..200),
+    ) {
+        let ops: Vec<Op> = ops.into_iter().map(|o| match o {
+            Op::Review(r, q) => Op::Review(r % replicas, q),
+            Op::Flag(r, q) => Op::Flag(r % replicas, q),
+            Op::Note(r, q, t) => Op::Note(r % replicas, q, t),
+            Op::Sync(a, b) => Op::Sync(a % replicas, b % replicas),
+        }).collect();
+        let (mut rs, _, _) = run(replicas, &ops);
+        let mut all = ReviewState::default();
+        for r in &rs {
+            let read = log::parse(&r.log, 0, None).unwrap();
+            prop_assert_eq!(read.records, r.deltas.len());
+            prop_assert_eq!(read.end, r.log.len() as u64);
+            let mut own = ReviewState::default();
+            for d in &r.deltas {
+                own.merge(d);
+            }
+            prop_assert_eq!(&read.state, &own);
+            all.merge(&read.state);
+        }
+        // The records of all the logs, in a random order, some of them twice.
+        let records: Vec<&ReviewState> = rs.iter().flat_map(|r| r.deltas.iter()).collect();
+        let mut shuffled = ReviewState::default();
+        for k in &order {
+            if !records.is_empty() {
+                shuffled.merge(records[k % records.len()]);
+            }
+        }
+        for d in &records {
+            shuffled.merge(d);
+        }
+        prop_assert_eq!(&shuffled, &all);
+        // Each record is a state: the merge is a join over records and states alike.
+        if records.len() >= 2 {
+            let (a, b) = (records[order.first().unwrap_or(&0) % records.len()], &all);
+            prop_assert_eq!(merged(a, b), merged(b, a));
+            prop_assert_eq!(merged(b, a), b.clone());
+            prop_assert_eq!(merged(a, a), a.clone());
+        }
+        // The replicas, once synced, hold what the logs hold.
+        for _ in 0..2 {
+            for a in 0..replicas {
+                for b in 0..replicas {
+                    let theirs = rs[b].state.clone();
+                    rs[a].state.merge(&theirs);
+                }
+            }
+        }
+        prop_assert_eq!(&rs[0].state.shared, &all.shared);
+    }
+
+    /// A log cut at any byte (killed in the middle of an append) reads as the records wholly
+    /// before the cut; appending after the whole records again reads every record.
+    #[test]
+    fn a_log_cut_at_any_byte_reads_as_its_whole_records(
+        ops in prop::collection::vec(op(1), 1..12),
+        cut in 0usize..10_000,
+    ) {
+        let ops: Vec<Op> = ops.into_iter().filter(|o| !matches!(o, Op::Sync(..))).collect();
+        let (rs, _, _) = run(1, &ops);
+        let r = &rs[0];
+        let cut = cut % (r.log.len() + 1);
+        let read = log::parse(&r.log[..cut], 0, None).unwrap();
+        // The records wholly before the cut.
+        let mut ends = Vec::new();
+        let mut at = 0;
+        for line in r.log.split_inclusive(|&b| b == b'\n') {
+            at += line.len();
+            ends.push(at);
+        }
+        let whole = ends[1..].iter().filter(|&&e| e <= cut).count();
+        let mut expected = ReviewState::default();
+        for d in &r.deltas[..whole] {
+            expected.merge(d);
+        }
+        prop_assert_eq!(&read.state, &expected);
+        prop_assert_eq!(read.records, whole);
+        // The next append goes after the whole records (the torn one cut off).
+        if read.head.is_some() {
+            let mut log = r.log[..read.end as usize].to_vec();
+            let extra = r.deltas.last().cloned().unwrap_or_default();
+            log.extend(log::record(&extra));
+            let again = log::parse(&log, 0, None).unwrap();
+            prop_assert_eq!(again.records, whole + 1);
+            prop_assert_eq!(again.damaged, 0);
+            prop_assert_eq!(again.state, merged(&expected, &extra));
+        }
+    }
 }
 
 /// Two writers who take turns on one note, each seeing the other's last version, leave one
 /// note the size of what was typed: no copy of the text is ever appended to another.
 #[test]
 fn turns_on_one_note_never_grow_it() {
-    let mut a = Replica {
-        id: "a@pc".into(),
-        state: ReviewState::default(),
-        clock: 0,
-    };
-    let mut b = Replica {
-        id: "b@pc".into(),
-        state: ReviewState::default(),
-        clock: 0,
-    };
+    let mut a = Replica::new("a@pc".into());
+    let mut b = Replica::new("b@pc".into());
     let mut typed = String::new();
     for i in 0..50 {
         let (me, other) = if i % 2 == 0 {

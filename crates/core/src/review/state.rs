@@ -13,6 +13,10 @@
 //!   resolved by saving one text, which replaces them all. Texts are never concatenated, so
 //!   the state holds only the text that is live.
 //!
+//! The maps are persistent ([`imbl`]): a copy shares its structure with the original, so
+//! handing the state to the filter thread costs nothing whatever its size, and a change
+//! copies only the path to the entry it changes.
+//!
 //! Every copy is written by *replicas*: one per writer and process slot (see
 //! [`super::clock`]), each of which makes its changes one after the other, with stamps that
 //! only grow.
@@ -20,7 +24,7 @@
 use super::change::Snapshot;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// When and by whom a change was made: a hybrid logical clock time (milliseconds since the
 /// Unix epoch, pushed past every stamp the writer has seen) and the replica that made it.
@@ -65,6 +69,13 @@ fn merge_register<T: Ord + Clone>(ours: &mut Option<Register<T>>, theirs: &Optio
             Some(o) if o.key() >= t.key() => {}
             _ => *ours = Some(t.clone()),
         }
+    }
+}
+
+/// Writes a register: the write wins unless the register holds a later one.
+fn write_register<T: Ord + Clone>(ours: &mut Option<Register<T>>, write: Register<T>) {
+    if ours.as_ref().is_none_or(|o| o.key() < write.key()) {
+        *ours = Some(write);
     }
 }
 
@@ -203,27 +214,51 @@ impl Entry {
         matches!(self.note(), NoteView::Conflict(_))
     }
 
-    /// Merges another copy of this entry into this one.
+    /// True when the entry holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.reviewed.is_none() && self.flagged.is_none() && self.note.is_empty()
+    }
+
+    /// Merges another copy of this entry into this one. (A new register is one more line
+    /// here, one more field above, and one more in [`Self::stamps`].)
     pub fn merge(&mut self, other: &Entry) {
         merge_register(&mut self.reviewed, &other.reviewed);
         merge_register(&mut self.flagged, &other.flagged);
         merge_note(&mut self.note, &other.note);
     }
 
+    /// The stamp (time, replica) of every write the entry holds.
+    pub fn stamps(&self) -> impl Iterator<Item = (u64, &str)> {
+        let reviewed = self.reviewed.iter().map(|r| (r.t, r.by.as_str()));
+        let flagged = self.flagged.iter().map(|r| (r.t, r.by.as_str()));
+        let note = self.note.iter().map(|v| (v.t, v.by.as_str()));
+        reviewed.chain(flagged).chain(note)
+    }
+
     /// The latest stamp of anything in the entry.
     pub fn latest(&self) -> u64 {
-        let r = self.reviewed.as_ref().map_or(0, |r| r.t);
-        let f = self.flagged.as_ref().map_or(0, |r| r.t);
-        let n = self.note.iter().map(|v| v.t).max().unwrap_or(0);
-        r.max(f).max(n)
+        self.stamps().map(|(t, _)| t).max().unwrap_or(0)
     }
 
     /// Every replica whose write is in the entry.
     pub fn writers(&self) -> BTreeSet<&str> {
+        self.stamps().map(|(_, by)| by).collect()
+    }
+
+    /// The replicas whose writes are in `self` and not in `before` (who changed what).
+    pub fn writers_since(&self, before: &Entry) -> BTreeSet<&str> {
         let mut out = BTreeSet::new();
-        out.extend(self.reviewed.iter().map(|r| r.by.as_str()));
-        out.extend(self.flagged.iter().map(|r| r.by.as_str()));
-        out.extend(self.note.iter().map(|v| v.by.as_str()));
+        if self.reviewed != before.reviewed {
+            out.extend(self.reviewed.iter().map(|r| r.by.as_str()));
+        }
+        if self.flagged != before.flagged {
+            out.extend(self.flagged.iter().map(|r| r.by.as_str()));
+        }
+        for v in &self.note {
+            if !before.note.contains(v) {
+                out.insert(v.by.as_str());
+            }
+        }
         out
     }
 }
@@ -249,18 +284,35 @@ pub fn merge_note(ours: &mut Vec<NoteVersion>, theirs: &[NoteVersion]) {
 #[serde(transparent)]
 pub struct Shared {
     /// Entries by question id.
-    pub entries: HashMap<String, Entry>,
+    pub entries: imbl::HashMap<String, Entry>,
 }
 
 impl Shared {
-    /// Merges another copy into this one.
+    /// Merges another copy into this one. Costs in proportion to `other`, not to `self`.
     pub fn merge(&mut self, other: &Shared) {
         for (id, theirs) in &other.entries {
-            match self.entries.get_mut(id) {
-                Some(ours) => ours.merge(theirs),
-                None => {
-                    self.entries.insert(id.clone(), theirs.clone());
+            self.merge_entry(id, theirs);
+        }
+    }
+
+    /// Merges one entry; returns true when it changed ours.
+    pub fn merge_entry(&mut self, id: &str, theirs: &Entry) -> bool {
+        match self.entries.get(id) {
+            // Already there: no copy of the path to it.
+            Some(ours) if ours == theirs => false,
+            Some(ours) => {
+                let mut merged = ours.clone();
+                merged.merge(theirs);
+                if merged == *ours {
+                    return false;
                 }
+                self.entries.insert(id.to_string(), merged);
+                true
+            }
+            None if theirs.is_empty() => false,
+            None => {
+                self.entries.insert(id.to_string(), theirs.clone());
+                true
             }
         }
     }
@@ -278,7 +330,7 @@ impl Shared {
             value,
         };
         let entry = self.entries.entry(id.to_string()).or_default();
-        merge_register(&mut entry.reviewed, &Some(register));
+        write_register(&mut entry.reviewed, register);
     }
 
     /// Writes the follow-up flag of a question (`None` clears it).
@@ -289,7 +341,7 @@ impl Shared {
             value,
         };
         let entry = self.entries.entry(id.to_string()).or_default();
-        merge_register(&mut entry.flagged, &Some(register));
+        write_register(&mut entry.flagged, register);
     }
 
     /// Writes a new version of a question's note, replacing what `base` saw; returns it.
@@ -332,23 +384,34 @@ pub struct Loads {
     pub last: Option<NaiveDate>,
     /// Every question id seen by a load.
     #[serde(default)]
-    pub known: BTreeSet<String>,
+    pub known: imbl::OrdSet<String>,
     /// Questions first seen by a load after the first one: new until reviewed.
-    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
-    pub new: HashMap<String, FirstSeen>,
+    #[serde(default, skip_serializing_if = "imbl::HashMap::is_empty")]
+    pub new: imbl::HashMap<String, FirstSeen>,
 }
 
 impl Loads {
     /// Merges another copy (another window of the same user).
     pub fn merge(&mut self, other: &Loads) {
         self.last = self.last.max(other.last);
-        if !other.known.is_subset(&self.known) {
-            self.known.extend(other.known.iter().cloned());
+        for id in &other.known {
+            if !self.known.contains(id) {
+                self.known.insert(id.clone());
+            }
         }
         for (id, seen) in &other.new {
-            let e = self.new.entry(id.clone()).or_insert(*seen);
-            *e = (*e).min(*seen);
+            match self.new.get(id) {
+                Some(ours) if ours <= seen => {}
+                _ => {
+                    self.new.insert(id.clone(), *seen);
+                }
+            }
         }
+    }
+
+    /// True when it holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.last.is_none() && self.known.is_empty() && self.new.is_empty()
     }
 }
 
@@ -362,10 +425,16 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    /// Merges another copy into this one.
+    /// Merges another copy into this one (a join: see the module's documentation). A delta
+    /// (a few entries) merges in proportion to its size.
     pub fn merge(&mut self, other: &ReviewState) {
         self.shared.merge(&other.shared);
         self.loads.merge(&other.loads);
+    }
+
+    /// True when it holds nothing (an empty delta).
+    pub fn is_empty(&self) -> bool {
+        self.shared.entries.is_empty() && self.loads.is_empty()
     }
 }
 

@@ -1,198 +1,36 @@
 //! The review store: the state shown, the edits a staffer makes, and the saves and reads that
 //! keep it in step with the files.
 //!
-//! Edits change the state in memory at once; saving is a [`SaveJob`] that can run anywhere
-//! (the viewer runs it on a background thread, see [`super::writer`], so a save never stalls
-//! typing; the command line runs it in place). A save re-reads the file under its lock,
-//! merges (a join: whatever another process wrote meanwhile is kept), and replaces the file
-//! atomically, the previous version kept as `.bak`. Its result is merged back into the
-//! store. A failed save keeps the change in memory, says why, and is tried again; nothing a
-//! staffer entered is dropped.
+//! Edits change the state in memory at once and are kept as a *delta* (itself a state)
+//! until saved; saving is a [`SaveJob`] that can run anywhere (the viewer runs it on a
+//! background thread, see [`super::writer`], so a save never stalls typing; the command
+//! line runs it in place). A save appends the delta to the store's log, or folds the log
+//! into a new snapshot (see [`super::disk`]); what other processes wrote meanwhile comes
+//! back with its result and is merged in (a join). A failed save keeps the change in memory
+//! and its delta for the next try, says why, and is tried again; nothing a staffer entered
+//! is dropped.
+//!
+//! The state is made of persistent maps: [`ReviewStore::state`] is copied in constant time
+//! (for the filter thread, for a compaction), and a change costs the same at any size.
 
 use super::change::{Change, ChangeSummary, Snapshot};
-use super::clock::{replica_id, Clock};
-use super::format::{decode, encode, DecodeError, Decoded, FORMAT_VERSION};
-use super::fs::{
-    parent_dir, remove_stale_temps, sidecar, write_atomic, write_target, FileLock, Fs, RealFs,
-    Step, WriteError, LOCK_WAIT,
+use super::clock::{replica_id, writer_of, Clock};
+use super::disk::own_log;
+pub use super::disk::{
+    execute_read, execute_save, FileMark, FileRead, ReadJob, ReadResult, SaveJob, Saved,
 };
+use super::error::io_error;
+pub use super::error::{ReviewError, Unusable};
+use super::format::{encode, FORMAT_VERSION};
+use super::fs::{write_atomic, write_target, FileLock, Fs, RealFs, Step};
 use super::location::{claim_slot, Location};
+use super::snapshot::decode_any;
 use super::state::{Entry, FirstSeen, NoteBase, NoteVersion, ReviewState, Reviewed, Shared, Stamp};
 use crate::model::Question;
-use crate::parse::problem::IoReason;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
-
-/// Why a store does not write its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unusable {
-    /// The file is not a review file this build can read; it is left untouched.
-    Unreadable {
-        /// What is wrong with it.
-        error: DecodeError,
-        /// The previous version, when there is one.
-        backup: Option<PathBuf>,
-    },
-    /// The system would not read it.
-    CannotRead(IoReason),
-    /// It is not a regular file (a FIFO, a device, a directory).
-    NotRegular(String),
-    /// No file could be chosen (no data directory).
-    NoDataDirectory,
-    /// Opened for reading only (a report, a list).
-    ReadingOnly,
-}
-
-/// Plain English, for logs and errors that wrap this one; users read `i18n::review`'s words.
-impl std::fmt::Display for Unusable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Unusable::Unreadable { error, .. } => write!(f, "unreadable ({error})"),
-            Unusable::CannotRead(reason) => write!(f, "cannot read it ({})", reason.text),
-            Unusable::NotRegular(why) => f.write_str(why),
-            Unusable::NoDataDirectory => f.write_str("no data directory"),
-            Unusable::ReadingOnly => f.write_str("opened for reading only"),
-        }
-    }
-}
-
-/// Why a review change or file operation failed; its Display is plain English (for logs),
-/// `i18n::review::error` words it for users.
-#[derive(Debug, thiserror::Error)]
-pub enum ReviewError {
-    /// The store does not write: its file could not be read, or there is none.
-    #[error("review file {} is read-only: {reason}", path.display())]
-    ReadOnly {
-        /// The review file.
-        path: PathBuf,
-        /// Why it is read-only.
-        reason: Unusable,
-    },
-    /// A file operation failed.
-    #[error("review file {}: {action:?} failed: {error}", path.display())]
-    Io {
-        /// What was being done.
-        action: Step,
-        /// The file.
-        path: PathBuf,
-        /// The system's error.
-        error: io::Error,
-    },
-    /// A file given to import is not a review file this build can read.
-    #[error("{}: not a review file ({reason})", path.display())]
-    Invalid {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong with it.
-        reason: DecodeError,
-    },
-}
-
-impl ReviewError {
-    /// True when the file is not a regular file (the user named a FIFO, a device…).
-    pub fn is_not_regular(&self) -> bool {
-        match self {
-            ReviewError::ReadOnly { reason, .. } => matches!(reason, Unusable::NotRegular(_)),
-            ReviewError::Io { error, .. } => error.kind() == io::ErrorKind::InvalidInput,
-            ReviewError::Invalid { .. } => false,
-        }
-    }
-}
-
-impl From<WriteError> for ReviewError {
-    fn from(e: WriteError) -> Self {
-        ReviewError::Io {
-            action: e.action,
-            path: e.path,
-            error: e.error,
-        }
-    }
-}
-
-fn io_error(action: Step, path: &Path) -> impl FnOnce(io::Error) -> ReviewError {
-    let path = path.to_path_buf();
-    move |error| ReviewError::Io {
-        action,
-        path,
-        error,
-    }
-}
-
-/// A save to run: the whole state to merge into the file.
-#[derive(Debug, Clone)]
-pub struct SaveJob {
-    /// The file written (the store's own file).
-    pub path: PathBuf,
-    /// The state to merge into it.
-    pub state: ReviewState,
-    /// The writer id recorded in the file.
-    pub writer: String,
-    /// The store's edit count this job carries.
-    pub generation: u64,
-}
-
-/// What a save wrote.
-#[derive(Debug, Clone)]
-pub struct Saved {
-    /// The state now in the file (ours merged with what was there).
-    pub state: ReviewState,
-    /// The edit count saved.
-    pub generation: u64,
-    /// The file written.
-    pub path: PathBuf,
-}
-
-/// What is known of a file, to skip reading it again when it did not change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-impl FileStamp {
-    fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(FileStamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
-    }
-}
-
-/// A read of the store's files to run (on a background thread in the viewer).
-#[derive(Debug, Clone)]
-pub struct ReadJob {
-    /// Where the store lives.
-    pub location: Location,
-    /// Files with what was known of them, to skip the unchanged ones.
-    pub known: BTreeMap<PathBuf, FileStamp>,
-}
-
-/// One file read by a [`ReadJob`].
-#[derive(Debug)]
-pub struct FileRead {
-    /// The file.
-    pub path: PathBuf,
-    /// Its stamp when read.
-    pub stamp: Option<FileStamp>,
-    /// Its content; `None` when unchanged since last read or absent.
-    pub content: Option<Result<Decoded, Unusable>>,
-}
-
-/// What a [`ReadJob`] found.
-#[derive(Debug, Default)]
-pub struct ReadResult {
-    /// The store's own file.
-    pub own: Option<FileRead>,
-    /// The other files of a team folder.
-    pub others: Vec<FileRead>,
-    /// The team folder could not be listed.
-    pub folder_error: Option<IoReason>,
-}
 
 /// What came into the store from a read or an import, by writer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -201,6 +39,8 @@ pub struct Incoming {
     pub by_writer: BTreeMap<String, usize>,
     /// Files that could not be read, with the reason.
     pub unreadable: Vec<(PathBuf, Unusable)>,
+    /// The state changed (marks, notes, or what another window's loads saw).
+    pub changed: bool,
 }
 
 /// What an import merged, question by question.
@@ -242,6 +82,25 @@ pub enum NoteOutcome {
     Unchanged,
 }
 
+/// Changes to save: the questions whose entries changed (their entries are written whole,
+/// from the state), and what loads saw.
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    ids: imbl::HashSet<String>,
+    loads: super::state::Loads,
+}
+
+impl Pending {
+    fn merge(&mut self, other: Pending) {
+        if self.ids.is_empty() {
+            self.ids = other.ids;
+        } else {
+            self.ids.extend(other.ids);
+        }
+        self.loads.merge(&other.loads);
+    }
+}
+
 /// The review state of one dossier, backed by its review file or team folder.
 pub struct ReviewStore {
     location: Option<Location>,
@@ -251,19 +110,28 @@ pub struct ReviewStore {
     _slot: Option<FileLock>,
     clock: Clock,
     state: ReviewState,
-    /// Files as last read, to read only the ones that changed.
-    stamps: BTreeMap<PathBuf, FileStamp>,
+    /// Changes not yet handed to a save.
+    fresh: Pending,
+    /// Changes handed to a save that has not answered yet, with the edit count it carries.
+    sent: Option<(u64, Pending)>,
+    /// Files as last read, to read only what changed.
+    known: BTreeMap<PathBuf, FileMark>,
+    /// Edits made (every change to save), the count saved, and the count at the latest
+    /// change a staffer made (a mark, a flag, a note, an import; not the ids a load saw).
     generation: u64,
     saved_generation: u64,
+    user_generation: u64,
     read_only: Option<Unusable>,
     /// Opened for reading only (a report): never saves, whatever the files.
     reading_only: bool,
     /// Files of the team folder that could not be read, with the reason.
     unreadable: Vec<(PathBuf, Unusable)>,
-    /// The own file was in format 1: the first save upgrades it (and keeps it as `.bak`).
+    /// The own file is of an older format: the first save upgrades it (and keeps it as
+    /// `.bak`).
     upgrade_from: Option<u32>,
     repaired_notes: usize,
-    last_error: Option<String>,
+    /// Why saving fails: the latest save's error, or the folder found unwritable at open.
+    problem: Option<ReviewError>,
 }
 
 impl std::fmt::Debug for ReviewStore {
@@ -304,7 +172,8 @@ impl OpenOptions {
 
 impl ReviewStore {
     /// Opens the store at `location` (its files need not exist yet). Never fails: a file that
-    /// cannot be read gives a read-only store, with the reason in [`Self::read_only_reason`].
+    /// cannot be read gives a read-only store, with the reason in [`Self::read_only_reason`];
+    /// a folder that cannot be written is found at once and told by [`Self::save_problem`].
     pub fn open(location: Location, options: OpenOptions) -> ReviewStore {
         let own = location.own_file();
         let (slot, lock) = if options.read_only {
@@ -312,49 +181,61 @@ impl ReviewStore {
         } else {
             claim_slot(&own, options.lock_dir.as_deref())
         };
-        let mut store = ReviewStore {
-            replica: replica_id(&options.writer, slot),
-            writer: options.writer,
-            _slot: lock,
-            location: Some(location),
-            fs: options.fs,
-            clock: Clock::default(),
-            state: ReviewState::default(),
-            stamps: BTreeMap::new(),
-            generation: 0,
-            saved_generation: 0,
-            read_only: None,
-            reading_only: options.read_only,
-            unreadable: Vec::new(),
-            upgrade_from: None,
-            repaired_notes: 0,
-            last_error: None,
-        };
+        let mut store = ReviewStore::blank(options.fs, None);
+        store.replica = replica_id(&options.writer, slot);
+        store.writer = options.writer;
+        store._slot = lock;
+        store.location = Some(location);
+        store.reading_only = options.read_only;
         let read = store.read_job();
         let result = execute_read(store.fs.as_ref(), &read, &store.writer);
         store.merge_read(result);
+        if !store.reading_only && store.read_only.is_none() {
+            store.probe();
+        }
         store
     }
 
-    /// An empty read-only store with no file, for when none can be had.
-    pub fn unavailable(reason: Unusable) -> ReviewStore {
+    fn blank(fs: Arc<dyn Fs>, read_only: Option<Unusable>) -> ReviewStore {
         ReviewStore {
             location: None,
-            fs: Arc::new(RealFs),
+            fs,
             writer: String::new(),
             replica: String::new(),
             _slot: None,
             clock: Clock::default(),
             state: ReviewState::default(),
-            stamps: BTreeMap::new(),
+            fresh: Pending::default(),
+            sent: None,
+            known: BTreeMap::new(),
             generation: 0,
             saved_generation: 0,
-            read_only: Some(reason),
+            user_generation: 0,
+            read_only,
             reading_only: false,
             unreadable: Vec::new(),
             upgrade_from: None,
             repaired_notes: 0,
-            last_error: None,
+            problem: None,
+        }
+    }
+
+    /// An empty read-only store with no file, for when none can be had.
+    pub fn unavailable(reason: Unusable) -> ReviewStore {
+        ReviewStore::blank(Arc::new(RealFs), Some(reason))
+    }
+
+    /// Finds out whether the own file's folder takes new files (a read-only file system, a
+    /// folder of someone else's), so that it is said before a mark is lost to it.
+    fn probe(&mut self) {
+        let own = self.path();
+        let target = match write_target(&own) {
+            Ok(t) => t,
+            // A special file: the first save says so.
+            Err(_) => return,
+        };
+        if let Err(e) = self.fs.probe(&target) {
+            self.problem = Some(io_error(Step::Write, &target)(e));
         }
     }
 
@@ -407,22 +288,51 @@ impl ReviewStore {
         self.repaired_notes
     }
 
-    /// True when the file was written by an older dossier and the next save upgrades it.
+    /// The format of the own file when it is older and the next save upgrades it.
     pub fn upgrade_pending(&self) -> Option<u32> {
         self.upgrade_from
     }
 
-    /// True when the store holds changes not yet in its file.
+    /// True when the store holds changes not yet in its files (the ids a load saw count).
     pub fn has_unsaved_changes(&self) -> bool {
         self.generation > self.saved_generation
     }
 
-    /// Why the latest save failed, until one succeeds.
-    pub fn last_error(&self) -> Option<&str> {
-        self.last_error.as_deref()
+    /// True when a change the staffer made (a mark, a flag, a note, an import) is not yet
+    /// in the files: what must not be lost at exit.
+    pub fn has_unsaved_user_changes(&self) -> bool {
+        self.user_generation > self.saved_generation
     }
 
-    /// Everything the store holds (for filtering on another thread, take a clone).
+    /// True when the store can save (it has a file, readable, and was not opened for
+    /// reading only); its saves may still fail (see [`Self::save_problem`]).
+    pub fn can_save(&self) -> bool {
+        self.writable().is_ok()
+    }
+
+    /// True when a save is to run: changes unsaved, and a file to save them in.
+    pub fn save_pending(&self) -> bool {
+        self.has_unsaved_changes() && self.can_save()
+    }
+
+    /// The edit count: it grows with every change to save.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The edit count of the latest save done: every change up to it is on disk.
+    pub fn saved_generation(&self) -> u64 {
+        self.saved_generation
+    }
+
+    /// Why saving fails, until a save succeeds: the latest save's error, or the folder
+    /// found unwritable when the store was opened.
+    pub fn save_problem(&self) -> Option<&ReviewError> {
+        self.problem.as_ref()
+    }
+
+    /// Everything the store holds. Cloning it costs nothing whatever its size (its maps
+    /// share their structure): the filter thread takes a copy.
     pub fn state(&self) -> &ReviewState {
         &self.state
     }
@@ -452,6 +362,12 @@ impl ReviewStore {
         self.state.change(q)
     }
 
+    /// [`Self::change`], the question's snapshot as it is now given (computed once by the
+    /// caller, for a recount over many questions).
+    pub fn change_from(&self, id: &str, now: &Snapshot) -> Option<Change> {
+        self.state.change_from(id, now)
+    }
+
     /// True when the question is to be looked at again (see [`Self::change`]).
     pub fn is_changed(&self, q: &Question) -> bool {
         self.change(q).is_some()
@@ -479,14 +395,25 @@ impl ReviewStore {
         })
     }
 
-    fn touched(&mut self) {
+    /// One more change to save; `by_user` when the staffer made it.
+    fn touched(&mut self, by_user: bool) {
         self.generation += 1;
+        if by_user {
+            self.user_generation = self.generation;
+        }
+    }
+
+    /// Applies a write to the question `id`, and remembers it to save.
+    fn write<T>(&mut self, id: &str, write: impl FnOnce(&mut Shared) -> T) -> T {
+        self.fresh.ids.insert(id.to_string());
+        write(&mut self.state.shared)
     }
 
     /// Records a load of the dossier (at start-up and on each reload): ids never seen by a
     /// previous load are marked new (none at the very first load, when everything is new),
     /// and the ids are remembered. Returns what changed since the questions were reviewed.
-    /// Works on a read-only store too (the marks then last the session).
+    /// Works on a read-only store too (the marks then last the session). What a load saw
+    /// is saved, but is not a change of the staffer's: it is not rescued at exit.
     pub fn observe(&mut self, questions: &[Question], today: NaiveDate) -> ChangeSummary {
         let first_load = self.state.loads.last.is_none();
         let mut dirty = first_load;
@@ -496,22 +423,24 @@ impl ReviewStore {
                 continue;
             }
             self.state.loads.known.insert(q.id.clone());
+            self.fresh.loads.known.insert(q.id.clone());
             dirty = true;
-            if !first_load && !self.is_reviewed(&q.id) {
+            if !first_load && !self.is_reviewed(&q.id) && !self.state.loads.new.contains_key(&q.id)
+            {
                 let stamp = *t.get_or_insert_with(|| self.clock.tick());
-                self.state
-                    .loads
-                    .new
-                    .entry(q.id.clone())
-                    .or_insert(FirstSeen {
-                        date: today,
-                        t: stamp,
-                    });
+                let seen = FirstSeen {
+                    date: today,
+                    t: stamp,
+                };
+                self.state.loads.new.insert(q.id.clone(), seen);
+                self.fresh.loads.new.insert(q.id.clone(), seen);
             }
         }
         if dirty {
-            self.state.loads.last = Some(today.max(self.state.loads.last.unwrap_or(today)));
-            self.touched();
+            let last = Some(today.max(self.state.loads.last.unwrap_or(today)));
+            self.state.loads.last = last;
+            self.fresh.loads.last = last;
+            self.touched(false);
         }
         self.summary(questions)
     }
@@ -529,8 +458,8 @@ impl ReviewStore {
         });
         let on = value.is_some();
         let stamp = self.stamp();
-        self.state.shared.write_reviewed(&q.id, stamp, value);
-        self.touched();
+        self.write(&q.id, |s| s.write_reviewed(&q.id, stamp, value));
+        self.touched(true);
         Ok(on)
     }
 
@@ -542,28 +471,40 @@ impl ReviewStore {
     }
 
     /// Marks every question given reviewed today (those already reviewed and unchanged are
-    /// left as they are). Returns how many were marked.
+    /// left as they are). Returns how many were marked. The marks are saved together, as
+    /// one change.
     pub fn mark_all_reviewed(
         &mut self,
         questions: &[&Question],
         today: NaiveDate,
     ) -> Result<usize, ReviewError> {
+        let marks = questions.iter().map(|q| (q.id.as_str(), Snapshot::of(q)));
+        self.mark_all_reviewed_as(marks, today)
+    }
+
+    /// [`Self::mark_all_reviewed`], each question given by its id and how it stands now.
+    pub fn mark_all_reviewed_as<'a>(
+        &mut self,
+        marks: impl IntoIterator<Item = (&'a str, Snapshot)>,
+        today: NaiveDate,
+    ) -> Result<usize, ReviewError> {
         self.writable()?;
         let mut marked = 0;
-        for q in questions {
-            if self.is_reviewed(&q.id) && self.change(q).is_none() {
+        // One stamp for the batch: one replica's registers of different questions.
+        let stamp = self.stamp();
+        for (id, snapshot) in marks {
+            if self.is_reviewed(id) && self.change_from(id, &snapshot).is_none() {
                 continue;
             }
-            let stamp = self.stamp();
             let value = Some(Reviewed {
                 date: today,
-                snapshot: Snapshot::of(q),
+                snapshot,
             });
-            self.state.shared.write_reviewed(&q.id, stamp, value);
+            self.write(id, |s| s.write_reviewed(id, stamp.clone(), value));
             marked += 1;
         }
         if marked > 0 {
-            self.touched();
+            self.touched(true);
         }
         Ok(marked)
     }
@@ -574,8 +515,8 @@ impl ReviewStore {
         let value = (!self.is_flagged(id)).then_some(today);
         let on = value.is_some();
         let stamp = self.stamp();
-        self.state.shared.write_flag(id, stamp, value);
-        self.touched();
+        self.write(id, |s| s.write_flag(id, stamp, value));
+        self.touched(true);
         Ok(on)
     }
 
@@ -612,8 +553,8 @@ impl ReviewStore {
             return Ok(NoteOutcome::Unchanged);
         }
         let stamp = self.stamp();
-        self.state.shared.write_note(id, stamp, base, text);
-        self.touched();
+        self.write(id, |s| s.write_note(id, stamp, base, text));
+        self.touched(true);
         Ok(if text.is_empty() {
             NoteOutcome::Deleted
         } else {
@@ -621,42 +562,70 @@ impl ReviewStore {
         })
     }
 
-    /// The save that brings the file up to date, when there is something to save.
-    pub fn save_job(&self) -> Option<SaveJob> {
-        if self.writable().is_err() || !self.has_unsaved_changes() {
+    /// The save that brings the files up to date, when there is something to save: the
+    /// changes since the last save handed out (and those of a save not answered yet).
+    pub fn save_job(&mut self) -> Option<SaveJob> {
+        if !self.save_pending() {
             return None;
         }
+        let mut delta = std::mem::take(&mut self.fresh);
+        if let Some((_, mut sent)) = self.sent.take() {
+            sent.merge(delta);
+            delta = sent;
+        }
+        self.sent = Some((self.generation, delta.clone()));
+        let path = self.path();
+        let log = own_log(&path);
+        let known = [path.clone(), log]
+            .into_iter()
+            .filter_map(|p| Some((p.clone(), *self.known.get(&p)?)))
+            .collect();
         Some(SaveJob {
-            path: self.path(),
-            state: self.state.clone(),
+            path,
+            changed: delta.ids,
+            loads: delta.loads,
+            full: self.state.clone(),
             writer: self.writer.clone(),
             generation: self.generation,
+            known,
+            upgrade: self.upgrade_from.is_some(),
         })
     }
 
-    /// Takes in the result of a save.
-    pub fn saved(&mut self, result: Result<Saved, ReviewError>) -> Result<(), ReviewError> {
+    /// Takes in the result of a save. Returns whether what came back from the files (another
+    /// window's saves) changed the state.
+    pub fn saved(&mut self, result: Result<Saved, ReviewError>) -> Result<bool, ReviewError> {
         match result {
             Ok(saved) => {
-                self.merge_state(&saved.state);
+                for (path, mark) in saved.marks {
+                    self.known.insert(path, mark);
+                }
+                let (changed, _) = self.absorb(saved.incoming, true);
                 self.saved_generation = self.saved_generation.max(saved.generation);
-                self.stamps.insert(
-                    saved.path.clone(),
-                    FileStamp::of(&saved.path).unwrap_or(FileStamp {
-                        len: 0,
-                        modified: None,
-                    }),
-                );
-                self.upgrade_from = None;
-                self.last_error = None;
-                Ok(())
+                if self
+                    .sent
+                    .as_ref()
+                    .is_some_and(|(g, _)| *g <= saved.generation)
+                {
+                    self.sent = None;
+                }
+                if saved.compacted {
+                    self.upgrade_from = None;
+                }
+                self.problem = None;
+                Ok(changed)
             }
             Err(e) => {
                 tracing::warn!(error = %e, "review save failed");
+                // The changes go back into the next save.
+                if let Some((_, mut sent)) = self.sent.take() {
+                    sent.merge(std::mem::take(&mut self.fresh));
+                    self.fresh = sent;
+                }
                 if let ReviewError::ReadOnly { reason, .. } = &e {
                     self.read_only = Some(reason.clone());
                 }
-                self.last_error = Some(e.to_string());
+                self.problem = Some(e.clone());
                 Err(e)
             }
         }
@@ -667,7 +636,7 @@ impl ReviewStore {
         match self.save_job() {
             Some(job) => {
                 let result = execute_save(self.fs.as_ref(), &job);
-                self.saved(result)
+                self.saved(result).map(|_| ())
             }
             None => Ok(()),
         }
@@ -680,7 +649,7 @@ impl ReviewStore {
                 .location
                 .clone()
                 .unwrap_or_else(|| Location::File(PathBuf::new())),
-            known: self.stamps.clone(),
+            known: self.known.clone(),
         }
     }
 
@@ -697,21 +666,24 @@ impl ReviewStore {
 
     /// Takes in the result of a read: merges what changed, and says who changed what.
     pub fn merge_read(&mut self, result: ReadResult) -> Incoming {
-        let before = self.state.shared.clone();
         let mut incoming = Incoming::default();
-        if let Some(own) = result.own {
-            if let Some(stamp) = own.stamp {
-                self.stamps.insert(own.path.clone(), stamp);
+        let mut tally = |(changed, by): (bool, BTreeMap<String, usize>)| {
+            incoming.changed |= changed;
+            for (w, n) in by {
+                *incoming.by_writer.entry(w).or_insert(0) += n;
             }
+        };
+        if let Some(own) = result.own {
+            self.remember(&own);
             match own.content {
                 Some(Ok(decoded)) => {
                     if decoded.version < FORMAT_VERSION && self.upgrade_from.is_none() {
                         self.upgrade_from = Some(decoded.version);
                         self.repaired_notes += decoded.repaired_notes;
-                        // The upgrade is a change to save.
-                        self.touched();
+                        // The upgrade is a change to save (not the staffer's).
+                        self.touched(false);
                     }
-                    self.merge_state(&decoded.state);
+                    tally(self.absorb(decoded.state, true));
                     // Readable (again): writable.
                     self.read_only = None;
                 }
@@ -719,18 +691,26 @@ impl ReviewStore {
                 None => {}
             }
         }
+        if let Some(log) = result.own_log {
+            self.remember(&log);
+            match log.content {
+                Some(Ok(decoded)) => tally(self.absorb(decoded.state, true)),
+                // A log this build cannot read is never appended to.
+                Some(Err(reason)) => {
+                    self.known.remove(&log.path);
+                    self.read_only = Some(reason);
+                }
+                None => {}
+            }
+        }
         self.unreadable.clear();
         for file in result.others {
-            if let Some(stamp) = file.stamp {
-                self.stamps.insert(file.path.clone(), stamp);
-            }
+            self.remember(&file);
             match file.content {
-                Some(Ok(decoded)) => {
-                    // Colleagues' loads are theirs: only marks and notes are merged.
-                    self.merge_shared(&decoded.state.shared);
-                }
+                // Colleagues' loads are theirs: only marks and notes are merged.
+                Some(Ok(decoded)) => tally(self.absorb(decoded.state, false)),
                 Some(Err(reason)) => {
-                    self.stamps.remove(&file.path);
+                    self.known.remove(&file.path);
                     self.unreadable.push((file.path.clone(), reason));
                 }
                 None => {}
@@ -745,19 +725,60 @@ impl ReviewStore {
                 Unusable::CannotRead(reason),
             ));
         }
-        incoming.by_writer = changed_by(&before, &self.state.shared);
         incoming.unreadable = self.unreadable.clone();
         incoming
     }
 
-    fn merge_state(&mut self, other: &ReviewState) {
-        self.state.merge(other);
-        self.clock.observe(self.state.shared.latest());
+    fn remember(&mut self, file: &FileRead) {
+        match file.mark {
+            Some(mark) => {
+                self.known.insert(file.path.clone(), mark);
+            }
+            None => {
+                self.known.remove(&file.path);
+            }
+        }
     }
 
-    fn merge_shared(&mut self, other: &Shared) {
-        self.state.shared.merge(other);
-        self.clock.observe(self.state.shared.latest());
+    /// Merges a state read from the files, in proportion to its size. Returns whether it
+    /// changed ours, and for each writer (without the process slot) the number of questions
+    /// whose marks or note they changed.
+    fn absorb(&mut self, theirs: ReviewState, with_loads: bool) -> (bool, BTreeMap<String, usize>) {
+        let mut by = BTreeMap::new();
+        let mut count = |entry: &Entry, before: &Entry| {
+            for w in entry.writers_since(before) {
+                *by.entry(writer_of(w).to_string()).or_insert(0) += 1;
+            }
+        };
+        self.clock.observe(theirs.shared.latest());
+        let mut changed = false;
+        if self.state.shared.entries.is_empty() {
+            // The first read (opening the store): taken as it is, no copy, no news.
+            changed |= !theirs.shared.entries.is_empty();
+            self.state.shared = theirs.shared;
+        } else {
+            for (id, entry) in &theirs.shared.entries {
+                let before = self.state.shared.entries.get(id).cloned();
+                if self.state.shared.merge_entry(id, entry) {
+                    changed = true;
+                    if let Some(after) = self.state.shared.entries.get(id) {
+                        count(after, &before.unwrap_or_default());
+                    }
+                }
+            }
+        }
+        if with_loads && !theirs.loads.is_empty() {
+            let before = self.state.loads.clone();
+            if self.state.loads.known.is_empty() && self.state.loads.new.is_empty() {
+                let last = self.state.loads.last.max(theirs.loads.last);
+                self.state.loads = theirs.loads;
+                self.state.loads.last = last;
+            } else {
+                self.state.loads.merge(&theirs.loads);
+            }
+            changed |= self.state.loads != before;
+        }
+        (changed, by)
     }
 
     /// Writes the marks and notes to `to`, in the review file format, for a colleague
@@ -785,12 +806,11 @@ impl ReviewStore {
             "v1:{}",
             super::clock::clean_writer(&from.file_stem().unwrap_or_default().to_string_lossy())
         );
-        let incoming = decode(&bytes, &origin).map_err(|e| ReviewError::Invalid {
+        let incoming = decode_any(&bytes, &origin).map_err(|e| ReviewError::Invalid {
             path: from.to_path_buf(),
             reason: e,
         })?;
-        let before = self.state.shared.clone();
-        self.merge_shared(&incoming.state.shared);
+        self.clock.observe(incoming.state.shared.latest());
         let mut report = ImportReport {
             repaired_notes: incoming.repaired_notes,
             ..ImportReport::default()
@@ -798,8 +818,19 @@ impl ReviewStore {
         let mut ids: Vec<&String> = incoming.state.shared.entries.keys().collect();
         ids.sort();
         for id in ids {
-            let after = &self.state.shared.entries[id];
-            let what = describe_change(before.entries.get(id), after);
+            let theirs = &incoming.state.shared.entries[id];
+            let before = self.state.shared.entries.get(id).cloned();
+            let what = match self.state.shared.merge_entry(id, theirs) {
+                true => match self.state.shared.entries.get(id) {
+                    Some(after) => {
+                        let what = describe_change(before.as_ref(), after);
+                        self.fresh.ids.insert(id.clone());
+                        what
+                    }
+                    None => Vec::new(),
+                },
+                false => Vec::new(),
+            };
             if what.is_empty() {
                 report.unchanged += 1;
             } else {
@@ -807,13 +838,13 @@ impl ReviewStore {
             }
         }
         if !report.merged.is_empty() {
-            self.touched();
+            self.touched(true);
         }
         Ok(report)
     }
 
-    /// Writes the unsaved state where it cannot be lost (when the review file cannot be
-    /// written at exit): a new file in `dir`. Returns its path.
+    /// Writes the marks and notes where they cannot be lost (when the review file cannot be
+    /// written at exit): a new file in `dir`, which `review import` takes. Returns its path.
     pub fn rescue_copy(&self, dir: &Path) -> Result<PathBuf, ReviewError> {
         self.fs
             .create_dir_all(dir)
@@ -823,41 +854,10 @@ impl ReviewStore {
         write_atomic(
             self.fs.as_ref(),
             &path,
-            &encode(&self.state, Some(&self.writer), true),
+            &encode(&self.state, Some(&self.writer), false),
         )?;
         Ok(path)
     }
-}
-
-/// For each writer, the number of questions whose marks or note they changed between two
-/// states.
-fn changed_by(before: &Shared, after: &Shared) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    for (id, entry) in &after.entries {
-        let old = before.entries.get(id);
-        if old == Some(entry) {
-            continue;
-        }
-        let empty = Entry::default();
-        let old = old.unwrap_or(&empty);
-        let mut writers = std::collections::BTreeSet::new();
-        if entry.reviewed != old.reviewed {
-            writers.extend(entry.reviewed.iter().map(|r| r.by.as_str()));
-        }
-        if entry.flagged != old.flagged {
-            writers.extend(entry.flagged.iter().map(|r| r.by.as_str()));
-        }
-        for v in &entry.note {
-            if !old.note.contains(v) {
-                writers.insert(v.by.as_str());
-            }
-        }
-        for w in writers {
-            let writer = super::clock::writer_of(w).to_string();
-            *out.entry(writer).or_insert(0) += 1;
-        }
-    }
-    out
 }
 
 /// What changed in one entry, as an import reports it.
@@ -887,121 +887,6 @@ fn describe_change(before: Option<&Entry>, after: &Entry) -> Vec<Imported> {
     what
 }
 
-/// Runs a save: under the file's lock, re-reads it, merges the job's state into what is
-/// there, keeps the old content as `.bak`, and replaces the file atomically. A file that
-/// cannot be read is never written over.
-pub fn execute_save(fs: &dyn Fs, job: &SaveJob) -> Result<Saved, ReviewError> {
-    let target = write_target(&job.path).map_err(|e| ReviewError::ReadOnly {
-        path: job.path.clone(),
-        reason: if e.kind() == io::ErrorKind::InvalidInput {
-            Unusable::NotRegular(e.to_string())
-        } else {
-            Unusable::CannotRead(IoReason::from(&e))
-        },
-    })?;
-    fs.create_dir_all(parent_dir(&target))
-        .map_err(io_error(Step::CreateFolder, &target))?;
-    let _lock = FileLock::acquire(&target, LOCK_WAIT).map_err(io_error(Step::Lock, &target))?;
-    remove_stale_temps(fs, &target);
-    let old_bytes = match fs.read(&target) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_error(Step::Read, &target)(e)),
-    };
-    let mut merged = job.state.clone();
-    if let Some(bytes) = &old_bytes {
-        match decode(bytes, &job.writer) {
-            Ok(disk) => merged.merge(&disk.state),
-            Err(e) => {
-                return Err(ReviewError::ReadOnly {
-                    path: target.clone(),
-                    reason: unreadable(fs, &target, e),
-                })
-            }
-        }
-    }
-    let bytes = encode(&merged, Some(&job.writer), true);
-    if old_bytes.as_deref() != Some(bytes.as_slice()) {
-        if let Some(old) = &old_bytes {
-            write_atomic(fs, &sidecar(&target, ".bak"), old).map_err(|e| {
-                ReviewError::from(WriteError {
-                    action: Step::WriteBackup,
-                    ..e
-                })
-            })?;
-        }
-        write_atomic(fs, &target, &bytes)?;
-    }
-    Ok(Saved {
-        state: merged,
-        generation: job.generation,
-        path: job.path.clone(),
-    })
-}
-
-fn unreadable(fs: &dyn Fs, path: &Path, error: DecodeError) -> Unusable {
-    let bak = sidecar(path, ".bak");
-    Unusable::Unreadable {
-        error,
-        backup: fs.read(&bak).is_ok().then_some(bak),
-    }
-}
-
-/// Reads one file of a store unless it is unchanged since `known`.
-fn read_file(fs: &dyn Fs, path: &Path, known: Option<&FileStamp>, origin: &str) -> FileRead {
-    let stamp = FileStamp::of(path);
-    if stamp.is_some() && stamp.as_ref() == known {
-        return FileRead {
-            path: path.to_path_buf(),
-            stamp,
-            content: None,
-        };
-    }
-    let content = match fs.read(path) {
-        Ok(bytes) => Some(decode(&bytes, origin).map_err(|e| unreadable(fs, path, e))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
-            Some(Err(Unusable::NotRegular(e.to_string())))
-        }
-        Err(e) => Some(Err(Unusable::CannotRead(IoReason::from(&e)))),
-    };
-    FileRead {
-        path: path.to_path_buf(),
-        stamp,
-        content,
-    }
-}
-
-/// Runs a read: the own file and, in a team folder, every other file that changed.
-pub fn execute_read(fs: &dyn Fs, job: &ReadJob, writer: &str) -> ReadResult {
-    let own_path = job.location.own_file();
-    if own_path.as_os_str().is_empty() {
-        return ReadResult::default();
-    }
-    let mut result = ReadResult {
-        own: Some(read_file(fs, &own_path, job.known.get(&own_path), writer)),
-        ..ReadResult::default()
-    };
-    match job.location.other_files() {
-        Ok(files) => {
-            for path in files {
-                let origin = format!(
-                    "v1:{}",
-                    super::clock::clean_writer(
-                        &path.file_stem().unwrap_or_default().to_string_lossy()
-                    )
-                );
-                result
-                    .others
-                    .push(read_file(fs, &path, job.known.get(&path), &origin));
-            }
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => result.folder_error = Some(IoReason::from(&e)),
-    }
-    result
-}
-
 impl ReviewState {
     /// True when the question appeared after the user's first load and no one reviewed it
     /// since.
@@ -1022,6 +907,15 @@ impl ReviewState {
         }
         let reviewed = self.shared.entries.get(&q.id)?.reviewed()?;
         reviewed.snapshot.change_to(&Snapshot::of(q))
+    }
+
+    /// [`Self::change`] of the question `id`, as it stands `now`.
+    pub fn change_from(&self, id: &str, now: &Snapshot) -> Option<Change> {
+        if self.is_new(id) {
+            return Some(Change::New);
+        }
+        let reviewed = self.shared.entries.get(id)?.reviewed()?;
+        reviewed.snapshot.change_to(now)
     }
 }
 

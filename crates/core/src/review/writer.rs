@@ -10,6 +10,10 @@ use std::thread::JoinHandle;
 
 /// Work for the writer.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one job at a time: boxing would only add an allocation"
+)]
 pub enum Job {
     /// Save the state.
     Save(SaveJob),
@@ -19,6 +23,10 @@ pub enum Job {
 
 /// Work done, handed to the `deliver` callback.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one result at a time: boxing would only add an allocation"
+)]
 pub enum Done {
     /// A save finished.
     Saved(Result<Saved, ReviewError>),
@@ -27,7 +35,8 @@ pub enum Done {
 }
 
 /// The writer thread. Jobs run one at a time, in order; of several saves waiting, only the
-/// newest runs (each carries the whole state, so it holds the older ones' changes).
+/// newest runs (the store hands each save the changes of those not answered yet, so the
+/// newest holds the older ones' changes).
 pub struct Writer {
     jobs: Option<Sender<Job>>,
     handle: Option<JoinHandle<()>>,

@@ -13,6 +13,7 @@ mod amo;
 mod archive;
 mod legacy;
 pub(crate) mod question;
+mod site_xml;
 mod sniff;
 pub(crate) mod value;
 mod xml;
@@ -23,6 +24,7 @@ pub use archive::{
     ZipSummary,
 };
 pub use legacy::{for_each_legacy_question, for_each_legacy_question_json};
+pub use site_xml::parse_site_question_xml;
 pub use sniff::{sniff, Format};
 pub use xml::{for_each_legacy_question_xml, parse_question_xml};
 
@@ -72,4 +74,29 @@ pub(crate) fn unknown_schema(root: &Value) -> Problem {
 pub fn parse_question_json(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
     let root: Value = serde_json::from_slice(strip_bom(bytes)).map_err(|e| json_error(&e))?;
     question::question_from_root(&root, source)
+}
+
+/// Why a document of another schema ([`Format::OtherXml`], [`Format::OtherJson`]) is not
+/// read: XML with its root element, JSON with its keys, or what makes it invalid.
+pub fn not_a_question(bytes: &[u8], format: Format) -> Problem {
+    if format == Format::OtherXml {
+        return match xml::root_name(bytes) {
+            Some(root) => Problem::ForeignXml(root),
+            None => Problem::InvalidXml(
+                String::from_utf8_lossy(&bytes[..bytes.len().min(40)]).into_owned(),
+            ),
+        };
+    }
+    match serde_json::from_slice::<Value>(strip_bom(bytes)) {
+        Ok(Value::Object(m)) => {
+            let keys: Vec<&str> = m.keys().take(5).collect();
+            Problem::ForeignJson(if keys.is_empty() {
+                "-".to_string()
+            } else {
+                keys.join(", ")
+            })
+        }
+        Ok(other) => unknown_schema(&other),
+        Err(e) => json_error(&e).problem,
+    }
 }

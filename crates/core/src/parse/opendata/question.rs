@@ -208,7 +208,7 @@ fn find_date(text: &str) -> Option<NaiveDate> {
 
 /// A ministry's name as the pages print it: the developed form, unless it is the official
 /// "Ministère de l'intérieur", when the pages print the short form ("Intérieur").
-fn ministry_name(short: Option<&str>, long: Option<&str>) -> String {
+pub(crate) fn ministry_name(short: Option<&str>, long: Option<&str>) -> String {
     let official = long.is_some_and(|l| crate::text::fold::fold(l).starts_with("ministere"));
     let chosen = match (short, long) {
         (Some(s), Some(_)) if official => s,

@@ -11,6 +11,8 @@ pub enum Format {
     QuestionJson,
     /// One open-data question, XML (root `<question>`).
     QuestionXml,
+    /// One question of the 2012–2019 site's XML (root `<QUESTION TYPE="QE">`).
+    SiteQuestionXml,
     /// A legacy single-file XML archive (root `<questionsEcrites>`, …).
     LegacyQuestionsXml,
     /// A legacy single-file JSON archive (`{"questionsEcrites": …}`, …).
@@ -23,6 +25,10 @@ pub enum Format {
     MandatJson,
     /// A zip archive.
     Zip,
+    /// XML of another schema.
+    OtherXml,
+    /// JSON of another schema.
+    OtherJson,
     /// None of these.
     Unknown,
 }
@@ -110,7 +116,7 @@ fn json_format(body: &str) -> Format {
         "organe" => Format::OrganeJson,
         "mandat" => Format::MandatJson,
         k if k.starts_with("questions") => Format::LegacyQuestionsJson,
-        _ => Format::Unknown,
+        _ => Format::OtherJson,
     }
 }
 
@@ -153,6 +159,7 @@ fn markup_format(body: &str) -> Format {
     let local = name.rsplit(':').next().unwrap_or(&name);
     match local {
         "question" => Format::QuestionXml,
+        "QUESTION" => Format::SiteQuestionXml,
         l if l.starts_with("questions") => Format::LegacyQuestionsXml,
         l if matches!(
             l.to_ascii_lowercase().as_str(),
@@ -161,7 +168,8 @@ fn markup_format(body: &str) -> Format {
         {
             Format::Html
         }
-        _ => Format::Unknown,
+        "" => Format::Unknown,
+        _ => Format::OtherXml,
     }
 }
 
@@ -183,7 +191,13 @@ mod tests {
             sniff("x", b"{\"questionsEcrites\": {\"question\": ["),
             Format::LegacyQuestionsJson
         );
-        assert_eq!(sniff("x", b"{\"scrutin\": 1}"), Format::Unknown);
+        assert_eq!(sniff("x", b"{\"scrutin\": 1}"), Format::OtherJson);
+        assert_eq!(
+            sniff("x", b"<?xml version=\"1.0\"?>\n<QUESTION TYPE=\"QE\">"),
+            Format::SiteQuestionXml
+        );
+        assert_eq!(sniff("x.txt", b"<scrutin><numero>"), Format::OtherXml);
+        assert_eq!(sniff("x", b"< pas une balise"), Format::Unknown);
         assert_eq!(
             sniff("x", b"<?xml version=\"1.0\"?>\n<!-- c -->\n<question xmlns=\"http://schemas.assemblee-nationale.fr/referentiel\">"),
             Format::QuestionXml

@@ -20,7 +20,10 @@ const MAX_DEPTH: usize = 64;
 
 /// Elements whose content is HTML, kept as markup.
 fn holds_html(local: &[u8]) -> bool {
-    matches!(local, b"texte" | b"erratum")
+    matches!(
+        local,
+        b"texte" | b"erratum" | b"TEXTE_DEPOT" | b"TEXTE_REPONSE" | b"TEXTE_ERRATUM"
+    )
 }
 
 /// A reader that counts the lines it has handed on, so errors of a stream have a line number.
@@ -272,6 +275,24 @@ fn line_of(bytes: &[u8], offset: u64) -> usize {
 
 /// Reads one per-question XML file (root `<question>`). `source` is recorded in the question.
 pub fn parse_question_xml(bytes: &[u8], source: &str) -> Result<Parsed, LineMessage> {
+    let value = read_root(bytes, |name| {
+        (name != "question").then(|| {
+            if name.starts_with("questions") {
+                Problem::XmlManyQuestions(name.to_string())
+            } else {
+                Problem::UnknownRoot(name.to_string())
+            }
+        })
+    })?;
+    map_question(&value, source)
+}
+
+/// Reads the root element of a one-document XML file into a value, once `check` has accepted
+/// its local name (it returns the problem of a root it refuses).
+pub(super) fn read_root(
+    bytes: &[u8],
+    check: impl FnOnce(&str) -> Option<Problem>,
+) -> Result<Value<'static>, LineMessage> {
     let bytes = strip_bom(bytes);
     let mut reader = Reader::from_reader(bytes);
     let mut buf = Vec::new();
@@ -290,22 +311,15 @@ pub fn parse_question_xml(bytes: &[u8], source: &str) -> Result<Parsed, LineMess
         };
         match event {
             Event::Start(e) => {
-                let name = local_name(e.name().as_ref()).to_vec();
-                if name != b"question" {
-                    let shown = String::from_utf8_lossy(&name).into_owned();
+                let name = String::from_utf8_lossy(local_name(e.name().as_ref())).into_owned();
+                if let Some(problem) = check(&name) {
                     return Err(LineMessage {
                         line: Some(line_of(bytes, reader.buffer_position())),
-                        problem: if shown.starts_with("questions") {
-                            Problem::XmlManyQuestions(shown)
-                        } else {
-                            Problem::UnknownRoot(shown)
-                        },
+                        problem,
                     });
                 }
                 let e = e.into_owned();
-                let value =
-                    read_element(&mut reader, &e, &mut buf, 0).map_err(|err| at(&reader, err))?;
-                return map_question(&value, source);
+                return read_element(&mut reader, &e, &mut buf, 0).map_err(|err| at(&reader, err));
             }
             Event::Eof => {
                 return Err(LineMessage {
@@ -325,6 +339,22 @@ pub fn parse_question_xml(bytes: &[u8], source: &str) -> Result<Parsed, LineMess
                     problem: Problem::XmlTextBeforeRoot,
                 })
             }
+            _ => {}
+        }
+    }
+}
+
+/// The root element's local name of an XML document, if its head shows one.
+pub(super) fn root_name(bytes: &[u8]) -> Option<String> {
+    let mut reader = Reader::from_reader(strip_bom(bytes));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) => {
+                return Some(String::from_utf8_lossy(local_name(e.name().as_ref())).into_owned())
+            }
+            Event::Eof => return None,
             _ => {}
         }
     }
