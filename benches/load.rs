@@ -2,20 +2,17 @@
 //! `cargo bench --bench load`: how long opening a dossier takes (first open, then with the
 //! cache), how fast the parser is, how much memory the viewer needs, and how long a keystroke
 //! in the filter line takes, on generated corpora of 10,000 and 100,000 questions (both
-//! layouts, distinct titles, shared vocabulary, campaigns: `examples/gen_corpus.rs`), each
+//! layouts, distinct titles, shared vocabulary, campaigns: the `dossier-corpus` crate), each
 //! figure printed beside the floor it should be compared to, measured in the same run.
 //!
 //! Options (after `--`): `--sizes 10000,100000` (the corpora to measure), `--reps N` (rounds
 //! per timing; the median is shown). The corpora are generated once into
-//! `target/bench-corpus/<N>/` by `examples/gen_corpus.rs` and reused. See BENCHMARKS.md.
+//! `target/bench-corpus/<N>/` by the `dossier-corpus` crate and reused. See BENCHMARKS.md.
 //!
 //! Adding a figure is a few lines: time a closure with [`median`] or [`per_step`], and push a
 //! [`Figure`] with its floor or target (see the marked places in [`run_size`]).
 
 mod common;
-#[path = "../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
 
 use common::{corpus_root, median};
 use dossier::tui::action::{Action, Command as Key};
@@ -173,9 +170,9 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
     let dir = corpus_root().join(n.to_string());
     let wanted = format!(
         "version={} n={n} seed={SEED}\n",
-        gen_corpus::GENERATOR_VERSION
+        dossier_corpus::GENERATOR_VERSION
     );
-    let marker = dir.join(gen_corpus::MARKER);
+    let marker = dir.join(dossier_corpus::MARKER);
     if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(dir);
     }
@@ -185,7 +182,7 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
     }
     eprintln!("generating {n} questions into {} ...", dir.display());
     let start = Instant::now();
-    let summary = gen_corpus::generate(&dir, n, SEED)?;
+    let summary = dossier_corpus::generate(&dir, n, SEED)?;
     eprintln!(
         "  {} files, {:.1} MB in {:.1?}",
         summary.files,

@@ -9,9 +9,6 @@
 //! `target/bench-corpus/zip-<N>/`. See BENCHMARKS.md, section 7.
 
 mod common;
-#[path = "../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
 
 use dossier_core::library::Library;
 use dossier_core::load::{load, LoadOptions};
@@ -26,9 +23,9 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
     let dir = common::corpus_root().join(format!("zip-{n}"));
     let wanted = format!(
         "version={} n={n} seed={SEED}\n",
-        gen_corpus::GENERATOR_VERSION
+        dossier_corpus::GENERATOR_VERSION
     );
-    if std::fs::read_to_string(dir.join(gen_corpus::MARKER))
+    if std::fs::read_to_string(dir.join(dossier_corpus::MARKER))
         .ok()
         .as_deref()
         == Some(&wanted)
@@ -43,7 +40,7 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
         dir.display()
     );
     let start = Instant::now();
-    let summary = gen_corpus::generate_with(&dir, n, SEED, gen_corpus::Format::Zip)?;
+    let summary = dossier_corpus::generate_with(&dir, n, SEED, dossier_corpus::Format::Zip)?;
     eprintln!(
         "  {} entries, {:.1} MB uncompressed, in {:.1?}",
         summary.files,

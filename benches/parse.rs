@@ -3,10 +3,6 @@
 //! layouts, with throughput in bytes per second. The documents come from the corpus generator
 //! (fixed seed) and from the seeds in `assets/`.
 
-#[path = "../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
-
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_core::parse::parse_bytes;
 use rayon::prelude::*;
@@ -14,7 +10,7 @@ use std::hint::black_box;
 
 /// The first generated documents of each layout, with and without an answer.
 fn sample_documents() -> Vec<(String, String)> {
-    let docs: Vec<gen_corpus::Document> = gen_corpus::documents(200, 1).collect();
+    let docs: Vec<dossier_corpus::Document> = dossier_corpus::documents(200, 1).collect();
     let mut picked = Vec::new();
     for markdown in [true, false] {
         for answered in [true, false] {
@@ -53,7 +49,7 @@ fn parse_documents(c: &mut Criterion) {
     group.finish();
 
     // A thousand documents at once, spread over the cores as the loader does.
-    let batch: Vec<String> = gen_corpus::documents(1000, 2).map(|d| d.text).collect();
+    let batch: Vec<String> = dossier_corpus::documents(1000, 2).map(|d| d.text).collect();
     let bytes: usize = batch.iter().map(String::len).sum();
     let mut group = c.benchmark_group("parse_batch");
     group.throughput(Throughput::Bytes(bytes as u64));

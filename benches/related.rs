@@ -23,9 +23,6 @@
 //!   separately: they must not be related by text).
 
 mod common;
-#[path = "../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
 
 use dossier_core::load::{load, load_sample, LoadOptions};
 use dossier_core::model::Question;
@@ -50,9 +47,9 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
     let dir = corpus_root().join(n.to_string());
     let wanted = format!(
         "version={} n={n} seed={SEED}\n",
-        gen_corpus::GENERATOR_VERSION
+        dossier_corpus::GENERATOR_VERSION
     );
-    let marker = dir.join(gen_corpus::MARKER);
+    let marker = dir.join(dossier_corpus::MARKER);
     if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(dir);
     }
@@ -60,7 +57,7 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
         std::fs::remove_dir_all(&dir)?;
     }
     eprintln!("generating {n} questions into {} ...", dir.display());
-    gen_corpus::generate(&dir, n, SEED)?;
+    dossier_corpus::generate(&dir, n, SEED)?;
     Ok(dir)
 }
 
@@ -126,7 +123,7 @@ fn read_truth(dir: &Path, questions: &[Question]) -> Truth {
         .enumerate()
         .map(|(i, q)| (q.id.as_str(), i as u32))
         .collect();
-    let text = std::fs::read_to_string(dir.join(gen_corpus::TRUTH)).unwrap();
+    let text = std::fs::read_to_string(dir.join(dossier_corpus::TRUTH)).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let groups = |key: &str| -> Vec<Vec<u32>> {
         v[key]
@@ -367,7 +364,7 @@ fn run(n: usize, reps: usize) {
     );
     // The planted pairs missed, by the edits of their two copies (from the generator's
     // `campaign_edits`, regenerated in memory: the truth file does not hold them).
-    let edits: HashMap<String, Vec<&'static str>> = gen_corpus::documents(n, SEED)
+    let edits: HashMap<String, Vec<&'static str>> = dossier_corpus::documents(n, SEED)
         .map(|d| (d.expected.id, d.expected.campaign_edits))
         .collect();
     let found: HashSet<(u32, u32)> = relations

@@ -11,9 +11,6 @@
 //! generated once into `target/bench-corpus/<N>/`. See BENCHMARKS.md, section 8.
 
 mod common;
-#[path = "../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
 
 use common::{corpus_root, load_average, size_and_reps};
 use dossier::tui::action::{Action, Command, Loaded};
@@ -36,9 +33,9 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
     let dir = corpus_root().join(n.to_string());
     let wanted = format!(
         "version={} n={n} seed={SEED}\n",
-        gen_corpus::GENERATOR_VERSION
+        dossier_corpus::GENERATOR_VERSION
     );
-    if std::fs::read_to_string(dir.join(gen_corpus::MARKER))
+    if std::fs::read_to_string(dir.join(dossier_corpus::MARKER))
         .ok()
         .as_deref()
         == Some(wanted.as_str())
@@ -49,7 +46,7 @@ fn corpus(n: usize) -> std::io::Result<PathBuf> {
         std::fs::remove_dir_all(&dir)?;
     }
     eprintln!("generating {n} questions into {} ...", dir.display());
-    gen_corpus::generate(&dir, n, SEED)?;
+    dossier_corpus::generate(&dir, n, SEED)?;
     Ok(dir)
 }
 

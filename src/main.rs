@@ -4,6 +4,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    dossier::logging::init();
     match dossier::cli::Cli::try_parse() {
         Ok(cli) => dossier::cli::run(cli),
         // clap's help and version go to stdout as they are; its errors quote what was typed,

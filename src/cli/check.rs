@@ -1,13 +1,15 @@
 //! `dossier check`: every diagnostic, then a one-line summary.
 
-use dossier_core::i18n::{cli, Lang};
-use dossier_core::load::{LoadReport, Severity};
+use super::words as cli;
+use dossier_core::i18n::Lang;
+use dossier_core::load::LoadReport;
+use dossier_core::parse::diagnostic::Severity;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 pub(super) fn run(out: &mut dyn Write, report: &LoadReport, lang: Lang) -> io::Result<()> {
     for d in &report.diagnostics {
-        writeln!(out, "{}", d.render(lang))?;
+        writeln!(out, "{}", dossier_core::i18n::load::diagnostic(lang, d))?;
     }
     writeln!(out, "{}", summary(report, lang))
 }

@@ -1,8 +1,8 @@
 //! `dossier dossiers`: named dossiers over the library.
 
+use super::words;
 use super::{out, Context};
 use clap::Subcommand;
-use dossier_core::i18n::cli as words;
 use dossier_core::library::dossiers::{DossierError, NamedDossier};
 use dossier_core::library::Origin;
 use dossier_core::load::LoadOptions;
@@ -47,15 +47,7 @@ pub enum DossiersCommand {
 
 fn refused(ctx: &Context, e: &DossierError) -> anyhow::Error {
     let lang = ctx.lang;
-    anyhow::anyhow!(match e {
-        DossierError::BadName(name) => words::bad_dossier_name(lang, &terminal_line(name)),
-        DossierError::BadQuery(q) => words::invalid_query(lang, &q.message(lang)),
-        DossierError::ReviewTerms => words::dossier_review_terms(lang).to_string(),
-        DossierError::Unknown(name) => words::origin_error(
-            lang,
-            &dossier_core::library::OriginError::UnknownDossier(name.clone()),
-        ),
-    })
+    anyhow::anyhow!(dossier_core::i18n::library::dossier_error(lang, e))
 }
 
 /// How many questions of the library a dossier holds now.
@@ -71,8 +63,9 @@ fn size(ctx: &Context, name: &str) -> usize {
 
 pub(super) fn run(action: &DossiersCommand, ctx: &Context) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
-    let library_error =
-        |e: dossier_core::library::LibraryError| anyhow::anyhow!(words::library_error(lang, &e));
+    let library_error = |e: dossier_core::library::LibraryError| {
+        anyhow::anyhow!(dossier_core::i18n::library::library_error(lang, &e))
+    };
     let said = match action {
         DossiersCommand::List => {
             let dossiers = ctx.library.dossiers().map_err(library_error)?;

@@ -1,10 +1,11 @@
 //! `dossier import PATH...`: the PATHs' questions into the library, and what changed.
 
+use super::words;
 use super::{out, Context};
-use dossier_core::i18n::cli as words;
-use dossier_core::i18n::ui;
-use dossier_core::load::{Progress, Severity};
+use crate::tui::words::ui;
+use dossier_core::load::Progress;
 use dossier_core::model::Status;
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::review::Change;
 use dossier_core::text::sanitize::terminal_line;
 use std::collections::{HashMap, HashSet};
@@ -105,11 +106,12 @@ pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> 
         .library
         .import(paths, Some(&progress), &now, &ctx.config.related);
     bar.finish_and_clear();
-    let report = report.map_err(|e| anyhow::anyhow!(words::library_error(lang, &e)))?;
+    let report = report
+        .map_err(|e| anyhow::anyhow!(dossier_core::i18n::library::library_error(lang, &e)))?;
     let moves = dossier_moves(ctx, before);
     out::with_stdout(|o| {
         for d in &report.diagnostics {
-            writeln!(o, "{}", d.render(lang))?;
+            writeln!(o, "{}", dossier_core::i18n::load::diagnostic(lang, d))?;
         }
         // Changes other than new questions are listed by id: what a staffer goes after.
         for kind in [

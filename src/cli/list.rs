@@ -1,10 +1,12 @@
 //! `dossier list`: the viewer's filtered, sorted list, printed for scripts and tests.
 
+use super::words;
 use super::{load_for_cli, out, Context, Lang};
+use crate::tui::words::ui;
 use clap::{Args, ValueEnum};
 use dossier_core::deadline::timing;
 use dossier_core::export;
-use dossier_core::i18n::{cli as words, review as review_words, ui};
+use dossier_core::i18n::review as review_words;
 use dossier_core::model::Question;
 use dossier_core::query::{
     filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey,
@@ -137,7 +139,10 @@ pub fn caret_report(input: &str, error: &QueryError, lang: Lang) -> String {
     format!(
         "{}{}\n  {}\n  {}{}\n",
         words::prefix(lang),
-        words::invalid_query(lang, &error.message(lang)),
+        dossier_core::i18n::query::invalid_query(
+            lang,
+            &dossier_core::i18n::query::error(lang, &error.kind)
+        ),
         shown(input),
         " ".repeat(before),
         "^".repeat(under)

@@ -13,14 +13,15 @@ pub mod out;
 mod report;
 pub mod review;
 mod stats;
+pub mod words;
 
 use crate::config::Config;
 use chrono::NaiveDate;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dossier_core::i18n::cli as words;
 pub use dossier_core::i18n::Lang;
-use dossier_core::load::{check_paths, LoadOptions, LoadReport, Progress, Severity};
+use dossier_core::load::{check_paths, LoadOptions, LoadReport, Progress};
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::query::SortKey;
 use dossier_core::review::{OpenOptions, ReviewStore};
 use std::path::{Path, PathBuf};
@@ -250,6 +251,7 @@ impl Context {
             report.words.as_ref(),
             report.related.as_ref(),
         ) {
+            tracing::warn!(dir = %cache.dir().display(), error = %e, "cache not written");
             out::error(
                 self.lang,
                 &words::cache_not_written(self.lang, &shown(cache.dir()), &e.to_string()),
@@ -363,7 +365,7 @@ fn check_named(paths: &[PathBuf], lang: Lang) -> Result<(), String> {
                     &dossier_core::text::sanitize::terminal_line(&word),
                     command,
                 )),
-                None => Err(e.message(lang)),
+                None => Err(dossier_core::i18n::load::path_error(lang, &e)),
             }
         }
     }
@@ -495,7 +497,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => code,
         Err(e) if out::is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
         Err(e) => {
-            out::error(lang, &format!("{e:#}"));
+            let message = format!("{e:#}");
+            tracing::error!(%message, "command failed");
+            out::error(lang, &message);
             ExitCode::from(2)
         }
     }
@@ -580,7 +584,10 @@ pub fn load_for_cli(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<LoadRepo
         .filter(|d| d.severity == Severity::Skipped)
         .collect();
     for d in &skipped {
-        out::error_raw(&format!("{}\n", d.render(lang)));
+        out::error_raw(&format!(
+            "{}\n",
+            dossier_core::i18n::load::diagnostic(lang, d)
+        ));
     }
     if !skipped.is_empty() {
         out::error(lang, &words::files_skipped(lang, skipped.len()));
@@ -604,7 +611,7 @@ pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<Lo
         ctx.today,
     );
     bar.finish_and_clear();
-    report.map_err(|e| anyhow::anyhow!(words::origin_error(lang, &e)))
+    report.map_err(|e| anyhow::anyhow!(dossier_core::i18n::library::origin_error(lang, &e)))
 }
 
 /// A progress bar for a load, hidden until [`advance`] sees one large enough to show.

@@ -1,7 +1,8 @@
 //! Output of the commands: stdout buffered, a closed pipe taken as the reader being done,
 //! and messages on stderr made safe for the terminal.
 
-use dossier_core::i18n::{cli, Lang};
+use super::words as cli;
+use dossier_core::i18n::Lang;
 use dossier_core::text::sanitize::terminal_text;
 use std::io::{self, Write};
 

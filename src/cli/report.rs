@@ -54,7 +54,7 @@ pub(super) fn run(
     };
     let rows = memo::rows(&selection, store.state(), ctx.today);
     let done = out::with_stdout(|o| match format {
-        ReportFormat::Md => memo::write_markdown(o, &rows, lang, ctx.today),
+        ReportFormat::Md => memo::write_markdown(o, &rows, &lang, ctx.today),
         ReportFormat::Csv => memo::write_csv(o, &rows),
         ReportFormat::Json => memo::write_json(o, &rows, ctx.today),
     });

@@ -48,9 +48,9 @@ pub enum ReviewCommand {
 
 fn problem(lang: dossier_core::i18n::Lang, e: &ReviewError) -> anyhow::Error {
     if e.is_not_regular() {
-        return anyhow::anyhow!(words::not_regular(lang, &e.message(lang)));
+        return anyhow::anyhow!(words::not_regular(lang, &words::error(lang, e)));
     }
-    anyhow::anyhow!(e.message(lang))
+    anyhow::anyhow!(words::error(lang, e))
 }
 
 /// Runs a review command on the store of the dossier's paths.

@@ -1,7 +1,7 @@
 //! `dossier stats`: counts by status, ministry and group.
 
+use super::words::stats as words;
 use super::{Context, StatsFormat};
-use dossier_core::i18n::cli::stats as words;
 use dossier_core::load::LoadReport;
 use dossier_core::stats::{compute, Count};
 use dossier_core::text::sanitize::terminal_line;

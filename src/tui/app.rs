@@ -12,8 +12,9 @@ use dossier_core::deadline::{timing, Timing};
 use dossier_core::export::Format;
 use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
-use dossier_core::load::{Diagnostic, LoadReport, Progress};
+use dossier_core::load::{LoadReport, Progress};
 use dossier_core::model::{Question, Status};
+use dossier_core::parse::diagnostic::Diagnostic;
 use dossier_core::query::{Hit, Query, QueryError, SearchIndex, SortKey};
 use dossier_core::review::{NoteBase, NoteVersion, ReviewState, ReviewStore, Snapshot};
 use dossier_core::views::SavedView;
@@ -747,7 +748,7 @@ impl App {
             return SaveState::Saved;
         }
         match self.review.save_problem() {
-            Some(e) => SaveState::Failed(e.message(self.lang)),
+            Some(e) => SaveState::Failed(dossier_core::i18n::review::error(self.lang, e)),
             None => SaveState::Saving,
         }
     }

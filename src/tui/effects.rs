@@ -6,8 +6,9 @@
 
 use super::action::{Action, ExportDone};
 use super::app::{Choice, ChoiceValue, Dossier};
+use crate::tui::words::prompts;
 use dossier_core::export::{self, Format};
-use dossier_core::i18n::{cli as cli_words, prompts, Lang};
+use dossier_core::i18n::{library as library_words, Lang};
 use dossier_core::library::dossiers::NamedDossier;
 use dossier_core::library::{Library, Origin};
 use dossier_core::review::{ReviewState, ReviewStore};
@@ -36,7 +37,7 @@ pub fn list_choices(origin: &Origin, views_file: Option<&Path>, lang: Lang) -> A
                 }));
                 Ok(out)
             }
-            Err(e) => Err(cli_words::library_error(lang, &e)),
+            Err(e) => Err(library_words::library_error(lang, &e)),
         },
         _ => match views_file.map(Views::read) {
             Some(Ok(v)) => Ok(v
@@ -99,8 +100,8 @@ pub fn save_view(job: SaveJob, lang: Lang) -> Action {
             });
             match changed {
                 Ok(Ok((new, query))) => Ok(prompts::dossier_saved(lang, &job.name, &query, new)),
-                Ok(Err(e)) => Err(prompts::dossier_refused(lang, &e)),
-                Err(e) => Err(cli_words::library_error(lang, &e)),
+                Ok(Err(e)) => Err(dossier_core::i18n::library::dossier_error(lang, &e)),
+                Err(e) => Err(library_words::library_error(lang, &e)),
             }
         }
         _ => match &job.views_file {
@@ -199,7 +200,7 @@ pub fn export(job: ExportJob) -> Action {
         questions: &questions,
         review: &job.review,
         related: Some(related),
-        lang: job.lang,
+        words: &job.lang,
         today: job.today,
     };
     let done = match export::save(&job.path, job.overwrite, job.format, &shown) {

@@ -5,7 +5,8 @@
 
 use super::action::Action;
 use super::effects::{source_file, External};
-use dossier_core::i18n::{prompts, Lang};
+use crate::tui::words::prompts;
+use dossier_core::i18n::Lang;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 

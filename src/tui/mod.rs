@@ -20,13 +20,14 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod words;
 pub mod wrap;
 
+use crate::tui::words::ui;
 use action::{Action, Loaded};
 use app::{App, Settings};
 use crossterm::event::{self, Event as TermEvent, KeyEventKind, MouseEventKind};
 use dossier_core::cache::Cache;
-use dossier_core::i18n::ui;
 use dossier_core::library::Origin;
 use dossier_core::load::{LoadOptions, Progress};
 use dossier_core::query::words::WordIndex;

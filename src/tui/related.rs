@@ -2,7 +2,7 @@
 //! the relations once found, grouping the list by campaign, and going to a related question.
 
 use super::app::{App, CampaignRow, Choice, ChoiceValue, MessageKind, Prompt, PromptKind};
-use dossier_core::i18n::related as words;
+use crate::tui::words::related as words;
 use dossier_core::model::Status;
 use dossier_core::query::Hit;
 use dossier_core::related::RelatedSet;
@@ -157,7 +157,7 @@ pub fn picker(app: &App) -> Result<Prompt, &'static str> {
                     "{} · {} · {}{}",
                     words::reason(lang, r.reason),
                     words::percent(lang, r.similarity),
-                    dossier_core::i18n::ui::status(lang, other.status),
+                    crate::tui::words::ui::status(lang, other.status),
                     if outside {
                         format!(" · {}", words::outside(lang))
                     } else {

@@ -14,10 +14,10 @@ use super::editor::Editor;
 use super::effects::{ExportJob, External, SaveJob};
 use super::filtering::{compute, FilterJob};
 use super::layout::{self, overlay_room, scroll_room};
-use dossier_core::i18n::{prompts, ui};
+use crate::tui::words::{prompts, ui};
 use dossier_core::library::Origin;
-use dossier_core::load::Severity;
 use dossier_core::model::Status;
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::query::words::WordIndex;
 use dossier_core::query::{Hit, Query};
 use dossier_core::review::writer::{Done, Job};
@@ -111,7 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LoadFailed(generation, e) => {
             if generation == app.load_generation {
                 app.loading = None;
-                let text = dossier_core::i18n::cli::origin_error(app.lang, &e);
+                let text = dossier_core::i18n::library::origin_error(app.lang, &e);
                 show(app, text, MessageKind::Warning);
             }
         }
@@ -570,7 +570,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
 
 /// Words for a review error, in the interface's language.
 fn error_text(lang: dossier_core::i18n::Lang, e: &ReviewError) -> String {
-    e.message(lang)
+    dossier_core::i18n::review::error(lang, e)
 }
 
 /// Queues a save when the store holds unsaved changes and none is running.
@@ -1324,7 +1324,7 @@ fn normal_action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 let ready = app.dossier.related.get().is_some();
                 show(
                     app,
-                    dossier_core::i18n::related::no_campaign(app.lang, ready),
+                    crate::tui::words::related::no_campaign(app.lang, ready),
                     MessageKind::Info,
                 );
             }
@@ -1768,7 +1768,7 @@ fn accept_prompt(app: &mut App, fx: &mut Vec<Effect>) {
         PromptKind::SaveView => {
             let name = prompt.text.trim().to_string();
             if let Err(e) = dossier_core::library::dossiers::check_name(&name) {
-                refuse(app, &prompts::dossier_refused(lang, &e));
+                refuse(app, &dossier_core::i18n::library::dossier_error(lang, &e));
                 return;
             }
             app.prompt = None;

@@ -5,7 +5,8 @@
 
 use crate::util::{copy_assets, stderr, stdout, Sandbox};
 use dossier_core::cache::Cache;
-use dossier_core::load::{load, LoadOptions, LoadReport, Severity};
+use dossier_core::load::{load, LoadOptions, LoadReport};
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::parse::problem::{CacheReason, Problem};
 use dossier_core::query::words::WordIndex;
 use proptest::prelude::*;
@@ -27,8 +28,8 @@ fn dossier() -> (Sandbox, PathBuf, Cache) {
     let s = Sandbox::new();
     let dir = s.path("dossier");
     copy_assets(&dir);
-    let docs: Vec<crate::gen_corpus::Document> =
-        rayon::iter::ParallelIterator::collect(crate::gen_corpus::documents(40, 5));
+    let docs: Vec<dossier_corpus::Document> =
+        rayon::iter::ParallelIterator::collect(dossier_corpus::documents(40, 5));
     for (i, d) in docs.iter().enumerate() {
         let name = d.path.file_name().unwrap().to_string_lossy().into_owned();
         std::fs::write(dir.join(format!("g{i}-{name}")), &d.text).unwrap();

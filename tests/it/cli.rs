@@ -799,3 +799,38 @@ fn a_question_left_pending_by_an_ended_legislature_has_lapsed_and_no_deadline_ru
         "the memo is of questions still awaited"
     );
 }
+
+/// The diagnostics log goes to a file in the state folder, never to the terminal: a good run
+/// at the default level writes nothing; `DOSSIER_LOG=info` keeps each load, timed; the error
+/// that ends a command is kept at the default level.
+#[test]
+fn the_log_is_a_file_in_the_state_folder() {
+    let s = Sandbox::new();
+    let log = s.path("state/dossier/dossier.log");
+    let sample = assets().display().to_string();
+    s.ok(&["check", &sample]);
+    assert!(!log.exists(), "a good run logs nothing by default");
+
+    let out = s
+        .cmd()
+        .env("DOSSIER_LOG", "info")
+        .args(["check", &sample])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!stderr(&out).contains("INFO"), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("load files=5 cached=5 questions=5 skipped=0"),
+        "{text}"
+    );
+
+    let out = s.run(&["review", "import", "missing.json"]);
+    assert!(!out.status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("ERROR") && text.contains("command failed"),
+        "{text}"
+    );
+    assert!(!stderr(&out).contains("command failed"), "{}", stderr(&out));
+}

@@ -4,7 +4,6 @@
 //! deliberately reads more (a page number glued to the next label), the case is left out here
 //! and specified in `variants`.
 
-use crate::gen_corpus;
 use crate::util::seed_texts;
 use dossier_core::parse::{parse_bytes, reference, LineMessage, Parsed};
 use proptest::prelude::*;
@@ -54,7 +53,7 @@ fn both(bytes: &[u8]) -> Option<String> {
 #[test]
 fn the_generated_corpus_reads_as_the_previous_parser_read_it() {
     for seed in [3, 11] {
-        let docs: Vec<gen_corpus::Document> = gen_corpus::documents(1500, seed).collect();
+        let docs: Vec<dossier_corpus::Document> = dossier_corpus::documents(1500, seed).collect();
         let differing: Vec<String> = docs
             .par_iter()
             .filter_map(|d| {

@@ -191,7 +191,7 @@ fn an_import_killed_at_any_point_leaves_the_old_library_or_the_new_one() {
     let s = Sandbox::new();
     s.ok(&["import", path(&day_one(&s))]);
     let corpus = s.path("corpus");
-    crate::gen_corpus::generate_with(&corpus, 2_000, 11, crate::gen_corpus::Format::Zip).unwrap();
+    dossier_corpus::generate_with(&corpus, 2_000, 11, dossier_corpus::Format::Zip).unwrap();
     let mut killed_while_running = 0;
     let mut counts = std::collections::BTreeSet::new();
     for delay in [5, 50, 200, 600, 1200] {

@@ -8,11 +8,6 @@
 
 mod util;
 
-/// The realistic corpus generator (`examples/gen_corpus.rs`), its own tests included.
-#[path = "../../examples/gen_corpus.rs"]
-#[allow(dead_code)]
-mod gen_corpus;
-
 mod cache;
 mod cli;
 mod differential;

@@ -2,6 +2,7 @@
 //! on the real AN files of `shared/opendata/` (skipped, saying so, when that folder is absent).
 //! Every expected value is written by hand from the fixture or the real file.
 
+use crate::util::English;
 use chrono::NaiveDate;
 use dossier_core::limits::ZipLimits;
 use dossier_core::model::{
@@ -1135,20 +1136,20 @@ fn an_amo_archive_fills_a_directory() {
 
 /// Loads a generated corpus in one open-data form and checks every question against what
 /// the generator says it holds, field by field.
-fn reads_back(format: crate::gen_corpus::Format) {
+fn reads_back(format: dossier_corpus::Format) {
     use std::collections::HashMap;
     let n = 300;
     let dir = tempfile::tempdir().unwrap();
-    crate::gen_corpus::generate_with(dir.path(), n, 9, format).unwrap();
+    dossier_corpus::generate_with(dir.path(), n, 9, format).unwrap();
     let report = dossier_core::load::load(
         &[dir.path().to_path_buf()],
         &dossier_core::load::LoadOptions::default(),
     );
-    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.shown()).collect();
     assert!(shown.is_empty(), "{shown:#?}");
     assert_eq!(report.questions.len(), n);
-    let docs: Vec<crate::gen_corpus::Document> =
-        rayon::iter::ParallelIterator::collect(crate::gen_corpus::documents(n, 9));
+    let docs: Vec<dossier_corpus::Document> =
+        rayon::iter::ParallelIterator::collect(dossier_corpus::documents(n, 9));
     let by_id: HashMap<&str, &Question> = report
         .questions
         .iter()
@@ -1182,15 +1183,15 @@ fn reads_back(format: crate::gen_corpus::Format) {
 
 #[test]
 fn loose_open_data_json_files_read_back_as_generated() {
-    reads_back(crate::gen_corpus::Format::Json);
+    reads_back(dossier_corpus::Format::Json);
 }
 
 #[test]
 fn open_data_zip_archives_read_back_as_generated_and_name_each_entry() {
-    reads_back(crate::gen_corpus::Format::Zip);
+    reads_back(dossier_corpus::Format::Zip);
     // A damaged entry is named with its archive, and the rest is read.
     let dir = tempfile::tempdir().unwrap();
-    crate::gen_corpus::generate_with(dir.path(), 60, 4, crate::gen_corpus::Format::Zip).unwrap();
+    dossier_corpus::generate_with(dir.path(), 60, 4, dossier_corpus::Format::Zip).unwrap();
     let archive = walk_zips(dir.path()).into_iter().find(|p| {
         p.file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with("Questions"))
@@ -1209,10 +1210,10 @@ fn open_data_zip_archives_read_back_as_generated_and_name_each_entry() {
         &[dir.path().to_path_buf()],
         &dossier_core::load::LoadOptions::default(),
     );
-    let bad: Vec<&dossier_core::load::Diagnostic> = report
+    let bad: Vec<&dossier_core::parse::diagnostic::Diagnostic> = report
         .diagnostics
         .iter()
-        .filter(|d| d.severity == dossier_core::load::Severity::Skipped)
+        .filter(|d| d.severity == dossier_core::parse::diagnostic::Severity::Skipped)
         .collect();
     assert_eq!(bad.len(), 1, "{bad:?}");
     assert!(bad[0].path.contains(".zip!"), "{}", bad[0].path);

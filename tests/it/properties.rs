@@ -3,6 +3,7 @@
 //! returns keeps its guarantees (`check_question`) and re-exports to JSON that reads back
 //! equal.
 
+use crate::util::English;
 use dossier_core::model::Question;
 use dossier_core::parse::{check_question, parse_bytes};
 use dossier_core::sample::DOCUMENTS;

@@ -315,9 +315,9 @@ fn error(query: &str) -> (QueryErrorKind, std::ops::Range<usize>) {
     match Query::parse(query) {
         Ok(q) => panic!("{query:?} parsed: {q:?}"),
         Err(e) => {
-            assert!(!e.message(Lang::En).is_empty());
-            assert!(!e.message(Lang::Fr).is_empty());
-            assert_eq!(e.to_string(), e.message(Lang::En));
+            assert!(!dossier_core::i18n::query::error(Lang::En, &e.kind).is_empty());
+            assert!(!dossier_core::i18n::query::error(Lang::Fr, &e.kind).is_empty());
+            assert!(!e.to_string().is_empty());
             (e.kind, e.span)
         }
     }
@@ -830,8 +830,8 @@ fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let mut questions = load_sample().questions;
-        let docs: Vec<crate::gen_corpus::Document> =
-            rayon::iter::ParallelIterator::collect(crate::gen_corpus::documents(120, 7));
+        let docs: Vec<dossier_corpus::Document> =
+            rayon::iter::ParallelIterator::collect(dossier_corpus::documents(120, 7));
         for d in docs {
             let parsed = dossier_core::parse::parse_bytes(d.text.as_bytes(), "gen").unwrap();
             questions.push(parsed.question);

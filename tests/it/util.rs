@@ -3,8 +3,38 @@
 //! directories so that no test touches the user's files (or another test's).
 
 use chrono::NaiveDate;
+use dossier_core::i18n::{self, Lang};
+use dossier_core::parse::diagnostic::Diagnostic;
+use dossier_core::parse::LineMessage;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// What the core reports, in the English users read with `--lang en`: the core's types carry
+/// no words (`i18n` chooses them), the tests assert on these.
+pub trait English {
+    /// The message: what is wrong.
+    fn message(&self) -> String;
+    /// The line a user reads: for a diagnostic `file:line: warning: message`.
+    fn shown(&self) -> String {
+        self.message()
+    }
+}
+
+impl English for LineMessage {
+    fn message(&self) -> String {
+        i18n::load::problem(Lang::En, &self.problem)
+    }
+}
+
+impl English for Diagnostic {
+    fn message(&self) -> String {
+        i18n::load::problem(Lang::En, &self.problem)
+    }
+
+    fn shown(&self) -> String {
+        i18n::load::diagnostic(Lang::En, self)
+    }
+}
 
 /// A date.
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -89,6 +119,7 @@ impl Sandbox {
             ("XDG_DATA_HOME".into(), format!("{home}/data")),
             ("XDG_CONFIG_HOME".into(), format!("{home}/config")),
             ("XDG_CACHE_HOME".into(), format!("{home}/cache")),
+            ("XDG_STATE_HOME".into(), format!("{home}/state")),
             ("DOSSIER_TODAY".into(), today().to_string()),
             ("NO_COLOR".into(), "1".into()),
             ("COLUMNS".into(), "120".into()),
@@ -102,6 +133,7 @@ impl Sandbox {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
         cmd.current_dir(self.dir.path());
         cmd.env_remove("DOSSIER_LANG");
+        cmd.env_remove("DOSSIER_LOG");
         for (k, v) in self.env() {
             cmd.env(k, v);
         }

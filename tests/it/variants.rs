@@ -2,11 +2,12 @@
 //! `tests/fixtures/` (`.md`: markdown with `**Label :**` and `<sup>`; `.txt`: plain with
 //! `Label :` and `^e`), with what must come out of each.
 
+use crate::util::English;
 use chrono::NaiveDate;
 use dossier_core::deadline::{timing, DeadlineRule};
-use dossier_core::i18n::Lang;
-use dossier_core::load::{load, Diagnostic, LoadOptions, Severity};
+use dossier_core::load::{load, LoadOptions};
 use dossier_core::model::{EmphasisStyle, EventKind, ExtraField, Question, QuestionKind, Status};
+use dossier_core::parse::diagnostic::{Diagnostic, Severity};
 use std::path::PathBuf;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -515,9 +516,9 @@ fn windows_1252_and_latin1_are_decoded_with_a_warning() {
         assert_eq!(diags[0].severity, Severity::Warning);
         assert_eq!(PathBuf::from(&diags[0].path), fixture(&rel));
         assert!(
-            diags[0].message(Lang::En).contains("Windows-1252"),
+            diags[0].message().contains("Windows-1252"),
             "{}",
-            diags[0].message(Lang::En)
+            diags[0].message()
         );
     }
 }
@@ -546,7 +547,7 @@ fn bad_files_are_skipped_with_file_and_line() {
         let diag = &report.diagnostics[0];
         assert_eq!(diag.severity, Severity::Skipped);
         assert!(diag.line.is_some(), "{name}: a line number");
-        let shown = diag.to_string();
+        let shown = diag.shown();
         let prefix = format!("{}:{}: skipped: ", path.display(), diag.line.unwrap_or(0));
         assert!(shown.starts_with(&prefix), "{shown}");
         assert!(shown.contains(what), "{name}: {shown}");
@@ -593,7 +594,7 @@ fn duplicates_keep_the_more_complete_copy_and_say_so() {
         ]
     );
     assert_eq!(report.files_skipped, 2);
-    let dups: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    let dups: Vec<String> = report.diagnostics.iter().map(|d| d.shown()).collect();
     assert_eq!(dups.len(), 2, "{dups:?}");
     assert!(dups[0].contains("a_before_answer.md"), "{}", dups[0]);
     assert!(dups[0].contains("17-13809QE") && dups[0].contains("b_answered.md"));
@@ -605,11 +606,7 @@ fn duplicates_keep_the_more_complete_copy_and_say_so() {
     assert!(dups[1].contains("16-16353QE") && dups[1].contains("c_withdrawn.txt"));
     for d in &report.diagnostics {
         assert_eq!(d.severity, Severity::Skipped);
-        assert!(
-            d.message(Lang::En).contains("duplicate"),
-            "{}",
-            d.message(Lang::En)
-        );
+        assert!(d.message().contains("duplicate"), "{}", d.message());
     }
 }
 

@@ -8,22 +8,21 @@
 //! renamed), can be deleted at any time, and a cache that is damaged, truncated or from
 //! another version is ignored with a warning and rebuilt.
 //!
-//! Layout: a magic number and format version; sections of [postcard] (a compact serde
-//! format, every read checked) each with its length and CRC-32; a directory of the sections
-//! at the end, found from a fixed-size trailer. The sections hold a few thousand files each
-//! and are read and decoded in parallel, so that the cache is never held whole in memory.
+//! Layout: a file of checksummed sections ([`crate::sections`]) of [postcard] (a compact
+//! serde format, every read checked), questions in their wire form ([`crate::wire`]). The
+//! sections hold a few thousand files each and are read and decoded in parallel, so that the
+//! cache is never held whole in memory.
 
-use crate::load::{Diagnostic, Severity};
-use crate::model::{
-    Attribution, Emphasis, Event, EventKind, ExtraField, Question, QuestionKind, Status,
-};
+use crate::model::Question;
+use crate::parse::diagnostic::{Diagnostic, Severity};
 use crate::parse::problem::Problem;
 use crate::query::words::{WordIndex, WordIndexParts};
-use chrono::NaiveDate;
+use crate::sections::{read_directory, read_section, Section, SectionWriter, Unused};
+use crate::wire::StoredQuestion;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// First bytes of a cache file.
@@ -32,8 +31,6 @@ const MAGIC: &[u8; 8] = b"DOSCACHE";
 pub const FORMAT: u32 = 3;
 /// Files per section.
 const SECTION_FILES: usize = 2048;
-/// Largest section read: a corrupt length cannot make a load allocate more.
-const MAX_SECTION: u64 = 1 << 30;
 /// Cache files kept: the least recently used beyond these are deleted.
 const KEEP: usize = 8;
 
@@ -119,235 +116,6 @@ impl CacheTicket {
     }
 }
 
-/// A question as the cache stores it: every field, none skipped (postcard is not
-/// self-describing), dates as days, texts as bytes borrowed from the question when written
-/// and from the section when read (checked as UTF-8 with SIMD, then copied once: reading
-/// them as strings checked each with the slower standard check, a fifth of a warm start).
-#[derive(Serialize, Deserialize)]
-pub(crate) struct StoredQuestion<'a> {
-    #[serde(borrow, with = "serde_bytes")]
-    id: &'a [u8],
-    legislature: u16,
-    kind: QuestionKind,
-    number: u32,
-    #[serde(borrow, with = "serde_bytes")]
-    title: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    author: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    author_ref: Option<&'a [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    mandate_ref: Option<&'a [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    constituency: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    group: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    rubric: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    ministry_asked: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    ministry_assigned: &'a [u8],
-    #[serde(borrow)]
-    attributions: Vec<StoredAttribution<'a>>,
-    #[serde(borrow, with = "serde_bytes")]
-    analysis_head: Option<&'a [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    analysis: Option<&'a [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    question_text: &'a [u8],
-    question_emphasis: Vec<Emphasis>,
-    #[serde(borrow, with = "serde_bytes")]
-    answer_text: &'a [u8],
-    answer_emphasis: Vec<Emphasis>,
-    status: Status,
-    #[serde(borrow)]
-    events: Vec<StoredEvent<'a>>,
-    #[serde(borrow)]
-    extra: Vec<StoredExtra<'a>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredAttribution<'a> {
-    #[serde(borrow, with = "serde_bytes")]
-    ministry: &'a [u8],
-    date: Option<i32>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredEvent<'a> {
-    kind: EventKind,
-    #[serde(borrow, with = "serde_bytes")]
-    label: &'a [u8],
-    date: i32,
-    page: Option<u32>,
-    #[serde(borrow, with = "serde_bytes")]
-    note: Option<&'a [u8]>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredExtra<'a> {
-    #[serde(borrow, with = "serde_bytes")]
-    label: &'a [u8],
-    #[serde(borrow, with = "serde_bytes")]
-    value: &'a [u8],
-}
-
-fn days(d: NaiveDate) -> i32 {
-    chrono::Datelike::num_days_from_ce(&d)
-}
-
-fn date(days: i32) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(days)
-}
-
-/// Stored bytes as a string, if they are UTF-8.
-fn text(bytes: &[u8]) -> Option<String> {
-    simdutf8::basic::from_utf8(bytes).ok().map(str::to_owned)
-}
-
-fn opt_text(bytes: Option<&[u8]>) -> Option<Option<String>> {
-    match bytes {
-        Some(b) => text(b).map(Some),
-        None => Some(None),
-    }
-}
-
-impl<'a> StoredQuestion<'a> {
-    pub(crate) fn from_question(q: &'a Question) -> Self {
-        let b = |s: &'a String| s.as_bytes();
-        StoredQuestion {
-            id: b(&q.id),
-            legislature: q.legislature,
-            kind: q.kind,
-            number: q.number,
-            title: b(&q.title),
-            author: b(&q.author),
-            author_ref: q.author_ref.as_ref().map(b),
-            mandate_ref: q.mandate_ref.as_ref().map(b),
-            constituency: b(&q.constituency),
-            group: b(&q.group),
-            rubric: b(&q.rubric),
-            ministry_asked: b(&q.ministry_asked),
-            ministry_assigned: b(&q.ministry_assigned),
-            attributions: q
-                .attributions
-                .iter()
-                .map(|a| StoredAttribution {
-                    ministry: b(&a.ministry),
-                    date: a.date.map(days),
-                })
-                .collect(),
-            analysis_head: q.analysis_head.as_ref().map(b),
-            analysis: q.analysis.as_ref().map(b),
-            question_text: b(&q.question_text),
-            question_emphasis: q.question_emphasis.clone(),
-            answer_text: b(&q.answer_text),
-            answer_emphasis: q.answer_emphasis.clone(),
-            status: q.status,
-            events: q
-                .events
-                .iter()
-                .map(|e| StoredEvent {
-                    kind: e.kind,
-                    label: b(&e.label),
-                    date: days(e.date),
-                    page: e.page,
-                    note: e.note.as_ref().map(b),
-                })
-                .collect(),
-            extra: q
-                .extra
-                .iter()
-                .map(|x| StoredExtra {
-                    label: b(&x.label),
-                    value: b(&x.value),
-                })
-                .collect(),
-        }
-    }
-
-    /// The question, or `None` when what was stored does not hold together (a damaged
-    /// cache that passed its checksum): its file is parsed again.
-    pub(crate) fn into_question(self, source: String) -> Option<Question> {
-        let mut events = Vec::with_capacity(self.events.len());
-        for e in self.events {
-            events.push(Event {
-                kind: e.kind,
-                label: text(e.label)?,
-                date: date(e.date)?,
-                page: e.page,
-                note: opt_text(e.note)?,
-            });
-        }
-        let mut attributions = Vec::with_capacity(self.attributions.len());
-        for a in self.attributions {
-            let date = match a.date {
-                Some(d) => Some(date(d)?),
-                None => None,
-            };
-            attributions.push(Attribution {
-                ministry: text(a.ministry)?,
-                date,
-            });
-        }
-        let mut extra = Vec::with_capacity(self.extra.len());
-        for x in self.extra {
-            extra.push(ExtraField {
-                label: text(x.label)?,
-                value: text(x.value)?,
-            });
-        }
-        let mut question_text = text(self.question_text)?;
-        let mut answer_text = text(self.answer_text)?;
-        question_text.shrink_to_fit();
-        answer_text.shrink_to_fit();
-        let q = Question {
-            id: text(self.id)?,
-            legislature: self.legislature,
-            kind: self.kind,
-            number: self.number,
-            title: text(self.title)?,
-            author: text(self.author)?,
-            author_ref: opt_text(self.author_ref)?,
-            mandate_ref: opt_text(self.mandate_ref)?,
-            constituency: text(self.constituency)?,
-            group: text(self.group)?,
-            rubric: text(self.rubric)?,
-            ministry_asked: text(self.ministry_asked)?,
-            ministry_assigned: text(self.ministry_assigned)?,
-            attributions,
-            analysis_head: opt_text(self.analysis_head)?,
-            analysis: opt_text(self.analysis)?,
-            question_text,
-            question_emphasis: self.question_emphasis,
-            answer_text,
-            answer_emphasis: self.answer_emphasis,
-            status: self.status,
-            events,
-            extra,
-            source,
-        };
-        holds_together(&q).then_some(q)
-    }
-}
-
-/// What the viewer would trip on in a question: an id that is not its parts, emphasis
-/// outside its text or inside a character.
-fn holds_together(q: &Question) -> bool {
-    let spans_ok = |text: &str, spans: &[Emphasis]| {
-        spans.iter().all(|e| {
-            e.start < e.end
-                && e.end <= text.len()
-                && text.is_char_boundary(e.start)
-                && text.is_char_boundary(e.end)
-        })
-    };
-    q.id == Question::make_id(q.legislature, q.number, q.kind)
-        && spans_ok(&q.question_text, &q.question_emphasis)
-        && spans_ok(&q.answer_text, &q.answer_emphasis)
-}
-
 /// A diagnostic as stored: its path is rebuilt from the file's.
 #[derive(Serialize, Deserialize)]
 struct StoredDiagnostic {
@@ -376,14 +144,6 @@ pub struct CachedEntry {
     pub key: FileKey,
 }
 
-/// Where a section is.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub(crate) struct Section {
-    offset: u64,
-    len: u64,
-    crc: u32,
-}
-
 /// The directory at the end of a cache file.
 #[derive(Serialize, Deserialize)]
 struct Directory {
@@ -399,17 +159,6 @@ struct Directory {
     words: Option<Section>,
     /// Their related questions, with the settings they were found with.
     related: Option<Section>,
-}
-
-/// Why a cache file was not used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unused {
-    /// Written by another version of dossier (or of its parser).
-    OtherVersion,
-    /// Damaged or truncated: a checksum or a structure did not hold.
-    Damaged(String),
-    /// It could not be read.
-    Unreadable(String),
 }
 
 /// What a cached file gave.
@@ -702,115 +451,6 @@ impl Cache {
             let _ = fs::remove_file(path);
         }
     }
-}
-
-/// Writes a file of sections: a magic number and a format version, sections of bytes each
-/// checksummed, then a directory (a last section) found from a fixed-size trailer. The cache
-/// and the library are such files.
-pub(crate) struct SectionWriter {
-    out: io::BufWriter<File>,
-    offset: u64,
-}
-
-impl SectionWriter {
-    /// Starts the file at `path` (created or truncated).
-    pub(crate) fn create(path: &Path, magic: &[u8; 8], format: u32) -> io::Result<Self> {
-        let mut out = io::BufWriter::with_capacity(1 << 20, File::create(path)?);
-        out.write_all(magic)?;
-        out.write_all(&format.to_le_bytes())?;
-        Ok(SectionWriter { out, offset: 12 })
-    }
-
-    /// Appends a section, returning where it is.
-    pub(crate) fn put(&mut self, bytes: &[u8]) -> io::Result<Section> {
-        self.out.write_all(bytes)?;
-        let section = Section {
-            offset: self.offset,
-            len: bytes.len() as u64,
-            crc: crc32fast::hash(bytes),
-        };
-        self.offset += bytes.len() as u64;
-        Ok(section)
-    }
-
-    /// Appends the directory and the trailer that finds it; with `durable`, waits for the
-    /// disk (data the user would lose, not a cache).
-    pub(crate) fn finish(mut self, directory: &[u8], durable: bool) -> io::Result<()> {
-        let section = self.put(directory)?;
-        self.out.write_all(&section.offset.to_le_bytes())?;
-        self.out.write_all(&section.len.to_le_bytes())?;
-        self.out.write_all(&section.crc.to_le_bytes())?;
-        self.out.flush()?;
-        if durable {
-            self.out.get_ref().sync_all()?;
-        }
-        Ok(())
-    }
-}
-
-/// Checks a file of sections' magic number and format, and reads its directory: the file's
-/// length and the directory's bytes.
-pub(crate) fn read_directory(
-    file: &File,
-    magic: &[u8; 8],
-    format: u32,
-) -> Result<(u64, Vec<u8>), Unused> {
-    let unreadable = |e: io::Error| Unused::Unreadable(e.to_string());
-    let damaged = |what: &str| Unused::Damaged(what.to_string());
-    let len = file.metadata().map_err(unreadable)?.len();
-    let mut head = [0u8; 12];
-    read_at(file, &mut head, 0).map_err(|_| damaged("short header"))?;
-    if &head[..8] != magic {
-        return Err(damaged("not a file of dossier's"));
-    }
-    if u32::from_le_bytes([head[8], head[9], head[10], head[11]]) != format {
-        return Err(Unused::OtherVersion);
-    }
-    if len < 12 + 20 {
-        return Err(damaged("truncated"));
-    }
-    let mut trailer = [0u8; 20];
-    read_at(file, &mut trailer, len - 20).map_err(unreadable)?;
-    let word = |i: usize| {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&trailer[i..i + 8]);
-        u64::from_le_bytes(b)
-    };
-    let directory = Section {
-        offset: word(0),
-        len: word(8),
-        crc: u32::from_le_bytes([trailer[16], trailer[17], trailer[18], trailer[19]]),
-    };
-    Ok((len, read_section(file, len, directory)?))
-}
-
-/// Reads and checks one section of a cache file of `len` bytes.
-pub(crate) fn read_section(file: &File, len: u64, s: Section) -> Result<Vec<u8>, Unused> {
-    let damaged = |what: &str| Unused::Damaged(what.to_string());
-    if s.len > MAX_SECTION || s.offset.checked_add(s.len).is_none_or(|end| end > len) {
-        return Err(damaged("section out of the file"));
-    }
-    let mut bytes = vec![0u8; s.len as usize];
-    read_at(file, &mut bytes, s.offset).map_err(|e| Unused::Unreadable(e.to_string()))?;
-    if crc32fast::hash(&bytes) != s.crc {
-        return Err(damaged("checksum"));
-    }
-    Ok(bytes)
-}
-
-/// Reads `buf.len()` bytes at `offset`, from any thread.
-#[cfg(unix)]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    use std::os::unix::fs::FileExt;
-    file.read_exact_at(buf, offset)
-}
-
-#[cfg(not(unix))]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut f = file.try_clone()?;
-    f.seek(SeekFrom::Start(offset))?;
-    f.read_exact(buf)
 }
 
 fn store_outcome<'a>(f: &FileRecord, questions: &'a [Question]) -> StoredOutcome<'a> {

@@ -27,3 +27,16 @@ pub const DOCUMENTS: [(&str, &str); 5] = [
         include_str!("../../../assets/004_68d0ed20e3d9d359.txt"),
     ),
 ];
+
+/// The sample's questions, parsed straight from their documents: for the unit tests of the
+/// modules below `load` (related questions, the word index), which must not reach up to it.
+#[cfg(test)]
+pub(crate) fn questions() -> Vec<crate::model::Question> {
+    DOCUMENTS
+        .iter()
+        .filter_map(|(name, text)| {
+            crate::parse::parse_bytes(text.as_bytes(), &format!("{SOURCE_PREFIX}/{name}")).ok()
+        })
+        .map(|parsed| parsed.question)
+        .collect()
+}

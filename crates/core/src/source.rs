@@ -8,8 +8,8 @@
 
 use crate::cache::FileKey;
 use crate::limits::{Limits, ZipLimits};
-use crate::load::{Diagnostic, Severity};
 use crate::model::Question;
+use crate::parse::diagnostic::{Diagnostic, Severity};
 use crate::parse::html::parse_html;
 use crate::parse::opendata::{
     for_each_legacy_question, not_a_question, par_zip_entries, parse_amo_json, parse_question_json,

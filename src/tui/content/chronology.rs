@@ -101,7 +101,7 @@ pub const KINDS: [EventKind; 3] = [
 
 /// Room the labels and totals leave for the bars in a pane of `width` inner columns.
 pub fn bar_room(app: &App, width: usize) -> usize {
-    let w = dossier_core::i18n::ui::words(app.lang);
+    let w = crate::tui::words::ui::words(app.lang);
     let label = [w.asked, w.answered, w.withdrawn]
         .iter()
         .map(|l| l.chars().count())

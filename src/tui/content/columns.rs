@@ -1,7 +1,7 @@
 //! The list's columns: widths that follow what is shown and the terminal's width.
 
 use crate::tui::app::App;
-use dossier_core::i18n::ui::words;
+use crate::tui::words::ui::words;
 use dossier_core::text::width::width;
 
 /// Widths of the list's columns; zero hides a column.

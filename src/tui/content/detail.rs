@@ -2,9 +2,10 @@
 //! and answer, wrapped to the pane's width.
 
 use crate::tui::app::App;
+use crate::tui::words::{related as related_words, ui};
 use crate::tui::wrap::{span, wrap_field, Marked};
 use chrono::{DateTime, Local, TimeZone};
-use dossier_core::i18n::{related as related_words, ui, Lang};
+use dossier_core::i18n::Lang;
 use dossier_core::model::{EventKind, Question, Status};
 use dossier_core::query::Highlight;
 use dossier_core::review::clock::writer_of;

@@ -5,8 +5,9 @@
 use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
+use crate::tui::words::{commands, prompts, ui};
 use crate::tui::wrap::{fit, span, width, wrap_field};
-use dossier_core::i18n::{prompts, ui, Lang};
+use dossier_core::i18n::Lang;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
@@ -102,7 +103,7 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             entry(
                 &mut out,
                 &label(Mode::Normal, *c),
-                ui::command_help(lang, c.name()),
+                commands::describe(lang, *c),
                 key_width,
                 cols,
                 app,
@@ -119,13 +120,13 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
         for (c, keys) in keymap.listed(mode) {
             if !keys.is_empty() {
                 let what = match mode {
-                    Mode::Prompt => prompts::command_help(lang, c.name()),
+                    Mode::Prompt => commands::in_prompt(lang, *c),
                     _ => None,
                 };
                 entry(
                     &mut out,
                     &label(mode, *c),
-                    what.unwrap_or_else(|| ui::command_help(lang, c.name())),
+                    what.unwrap_or_else(|| commands::describe(lang, *c)),
                     key_width,
                     cols,
                     app,

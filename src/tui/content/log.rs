@@ -3,9 +3,9 @@
 //! read.
 
 use crate::tui::app::{App, MessageKind};
+use crate::tui::words::ui;
 use crate::tui::wrap::plain_lines;
-use dossier_core::i18n::ui;
-use dossier_core::load::Severity;
+use dossier_core::parse::diagnostic::Severity;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::text::Line;
 
@@ -43,7 +43,11 @@ pub fn lines(app: &App, cols: usize) -> Vec<Line<'static>> {
             Severity::Skipped => theme.overdue(),
             Severity::Warning => theme.pending(),
         };
-        out.extend(plain_lines(&d.render(app.lang), cols, style));
+        out.extend(plain_lines(
+            &dossier_core::i18n::load::diagnostic(app.lang, d),
+            cols,
+            style,
+        ));
     }
     out
 }

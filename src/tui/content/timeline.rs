@@ -3,9 +3,9 @@
 
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::words::ui;
 use crate::tui::wrap::{fit, span, truncate, width, wrap_field};
 use chrono::NaiveDate;
-use dossier_core::i18n::ui;
 use dossier_core::model::{EventKind, Status};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -3,7 +3,7 @@
 
 use crate::tui::app::{App, Pane};
 use crate::tui::content::chronology::{bar_room, Bucket};
-use dossier_core::i18n::ui;
+use crate::tui::words::ui;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};

@@ -1,7 +1,7 @@
 //! The detail pane: the selected question's laid-out text, scrolled.
 
 use crate::tui::app::{App, Pane};
-use dossier_core::i18n::ui;
+use crate::tui::words::ui;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};

@@ -4,8 +4,8 @@
 use crate::tui::app::{App, NoteEditor};
 use crate::tui::content::detail::saved_at;
 use crate::tui::layout::centered;
+use crate::tui::words::ui;
 use crate::tui::wrap::{span, wrap_field};
-use dossier_core::i18n::ui;
 use dossier_core::review::clock::writer_of;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;

@@ -1,8 +1,8 @@
 //! The filter line: what the user types, the cursor, and a parse error under its span.
 
 use crate::tui::app::App;
+use crate::tui::words::ui;
 use crate::tui::wrap::{span, truncate, width};
-use dossier_core::i18n::ui;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let used = width(&prompt) + width(&shown);
     let room = (area.width as usize).saturating_sub(used + 3);
     if let Some(err) = &f.error {
-        let message = err.message(app.lang);
+        let message = dossier_core::i18n::query::error(app.lang, &err.kind);
         spans.push(span(
             &format!("   ✗ {}", truncate(&message, room.saturating_sub(3))),
             theme.error(),

@@ -2,9 +2,9 @@
 
 use crate::tui::app::{App, CampaignRow, Pane};
 use crate::tui::content::columns::Columns;
+use crate::tui::words::related as related_words;
+use crate::tui::words::ui;
 use crate::tui::wrap::{fit, span, width};
-use dossier_core::i18n::related as related_words;
-use dossier_core::i18n::ui;
 use dossier_core::marks;
 use dossier_core::review::NoteView;
 use ratatui::layout::Rect;

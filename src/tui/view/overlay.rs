@@ -1,7 +1,7 @@
 //! Windows drawn over the panes: the help and the log, from their laid-out lines.
 
 use crate::tui::app::{App, Overlay};
-use dossier_core::i18n::ui;
+use crate::tui::words::ui;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Block;

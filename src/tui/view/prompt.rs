@@ -3,8 +3,8 @@
 
 use crate::tui::app::{App, ChoiceValue, Confirm, Prompt, PromptKind};
 use crate::tui::layout::centered;
+use crate::tui::words::prompts;
 use crate::tui::wrap::{span, truncate, width};
-use dossier_core::i18n::prompts;
 use dossier_core::library::Origin;
 use dossier_core::text::sanitize::terminal_line;
 use ratatui::layout::{Position, Rect};
@@ -23,7 +23,7 @@ fn title(app: &App, prompt: &Prompt) -> String {
         PromptKind::SaveView => prompts::save_title(lang, library).to_string(),
         PromptKind::ExportFormat => prompts::export_title(lang, app.shown_hits().len()),
         PromptKind::ExportPath(format) => prompts::export_path_title(lang, format),
-        PromptKind::Related(ref id) => dossier_core::i18n::related::picker_title(lang, id),
+        PromptKind::Related(ref id) => crate::tui::words::related::picker_title(lang, id),
     }
 }
 

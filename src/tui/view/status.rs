@@ -3,8 +3,9 @@
 use crate::tui::action::Command;
 use crate::tui::app::{App, MessageKind, SaveState};
 use crate::tui::keymap::Mode;
+use crate::tui::words::{commands, ui};
 use crate::tui::wrap::{span, truncate, width};
-use dossier_core::i18n::{ui, Lang};
+use dossier_core::i18n::Lang;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
@@ -84,11 +85,8 @@ pub fn hints(app: &App) -> String {
         .iter()
         .filter_map(|c| {
             let key = app.keymap.first_key(Mode::Normal, *c)?;
-            Some(format!(
-                "{} {}",
-                key.label(lang),
-                ui::command_hint(lang, c.name())
-            ))
+            let hint = commands::hint(lang, *c)?;
+            Some(format!("{} {hint}", key.label(lang)))
         })
         .collect::<Vec<_>>()
         .join(" · ")

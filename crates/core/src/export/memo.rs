@@ -3,8 +3,6 @@
 //! leads, and a question signalée, due in ten days, comes before the ones due later.
 
 use crate::deadline::{timing, DeadlineRule, Timing};
-use crate::i18n::report as words;
-use crate::i18n::Lang;
 use crate::model::{EventKind, Question, Status};
 use crate::review::ReviewState;
 use crate::text::sanitize::{csv_cell, markdown_cell, markdown_line};
@@ -12,6 +10,27 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
+
+/// The words of a memo in its reader's language. This module says what a memo holds and
+/// where; the words are chosen above the domain (`i18n::report` gives them for a language).
+pub trait Words {
+    /// The memo's heading.
+    fn heading(&self) -> &str;
+    /// "As of 22 November 2026."
+    fn as_of(&self, today: NaiveDate) -> String;
+    /// Said when there is no row.
+    fn none(&self) -> &str;
+    /// The summary's lines.
+    fn summary(&self, summary: &Summary) -> Vec<String>;
+    /// The table's columns.
+    fn columns(&self) -> [&str; 12];
+    /// A date in the table.
+    fn date(&self, date: NaiveDate) -> String;
+    /// A deadline's rule, short.
+    fn rule(&self, rule: DeadlineRule) -> String;
+    /// The mark of a question flagged for follow-up.
+    fn yes(&self) -> &str;
+}
 
 /// How many ministries the summary names.
 const TOP_MINISTRIES: usize = 3;
@@ -244,38 +263,38 @@ pub fn write_json(out: &mut dyn Write, rows: &[Row], today: NaiveDate) -> io::Re
 pub fn write_markdown(
     out: &mut dyn Write,
     rows: &[Row],
-    lang: Lang,
+    words: &dyn Words,
     today: NaiveDate,
 ) -> io::Result<()> {
-    writeln!(out, "# {}", words::heading(lang))?;
+    writeln!(out, "# {}", words.heading())?;
     writeln!(out)?;
-    writeln!(out, "{}", words::as_of(lang, today))?;
+    writeln!(out, "{}", words.as_of(today))?;
     writeln!(out)?;
     if rows.is_empty() {
-        return writeln!(out, "{}", words::none(lang));
+        return writeln!(out, "{}", words.none());
     }
-    for line in words::summary(lang, &summarize(rows)) {
+    for line in words.summary(&summarize(rows)) {
         writeln!(out, "- {}", markdown_line(&line))?;
     }
     writeln!(out)?;
-    let columns = words::columns(lang);
+    let columns = words.columns();
     writeln!(out, "| {} |", columns.join(" | "))?;
     writeln!(
         out,
         "| --- | --- | --- | --- | --- | --- | --- | --- | ---: | ---: | --- | --- |"
     )?;
-    let short = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), |d| lang.short_date(d));
+    let short = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), |d| words.date(d));
     for r in rows {
         let days = |d: Option<i64>| d.map_or_else(|| "—".into(), |d| d.to_string());
         let deadline = match (r.timing.deadline, r.timing.deadline_rule) {
             (Some(d), Some(rule)) => {
-                format!("{} ({})", lang.short_date(d), words::rule_short(lang, rule))
+                format!("{} ({})", words.date(d), words.rule(rule))
             }
             _ => "—".to_string(),
         };
         let signaled = r
             .signaled
-            .map(|d| format!("▲ {}", lang.short_date(d)))
+            .map(|d| format!("▲ {}", words.date(d)))
             .unwrap_or_default();
         writeln!(
             out,
@@ -290,11 +309,7 @@ pub fn write_markdown(
             deadline,
             days(r.timing.days_pending),
             days(r.timing.overdue_days),
-            if r.flagged.is_some() {
-                words::yes(lang)
-            } else {
-                ""
-            },
+            if r.flagged.is_some() { words.yes() } else { "" },
             markdown_cell(r.note),
         )?;
     }

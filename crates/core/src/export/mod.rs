@@ -6,7 +6,6 @@ pub mod csv;
 pub mod json;
 pub mod memo;
 
-use crate::i18n::Lang;
 use crate::model::Question;
 use crate::review::ReviewState;
 use chrono::NaiveDate;
@@ -47,8 +46,8 @@ pub struct Shown<'a> {
     pub review: &'a ReviewState,
     /// Related questions, computed on the questions read (for JSON and CSV).
     pub related: Option<&'a crate::related::RelatedSet>,
-    /// Language of the memo.
-    pub lang: Lang,
+    /// The memo's words, in its reader's language.
+    pub words: &'a dyn memo::Words,
     /// Today, for deadlines.
     pub today: NaiveDate,
 }
@@ -59,14 +58,14 @@ pub fn write(out: &mut dyn io::Write, format: Format, shown: &Shown) -> io::Resu
         questions,
         review,
         related,
-        lang,
+        words,
         today,
     } = *shown;
     match format {
         Format::Csv => csv::write_questions(out, questions, related, today),
         Format::Json => json::write_records(out, questions, related, today),
         Format::Memo => {
-            memo::write_markdown(out, &memo::rows(questions, review, today), lang, today)
+            memo::write_markdown(out, &memo::rows(questions, review, today), words, today)
         }
     }
 }

@@ -2,7 +2,10 @@
 
 use super::{Lang, NB};
 use crate::limits::show_bytes;
+use crate::load::PathError;
+use crate::parse::diagnostic::{Diagnostic, Severity};
 use crate::parse::problem::{FileKind, HtmlLimit, IoReason, JsonType, Problem, Undated, Wanted};
+use crate::text::sanitize::terminal_line;
 use std::io::ErrorKind;
 
 /// What kind of file it is, in words.
@@ -498,6 +501,31 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("same file as {other}: read once"),
         ),
     }
+}
+
+/// A diagnostic on one line, `file:line: warning|skipped: message`, safe on a terminal (a
+/// file name with a line break or an escape sequence cannot forge or hide a line).
+pub fn diagnostic(lang: Lang, d: &Diagnostic) -> String {
+    let what = severity(lang, d.severity == Severity::Skipped);
+    let path = terminal_line(&d.path);
+    let message = problem(lang, &d.problem);
+    let message = terminal_line(&message);
+    let sep = lang.pick("\u{a0}:", ":");
+    match d.line {
+        Some(line) => format!("{path}:{line}: {what}{sep} {message}"),
+        None => format!("{path}: {what}{sep} {message}"),
+    }
+}
+
+/// A PATH named that cannot be opened, safe on a terminal.
+pub fn path_error(lang: Lang, e: &PathError) -> String {
+    let path = e.path.display().to_string();
+    let path = terminal_line(&path);
+    let reason = io_reason(lang, &e.reason);
+    lang.pick(
+        format!("impossible d'ouvrir {path}{NB}: {reason}"),
+        format!("cannot open {path}: {reason}"),
+    )
 }
 
 /// "avertissement" / "warning", "ignoré" / "skipped".

@@ -1,27 +1,27 @@
-//! Every user-facing string of both languages, and each language's typography.
+//! The words of the core's types in both languages, and each language's typography.
 //!
 //! French is the users' language and the default; English is `--lang en`. Each message is
 //! written in both languages side by side, so that none can exist in one only:
-//! - [`ui`]: the viewer's labels, sentences and key descriptions;
-//! - [`cli`]: the command line's output and errors;
-//! - [`review`]: what review operations report;
-//! - [`load`]: diagnostics of a load, worded from their kinds;
+//! - [`load`]: problems with files and diagnostics of a load, worded from their kinds;
 //! - [`query`]: errors of the filter language, worded from their kinds;
-//! - [`prompts`]: the viewer's prompts and what acting on the questions shown says;
-//! - [`related`]: campaigns, grouped answers, answers published for a related question;
+//! - [`review`]: review errors, and what review operations report;
+//! - [`library`]: why a library, a named dossier or a name could not be used;
+//! - [`report`]: the memo's words;
 //! - this module: dates, numbers, plurals and punctuation.
+//!
+//! This module sits above the domain: it words the core's types, and no other module of the
+//! core imports it (the domain's errors are data, with at most a plain English `Display`).
+//! The words of the app's faces live with them: the viewer's in `src/tui/words/`, the
+//! command line's in `src/cli/words.rs`.
 //!
 //! Typography: French puts a no-break space before `:`, `;`, `?` and `!` ([`Lang::colon`]
 //! and the `NB` constant in the French strings); English puts none.
 
-pub mod cli;
+pub mod library;
 pub mod load;
-pub mod prompts;
 pub mod query;
-pub mod related;
 pub mod report;
 pub mod review;
-pub mod ui;
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;

@@ -86,3 +86,11 @@ pub fn error(lang: Lang, kind: &QueryErrorKind) -> String {
         QueryErrorKind::LoneMinus => lang.pick("rien après «\u{a0}-\u{a0}»", "nothing after `-`").into(),
     }
 }
+
+/// An invalid query, above the caret line.
+pub fn invalid_query(lang: Lang, message: &str) -> String {
+    lang.pick(
+        format!("filtre invalide{NB}: {message}"),
+        format!("invalid query: {message}"),
+    )
+}

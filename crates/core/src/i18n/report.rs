@@ -1,9 +1,44 @@
-//! The words of the report (`dossier report`, and the viewer's memo export).
+//! The words of the report (`dossier report`, and the viewer's memo export): the memo's
+//! [`Words`] for each language.
 
 use super::{Lang, NB};
 use crate::deadline::DeadlineRule;
-use crate::export::memo::Summary;
+use crate::export::memo::{Summary, Words};
 use chrono::NaiveDate;
+
+impl Words for Lang {
+    fn heading(&self) -> &str {
+        heading(*self)
+    }
+
+    fn as_of(&self, today: NaiveDate) -> String {
+        as_of(*self, today)
+    }
+
+    fn none(&self) -> &str {
+        none(*self)
+    }
+
+    fn summary(&self, s: &Summary) -> Vec<String> {
+        summary(*self, s)
+    }
+
+    fn columns(&self) -> [&str; 12] {
+        columns(*self)
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        self.short_date(date)
+    }
+
+    fn rule(&self, rule: DeadlineRule) -> String {
+        rule_short(*self, rule)
+    }
+
+    fn yes(&self) -> &str {
+        yes(*self)
+    }
+}
 
 /// The memo's heading.
 pub fn heading(lang: Lang) -> &'static str {

@@ -11,11 +11,13 @@
 pub mod dossiers;
 pub mod merge;
 
-use crate::cache::{read_directory, read_section, Section, SectionWriter, StoredQuestion, Unused};
-use crate::load::{load, Diagnostic, LoadOptions, Progress};
+use crate::load::{load, LoadOptions, Progress};
 use crate::model::Question;
+use crate::parse::diagnostic::Diagnostic;
 use crate::query::words::WordIndex;
 use crate::review::change::{Change, ChangeSummary, Snapshot};
+use crate::sections::{read_directory, read_section, Section, SectionWriter, Unused};
+use crate::wire::StoredQuestion;
 use dossiers::{DossierError, Dossiers, NamedDossier};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -186,6 +188,7 @@ impl Library {
 
     /// Reads its questions (in parallel, section by section) and their word index.
     pub fn open(&self) -> Result<Opened, LibraryError> {
+        let started = std::time::Instant::now();
         let path = self.file();
         let file = match File::open(&path) {
             Ok(f) => f,
@@ -259,6 +262,13 @@ impl Library {
             .and_then(|s| read_section(&file, len, s).ok())
             .and_then(|bytes| postcard::from_bytes::<crate::related::Stored>(&bytes).ok())
             .filter(|r| r.relations.len() == questions.len());
+        tracing::info!(
+            questions = questions.len(),
+            words = words.is_some(),
+            related = related.is_some(),
+            ms = started.elapsed().as_millis() as u64,
+            "library opened"
+        );
         Ok(Opened {
             questions,
             words,
@@ -284,6 +294,7 @@ impl Library {
                 source,
             }
         };
+        let started = std::time::Instant::now();
         fs::create_dir_all(&self.dir).map_err(io_error("creating", &self.dir))?;
         let lock_path = self.dir.join("library.lock");
         let _lock = crate::review::fs::FileLock::try_hold(&lock_path)
@@ -359,6 +370,20 @@ impl Library {
             changes: report.summary.clone(),
         });
         self.write(&questions, &words, &related, imports)?;
+        let s = &report.summary;
+        tracing::info!(
+            read,
+            skipped = report.skipped,
+            total = report.total,
+            new = s.new_questions,
+            answers = s.new_answers,
+            withdrawals = s.new_withdrawals,
+            signalements = s.new_signalements,
+            ministries = s.new_ministries,
+            other = s.other_changes,
+            ms = started.elapsed().as_millis() as u64,
+            "import"
+        );
         Ok(report)
     }
 

@@ -1,5 +1,5 @@
-//! What a parser or a load can find wrong with a file, as data: the words are chosen by
-//! [`crate::i18n::load`] in the user's language.
+//! What a parser or a load can find wrong with a file, as data: the words are chosen above
+//! the domain (`i18n::load`), in the user's language.
 
 use std::io;
 

@@ -27,7 +27,6 @@
 //!
 //! `-term` negates any term or word; quotes hold spaces (`author:"Le Fur"`).
 
-use super::syntax::Test;
 use crate::model::{QuestionKind, Status};
 
 /// What a field name designates.
@@ -188,23 +187,6 @@ pub(super) enum Flag {
     Lapsed,
 }
 
-impl Flag {
-    fn test(self) -> Test {
-        match self {
-            Flag::Status(s) => Test::Status(s),
-            Flag::Kind(k) => Test::Kind(k),
-            Flag::Overdue => Test::Overdue,
-            Flag::Reviewed => Test::Reviewed,
-            Flag::Flagged => Test::Flagged,
-            Flag::HasNote => Test::HasNote,
-            Flag::Changed => Test::Changed,
-            Flag::Campaign => Test::Campaign,
-            Flag::AnsweredElsewhere => Test::AnsweredElsewhere,
-            Flag::Lapsed => Test::Lapsed,
-        }
-    }
-}
-
 /// One accepted value of `status:`, `is:`, `has:` or `type:`, for the help screen.
 #[derive(Debug, Clone, Copy)]
 pub struct ValueHelp {
@@ -313,9 +295,9 @@ pub(super) fn lookup_field(key: &str) -> Option<Field> {
         .map(|f| f.field)
 }
 
-/// The test a folded value designates in a table; spaces and dashes count as `_`
+/// The value a folded spelling designates in a table; spaces and dashes count as `_`
 /// (`en attente`, `en-retard`).
-pub(super) fn lookup_value(table: &[ValueHelp], value: &str) -> Option<Test> {
+pub(super) fn lookup_value(table: &[ValueHelp], value: &str) -> Option<Flag> {
     let key: String = value
         .chars()
         .map(|c| if c == ' ' || c == '-' { '_' } else { c })
@@ -323,5 +305,5 @@ pub(super) fn lookup_value(table: &[ValueHelp], value: &str) -> Option<Test> {
     table
         .iter()
         .find(|v| v.names.contains(&key.as_str()))
-        .map(|v| v.flag.test())
+        .map(|v| v.flag)
 }

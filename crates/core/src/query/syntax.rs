@@ -1,7 +1,10 @@
 //! The query language: parsing a filter line into a [`Query`], and reasoning about queries
 //! (highlighting, refinement) without looking at any question.
 
-use super::help::{lookup_field, lookup_value, Field, IS_VALUES, KIND_VALUES, STATUS_VALUES};
+use super::help::{
+    lookup_field, lookup_value, Field, Flag, ValueHelp, HAS_VALUES, IS_VALUES, KIND_VALUES,
+    STATUS_VALUES,
+};
 use crate::model::{QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::NaiveDate;
@@ -109,8 +112,7 @@ pub(super) enum Test {
     Lapsed,
 }
 
-/// What went wrong in a query, for callers that word the message themselves (the TUI speaks
-/// French); [`QueryError::message`] holds an English wording.
+/// What went wrong in a query, as data: `i18n::query` words it in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryErrorKind {
     /// `foo:` where `foo` is no known field.
@@ -162,16 +164,21 @@ pub struct QueryError {
     pub kind: QueryErrorKind,
 }
 
-impl QueryError {
-    /// What is wrong, in a language.
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        crate::i18n::query::error(lang, &self.kind)
-    }
-}
-
+/// Plain English, for errors that wrap this one and for logs; users read `i18n::query`'s
+/// words.
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(crate::i18n::Lang::En))
+        match &self.kind {
+            QueryErrorKind::UnknownField(name) => write!(f, "unknown field `{name}:`"),
+            QueryErrorKind::EmptyValue(name) => write!(f, "nothing after `{name}:`"),
+            QueryErrorKind::BadValue { field, value, .. } => {
+                write!(f, "`{field}:` does not accept `{value}`")
+            }
+            QueryErrorKind::BadDate(value) => write!(f, "bad date `{value}`"),
+            QueryErrorKind::UnclosedQuote => f.write_str("unclosed quote"),
+            QueryErrorKind::EmptyPhrase => f.write_str("empty phrase"),
+            QueryErrorKind::LoneMinus => f.write_str("nothing after `-`"),
+        }
     }
 }
 
@@ -181,6 +188,22 @@ impl QueryError {
     fn new(kind: QueryErrorKind, span: Range<usize>) -> Self {
         QueryError { span, kind }
     }
+}
+
+/// The test a value of a table designates (`is:retard`: [`Test::Overdue`]).
+fn flag_test(table: &[ValueHelp], value: &str) -> Option<Test> {
+    Some(match lookup_value(table, value)? {
+        Flag::Status(s) => Test::Status(s),
+        Flag::Kind(k) => Test::Kind(k),
+        Flag::Overdue => Test::Overdue,
+        Flag::Reviewed => Test::Reviewed,
+        Flag::Flagged => Test::Flagged,
+        Flag::HasNote => Test::HasNote,
+        Flag::Changed => Test::Changed,
+        Flag::Campaign => Test::Campaign,
+        Flag::AnsweredElsewhere => Test::AnsweredElsewhere,
+        Flag::Lapsed => Test::Lapsed,
+    })
 }
 
 /// A whitespace-separated token (quotes may hold spaces), as byte offsets into the input.
@@ -305,14 +328,10 @@ fn field_term(
         Field::Id => Test::Id(value),
         Field::Text => Test::Text(value),
         Field::Similar => Test::Similar(value),
-        Field::Status => {
-            lookup_value(STATUS_VALUES, &value).ok_or_else(|| bad(Expected::Status))?
-        }
-        Field::Is => lookup_value(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?,
-        Field::Has => {
-            lookup_value(super::help::HAS_VALUES, &value).ok_or_else(|| bad(Expected::Has))?
-        }
-        Field::Kind => lookup_value(KIND_VALUES, &value).ok_or_else(|| bad(Expected::Kind))?,
+        Field::Status => flag_test(STATUS_VALUES, &value).ok_or_else(|| bad(Expected::Status))?,
+        Field::Is => flag_test(IS_VALUES, &value).ok_or_else(|| bad(Expected::Is))?,
+        Field::Has => flag_test(HAS_VALUES, &value).ok_or_else(|| bad(Expected::Has))?,
+        Field::Kind => flag_test(KIND_VALUES, &value).ok_or_else(|| bad(Expected::Kind))?,
         Field::Legislature => {
             let digits = value.trim_end_matches(['e', 'r']);
             match digits.parse::<u16>() {

@@ -903,10 +903,10 @@ impl WordIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::load_sample;
+    use crate::sample;
 
     fn index() -> (Vec<Question>, WordIndex) {
-        let questions = load_sample().questions;
+        let questions = sample::questions();
         let index = WordIndex::build(&questions);
         (questions, index)
     }
@@ -988,7 +988,7 @@ mod tests {
             words in proptest::collection::btree_set("[a-e]{1,10}", 1..40),
         ) {
             let title = words.iter().cloned().collect::<Vec<_>>().join(" ");
-            let mut q = load_sample().questions.remove(0);
+            let mut q = sample::questions().remove(0);
             q.title = title;
             q.question_text.clear();
             q.answer_text.clear();

@@ -3,11 +3,11 @@
 //! on degenerate texts.
 
 use super::*;
-use crate::load::load_sample;
+use crate::sample;
 use proptest::prelude::*;
 
 fn sample() -> Vec<Question> {
-    let mut questions = load_sample().questions;
+    let mut questions = sample::questions();
     questions.sort_by(|a, b| a.id.cmp(&b.id));
     questions
 }

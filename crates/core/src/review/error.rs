@@ -26,17 +26,25 @@ pub enum Unusable {
     ReadingOnly,
 }
 
+/// Plain English, for logs and errors that wrap this one; users read `i18n::review`'s words.
 impl std::fmt::Display for Unusable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::review::unusable(crate::i18n::Lang::En, self))
+        match self {
+            Unusable::Unreadable { error, .. } => write!(f, "unreadable ({error})"),
+            Unusable::CannotRead(reason) => write!(f, "cannot read it ({})", reason.text),
+            Unusable::NotRegular(why) => f.write_str(why),
+            Unusable::NoDataDirectory => f.write_str("no data directory"),
+            Unusable::ReadingOnly => f.write_str("opened for reading only"),
+        }
     }
 }
 
-/// Why a review change or file operation failed.
+/// Why a review change or file operation failed; its Display is plain English (for logs),
+/// `i18n::review::error` words it for users.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     /// The store does not write: its file could not be read, or there is none.
-    #[error("{}", crate::i18n::review::error(crate::i18n::Lang::En, self))]
+    #[error("review file {} is read-only: {reason}", path.display())]
     ReadOnly {
         /// The review file.
         path: PathBuf,
@@ -44,7 +52,7 @@ pub enum ReviewError {
         reason: Unusable,
     },
     /// A file operation failed.
-    #[error("{}", crate::i18n::review::error(crate::i18n::Lang::En, self))]
+    #[error("review file {}: {action:?} failed: {error}", path.display())]
     Io {
         /// What was being done.
         action: Step,
@@ -54,7 +62,7 @@ pub enum ReviewError {
         error: io::Error,
     },
     /// A file given to import is not a review file this build can read.
-    #[error("{}", crate::i18n::review::error(crate::i18n::Lang::En, self))]
+    #[error("{}: not a review file ({reason})", path.display())]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -64,11 +72,6 @@ pub enum ReviewError {
 }
 
 impl ReviewError {
-    /// The message, in a language.
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        crate::i18n::review::error(lang, self)
-    }
-
     /// True when the file is not a regular file (the user named a FIFO, a device…).
     pub fn is_not_regular(&self) -> bool {
         match self {
@@ -80,7 +83,7 @@ impl ReviewError {
 }
 
 impl Clone for ReviewError {
-    /// A copy with the same words (the system's error kept by its kind and text).
+    /// A copy (the system's error kept by its kind and text).
     fn clone(&self) -> Self {
         match self {
             ReviewError::ReadOnly { path, reason } => ReviewError::ReadOnly {

@@ -616,6 +616,7 @@ impl ReviewStore {
                 Ok(changed)
             }
             Err(e) => {
+                tracing::warn!(error = %e, "review save failed");
                 // The changes go back into the next save.
                 if let Some((_, mut sent)) = self.sent.take() {
                     sent.merge(std::mem::take(&mut self.fresh));

@@ -1,9 +1,9 @@
 //! What the viewer and the export say of related questions: campaigns, grouped answers,
 //! an answer already published for a question like this one.
 
-use super::{Lang, NB};
-use crate::related::Reason;
 use chrono::NaiveDate;
+use dossier_core::i18n::{Lang, NB};
+use dossier_core::related::Reason;
 
 /// A similarity as a percentage: "82 %" / "82%".
 pub fn percent(lang: Lang, similarity: f32) -> String {
@@ -21,7 +21,7 @@ pub fn reason(lang: Lang, reason: Reason) -> &'static str {
 
 /// The line under the status of a pending question when a question like it was answered.
 pub fn answered_elsewhere(lang: Lang, id: &str, on: Option<NaiveDate>) -> String {
-    let id = crate::text::sanitize::terminal_line(id);
+    let id = dossier_core::text::sanitize::terminal_line(id);
     match on {
         Some(d) => lang.pick(
             format!(
@@ -42,7 +42,7 @@ pub fn answered_elsewhere(lang: Lang, id: &str, on: Option<NaiveDate>) -> String
 
 /// Heading of the related question's answer, shown in place of the missing one.
 pub fn answer_of_related(lang: Lang, id: &str, similarity: f32, why: Reason) -> String {
-    let id = crate::text::sanitize::terminal_line(id);
+    let id = dossier_core::text::sanitize::terminal_line(id);
     lang.pick(
         format!(
             "Réponse à la question proche {id} ({}, {})",
@@ -124,7 +124,7 @@ pub fn no_campaign(lang: Lang, ready: bool) -> &'static str {
 
 /// Title of the related questions' picker.
 pub fn picker_title(lang: Lang, id: &str) -> String {
-    let id = crate::text::sanitize::terminal_line(id);
+    let id = dossier_core::text::sanitize::terminal_line(id);
     lang.pick(
         format!("Questions proches de {id}"),
         format!("Questions related to {id}"),
@@ -146,7 +146,7 @@ pub fn outside(lang: Lang) -> &'static str {
 
 /// Going to a related question outside the named dossier.
 pub fn not_in_dossier(lang: Lang, id: &str) -> String {
-    let id = crate::text::sanitize::terminal_line(id);
+    let id = dossier_core::text::sanitize::terminal_line(id);
     lang.pick(
         format!("{id} est hors de ce dossier{NB}: D puis «{NB}(toute la bibliothèque){NB}» pour l'ouvrir"),
         format!("{id} is outside this dossier: D then '(the whole library)' to open it"),
@@ -155,7 +155,7 @@ pub fn not_in_dossier(lang: Lang, id: &str) -> String {
 
 /// Going to a related question the filter hid: the filter becomes `similar:ID`.
 pub fn filter_widened(lang: Lang, query: &str) -> String {
-    let query = crate::text::sanitize::terminal_line(query);
+    let query = dossier_core::text::sanitize::terminal_line(query);
     lang.pick(
         format!("filtre remplacé par «{NB}{query}{NB}» pour montrer la question proche"),
         format!("filter replaced by '{query}' to show the related question"),

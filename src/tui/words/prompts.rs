@@ -1,10 +1,9 @@
 //! The viewer's prompts and what acting on the questions shown says: switching dossier,
 //! saving a view, exporting, marking all shown, opening a page or a source.
 
-use super::{Lang, NB};
-use crate::export::Format;
-use crate::library::dossiers::DossierError;
-use crate::views::ViewsError;
+use dossier_core::export::Format;
+use dossier_core::i18n::{Lang, NB};
+use dossier_core::views::ViewsError;
 
 /// The switcher's entry for the whole library.
 pub fn whole_library(lang: Lang) -> &'static str {
@@ -72,21 +71,6 @@ pub fn help_section(lang: Lang) -> &'static str {
         "Dans une invite (changer de dossier, enregistrer, exporter)",
         "In a prompt (switch dossier, save, export)",
     )
-}
-
-/// What a command does in a prompt, where it differs from the filter line.
-pub fn command_help(lang: Lang, command: &str) -> Option<&'static str> {
-    Some(match command {
-        "filter_accept" => lang.pick(
-            "valider le choix ou le texte",
-            "accept the choice or the text",
-        ),
-        "filter_cancel" => lang.pick("annuler", "cancel"),
-        "down" => lang.pick("choix suivant", "next choice"),
-        "up" => lang.pick("choix précédent", "previous choice"),
-        "quit" => lang.pick("quitter", "quit"),
-        _ => return None,
-    })
 }
 
 /// The keys of a picker, at its foot.
@@ -161,8 +145,8 @@ pub fn file_needed(lang: Lang) -> &'static str {
 
 /// A named dossier saved from the viewer.
 pub fn dossier_saved(lang: Lang, name: &str, query: &str, new: bool) -> String {
-    let name = crate::text::sanitize::terminal_line(name);
-    let query = crate::text::sanitize::terminal_line(query);
+    let name = dossier_core::text::sanitize::terminal_line(name);
+    let query = dossier_core::text::sanitize::terminal_line(query);
     match new {
         true => lang.pick(
             format!("dossier «{NB}{name}{NB}» créé ({query})\u{a0}; D pour l'ouvrir"),
@@ -175,24 +159,9 @@ pub fn dossier_saved(lang: Lang, name: &str, query: &str, new: bool) -> String {
     }
 }
 
-/// Why a dossier was not saved.
-pub fn dossier_refused(lang: Lang, e: &DossierError) -> String {
-    match e {
-        DossierError::BadName(name) => {
-            super::cli::bad_dossier_name(lang, &crate::text::sanitize::terminal_line(name))
-        }
-        DossierError::BadQuery(q) => super::cli::invalid_query(lang, &q.message(lang)),
-        DossierError::ReviewTerms => super::cli::dossier_review_terms(lang).to_string(),
-        DossierError::Unknown(name) => super::cli::origin_error(
-            lang,
-            &crate::library::OriginError::UnknownDossier(name.clone()),
-        ),
-    }
-}
-
 /// A view saved.
 pub fn view_saved(lang: Lang, name: &str, replaced: bool) -> String {
-    let name = crate::text::sanitize::terminal_line(name);
+    let name = dossier_core::text::sanitize::terminal_line(name);
     match replaced {
         false => lang.pick(
             format!("vue «{NB}{name}{NB}» enregistrée\u{a0}; D pour la rappeler"),
@@ -208,10 +177,14 @@ pub fn view_saved(lang: Lang, name: &str, replaced: bool) -> String {
 /// Why a view was not saved.
 pub fn view_refused(lang: Lang, e: &ViewsError) -> String {
     match e {
-        ViewsError::BadName(name) => {
-            super::cli::bad_dossier_name(lang, &crate::text::sanitize::terminal_line(name))
-        }
-        ViewsError::BadQuery(q) => super::cli::invalid_query(lang, &q.message(lang)),
+        ViewsError::BadName(name) => dossier_core::i18n::library::bad_dossier_name(
+            lang,
+            &dossier_core::text::sanitize::terminal_line(name),
+        ),
+        ViewsError::BadQuery(q) => dossier_core::i18n::query::invalid_query(
+            lang,
+            &dossier_core::i18n::query::error(lang, &q.kind),
+        ),
         ViewsError::Io { path, source } => lang.pick(
             format!("vue non enregistrée{NB}: {}{NB}: {source}", path.display()),
             format!("view not saved: {}: {source}", path.display()),
@@ -231,13 +204,13 @@ pub fn view_refused(lang: Lang, e: &ViewsError) -> String {
 
 /// A view shown.
 pub fn view_applied(lang: Lang, name: &str) -> String {
-    let name = crate::text::sanitize::terminal_line(name);
+    let name = dossier_core::text::sanitize::terminal_line(name);
     lang.pick(format!("vue «{NB}{name}{NB}»"), format!("view '{name}'"))
 }
 
 /// A dossier being opened.
 pub fn opening(lang: Lang, name: &str) -> String {
-    let name = crate::text::sanitize::terminal_line(name);
+    let name = dossier_core::text::sanitize::terminal_line(name);
     lang.pick(
         format!("ouverture de «{NB}{name}{NB}»…"),
         format!("opening '{name}'…"),
@@ -270,7 +243,7 @@ pub fn confirm_mark_shown(lang: Lang, count: usize) -> String {
 
 /// The question before replacing a file.
 pub fn confirm_overwrite(lang: Lang, path: &str) -> String {
-    let path = crate::text::sanitize::terminal_line(path);
+    let path = dossier_core::text::sanitize::terminal_line(path);
     lang.pick(
         format!("{path} existe. Le remplacer\u{a0}? o / n"),
         format!("{path} exists. Replace it? y / n"),
@@ -279,7 +252,7 @@ pub fn confirm_overwrite(lang: Lang, path: &str) -> String {
 
 /// The question before replacing a named dossier or a saved view.
 pub fn confirm_replace_view(lang: Lang, name: &str, library: bool) -> String {
-    let name = crate::text::sanitize::terminal_line(name);
+    let name = dossier_core::text::sanitize::terminal_line(name);
     match library {
         true => lang.pick(
             format!("Le dossier «{NB}{name}{NB}» existe. Remplacer sa requête{NB}? o / n"),
@@ -323,7 +296,7 @@ pub fn all_reviewed_already(lang: Lang) -> &'static str {
 
 /// An export written.
 pub fn exported(lang: Lang, count: usize, path: &str) -> String {
-    let path = crate::text::sanitize::terminal_line(path);
+    let path = dossier_core::text::sanitize::terminal_line(path);
     let n = lang.count(count, ("question", "questions"), ("question", "questions"));
     lang.pick(
         format!(
@@ -336,7 +309,7 @@ pub fn exported(lang: Lang, count: usize, path: &str) -> String {
 
 /// An export that failed.
 pub fn export_failed(lang: Lang, why: &str) -> String {
-    let why = crate::text::sanitize::terminal_line(why);
+    let why = dossier_core::text::sanitize::terminal_line(why);
     lang.pick(
         format!("export impossible{NB}: {why}"),
         format!("export failed: {why}"),
@@ -377,8 +350,8 @@ pub fn no_browser(lang: Lang, url: &str) -> String {
 
 /// A source shown from a copy (an archive's entry, a sample document).
 pub fn source_copy(lang: Lang, source: &str, copy: &str) -> String {
-    let source = crate::text::sanitize::terminal_line(source);
-    let copy = crate::text::sanitize::terminal_line(copy);
+    let source = dossier_core::text::sanitize::terminal_line(source);
+    let copy = dossier_core::text::sanitize::terminal_line(copy);
     lang.pick(
         format!("{source} lu depuis une copie{NB}: {copy} (la modifier ne change pas la source)"),
         format!("{source} read from a copy: {copy} (changing it does not change the source)"),
@@ -387,7 +360,7 @@ pub fn source_copy(lang: Lang, source: &str, copy: &str) -> String {
 
 /// The source cannot be found again.
 pub fn source_missing(lang: Lang, why: &str) -> String {
-    let why = crate::text::sanitize::terminal_line(why);
+    let why = dossier_core::text::sanitize::terminal_line(why);
     lang.pick(
         format!("source introuvable{NB}: {why}"),
         format!("source not found: {why}"),
@@ -396,8 +369,8 @@ pub fn source_missing(lang: Lang, why: &str) -> String {
 
 /// A program that could not run, or failed.
 pub fn program_failed(lang: Lang, program: &str, why: &str) -> String {
-    let program = crate::text::sanitize::terminal_line(program);
-    let why = crate::text::sanitize::terminal_line(why);
+    let program = dossier_core::text::sanitize::terminal_line(program);
+    let why = dossier_core::text::sanitize::terminal_line(why);
     lang.pick(
         format!("{program} a échoué{NB}: {why}"),
         format!("{program} failed: {why}"),

@@ -1,12 +1,12 @@
-//! The viewer's words: pane titles, labels, sentences, and the description of every command a
-//! key can be bound to.
+//! The viewer's words: pane titles, labels and sentences (what each command does is in
+//! [`super::commands`]).
 
-use super::{Lang, NB};
-use crate::deadline::DeadlineRule;
-use crate::model::{EventKind, Question, QuestionKind, Status};
-use crate::query::SortKey;
-use crate::review::Change;
 use chrono::NaiveDate;
+use dossier_core::deadline::DeadlineRule;
+use dossier_core::i18n::{Lang, NB};
+use dossier_core::model::{EventKind, Question, QuestionKind, Status};
+use dossier_core::query::SortKey;
+use dossier_core::review::Change;
 
 /// The fixed strings of the viewer.
 #[derive(Debug)]
@@ -729,7 +729,7 @@ pub fn repaired_notes(lang: Lang, n: usize) -> String {
 
 /// A sentence for the status bar ("2 nouvelles réponses depuis votre dernière revue");
 /// none when nothing changed.
-pub fn change_summary(lang: Lang, s: &crate::review::ChangeSummary) -> Option<String> {
+pub fn change_summary(lang: Lang, s: &dossier_core::review::ChangeSummary) -> Option<String> {
     let counts = [
         (
             s.new_questions,
@@ -807,68 +807,6 @@ pub fn crashed(lang: Lang) -> &'static str {
     )
 }
 
-/// The description of a command a key can be bound to, by its name in the keymap file.
-pub fn command_help(lang: Lang, command: &str) -> &'static str {
-    let (fr, en) = match command {
-        "down" => ("ligne suivante (liste) ou défiler (détail, chronologie)", "next line (list) or scroll (detail, timeline)"),
-        "up" => ("ligne précédente ou défiler vers le haut", "previous line or scroll up"),
-        "top" => ("début", "top"),
-        "bottom" => ("fin", "bottom"),
-        "page_down" => ("page suivante", "page down"),
-        "page_up" => ("page précédente", "page up"),
-        "half_page_down" => ("demi-page suivante", "half a page down"),
-        "half_page_up" => ("demi-page précédente", "half a page up"),
-        "focus_next" => ("volet suivant (liste, détail, chronologie)", "next pane (list, detail, timeline)"),
-        "focus_prev" => ("volet précédent", "previous pane"),
-        "open" => ("lire la question sélectionnée (volet détail)", "read the selected question (detail pane)"),
-        "back" => ("fermer, revenir à la liste", "close, back to the list"),
-        "open_filter" => ("filtrer (la liste se réduit à chaque frappe)", "filter (the list narrows as you type)"),
-        "next_match" => ("occurrence suivante du filtre dans le détail", "next filter match in the detail"),
-        "prev_match" => ("occurrence précédente du filtre dans le détail", "previous filter match in the detail"),
-        "toggle_unanswered" => ("seulement les questions sans réponse", "unanswered questions only"),
-        "toggle_overdue" => ("seulement les questions en retard", "overdue questions only"),
-        "cycle_sort" => ("trier par date, numéro, auteur, ministère, attente, échéance", "sort by date, number, author, ministry, days pending, deadline"),
-        "reverse_sort" => ("inverser l'ordre", "reverse the order"),
-        "toggle_reviewed" => ("marquer revue / non revue (sur une question modifiée\u{a0}: prendre le changement en compte)", "mark reviewed / not reviewed (on a changed question: acknowledge the change)"),
-        "toggle_flag" => ("drapeau de suivi (relance, signalement à demander)", "follow-up flag (reminder, signalement to request)"),
-        "edit_note" => ("annoter\u{a0}: note de suivi", "annotate: follow-up note"),
-        "next_to_review" => ("question suivante à revoir (en attente non revue, ou modifiée)", "next question to review (pending and not reviewed, or changed)"),
-        "prev_to_review" => ("question précédente à revoir", "previous question to review"),
-        "reload" => ("recharger le dossier et les marques (équipe comprise)", "reload the dossier and the marks (the team's too)"),
-        "toggle_chronology" => ("chronologie\u{a0}: de la question / du dossier", "timeline: of the question / of the dossier"),
-        "copy_citation" => ("copier la citation de la question (presse-papiers)", "copy the question's citation (clipboard)"),
-        "toggle_diagnostics" => ("diagnostics du chargement (fichiers ignorés, avertissements)", "load diagnostics (skipped files, warnings)"),
-        "toggle_messages" => ("journal des messages", "message log"),
-        "toggle_help" => ("cette aide", "this help"),
-        "suspend" => ("suspendre (revenir au shell\u{a0}; fg pour reprendre)", "suspend (back to the shell; fg to resume)"),
-        "quit" => ("quitter", "quit"),
-        "open_web" => ("ouvrir la page de la question sur le site de l'Assemblée (navigateur)", "open the question's page on the Assemblée's site (browser)"),
-        "open_source" => ("lire le document source de la question (pager)", "read the question's source document (pager)"),
-        "edit_source" => ("ouvrir le document source dans l'éditeur", "open the source document in the editor"),
-        "switch_dossier" => ("changer de dossier (bibliothèque) ou appliquer une vue enregistrée", "switch dossier (library) or apply a saved view"),
-        "save_view" => ("enregistrer le filtre comme dossier (bibliothèque) ou comme vue", "save the filter as a dossier (library) or as a view"),
-        "export" => ("exporter les questions affichées (CSV, mémo, JSON)", "export the questions shown (CSV, memo, JSON)"),
-        "mark_shown_reviewed" => ("marquer revues toutes les questions affichées (après confirmation)", "mark every question shown reviewed (asks first)"),
-        "group_campaigns" => ("grouper la liste par campagne (une ligne par campagne) ou non", "group the list by campaign (one row per campaign) or not"),
-        "toggle_campaign" => ("ouvrir / fermer la campagne de la ligne (liste groupée)", "open / close the row's campaign (grouped list)"),
-        "related_questions" => ("aller à une question proche (campagne, même réponse)", "go to a related question (campaign, same answer)"),
-        "filter_accept" => ("garder le filtre, revenir à la liste", "keep the filter, back to the list"),
-        "filter_cancel" => ("effacer le filtre", "clear the filter"),
-        "filter_backspace" => ("effacer le caractère précédent", "delete the previous character"),
-        "filter_delete" => ("effacer le caractère sous le curseur", "delete the character under the cursor"),
-        "filter_delete_word" => ("effacer le mot précédent", "delete the previous word"),
-        "filter_clear" => ("effacer jusqu'au début de la ligne", "delete to the start of the line"),
-        "filter_left" => ("curseur à gauche", "cursor left"),
-        "filter_right" => ("curseur à droite", "cursor right"),
-        "filter_home" => ("début de ligne", "start of line"),
-        "filter_end" => ("fin de ligne", "end of line"),
-        "note_save" => ("enregistrer la note", "save the note"),
-        "note_cancel" => ("fermer (demande confirmation si la note a changé)", "close (asks first if the note changed)"),
-        _ => ("", ""),
-    };
-    lang.pick(fr, en)
-}
-
 /// The status of a question that lapsed with its legislature.
 pub fn lapsed(lang: Lang, legislature: u16) -> String {
     lang.pick(
@@ -884,22 +822,6 @@ pub fn reloaded(lang: Lang, n: usize) -> String {
         format!("dossier rechargé{NB}: {n}, rien de changé dans ce que vous avez revu"),
         format!("dossier reloaded: {n}, nothing changed in what you reviewed"),
     )
-}
-
-/// Short names of commands for the status-bar hints.
-pub fn command_hint(lang: Lang, command: &str) -> &'static str {
-    match command {
-        "toggle_help" => lang.pick("aide", "help"),
-        "open_filter" => lang.pick("filtre", "filter"),
-        "toggle_unanswered" => lang.pick("sans réponse", "unanswered"),
-        "toggle_overdue" => lang.pick("en retard", "overdue"),
-        "cycle_sort" => lang.pick("tri", "sort"),
-        "next_to_review" => lang.pick("à revoir", "to review"),
-        "toggle_reviewed" => lang.pick("revue", "reviewed"),
-        "toggle_chronology" => lang.pick("chronologie", "chronology"),
-        "quit" => lang.pick("quitter", "quit"),
-        _ => "",
-    }
 }
 
 #[cfg(test)]
@@ -920,64 +842,6 @@ mod tests {
     #[test]
     fn french_strings_keep_their_typography() {
         french_typography(&format!("{FR:?}"));
-        let names = [
-            "down",
-            "up",
-            "top",
-            "bottom",
-            "page_down",
-            "page_up",
-            "half_page_down",
-            "half_page_up",
-            "focus_next",
-            "focus_prev",
-            "open",
-            "back",
-            "open_filter",
-            "next_match",
-            "prev_match",
-            "toggle_unanswered",
-            "toggle_overdue",
-            "cycle_sort",
-            "reverse_sort",
-            "toggle_reviewed",
-            "toggle_flag",
-            "edit_note",
-            "next_to_review",
-            "prev_to_review",
-            "reload",
-            "toggle_chronology",
-            "copy_citation",
-            "toggle_diagnostics",
-            "toggle_help",
-            "suspend",
-            "quit",
-            "open_web",
-            "open_source",
-            "edit_source",
-            "switch_dossier",
-            "save_view",
-            "export",
-            "mark_shown_reviewed",
-            "group_campaigns",
-            "toggle_campaign",
-            "related_questions",
-            "filter_accept",
-            "filter_cancel",
-            "note_save",
-            "note_cancel",
-        ];
-        for name in names {
-            assert!(
-                !command_help(Lang::Fr, name).is_empty(),
-                "{name} has no description"
-            );
-            assert!(
-                !command_help(Lang::En, name).is_empty(),
-                "{name} has no description"
-            );
-            french_typography(command_help(Lang::Fr, name));
-        }
         let d = chrono::NaiveDate::from_ymd_opt(2026, 5, 24).unwrap_or_default();
         for text in [
             waiting(Lang::Fr, Some(3)),

@@ -1,6 +1,6 @@
 //! The command line's output and errors.
 
-use super::{Lang, NB};
+use dossier_core::i18n::{Lang, NB};
 
 /// "dossier: " before an error, in the language's typography.
 pub fn prefix(lang: Lang) -> String {
@@ -65,22 +65,6 @@ pub fn progress_template(lang: Lang) -> &'static str {
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
     let total = lang.count(total, ("question", "questions"), ("question", "questions"));
     format!("{} / {total}", lang.number(shown))
-}
-
-/// An invalid query, above the caret line.
-pub fn invalid_query(lang: Lang, message: &str) -> String {
-    lang.pick(
-        format!("filtre invalide{NB}: {message}"),
-        format!("invalid query: {message}"),
-    )
-}
-
-/// A PATH that does not exist.
-pub fn cannot_open(lang: Lang, path: &str, reason: &str) -> String {
-    lang.pick(
-        format!("impossible d'ouvrir {path}{NB}: {reason}"),
-        format!("cannot open {path}: {reason}"),
-    )
 }
 
 /// A PATH that is the name of a command misspelt, or used as a path.
@@ -176,102 +160,13 @@ pub fn stats(lang: Lang) -> StatsWords {
     )
 }
 
-/// Why a library or a named dossier could not be opened.
-pub fn origin_error(lang: Lang, e: &crate::library::OriginError) -> String {
-    use crate::library::OriginError;
-    match e {
-        OriginError::Library(e) => library_error(lang, e),
-        OriginError::UnknownDossier(name) => lang.pick(
-            format!("aucun dossier nommé «{NB}{name}{NB}» dans la bibliothèque (voir `dossier dossiers list`)"),
-            format!("no dossier named '{name}' in the library (see `dossier dossiers list`)"),
-        ),
-        OriginError::BadQuery(name, q) => lang.pick(
-            format!("la requête du dossier «{NB}{name}{NB}» n'est plus valide{NB}: {}", q.message(lang)),
-            format!("the query of dossier '{name}' is no longer valid: {}", q.message(lang)),
-        ),
-    }
-}
-
-/// What went wrong with the library.
-pub fn library_error(lang: Lang, e: &crate::library::LibraryError) -> String {
-    use crate::library::LibraryError;
-    let shown = |p: &std::path::Path| {
-        crate::text::sanitize::terminal_line(&p.display().to_string()).into_owned()
-    };
-    match e {
-        LibraryError::Io {
-            action,
-            path,
-            source,
-        } => {
-            let what = match (lang, *action) {
-                (Lang::Fr, "reading") => "lecture de",
-                (Lang::Fr, "writing") => "écriture de",
-                (Lang::Fr, "replacing") => "remplacement de",
-                (Lang::Fr, "creating") => "création de",
-                (Lang::Fr, "locking") => "verrouillage de",
-                (Lang::Fr, _) => "accès à",
-                (Lang::En, a) => a,
-            };
-            let reason =
-                crate::i18n::load::io_reason(lang, &crate::parse::problem::IoReason::from(source));
-            lang.pick(
-                format!(
-                    "bibliothèque{NB}: {what} {} impossible{NB}: {reason}",
-                    shown(path)
-                ),
-                format!("library: {what} {} failed: {reason}", shown(path)),
-            )
-        }
-        LibraryError::Damaged { path, what } => lang.pick(
-            format!(
-                "la bibliothèque {} est endommagée ({what}){NB}: elle est laissée telle quelle ; \
-                 déplacez-la puis réimportez vos archives",
-                shown(path)
-            ),
-            format!(
-                "the library {} is damaged ({what}): it is left as it is; move it away and \
-                 import your archives again",
-                shown(path)
-            ),
-        ),
-        LibraryError::OtherVersion(path) => lang.pick(
-            format!(
-                "la bibliothèque {} vient d'une autre version de dossier",
-                shown(path)
-            ),
-            format!(
-                "the library {} was written by another version of dossier",
-                shown(path)
-            ),
-        ),
-        LibraryError::Busy(path) => lang.pick(
-            format!(
-                "un autre import est en cours dans {}{NB}: réessayez ensuite",
-                shown(path)
-            ),
-            format!(
-                "another import is running in {}: try again when it is done",
-                shown(path)
-            ),
-        ),
-        LibraryError::BadDossiers { path, what } => lang.pick(
-            format!(
-                "{}{NB}: fichier des dossiers illisible ({what})",
-                shown(path)
-            ),
-            format!("{}: unreadable dossiers file ({what})", shown(path)),
-        ),
-    }
-}
-
 /// An import's summary: "14 012 questions lues ; la bibliothèque en compte 13 980 : 120
 /// nouvelles, 35 réponses, …".
 pub fn import_summary(
     lang: Lang,
     read: usize,
     total: usize,
-    changes: &crate::review::ChangeSummary,
+    changes: &dossier_core::review::ChangeSummary,
 ) -> String {
     let read = lang.count(
         read,
@@ -327,8 +222,8 @@ pub fn import_summary(
 }
 
 /// The heading of one kind of change in an import's list: "Nouvelles réponses :".
-pub fn import_change(lang: Lang, change: crate::review::Change) -> String {
-    use crate::review::Change;
+pub fn import_change(lang: Lang, change: dossier_core::review::Change) -> String {
+    use dossier_core::review::Change;
     let (fr, en) = match change {
         Change::New => ("Nouvelles questions", "New questions"),
         Change::Answered => ("Nouvelles réponses", "New answers"),
@@ -423,22 +318,6 @@ pub fn dossier_removed(lang: Lang, name: &str) -> String {
             "dossier «{NB}{name}{NB}» supprimé (ses marques de revue restent dans le dossier de données)"
         ),
         format!("dossier '{name}' removed (its review marks stay in the data folder)"),
-    )
-}
-
-/// A dossier name refused.
-pub fn bad_dossier_name(lang: Lang, name: &str) -> String {
-    lang.pick(
-        format!("nom de dossier refusé «{NB}{name}{NB}»{NB}: de 1 à 64 caractères, sans / ni \\ ni caractère de contrôle ni espace au bord"),
-        format!("dossier name '{name}' refused: 1 to 64 characters, no / or \\, no control character, no space at either end"),
-    )
-}
-
-/// A dossier's query may not use review marks.
-pub fn dossier_review_terms(lang: Lang) -> &'static str {
-    lang.pick(
-        "la requête d'un dossier ne peut pas porter sur les marques de revue (is:reviewed, is:flagged, has:note, is:changed)\u{a0}: elles appartiennent au dossier",
-        "a dossier's query cannot use review marks (is:reviewed, is:flagged, has:note, is:changed): they belong to the dossier",
     )
 }
 
