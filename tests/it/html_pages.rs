@@ -578,7 +578,7 @@ fn pages_and_texts_past_the_html_limits_are_refused_in_words() {
             Lang::Fr,
             &Problem::HtmlTooLarge(HtmlLimit::Elements(65_536))
         ),
-        "plus de 65536 éléments HTML"
+        "plus de 65\u{202f}536 éléments HTML"
     );
 }
 
