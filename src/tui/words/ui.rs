@@ -63,6 +63,8 @@ pub struct Words {
     pub ministry: &'static str,
     /// Field label.
     pub analysis: &'static str,
+    /// Label of the analysis heading (older questions carry one beside the analysis).
+    pub analysis_head: &'static str,
     /// Section heading.
     pub question_heading: &'static str,
     /// Section heading.
@@ -179,6 +181,7 @@ pub static FR: Words = Words {
     ministry_assigned: "Ministère attributaire",
     ministry: "Ministère",
     analysis: "Analyse",
+    analysis_head: "Tête d'analyse",
     question_heading: "Question",
     answer_heading: "Réponse",
     no_question_text: "(pas de texte de question)",
@@ -253,6 +256,7 @@ pub static EN: Words = Words {
     ministry_assigned: "Ministry answering",
     ministry: "Ministry",
     analysis: "Analysis",
+    analysis_head: "Analysis heading",
     question_heading: "Question",
     answer_heading: "Answer",
     no_question_text: "(no question text)",
@@ -658,10 +662,10 @@ pub fn note_keys(lang: Lang) -> &'static str {
 }
 
 /// Esc on a changed draft.
-pub fn discard_draft(lang: Lang) -> &'static str {
+pub fn discard_draft(lang: Lang, yes: &str, no: &str) -> String {
     lang.pick(
-        " Abandonner les modifications de la note\u{a0}? o\u{a0}: oui · n\u{a0}: non, continuer ",
-        " Discard the changes to the note? y: yes · n: no, keep editing ",
+        format!(" Abandonner les modifications de la note{NB}? {yes}{NB}: oui · {no}{NB}: non, continuer "),
+        format!(" Discard the changes to the note? {yes}: yes · {no}: no, keep editing "),
     )
 }
 
@@ -849,7 +853,7 @@ mod tests {
             rule(Lang::Fr, DeadlineRule::Signaled),
             review_read_only(Lang::Fr, "x"),
             not_saved(Lang::Fr, "x"),
-            discard_draft(Lang::Fr).to_string(),
+            discard_draft(Lang::Fr, "o", "n"),
             loading(Lang::Fr, 1, 2),
         ] {
             french_typography(&text);
