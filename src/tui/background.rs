@@ -140,7 +140,7 @@ fn tick(app: &mut App, fx: &mut Vec<Effect>) {
 fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
     match done {
         Done::Saved(result) => match marks::saved(app, result) {
-            Ok(changed) => {
+            marks::SaveEnded::Saved(changed) => {
                 if let Switch::Waiting(origin, review) =
                     std::mem::replace(&mut app.switch, Switch::Idle)
                 {
@@ -149,7 +149,7 @@ fn review_done(app: &mut App, done: Done, fx: &mut Vec<Effect>) {
                     marks::changed(app, marks::Recount::All);
                 }
             }
-            Err(()) => {
+            marks::SaveEnded::Failed => {
                 if let Switch::Waiting(..) = std::mem::replace(&mut app.switch, Switch::Idle) {
                     let text = prompts::switch_cancelled(app.lang).to_string();
                     show_also(app, text, MessageKind::Warning);

@@ -36,7 +36,7 @@ impl FilterKey {
         FilterKey {
             review: query
                 .uses_review()
-                .then(|| Arc::as_ptr(&app.review_state) as usize),
+                .then_some(Arc::as_ptr(&app.review_state) as usize),
             related: query
                 .uses_related()
                 .then(|| app.dossier.related.get().is_some()),
@@ -77,7 +77,7 @@ pub fn follow(app: &mut App, fx: &mut Vec<Effect>) {
         _ => None,
     };
     let job = FilterJob {
-        generation: app.filtered.generation.next(),
+        generation: app.filtered.generation.ask(),
         dossier: Arc::clone(&app.dossier),
         query: key.query.clone(),
         sort: app.sort,

@@ -50,7 +50,7 @@ pub struct Generation(u64);
 
 impl Generation {
     /// A new request: its number, newer than every one before.
-    pub fn next(&mut self) -> u64 {
+    pub fn ask(&mut self) -> u64 {
         self.0 += 1;
         self.0
     }
@@ -100,8 +100,8 @@ mod tests {
         }
         assert_eq!(*done.lock().unwrap(), [(0, "stopped"), (3, "ran")]);
         let mut g = Generation::default();
-        let first = g.next();
-        let second = g.next();
+        let first = g.ask();
+        let second = g.ask();
         assert!(!g.is_current(first) && g.is_current(second));
     }
 }

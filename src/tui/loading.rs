@@ -23,7 +23,7 @@ use std::sync::Arc;
 pub fn reload(app: &mut App, fx: &mut Vec<Effect>) {
     app.load.progress = Some(Default::default());
     fx.push(Effect::Load {
-        generation: app.load.generation.next(),
+        generation: app.load.generation.ask(),
         origin: app.origin.clone(),
     });
     marks::read(app, fx, None);

@@ -146,9 +146,17 @@ pub fn read(app: &mut App, fx: &mut Vec<Effect>, for_note: Option<String>) {
     }
 }
 
-/// A save ended: true when it saved (and changed what the marks show), the failure kept
-/// and said otherwise.
-pub fn saved(app: &mut App, result: Result<Saved, ReviewError>) -> Result<bool, ()> {
+/// How a save ended, for what waits on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveEnded {
+    /// Saved; true when it changed what the marks show.
+    Saved(bool),
+    /// Failed (kept, said, and tried again later).
+    Failed,
+}
+
+/// A save ended: saved, or the failure kept and said.
+pub fn saved(app: &mut App, result: Result<Saved, ReviewError>) -> SaveEnded {
     let lang = app.lang;
     let failed_before = app.saving == Saving::Failed;
     app.saving = Saving::Idle;
@@ -158,7 +166,7 @@ pub fn saved(app: &mut App, result: Result<Saved, ReviewError>) -> Result<bool, 
             if failed_before && app.save_news.is_none() {
                 show(app, ui::saved_again(lang), MessageKind::Info);
             }
-            Ok(changed)
+            SaveEnded::Saved(changed)
         }
         Err(e) => {
             app.saving = Saving::Failed;
@@ -168,7 +176,7 @@ pub fn saved(app: &mut App, result: Result<Saved, ReviewError>) -> Result<bool, 
                 let why = review_words::error(lang, &e);
                 show(app, ui::not_saved(lang, &why), MessageKind::Warning);
             }
-            Err(())
+            SaveEnded::Failed
         }
     }
 }

@@ -425,11 +425,11 @@ fn event_loop(
                     None => continue,
                 },
             };
-            let before = (app.message.clone(), app.saving.clone());
+            let before = (app.message.clone(), app.saving);
             let tick = matches!(action, Action::Tick);
             let resumed = matches!(action, Action::Resumed);
             fx.extend(update(&mut app, action));
-            dirty |= !tick || before != (app.message.clone(), app.saving.clone());
+            dirty |= !tick || before != (app.message.clone(), app.saving);
             dirty |= resumed;
             for effect in fx.drain(..) {
                 if let Some(action) = workers.run(effect, term, paused) {

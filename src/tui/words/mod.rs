@@ -7,5 +7,7 @@
 
 pub mod outcomes;
 pub mod prompts;
+pub mod question;
 pub mod related;
+pub mod review;
 pub mod ui;
