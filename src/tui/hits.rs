@@ -4,58 +4,14 @@
 //! ([`FilterKey`]) rather than marked stale by hand; installed keeping the chosen question
 //! selected; counted for the status bar; and the selection moved and kept in view.
 
-use super::app::{App, Counts, HitsState, BACKGROUND_THRESHOLD};
+use super::app::{App, Counts, FilterKey, HitsState, BACKGROUND_THRESHOLD};
 use super::effect::Effect;
 use super::filtering::{compute, FilterJob};
 use super::widgets::scroll;
 use dossier_core::model::Status;
-use dossier_core::query::{Hit, Query, SortKey};
+use dossier_core::query::Hit;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
-
-/// What the shown questions are computed from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FilterKey {
-    query: Query,
-    sort: SortKey,
-    reverse: bool,
-    /// The dossier (a new load is a new `Arc`).
-    dossier: usize,
-    /// The review state, when the query reads it.
-    review: Option<usize>,
-    /// Whether the relations are found, when the query reads them.
-    related: Option<bool>,
-    /// Whether the word index is built, when the query needs it.
-    words: Option<bool>,
-}
-
-impl FilterKey {
-    /// What the state asks for now.
-    pub fn of(app: &App) -> FilterKey {
-        let query = app.filter.query.clone();
-        FilterKey {
-            review: query
-                .uses_review()
-                .then_some(Arc::as_ptr(&app.review_state) as usize),
-            related: query
-                .uses_related()
-                .then(|| app.dossier.related.get().is_some()),
-            words: query
-                .needs_words()
-                .then(|| app.dossier.index.words().is_some()),
-            dossier: Arc::as_ptr(&app.dossier) as usize,
-            sort: app.sort,
-            reverse: app.reverse,
-            query,
-        }
-    }
-
-    /// True when only the query (or the order) differs.
-    fn same_questions(&self, other: &FilterKey) -> bool {
-        (self.dossier, self.review, self.related, self.words)
-            == (other.dossier, other.review, other.related, other.words)
-    }
-}
 
 /// Computes the shown questions again when what they depend on changed since they were
 /// asked for. Large dossiers are filtered on the filter's lane; the list shows the

@@ -28,6 +28,8 @@ pub mod loading;
 pub mod marks;
 pub mod message;
 pub mod messages;
+#[cfg(test)]
+mod module_graph;
 pub mod overlays;
 pub mod panes;
 pub mod related;

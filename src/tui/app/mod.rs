@@ -16,6 +16,7 @@ use super::dossier::Dossier;
 use super::keymap::{Keymap, Mode};
 use super::latest::Generation;
 pub use super::message::{Message, MessageKind};
+pub use super::panes::list::CampaignRow;
 use super::panes::{Pane, ViewCache};
 use super::widgets::line_input::LineInput;
 use super::widgets::theme::Theme;
@@ -186,7 +187,7 @@ pub struct Filtered {
     /// The newest filter asked for; older results are dropped.
     pub generation: Generation,
     /// What the newest filter was asked for (see [`super::hits::FilterKey`]).
-    pub key: Option<super::hits::FilterKey>,
+    pub key: Option<FilterKey>,
     /// Where the result stands.
     pub state: HitsState,
 }
@@ -310,6 +311,52 @@ pub enum SaveWhat {
 /// Dossiers at least this large are filtered on a background thread.
 pub const BACKGROUND_THRESHOLD: usize = 5_000;
 
+/// What the shown questions are computed from: compared after every action with what
+/// they were computed for (see [`super::hits::follow`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterKey {
+    /// The query.
+    pub query: Query,
+    sort: SortKey,
+    reverse: bool,
+    /// The dossier (a new load is a new `Arc`).
+    dossier: usize,
+    /// The review state, when the query reads it.
+    review: Option<usize>,
+    /// Whether the relations are found, when the query reads them.
+    related: Option<bool>,
+    /// Whether the word index is built, when the query needs it.
+    words: Option<bool>,
+}
+
+impl FilterKey {
+    /// What the state asks for now.
+    pub fn of(app: &App) -> FilterKey {
+        let query = app.filter.query.clone();
+        FilterKey {
+            review: query
+                .uses_review()
+                .then_some(Arc::as_ptr(&app.review_state) as usize),
+            related: query
+                .uses_related()
+                .then(|| app.dossier.related.get().is_some()),
+            words: query
+                .needs_words()
+                .then(|| app.dossier.index.words().is_some()),
+            dossier: Arc::as_ptr(&app.dossier) as usize,
+            sort: app.sort,
+            reverse: app.reverse,
+            query,
+        }
+    }
+
+    /// True when only the query (or the order) differs.
+    pub fn same_questions(&self, other: &FilterKey) -> bool {
+        (self.dossier, self.review, self.related, self.words)
+            == (other.dossier, other.review, other.related, other.words)
+    }
+}
+
 /// The viewer's state.
 pub struct App {
     /// Interface language.
@@ -403,29 +450,6 @@ pub struct App {
     pub ungrouped: Option<Vec<Hit>>,
     /// The campaign of each question (its first question's position), `u32::MAX` for none.
     pub campaign_of: Arc<Vec<u32>>,
-}
-
-/// What a row of the list grouped by campaign stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CampaignRow {
-    /// A campaign: its first question shown, with its count among those the filter keeps.
-    Head {
-        /// The campaign's first question's position (its key in `expanded`).
-        key: u32,
-        /// Questions of the campaign shown.
-        count: usize,
-        /// Of which pending.
-        pending: usize,
-        /// Of which answered.
-        answered: usize,
-        /// Its other questions are listed under it.
-        expanded: bool,
-    },
-    /// Another question of an opened campaign (the last one under its head, or not).
-    Member {
-        /// The last of the campaign's rows.
-        last: bool,
-    },
 }
 
 impl App {

@@ -1,7 +1,6 @@
 //! The list pane: one row per shown question, windowed so that only visible rows are built,
 //! and its columns, whose widths follow what is shown and the terminal's width.
 
-use crate::tui::app::CampaignRow;
 use crate::tui::widgets::wrap::{fit, span, truncate, width};
 use crate::tui::widgets::{self, theme::Theme};
 use crate::tui::words::related as related_words;
@@ -22,6 +21,29 @@ use ratatui::Frame;
 use std::collections::HashMap;
 
 use crate::tui::dossier::Dossier;
+
+/// What a row of the list grouped by campaign stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignRow {
+    /// A campaign: its first question shown, with its count among those the filter keeps.
+    Head {
+        /// The campaign's first question's position (its key in `expanded`).
+        key: u32,
+        /// Questions of the campaign shown.
+        count: usize,
+        /// Of which pending.
+        pending: usize,
+        /// Of which answered.
+        answered: usize,
+        /// Its other questions are listed under it.
+        expanded: bool,
+    },
+    /// Another question of an opened campaign (the last one under its head, or not).
+    Member {
+        /// The last of the campaign's rows.
+        last: bool,
+    },
+}
 
 /// What the list shows.
 pub struct ListView<'a> {
