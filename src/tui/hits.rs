@@ -72,8 +72,7 @@ pub fn install(app: &mut App, generation: u64, hits: Vec<Hit>, complete: bool) {
             // The chosen question is not shown (a filter being typed may hide it for a
             // letter or two): show the first, and take the chosen one back when it returns.
             app.selected = 0;
-            app.detail_scroll = 0;
-            app.timeline_scroll = 0;
+            app.scroll.reset();
             if app.selected_id.is_none() {
                 app.selected_id = app.selected_question().map(|q| q.id.clone());
             }
@@ -144,8 +143,7 @@ pub fn clamp(app: &mut App) {
 /// Selects the row at `position`; the panes go back to their tops for another question.
 pub fn select(app: &mut App, position: usize) {
     if position != app.selected {
-        app.detail_scroll = 0;
-        app.timeline_scroll = 0;
+        app.scroll.reset();
     }
     app.selected = position;
     app.selected_id = app.selected_question().map(|q| q.id.clone());

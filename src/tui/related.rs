@@ -3,6 +3,7 @@
 
 use super::app::layers::{Choice, ChoiceValue, Chooser, PickerKind};
 use super::app::{App, CampaignRow, MessageKind};
+use super::panes::Pane;
 use super::widgets::picker::Picker;
 use crate::tui::words::related as words;
 use dossier_core::model::Status;
@@ -130,8 +131,7 @@ pub fn select_index(app: &mut App, i: usize) -> bool {
         Some(row) => {
             app.selected = row;
             app.selected_id = app.dossier.questions.get(i).map(|q| q.id.clone());
-            app.detail_scroll = 0;
-            app.timeline_scroll = 0;
+            app.scroll.reset();
             true
         }
         None => false,
@@ -202,7 +202,7 @@ pub fn go_to(app: &mut App, from: &str, id: &str) -> Option<(String, MessageKind
     }
     let query = super::terms::similar(from, app.lang);
     app.filter.set(&query);
-    app.detail_scroll = 0;
+    app.scroll.set(Pane::Detail, 0);
     app.selected_id = Some(id.to_string());
     Some((words::filter_widened(app.lang, &query), MessageKind::Info))
 }

@@ -17,7 +17,7 @@ use super::keymap::{Keymap, Mode};
 use super::latest::Generation;
 pub use super::message::{Message, MessageKind};
 pub use super::panes::list::CampaignRow;
-use super::panes::{Pane, ViewCache};
+use super::panes::{Pane, Scrolls, ViewCache};
 use super::widgets::line_input::LineInput;
 use super::widgets::theme::Theme;
 use chrono::NaiveDate;
@@ -389,10 +389,8 @@ pub struct App {
     pub filtered: Filtered,
     /// The pane with the keyboard.
     pub focus: Pane,
-    /// First line of the detail drawn.
-    pub detail_scroll: usize,
-    /// First line of the timeline drawn.
-    pub timeline_scroll: usize,
+    /// How far each pane is scrolled.
+    pub scroll: Scrolls,
     /// The timeline shows the whole dossier instead of the question.
     pub chronology: bool,
     /// The input layers over the main screen; the top one has the keyboard.
@@ -471,8 +469,7 @@ impl App {
             filter: Filter::new(&settings.query),
             filtered: Filtered::default(),
             focus: Pane::List,
-            detail_scroll: 0,
-            timeline_scroll: 0,
+            scroll: Scrolls::default(),
             chronology: false,
             layers: Layers::default(),
             message: None,

@@ -15,7 +15,7 @@ use crate::tui::words::ui;
 pub fn handle(app: &mut App, action: Action, _fx: &mut Vec<Effect>) -> bool {
     if let Some(edit) = super::line_edit(&action) {
         if app.filter.input.edit(edit) && app.filter.parse() {
-            app.detail_scroll = 0;
+            app.scroll.set(Pane::Detail, 0);
         }
         return true;
     }

@@ -88,7 +88,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::ToggleOverdue => toggle_term(app, Quick::Overdue),
         Command::ToggleChronology => {
             app.chronology = !app.chronology;
-            app.timeline_scroll = 0;
+            app.scroll.set(Pane::Timeline, 0);
         }
         Command::CopyCitation => {
             if let Some(q) = app.selected_question() {
@@ -252,7 +252,7 @@ fn ask_mark_shown(app: &mut App) {
 /// Shows a saved view: its filter and its sort.
 pub fn apply_view(app: &mut App, view: &dossier_core::views::SavedView) {
     if app.filter.set(&view.query) {
-        app.detail_scroll = 0;
+        app.scroll.set(Pane::Detail, 0);
     }
     if let Some(sort) = view.sort.as_deref().and_then(|s| s.parse().ok()) {
         app.sort = sort;
@@ -274,11 +274,8 @@ fn scroll_focused(app: &mut App, step: Step) {
         }
         pane => {
             let (max, page) = pane.room(&app.cache, app.hits.len());
-            let scroll = match pane {
-                Pane::Detail => &mut app.detail_scroll,
-                _ => &mut app.timeline_scroll,
-            };
-            *scroll = step.from(*scroll, page, max);
+            let to = step.from(app.scroll.get(pane), page, max);
+            app.scroll.set(pane, to);
         }
     }
 }
@@ -293,7 +290,7 @@ fn toggle_term(app: &mut App, quick: Quick) {
     let term = terms::term(quick, app.lang);
     let text = terms::toggle(app.filter.text(), &term);
     if app.filter.set(&text) {
-        app.detail_scroll = 0;
+        app.scroll.set(Pane::Detail, 0);
     }
 }
 
@@ -338,7 +335,7 @@ fn jump_to_match(app: &mut App, forward: bool) {
         .as_ref()
         .map(|d| d.1.matches.clone())
         .unwrap_or_default();
-    let current = app.detail_scroll;
+    let current = app.scroll.get(Pane::Detail);
     let next = if forward {
         matches.iter().copied().find(|&m| m > current)
     } else {
@@ -354,7 +351,7 @@ fn jump_to_match(app: &mut App, forward: bool) {
     });
     match next {
         Some(line) => {
-            app.detail_scroll = line.min(max);
+            app.scroll.set(Pane::Detail, line.min(max));
             if app.cache.areas.detail.is_some() && app.focus == Pane::List {
                 app.focus = Pane::Detail;
             }

@@ -84,6 +84,32 @@ impl Pane {
     }
 }
 
+/// How far each pane is scrolled: its first line drawn (the list follows its selection
+/// instead, see [`crate::tui::hits`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scrolls([usize; Pane::ALL.len()]);
+
+impl Scrolls {
+    fn at(pane: Pane) -> usize {
+        Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0)
+    }
+
+    /// A pane's first line drawn.
+    pub fn get(&self, pane: Pane) -> usize {
+        self.0[Scrolls::at(pane)]
+    }
+
+    /// Scrolls a pane.
+    pub fn set(&mut self, pane: Pane, line: usize) {
+        self.0[Scrolls::at(pane)] = line;
+    }
+
+    /// Every pane back to its top (another question is shown).
+    pub fn reset(&mut self) {
+        *self = Scrolls::default();
+    }
+}
+
 /// Where each part of the screen goes, for a terminal size and state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {

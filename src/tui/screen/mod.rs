@@ -224,7 +224,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             id: selected.map(|q| q.id.as_str()),
             empty: app.dossier.questions.is_empty(),
             focused: app.focus == Pane::Detail,
-            scroll: app.detail_scroll,
+            scroll: app.scroll.get(Pane::Detail),
         };
         let text = app.cache.detail.as_ref().map(|d| d.1.as_ref());
         detail::draw(text, &f, ctx, frame, r);
@@ -234,7 +234,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
             .and(app.cache.timeline.as_ref())
             .map(|t| t.1.as_slice());
         let focused = app.focus == Pane::Timeline;
-        timeline::draw(lines, app.timeline_scroll, focused, ctx, frame, r);
+        timeline::draw(
+            lines,
+            app.scroll.get(Pane::Timeline),
+            focused,
+            ctx,
+            frame,
+            r,
+        );
     }
     if let Some(r) = visible(areas.chronology, area) {
         let counts = app
