@@ -353,8 +353,8 @@ impl Reader {
     }
 
     /// What the imports after `since` changed (all imports when `None`), oldest first: for a
-    /// named dossier, the changes of the questions in it now and those that joined or left
-    /// it; else every change. This is what "what changed in my dossiers since I last
+    /// named dossier, the changes of the questions in it now, and the questions that joined
+    /// or left it with what changed them in that import; else every change. This is what "what changed in my dossiers since I last
     /// looked" reads.
     pub fn changes_since(
         &self,
@@ -377,35 +377,52 @@ impl Reader {
             )
             .map_err(|e| self.sqlite(e))?;
         let mut rows = stmt.query(params![since_ms]).map_err(|e| self.sqlite(e))?;
-        let mut out = Vec::new();
+        let mut all: Vec<(i64, String, i64, String, ChangeKind, String)> = Vec::new();
         while let Some(r) = rows.next().map_err(|e| self.sqlite(e))? {
             let get = |e| self.sqlite(e);
-            let qid: i64 = r.get(2).map_err(get)?;
             let kind: String = r.get(4).map_err(get)?;
-            let name: String = r.get(5).map_err(get)?;
             let Some(kind) = ChangeKind::parse(&kind) else {
                 continue;
             };
+            all.push((
+                r.get(0).map_err(get)?,
+                r.get(1).map_err(get)?,
+                r.get(2).map_err(get)?,
+                r.get(3).map_err(get)?,
+                kind,
+                r.get(5).map_err(get)?,
+            ));
+        }
+        // A question that left the dossier (answered, say) is told with what made it leave.
+        let moved: HashSet<(i64, i64)> = match dossier {
+            Some(d) => all
+                .iter()
+                .filter(|c| c.5 == d.name)
+                .map(|c| (c.0, c.2))
+                .collect(),
+            None => HashSet::new(),
+        };
+        let mut out = Vec::new();
+        for (import, at, qid, id, kind, name) in all {
             let keep = match (dossier, &members) {
                 (Some(d), Some(m)) => {
                     if name.is_empty() {
-                        m.contains(&qid)
+                        m.contains(&qid) || moved.contains(&(import, qid))
                     } else {
                         name == d.name
                     }
                 }
                 _ => true,
             };
-            if !keep {
-                continue;
+            if keep {
+                out.push(ChangeRecord {
+                    import,
+                    at,
+                    id,
+                    kind,
+                    dossier: (!name.is_empty()).then_some(name),
+                });
             }
-            out.push(ChangeRecord {
-                import: r.get(0).map_err(get)?,
-                at: r.get(1).map_err(get)?,
-                id: r.get(3).map_err(get)?,
-                kind,
-                dossier: (!name.is_empty()).then_some(name),
-            });
         }
         Ok(out)
     }
