@@ -494,3 +494,29 @@ impl Origin {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_of_before_is_converted_once_its_database_is_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let questions = crate::sample::questions();
+        let mut dossiers = Dossiers::default();
+        let mut d = NamedDossier::new("attente", "statut:attente").unwrap();
+        d.excluded.push(questions[0].id.clone());
+        dossiers.put(d);
+        legacy::write(tmp.path(), &questions, &dossiers).unwrap();
+        let library = Library::at(tmp.path());
+        assert!(library.exists());
+        let opened = library.open().unwrap();
+        assert_eq!(opened.questions, questions);
+        assert_eq!(library.dossiers().unwrap(), dossiers);
+        assert_eq!(opened.imports.len(), 1);
+        assert!(library.file().exists());
+        assert!(legacy::files(tmp.path()).is_empty());
+        // Read again: nothing left to convert.
+        assert_eq!(library.open().unwrap().questions, questions);
+    }
+}
