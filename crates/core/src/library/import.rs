@@ -302,6 +302,11 @@ pub(super) fn run(
         incremental(&conn, &path, paths, options)?
     } else {
         let read = read(paths, options, &HashMap::new(), None, &path)?;
+        tracing::debug!(
+            ms = started.elapsed().as_millis() as u64,
+            questions = read.report.questions.len(),
+            "import: read"
+        );
         match fresh(lib, read, paths, options)? {
             Fresh::Done(report) => report,
             // A library appeared meanwhile (dossiers added): imported into as it is.
@@ -674,6 +679,7 @@ struct Fill<'a> {
 /// Writes a whole library into a new file, then links it into place (refusing to replace a
 /// file that appeared meanwhile): killed before, the library is as it was (none).
 fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>, LibraryError> {
+    let started = std::time::Instant::now();
     let tmp = temporary(lib);
     let _ = fs::remove_file(&tmp);
     let sqlite = |e: rusqlite::Error| LibraryError::sqlite(&tmp, e);
@@ -751,6 +757,7 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
         },
     );
     let (conn, last) = written?;
+    let rows_ms = started.elapsed().as_millis() as u64;
     let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
         .map_err(sqlite)?;
     crate::query::segments::write(&tx, &qids, &words).map_err(|e| LibraryError::db(&tmp, e))?;
@@ -764,6 +771,11 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
     .map_err(sqlite)?;
     schema::set_meta(&tx, "app", env!("CARGO_PKG_VERSION")).map_err(sqlite)?;
     tx.commit().map_err(sqlite)?;
+    tracing::debug!(
+        rows_ms,
+        indexes_ms = started.elapsed().as_millis() as u64 - rows_ms,
+        "library filled"
+    );
     // Readers and later imports use it in WAL mode; the switch is written into the file.
     conn.execute_batch("PRAGMA journal_mode = WAL;")
         .map_err(sqlite)?;
