@@ -1,6 +1,6 @@
 //! The local library: the questions a staffer imported from the Assemblée's data (archives,
 //! loose files, saved pages), in an SQLite database (`library.db`, its tables described in
-//! `docs/library-schema.md`), with the word index of its questions, their related questions,
+//! `docs/library.md`), with the word index of its questions, their related questions,
 //! the named dossiers defined over it, and what each import changed.
 //!
 //! - [`Library::import`] reads PATHs as a load does, but leaves out the files and archive

@@ -125,7 +125,7 @@ impl Reader {
         })
     }
 
-    /// The database connection (to read; see `docs/library-schema.md`).
+    /// The database connection (to read; see `docs/library.md`).
     pub fn connection(&self) -> &Connection {
         &self.conn
     }

@@ -1,4 +1,4 @@
-//! The library's database: its tables (described for users in `docs/library-schema.md`), the
+//! The library's database: its tables (described for users in `docs/library.md`), the
 //! version of that layout (`PRAGMA user_version`), the migrations from older layouts, and how
 //! connections are opened.
 //!

@@ -1,6 +1,6 @@
 //! The related-questions index as the library keeps it, and its update by an import.
 //!
-//! Tables (see `docs/library-schema.md`): `related_keys` (per question, its LSH band keys, 4
+//! Tables (see `docs/library.md`): `related_keys` (per question, its LSH band keys, 4
 //! bytes each, empty when its text has no shingle, and its answer key), `related_shingles`
 //! (its shingle set, for the exact similarity) and `related` (each relation, stored from both
 //! sides).
