@@ -458,7 +458,7 @@ fn main() {
     let started = Instant::now();
     let report = Library::at(&lib_dir)
         .import_with(
-            &[archives_dir.clone()],
+            std::slice::from_ref(&archives_dir),
             &ImportOptions {
                 progress: None,
                 now: "2026-11-23T08:00:00+01:00",

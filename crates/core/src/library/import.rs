@@ -337,15 +337,27 @@ pub(super) fn run(
 /// What happened to a question read, as the import decides.
 enum Plan {
     /// New: inserted.
-    Insert(Question, Option<i64>),
+    Insert(Box<Question>, Option<i64>),
     /// Its record changed: the row updated.
-    Update {
-        qid: i64,
-        held: Question,
-        held_stamp: Option<i64>,
-        merged: Question,
-        stamp: Option<i64>,
-    },
+    Update(Box<Update>),
+}
+
+/// A question whose record changed: what was held, what is written.
+struct Update {
+    qid: i64,
+    held: Question,
+    held_stamp: Option<i64>,
+    merged: Question,
+    stamp: Option<i64>,
+}
+
+/// A question read whose hash differs from its row's, before the merge.
+struct ToMerge {
+    incoming: Question,
+    stamp: Option<i64>,
+    qid: i64,
+    hash: i64,
+    held_stamp: Option<i64>,
 }
 
 /// An import into an existing database: only what changed is read and written.
@@ -413,10 +425,10 @@ fn incremental(
     // Unchanged by hash: nothing to merge. The others are merged with what is held.
     let mut plans: Vec<Plan> = Vec::new();
     let mut stamp_only: Vec<(i64, Option<i64>)> = Vec::new();
-    let mut to_merge: Vec<(Question, Option<i64>, i64, i64, Option<i64>)> = Vec::new();
+    let mut to_merge: Vec<ToMerge> = Vec::new();
     for (incoming, stamp) in loaded.questions.into_iter().zip(stamps) {
         match held.get(&incoming.id) {
-            None => plans.push(Plan::Insert(incoming, stamp)),
+            None => plans.push(Plan::Insert(Box::new(incoming), stamp)),
             Some(&(qid, hash, held_stamp)) => {
                 if store::content_hash(&incoming) == hash {
                     report.unchanged += 1;
@@ -424,18 +436,31 @@ fn incremental(
                         stamp_only.push((qid, stamp));
                     }
                 } else {
-                    to_merge.push((incoming, stamp, qid, hash, held_stamp));
+                    to_merge.push(ToMerge {
+                        incoming,
+                        stamp,
+                        qid,
+                        hash,
+                        held_stamp,
+                    });
                 }
             }
         }
     }
     if !to_merge.is_empty() {
-        let qids: Vec<i64> = to_merge.iter().map(|m| m.2).collect();
+        let qids: Vec<i64> = to_merge.iter().map(|m| m.qid).collect();
         let mut full: HashMap<i64, Question> = store::read(conn, Some(&qids))
             .map_err(|e| LibraryError::read(path, e))?
             .into_iter()
             .collect();
-        for (incoming, stamp, qid, hash, held_stamp) in to_merge {
+        for ToMerge {
+            incoming,
+            stamp,
+            qid,
+            hash,
+            held_stamp,
+        } in to_merge
+        {
             let Some(before) = full.remove(&qid) else {
                 continue;
             };
@@ -454,13 +479,13 @@ fn incremental(
                 }
                 continue;
             }
-            plans.push(Plan::Update {
+            plans.push(Plan::Update(Box::new(Update {
                 qid,
                 held: before,
                 held_stamp,
                 merged,
                 stamp,
-            });
+            })));
         }
     }
 
@@ -469,7 +494,7 @@ fn incremental(
         let mut v: Vec<i64> = plans
             .iter()
             .filter_map(|p| match p {
-                Plan::Update { qid, .. } => Some(*qid),
+                Plan::Update(u) => Some(u.qid),
                 Plan::Insert(..) => None,
             })
             .collect();
@@ -498,15 +523,16 @@ fn incremental(
                 add_values(&tx, &q).map_err(sqlite)?;
                 report.changes.push((q.id.clone(), Change::New));
                 changes.push((qid, ChangeKind::New, String::new()));
-                written.push((qid, q));
+                written.push((qid, *q));
             }
-            Plan::Update {
-                qid,
-                held,
-                held_stamp,
-                merged,
-                stamp,
-            } => {
+            Plan::Update(update) => {
+                let Update {
+                    qid,
+                    held,
+                    held_stamp,
+                    merged,
+                    stamp,
+                } = *update;
                 store::update(
                     &tx,
                     qid,

@@ -64,6 +64,9 @@ const SMALL_SCOPE: usize = 20_000;
 /// Texts read per batch.
 const TEXT_BATCH: usize = 512;
 
+/// Reads full questions by qid (the library's reader), for review terms.
+pub type ReadQuestions<'a> = dyn Fn(&[i64]) -> Result<Vec<(i64, Question)>, DbError> + 'a;
+
 /// What answering a query needs besides the database.
 pub struct DbContext<'a> {
     /// The date taken as today (`is:overdue`).
@@ -71,7 +74,7 @@ pub struct DbContext<'a> {
     /// Review marks (`is:reviewed`, …), asked of each question still in.
     pub review: &'a dyn ReviewFacts,
     /// Reads full questions for review terms (the library's reader).
-    pub questions: &'a dyn Fn(&[i64]) -> Result<Vec<(i64, Question)>, DbError>,
+    pub questions: &'a ReadQuestions<'a>,
 }
 
 /// What a query selected: the rows, in qid order, and a hit per row (its index there and

@@ -340,13 +340,16 @@ fn sort_by_value(
     }
 }
 
+/// A light row's primary sort value.
+type RowPrimary = Box<dyn Fn(&super::rows::Row) -> Option<i64> + Sync>;
+
 /// The primary value of a hit into light rows, as [`primary`] gives it for questions.
 fn row_primary(
     rows: &[super::rows::Row],
     hits: &[Hit],
     key: SortKey,
     today: NaiveDate,
-) -> Box<dyn Fn(&super::rows::Row) -> Option<i64> + Sync> {
+) -> RowPrimary {
     use super::rows::Row;
     let ranks_of = |text: &dyn Fn(&Row) -> &str, key: &(dyn Fn(&str) -> String + Sync)| {
         let distinct: Vec<&str> = hits
