@@ -15,6 +15,7 @@ mod e2e;
 mod html_pages;
 mod layouts;
 mod library;
+mod library_query;
 mod opendata;
 mod opendata_props;
 mod properties;

@@ -20,16 +20,22 @@
 //! assert_eq!(hits.len(), 3);
 //! ```
 
+pub mod db;
 pub mod help;
 mod index;
 mod matcher;
+pub mod rows;
+pub mod segments;
 mod sort;
 mod syntax;
 pub mod words;
 
 pub use index::{fold_text_into, SearchIndex};
 pub use matcher::{filter, filter_cancellable};
-pub use sort::{sort_first_hits_indexed, sort_hits, sort_hits_indexed, SortKey};
+pub use sort::{
+    rank_first, rank_rest, sort_first_hits_indexed, sort_hits, sort_hits_indexed, sort_rows,
+    Ranking, SortKey,
+};
 pub use syntax::{Expected, Highlight, Query, QueryError, QueryErrorKind};
 
 use crate::model::Question;
