@@ -119,15 +119,10 @@ pub enum Command {
         #[command(flatten)]
         paths: Paths,
     },
-    /// Counts by status, ministry and group; overdue questions; median answer delay.
-    Stats {
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
-        format: StatsFormat,
-        /// The files.
-        #[command(flatten)]
-        paths: Paths,
-    },
+    /// Counts by status, ministry and group; with --by, the scoreboard: per ministry (or
+    /// group, author, rubric, legislature) questions received, answered, answered on time,
+    /// pending, overdue, closed unanswered, answer rates over the questions due, delays.
+    Stats(stats::StatsArgs),
     /// The pending questions, most urgent first, with deadlines, signalements, review flags
     /// and notes: a memo to the deputy in Markdown (or CSV or JSON).
     Report {
@@ -198,6 +193,8 @@ pub enum StatsFormat {
     Text,
     /// JSON.
     Json,
+    /// One row per line, for spreadsheets (with --by).
+    Csv,
 }
 
 /// Formats of `report`.
@@ -414,8 +411,8 @@ pub fn run(cli: Cli) -> ExitCode {
         None => &cli.paths,
         Some(Command::Export { paths, .. })
         | Some(Command::Check { paths })
-        | Some(Command::Stats { paths, .. })
         | Some(Command::Report { paths, .. }) => &paths.paths,
+        Some(Command::Stats(args)) => &args.paths.paths,
         Some(Command::List(args)) => &args.paths,
         Some(Command::Import { paths }) => paths,
         Some(Command::Review { .. })
@@ -465,13 +462,7 @@ pub fn run(cli: Cli) -> ExitCode {
             release(report);
             done.map(|()| code)
         })(),
-        Some(Command::Stats { format, paths }) => (|| {
-            let report = load_for_cli(&paths.paths, &ctx)?;
-            let done = out::with_stdout(|o| stats::run(o, &report, format, &ctx));
-            ctx.keep_cache(&report);
-            release(report);
-            done.map(|()| ExitCode::SUCCESS)
-        })(),
+        Some(Command::Stats(args)) => stats::run(&args, &ctx),
         Some(Command::Report {
             format,
             query,

@@ -23,6 +23,7 @@ mod related;
 mod review;
 mod review_saves;
 mod robustness;
+mod scoreboard;
 mod seeds;
 mod tui;
 mod tui_props;

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod json;
 pub mod memo;
+pub mod scoreboard;
 
 use crate::model::Question;
 use crate::review::ReviewState;

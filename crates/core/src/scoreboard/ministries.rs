@@ -51,7 +51,10 @@ pub fn key(label: &str) -> String {
     // "…, chargé de X": the portfolio is X, whoever the minister reports to (after the
     // "auprès de" chain's comma: the chain may name a minister "chargé de" something too).
     let from = match tokens.iter().position(|&t| t == "aupres") {
-        Some(a) => tokens[a..].iter().position(|&t| t == ",").map(|c| a + c + 1),
+        Some(a) => tokens[a..]
+            .iter()
+            .position(|&t| t == ",")
+            .map(|c| a + c + 1),
         None => Some(0),
     };
     let start = from
@@ -148,7 +151,9 @@ mod tests {
         assert_eq!(key("ministre délégué(e)"), key("Ministre déléguée"));
         assert_eq!(
             key("Ministre délégué auprès du ministre de l'intérieur, chargé de la citoyenneté"),
-            key("Ministre déléguée auprès de la ministre de l'Intérieur, chargée de la citoyenneté")
+            key(
+                "Ministre déléguée auprès de la ministre de l'Intérieur, chargée de la citoyenneté"
+            )
         );
         assert_eq!(
             key("Secrétaire d'État auprès de la Première ministre"),
@@ -186,7 +191,10 @@ mod tests {
     fn the_configuration_merges_more_and_follows_chains() {
         let configured: BTreeMap<String, String> = [
             ("Santé et prévention", "Santé"),
-            ("Santé, familles, autonomie et personnes handicapées", "Santé"),
+            (
+                "Santé, familles, autonomie et personnes handicapées",
+                "Santé",
+            ),
             ("Travail, santé et solidarités", "Santé et prévention"),
             // A loop must not hang.
             ("A", "B"),

@@ -245,14 +245,8 @@ pub fn percentile(sorted: &[i64], p: usize) -> Option<i64> {
 
 /// The upper bounds, in days, of the ranges a delay distribution counts: within a month,
 /// within the two months of art. 135, within three months, six, a year, and beyond.
-pub const DELAY_BUCKETS: [Option<i64>; 6] = [
-    Some(31),
-    Some(61),
-    Some(92),
-    Some(183),
-    Some(365),
-    None,
-];
+pub const DELAY_BUCKETS: [Option<i64>; 6] =
+    [Some(31), Some(61), Some(92), Some(183), Some(365), None];
 
 /// How many delays fall in each range of [`DELAY_BUCKETS`].
 pub fn distribution(delays: &[i64]) -> [usize; DELAY_BUCKETS.len()] {
@@ -309,7 +303,10 @@ fn in_period(q: &Question, since: Option<NaiveDate>, until: Option<NaiveDate>) -
 }
 
 /// Computes the scoreboard of `questions`.
-pub fn compute<'a>(questions: impl IntoIterator<Item = &'a Question>, opts: &Options) -> Scoreboard {
+pub fn compute<'a>(
+    questions: impl IntoIterator<Item = &'a Question>,
+    opts: &Options,
+) -> Scoreboard {
     struct Group {
         row: Row,
         labels: HashMap<String, usize>,

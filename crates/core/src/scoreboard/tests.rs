@@ -225,7 +225,11 @@ fn labels_of_one_ministry_make_one_row_that_lists_them_and_the_configuration_mer
     let pm = row(&b, "Premier ministre");
     assert_eq!(pm.received, 3);
     assert_eq!(pm.labels, vec!["Premier ministre", "Première ministre"]);
-    assert_eq!(b.rows.len(), 3, "Santé is not Santé et prévention by itself");
+    assert_eq!(
+        b.rows.len(),
+        3,
+        "Santé is not Santé et prévention by itself"
+    );
 
     let configured: BTreeMap<String, String> =
         [("Santé et prévention".to_string(), "Santé".to_string())].into();
