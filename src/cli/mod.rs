@@ -124,18 +124,10 @@ pub enum Command {
     /// pending, overdue, closed unanswered, answer rates over the questions due, delays.
     Stats(stats::StatsArgs),
     /// The pending questions, most urgent first, with deadlines, signalements, review flags
-    /// and notes: a memo to the deputy in Markdown (or CSV or JSON).
-    Report {
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Report the questions a query selects instead of the pending ones.
-        #[arg(long, short, value_name = "QUERY", allow_hyphen_values = true)]
-        query: Option<String>,
-        /// The files.
-        #[command(flatten)]
-        paths: Paths,
-    },
+    /// and notes: a memo to the deputy in Markdown (or HTML with charts, CSV, JSON); with
+    /// --signalement, the memo for the group president: the questions to signal, then those
+    /// signalées still waiting.
+    Report(report::ReportArgs),
     /// The viewer's filtered, sorted list, without the viewer (for scripts).
     List(list::ListArgs),
     /// Copy what PATHs hold (open-data archives, files, folders, saved pages) into the
@@ -207,6 +199,9 @@ pub enum ReportFormat {
     Csv,
     /// JSON: the summary and the rows.
     Json,
+    /// One self-contained HTML page with charts (inline SVG), readable on a phone and
+    /// printable.
+    Html,
 }
 
 /// Everything a command needs besides its own arguments.
@@ -409,9 +404,8 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let named: &[PathBuf] = match &cli.command {
         None => &cli.paths,
-        Some(Command::Export { paths, .. })
-        | Some(Command::Check { paths })
-        | Some(Command::Report { paths, .. }) => &paths.paths,
+        Some(Command::Export { paths, .. }) | Some(Command::Check { paths }) => &paths.paths,
+        Some(Command::Report(args)) => &args.paths.paths,
         Some(Command::Stats(args)) => &args.paths.paths,
         Some(Command::List(args)) => &args.paths,
         Some(Command::Import { paths }) => paths,
@@ -463,11 +457,7 @@ pub fn run(cli: Cli) -> ExitCode {
             done.map(|()| code)
         })(),
         Some(Command::Stats(args)) => stats::run(&args, &ctx),
-        Some(Command::Report {
-            format,
-            query,
-            paths,
-        }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
+        Some(Command::Report(args)) => report::run(&args, &ctx),
         Some(Command::List(args)) => list::run(&args, &ctx),
         Some(Command::Import { paths }) => import::run(&paths, &ctx),
         Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),

@@ -25,6 +25,7 @@ mod review_saves;
 mod robustness;
 mod scoreboard;
 mod seeds;
+mod signalement;
 mod tui;
 mod tui_props;
 mod variants;

@@ -31,33 +31,70 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-/// A text of its own for question `n`: three sentences chosen by its number.
+/// A text of its own for question `n`: forty words drawn by its number, so that no two
+/// questions read alike (only the campaign's do).
 fn own_text(n: u32) -> String {
-    const SUBJECTS: [&str; 8] = [
-        "la fermeture des maternités rurales",
-        "le financement des transports scolaires",
-        "la pénurie de médecins généralistes",
-        "les délais de délivrance des titres de séjour",
-        "l'entretien des ouvrages d'art communaux",
-        "la rémunération des accompagnants d'élèves",
-        "la protection des captages d'eau potable",
-        "le devenir des juridictions de proximité",
+    const WORDS: [&str; 48] = [
+        "maternités",
+        "transports",
+        "médecins",
+        "titres",
+        "ouvrages",
+        "accompagnants",
+        "captages",
+        "juridictions",
+        "collèges",
+        "routes",
+        "hôpitaux",
+        "pharmacies",
+        "agriculteurs",
+        "pêcheurs",
+        "artisans",
+        "communes",
+        "départements",
+        "régions",
+        "écoles",
+        "crèches",
+        "retraités",
+        "étudiants",
+        "apprentis",
+        "chômeurs",
+        "forêts",
+        "rivières",
+        "littoral",
+        "montagne",
+        "tribunaux",
+        "prisons",
+        "gendarmeries",
+        "casernes",
+        "musées",
+        "bibliothèques",
+        "stades",
+        "piscines",
+        "gares",
+        "ports",
+        "aéroports",
+        "autoroutes",
+        "logements",
+        "loyers",
+        "impôts",
+        "subventions",
+        "dotations",
+        "emplois",
+        "salaires",
+        "pensions",
     ];
-    const ASKS: [&str; 5] = [
-        "Il lui demande quelles mesures le Gouvernement entend prendre à ce sujet.",
-        "Elle souhaite connaître le calendrier retenu et les moyens prévus.",
-        "Il lui demande de préciser les intentions du Gouvernement en la matière.",
-        "Elle l'interroge sur les crédits qui y seront consacrés en 2027.",
-        "Il souhaite savoir si une concertation avec les élus locaux est envisagée.",
-    ];
-    let a = SUBJECTS[n as usize % SUBJECTS.len()];
-    let b = SUBJECTS[(n as usize / 3 + 5) % SUBJECTS.len()];
-    format!(
-        "Le député appelle l'attention du ministre sur {a}, dont les effets se font sentir dans \
-         la circonscription depuis {n} mois. La situation de {b} aggrave encore les difficultés \
-         des familles. {}",
-        ASKS[n as usize % ASKS.len()]
-    )
+    let mut x = u64::from(n)
+        .wrapping_mul(2_654_435_761)
+        .wrapping_add(12_345);
+    let mut words = Vec::new();
+    for _ in 0..40 {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        words.push(WORDS[((x >> 33) % WORDS.len() as u64) as usize]);
+    }
+    format!("Le député interroge le ministre sur {}.", words.join(" "))
 }
 
 /// The text of the campaign two deputies sent.
