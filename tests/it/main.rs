@@ -12,6 +12,7 @@ mod cache;
 mod cli;
 mod differential;
 mod e2e;
+mod html_memo;
 mod html_pages;
 mod layouts;
 mod library;

@@ -47,16 +47,18 @@ const STYLE: &str = r#"
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d0d0; --late: #b3261e; --head: #f2f2f2; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 90rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rule); }
 .as-of { color: var(--muted); margin: 0 0 1rem; }
 figure { margin: 0; }
-.chart svg { display: block; width: 100%; max-width: 48rem; height: auto; }
+.chart { overflow-x: auto; }
+.chart svg { display: block; width: 100%; min-width: 30rem; max-width: 48rem; height: auto; }
 figcaption, caption { color: var(--muted); font-size: .9rem; text-align: left; padding: .25rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: var(--head); }
+tbody th { background: none; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .late { color: var(--late); font-weight: 600; }
 .wide { overflow-x: auto; }
@@ -64,10 +66,12 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 @media (max-width: 40rem) {
   main { padding: .5rem; }
   table.cards thead { display: none; }
-  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards th { display: block; width: 100%; }
+  table.cards caption { display: block; }
   table.cards tr { border: 1px solid var(--rule); border-radius: .4rem; margin: 0 0 .75rem; padding: .25rem .5rem; }
-  table.cards td { border: 0; padding: .15rem 0; text-align: left; }
-  table.cards td::before { content: attr(data-label) " : "; color: var(--muted); font-size: .85rem; }
+  table.cards td, table.cards th { border: 0; padding: .15rem 0; text-align: left; }
+  table.cards td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; font-weight: normal; }
+  html[lang=fr] table.cards td::before { content: attr(data-label) "\a0: "; }
   table.cards td:empty { display: none; }
 }
 @media print {
@@ -137,7 +141,7 @@ fn page_end(out: &mut dyn Write) -> io::Result<()> {
 /// A horizontal bar chart as SVG: one bar per label, the first on top, its value at its end.
 fn bars_svg(label: &str, bars: &[(String, usize)], color: RGBColor) -> io::Result<String> {
     let n = bars.len().max(1);
-    let height = 44 + 30 * n as u32;
+    let height = 50 + 30 * n as u32;
     let mut svg = String::new();
     let fail = |e: String| io::Error::other(format!("chart: {e}"));
     {
@@ -148,21 +152,22 @@ fn bars_svg(label: &str, bars: &[(String, usize)], color: RGBColor) -> io::Resul
             .margin(10)
             .x_label_area_size(26)
             .y_label_area_size(300)
+            // A discrete range holds its end: 0..n is n + 1 segments, the bars in 1..=n and
+            // the lowest left as a margin above the axis.
             .build_cartesian_2d(0..(max + max / 8 + 1), (0..n).into_segmented())
             .map_err(|e| fail(e.to_string()))?;
         // Bars are drawn from the bottom: the first label goes on top.
-        let at = |i: usize| n - 1 - i;
+        let at = |i: usize| n - i;
         let names: Vec<String> = bars.iter().map(|b| truncate(&b.0, 40)).collect();
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .y_labels(n)
+            .y_labels(n + 1)
             .x_labels(6)
             .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(y) => names
-                    .get(n - 1 - (*y).min(n - 1))
-                    .cloned()
-                    .unwrap_or_default(),
+                SegmentValue::CenterOf(y) if (1..=n).contains(y) => {
+                    names.get(n - y).cloned().unwrap_or_default()
+                }
                 _ => String::new(),
             })
             .x_label_formatter(&|x| x.to_string())
@@ -210,7 +215,7 @@ fn figure(
     writeln!(out, "<section aria-labelledby=\"{id}\">")?;
     writeln!(out, "<h2 id=\"{id}\">{}</h2>", text(title))?;
     writeln!(out, "<figure class=\"chart\">{svg}</figure>")?;
-    writeln!(out, "<table class=\"numbers\">")?;
+    writeln!(out, "<div class=\"wide\"><table class=\"numbers cards\">")?;
     writeln!(out, "<caption>{}</caption>", text(caption))?;
     write!(out, "<thead><tr>")?;
     for (i, c) in columns.iter().enumerate() {
@@ -234,15 +239,16 @@ fn figure(
             } else {
                 format!(" class=\"{}\"", classes.join(" "))
             };
+            let label = attr(columns.get(i).copied().unwrap_or_default());
             if i == 0 {
                 write!(out, "<th scope=\"row\">{}</th>", text(cell))?;
             } else {
-                write!(out, "<td{class}>{}</td>", text(cell))?;
+                write!(out, "<td data-label=\"{label}\"{class}>{}</td>", text(cell))?;
             }
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</tbody></table>")?;
+    writeln!(out, "</tbody></table></div>")?;
     writeln!(out, "</section>")
 }
 
@@ -571,6 +577,11 @@ mod tests {
         assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Retards\" "));
         assert!(svg.contains("Santé &lt;b&gt;"));
         assert!(!svg.contains("<b>"));
-        assert!(svg.contains("<rect"));
+        // One bar per label, one label per bar.
+        assert_eq!(svg.matches("Santé &lt;b&gt;").count(), 1);
+        assert_eq!(svg.matches("Justice").count(), 1);
+        let one = bars_svg("x", &[("Seule".into(), 4)], RGBColor(1, 2, 3)).unwrap();
+        assert_eq!(one.matches("Seule").count(), 1);
+        assert_eq!(one.matches("fill=\"#010203\"").count(), 1, "{one}");
     }
 }
