@@ -40,6 +40,9 @@ pub struct Candidate<'a> {
     pub marked: Option<NaiveDate>,
     /// A related question already answered (kept only when marked), with its answer's day.
     pub answered_elsewhere: Option<(&'a str, Option<NaiveDate>)>,
+    /// Legislature and number, to order questions published the same day.
+    #[serde(skip)]
+    order: (u16, u32),
 }
 
 /// A question signalée that still waits.
@@ -140,6 +143,7 @@ pub fn plan<'a>(
             overdue_days: t.overdue_days,
             marked: marked_on(q),
             answered_elsewhere: answered_twin(i, questions, related),
+            order: (q.legislature, q.number),
         }
     };
     let unsignaled = waiting
@@ -174,7 +178,7 @@ pub fn plan<'a>(
             .unwrap_or(-1)
             .cmp(&a.overdue_days.unwrap_or(-1))
             .then_with(|| a.published.cmp(&b.published))
-            .then_with(|| a.id.cmp(b.id))
+            .then_with(|| a.order.cmp(&b.order))
     });
     let over_quota = candidates.len().saturating_sub(quota);
     candidates.truncate(quota);

@@ -5,6 +5,9 @@ use super::{Lang, NB};
 use crate::export::signalement::{Candidate, Plan, Source, Words};
 use chrono::NaiveDate;
 
+/// How many ids of questions answered elsewhere the memo lists.
+const LISTED: usize = 10;
+
 impl Words for Lang {
     fn heading(&self) -> &str {
         self.pick(
@@ -141,7 +144,14 @@ impl Words for Lang {
         }
         if !plan.answered_elsewhere.is_empty() {
             let n = plan.answered_elsewhere.len();
-            let ids = plan.answered_elsewhere.join(", ");
+            // A long list is cut: the JSON has them all.
+            let mut ids = plan.answered_elsewhere[..n.min(LISTED)].join(", ");
+            if n > LISTED {
+                ids.push_str(&self.pick(
+                    format!(" et {} autres", n - LISTED),
+                    format!(" and {} more", n - LISTED),
+                ));
+            }
             parts.push(self.pick(
                 format!(
                     "{} déjà répondue{} pour une question proche ({ids})",
@@ -211,5 +221,29 @@ impl Words for Lang {
 
     fn date(&self, date: NaiveDate) -> String {
         self.short_date(date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_questions_answered_elsewhere_is_cut_in_both_languages() {
+        let ids: Vec<String> = (1..=13).map(|n| format!("17-{n}QE")).collect();
+        let plan = Plan {
+            today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            quota: 5,
+            source: Source::MostOverdue,
+            candidates: Vec::new(),
+            over_quota: 0,
+            answered_elsewhere: ids.iter().map(String::as_str).collect(),
+            signaled: Vec::new(),
+        };
+        let fr = Lang::Fr.left_out(&plan).unwrap();
+        assert!(fr.contains("17-10QE et 3 autres)"), "{fr}");
+        assert!(!fr.contains("17-11QE"), "{fr}");
+        let en = Lang::En.left_out(&plan).unwrap();
+        assert!(en.contains("17-10QE and 3 more)"), "{en}");
     }
 }
