@@ -212,6 +212,7 @@ pub enum Flag {
     AnsweredElsewhere,
     /// Left unanswered when its legislature ended.
     Lapsed,
+    /// Marked to be signalée by the group president.
     ToSignal,
 }
 
