@@ -7,6 +7,7 @@
 //! - [`review`]: review errors, and what review operations report;
 //! - [`library`]: why a library, a named dossier or a name could not be used;
 //! - [`report`]: the memo's words;
+//! - [`signalement`]: the signalement memo's words;
 //! - this module: dates, numbers, plurals and punctuation.
 //!
 //! This module sits above the domain: it words the core's types, and no other module of the
@@ -22,6 +23,7 @@ pub mod load;
 pub mod query;
 pub mod report;
 pub mod review;
+pub mod signalement;
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;

@@ -40,7 +40,8 @@ pub use syntax::{Expected, Highlight, Query, QueryError, QueryErrorKind};
 
 use crate::model::Question;
 
-/// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`);
+/// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`,
+/// `is:to-signal`);
 /// implemented by the review store.
 pub trait ReviewFacts: Sync {
     /// The staffer marked the question as reviewed.
@@ -51,6 +52,8 @@ pub trait ReviewFacts: Sync {
     fn has_note(&self, q: &Question) -> bool;
     /// The question changed since the staffer reviewed it.
     fn is_changed(&self, q: &Question) -> bool;
+    /// The question is marked "to signal" (proposed for a signalement).
+    fn is_to_signal(&self, q: &Question) -> bool;
 }
 
 /// No review store: every review fact is false.
@@ -68,6 +71,9 @@ impl ReviewFacts for NoReview {
         false
     }
     fn is_changed(&self, _: &Question) -> bool {
+        false
+    }
+    fn is_to_signal(&self, _: &Question) -> bool {
         false
     }
 }
