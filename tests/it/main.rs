@@ -31,3 +31,4 @@ mod tui;
 mod tui_props;
 mod variants;
 mod viewer_actions;
+mod viewer_scoreboard;

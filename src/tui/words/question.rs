@@ -101,6 +101,18 @@ pub fn flagged_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
     )
 }
 
+/// The "to signal" mark in the detail: when, and by whom when it is a colleague.
+pub fn to_signal_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
+    let date = lang.date(on);
+    let by = by
+        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
+        .unwrap_or_default();
+    lang.pick(
+        format!("À signaler depuis le {date}{by}"),
+        format!("To signal since {date}{by}"),
+    )
+}
+
 /// How a question changed since its review.
 pub fn change(lang: Lang, change: Change) -> &'static str {
     match change {
