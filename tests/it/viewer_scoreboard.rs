@@ -270,3 +270,43 @@ fn the_help_lists_the_scoreboard_and_the_to_signal_keys_in_both_languages() {
         assert!(line_of(mark).trim_start().starts_with('m'), "{text}");
     }
 }
+
+#[test]
+fn ctrl_z_suspends_from_the_scoreboard_and_it_is_there_on_return() {
+    let (_s, mut v) = viewer(Lang::En);
+    v.press("B");
+    let held = v.press_unanswered("<C-z>");
+    assert!(
+        held.iter()
+            .any(|e| matches!(e, dossier::tui::effect::Effect::Suspend)),
+        "{held:?}"
+    );
+    v.run(held);
+    assert!(v.app.layers.board().is_some());
+    assert!(v.screen(80, 24).contains("Scoreboard"));
+}
+
+#[test]
+fn hostile_names_reach_the_screen_as_harmless_text() {
+    let (s, _) = sandbox();
+    let dir = s.path("hostile");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut spec = crate::scoreboard::specs().remove(0);
+    spec.group = "Groupe \u{1b}[31mrouge\u{202e}txet";
+    spec.assigned = "Ministère \u{1b}]52;c;ZXZpbA==\u{7} de la\u{200f} santé";
+    std::fs::write(dir.join("17-101QE.md"), crate::scoreboard::markdown(&spec)).unwrap();
+    let mut v = Viewer::on(Lang::Fr, vec![dir], None);
+    for (keys, shown) in [("B", "52;c;"), ("<Tab>", "rouge")] {
+        v.press(keys);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let screen = v.screen(w, h);
+            assert!(screen.contains(shown), "{screen}");
+            assert!(
+                !screen
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' || matches!(c, '\u{202e}' | '\u{200f}')),
+                "{screen:?}"
+            );
+        }
+    }
+}

@@ -71,7 +71,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Layer::Picker(p) => picker::handle(app, p, action, fx).map(Layer::Picker),
         Layer::Confirm(c) => confirm::handle(app, c, action, fx).map(Layer::Confirm),
         Layer::Note(n) => note::handle(app, n, action, fx).map(Layer::Note),
-        Layer::Scoreboard(b) => scoreboard::handle(app, b, action).map(Layer::Scoreboard),
+        Layer::Scoreboard(b) => scoreboard::handle(app, b, action, fx).map(Layer::Scoreboard),
     };
     if let Some(layer) = kept {
         app.layers.insert(at, layer);

@@ -1,17 +1,23 @@
 //! The scoreboard screen's keys: moving among the rows, `s` to change their order, Tab
 //! (Shift-Tab back) to count by ministry, group, author, rubric or legislature, Enter to
-//! filter the list to the row selected, Esc (or its own key) to close it.
+//! filter the list to the row selected, Esc (or its own key) to close it; Ctrl-z suspends.
 
 use crate::tui::action::Action;
 use crate::tui::app::layers::{Board, Layer, Overlay, OverlayKind};
 use crate::tui::app::App;
 use crate::tui::command::Command;
+use crate::tui::effect::Effect;
 use crate::tui::scores;
 use crate::tui::widgets::scroll::{follow, Step};
 use dossier_core::scoreboard::By;
 
 /// Handles an action; none closes the screen.
-pub fn handle(app: &mut App, mut board: Board, action: Action) -> Option<Board> {
+pub fn handle(
+    app: &mut App,
+    mut board: Board,
+    action: Action,
+    fx: &mut Vec<Effect>,
+) -> Option<Board> {
     let command = match action {
         Action::Command(c) => c,
         Action::Wheel { down, .. } => {
@@ -75,6 +81,10 @@ pub fn handle(app: &mut App, mut board: Board, action: Action) -> Option<Board> 
                 kind: OverlayKind::Help,
                 scroll: 0,
             }));
+            return Some(board);
+        }
+        Command::Suspend => {
+            fx.push(Effect::Suspend);
             return Some(board);
         }
         Command::Back | Command::Scoreboard => return None,

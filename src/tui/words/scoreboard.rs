@@ -311,7 +311,10 @@ pub fn row_figures(lang: Lang, row: &dossier_core::scoreboard::Row) -> Vec<Strin
     }
     if let Some(n) = row.reattributed_in.filter(|n| *n > 0) {
         out.push(lang.pick(
-            format!("{} venue(s) d'un autre ministère", lang.number(n)),
+            format!(
+                "{} d'un autre ministère",
+                lang.count(n, ("venue", "venues"), ("", ""))
+            ),
             format!("{} came from another ministry", lang.number(n)),
         ));
     }
