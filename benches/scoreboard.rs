@@ -13,7 +13,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{corpus_root, load_average, median, size_and_reps};
+use common::{corpus, load_average, median, size_and_reps};
 use dossier_core::deadline::timing;
 use dossier_core::load::{load, LoadOptions};
 use dossier_core::model::Question;
@@ -21,28 +21,9 @@ use dossier_core::scoreboard::ministries::Merger;
 use dossier_core::scoreboard::{compute, By, Options};
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::path::PathBuf;
 
 /// Seed of the benchmark corpora (the same as the other benches, so they share them).
 const SEED: u64 = 1;
-
-fn corpus(n: usize) -> std::io::Result<PathBuf> {
-    let dir = corpus_root().join(n.to_string());
-    let wanted = format!(
-        "version={} n={n} seed={SEED}\n",
-        dossier_corpus::GENERATOR_VERSION
-    );
-    let marker = dir.join(dossier_corpus::MARKER);
-    if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
-        return Ok(dir);
-    }
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    eprintln!("generating {n} questions into {} ...", dir.display());
-    dossier_corpus::generate(&dir, n, SEED)?;
-    Ok(dir)
-}
 
 /// The floor: every question's timing, and a count per raw label.
 fn floor(questions: &[Question], by: By, today: NaiveDate) -> usize {
@@ -68,7 +49,7 @@ fn main() {
         return;
     }
     let (n, reps) = size_and_reps(&args, 100_000, 5);
-    let dir = corpus(n).expect("corpus");
+    let dir = corpus(n, SEED).expect("corpus");
     let questions = load(&[dir], &LoadOptions::default()).questions;
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let legislatures: std::collections::BTreeSet<u16> =
