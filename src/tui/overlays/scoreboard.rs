@@ -123,6 +123,18 @@ pub fn draw(
         .title_top(Line::from(format!(" {} ", words::sort_name(lang, sort))).right_aligned())
         .title_bottom(Line::from(format!(" {} ", words::footer(lang))).style(theme.dim()))
         .border_style(theme.border(true));
+    // What is counted: the whole dossier, as of today (where there is room to say it).
+    let block = match scores.filter(|_| area.width >= 120) {
+        Some(s) => block.title_bottom(
+            Line::from(format!(
+                " {} ",
+                words::as_of(lang, ctx.today, s.total.received)
+            ))
+            .right_aligned()
+            .style(theme.dim()),
+        ),
+        None => block,
+    };
     let inner = block.inner(area);
     widgets::clear(frame, area);
     frame.render_widget(block, area);
