@@ -55,3 +55,23 @@ pub fn size_and_reps(args: &[String], n: usize, reps: usize) -> (usize, usize) {
     }
     (n, reps)
 }
+
+/// The generated corpus of `n` questions for `seed` under [`corpus_root`], generated on first
+/// use and reused while its marker names the same generator version, size and seed.
+pub fn corpus(n: usize, seed: u64) -> std::io::Result<PathBuf> {
+    let dir = corpus_root().join(n.to_string());
+    let wanted = format!(
+        "version={} n={n} seed={seed}\n",
+        dossier_corpus::GENERATOR_VERSION
+    );
+    let marker = dir.join(dossier_corpus::MARKER);
+    if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(dir);
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    eprintln!("generating {n} questions into {} ...", dir.display());
+    dossier_corpus::generate(&dir, n, seed)?;
+    Ok(dir)
+}

@@ -522,6 +522,8 @@ fn viewer(
         origin,
         export_dir: PathBuf::from("."),
         related: ctx.config.related.clone(),
+        signalement_quota: ctx.config.signalement_quota,
+        ministries: ctx.config.ministries.clone(),
     };
     let review_opener = ctx.review_opener(false);
     let review = review_opener(&settings.origin);

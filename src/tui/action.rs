@@ -116,6 +116,13 @@ pub enum Action {
     Exported(ExportDone),
     /// A program run on the terminal (browser, pager, editor) ended.
     Ran(Result<Ran, RunError>),
+    /// The scoreboard is computed.
+    Scored {
+        /// Which request it answers.
+        generation: u64,
+        /// The scoreboard.
+        board: std::sync::Arc<dossier_core::scoreboard::Scoreboard>,
+    },
 }
 
 impl From<Command> for Action {

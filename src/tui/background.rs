@@ -1,7 +1,7 @@
 //! The one place where what was done off the viewer's thread comes back: loads and their
 //! progress, the word index and the relations, filters, review saves and reads, the
 //! switcher's choices, the review store of a dossier switched to, saves of the filter,
-//! exports, programs run on the terminal, the clipboard; and time passing. Each result is
+//! exports, programs run on the terminal, the clipboard, the scoreboard; and time passing. Each result is
 //! taken only when it still answers the newest request; failures arrive typed and are worded
 //! here, in the user's language.
 
@@ -12,7 +12,7 @@ use super::effect::Effect;
 use super::jobs::{ExportDone, ViewSaved};
 use super::messages::{show, show_also};
 use super::words::{outcomes, prompts, ui};
-use super::{hits, layers, loading, marks};
+use super::{hits, layers, loading, marks, scores};
 use dossier_core::review::writer::Done;
 
 /// Ticks between tries of a failed save, and between checks of the review files for
@@ -105,6 +105,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 show(app, text, kind);
             }
         }
+        Action::Scored { generation, board } => scores::install(app, generation, board),
         // Input: the layers' (see `handles`).
         Action::Command(_)
         | Action::Insert(_)

@@ -83,6 +83,8 @@ commands! {
     ToggleReviewed = "toggle_reviewed",
     /// Set or clear the follow-up flag.
     ToggleFlag = "toggle_flag",
+    /// Set or clear the "to signal" mark (proposed to the group president).
+    ToggleToSignal = "toggle_to_signal",
     /// Open the note editor on the selected question.
     EditNote = "edit_note",
     /// Next question to review (wrapping).
@@ -133,6 +135,8 @@ commands! {
     ToggleCampaign = "toggle_campaign",
     /// Pick one of the selected question's related questions to go to.
     RelatedQuestions = "related_questions",
+    /// Open or close the scoreboard: who answers, how late.
+    Scoreboard = "scoreboard",
     /// Save the note and close the editor.
     NoteSave = "note_save",
     /// Close the editor (asking first when the note changed).
@@ -227,6 +231,7 @@ impl Command {
             CopyCitation => w(Other, "copier la citation de la question (presse-papiers)", "copy the question's citation (clipboard)"),
             ToggleReviewed => w(Review, "marquer revue / non revue (sur une question modifiée\u{a0}: prendre le changement en compte)", "mark reviewed / not reviewed (on a changed question: acknowledge the change)").hint("revue", "reviewed"),
             ToggleFlag => w(Review, "drapeau de suivi (relance, signalement à demander)", "follow-up flag (reminder, signalement to request)"),
+            ToggleToSignal => w(Review, "marquer «\u{a0}à signaler\u{a0}» (mémo de signalement pour le président de groupe)", "mark \"to signal\" (the signalement memo for the group president)"),
             EditNote => w(Review, "annoter\u{a0}: note de suivi", "annotate: follow-up note"),
             NextToReview => w(Review, "question suivante à revoir (en attente non revue, ou modifiée)", "next question to review (pending and not reviewed, or changed)").hint("à revoir", "to review"),
             PrevToReview => w(Review, "question précédente à revoir", "previous question to review"),
@@ -252,6 +257,7 @@ impl Command {
             GroupCampaigns => w(Filter, "grouper la liste par campagne (une ligne par campagne) ou non", "group the list by campaign (one row per campaign) or not"),
             ToggleCampaign => w(Filter, "ouvrir / fermer la campagne de la ligne (liste groupée)", "open / close the row's campaign (grouped list)"),
             RelatedQuestions => w(Other, "aller à une question proche (campagne, même réponse)", "go to a related question (campaign, same answer)"),
+            Scoreboard => w(Other, "tableau de bord\u{a0}: qui répond, avec quel retard (s\u{a0}: tri, Tab\u{a0}: par ministère, groupe, auteur…, Entrée\u{a0}: filtrer la liste)", "scoreboard: who answers, how late (s: sort, Tab: by ministry, group, author…, Enter: filter the list)"),
             NoteSave => w(Other, "enregistrer la note", "save the note"),
             NoteCancel => w(Other, "fermer (demande confirmation si la note a changé)", "close (asks first if the note changed)"),
             Yes => w(Other, "oui", "yes"),

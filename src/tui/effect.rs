@@ -81,6 +81,19 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back to the shell until resumed; answer with `Resumed`.
     Suspend,
+    /// Compute the scoreboard of this dossier; answer with `Scored` of this generation.
+    Score {
+        /// The request's generation.
+        generation: u64,
+        /// The questions counted.
+        dossier: Arc<Dossier>,
+        /// What the rows are.
+        by: dossier_core::scoreboard::By,
+        /// Ministries' labels merged into one row.
+        ministries: Arc<dossier_core::scoreboard::ministries::Merger>,
+        /// The day deadlines are counted to.
+        today: NaiveDate,
+    },
 }
 
 /// Where the event loop runs an effect.
@@ -110,7 +123,8 @@ impl Effect {
             | Effect::ListChoices { .. }
             | Effect::OpenReview(_)
             | Effect::SaveView(_)
-            | Effect::Export(_) => Lane::Thread,
+            | Effect::Export(_)
+            | Effect::Score { .. } => Lane::Thread,
         }
     }
 }
@@ -211,6 +225,25 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
         Effect::Suspend => {
             env.suspend();
             Action::Resumed
+        }
+        Effect::Score {
+            generation,
+            dossier,
+            by,
+            ministries,
+            today,
+        } => {
+            let opts = dossier_core::scoreboard::Options {
+                by,
+                since: None,
+                until: None,
+                today,
+                ministries: &ministries,
+            };
+            Action::Scored {
+                generation,
+                board: Arc::new(dossier_core::scoreboard::compute(&dossier.questions, &opts)),
+            }
         }
     })
 }

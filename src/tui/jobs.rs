@@ -196,6 +196,8 @@ pub struct ExportJob {
     pub today: chrono::NaiveDate,
     /// The similarity engine's settings, should the relations not be found yet.
     pub related_config: dossier_core::related::Config,
+    /// How many questions the signalement memo proposes at most.
+    pub quota: usize,
 }
 
 impl std::fmt::Debug for ExportJob {
@@ -265,6 +267,12 @@ pub fn export_when_free(job: ExportJob, free: impl FnOnce()) -> ExportDone {
         related: Some(related),
         words: &job.lang,
         today: job.today,
+        signalement: Some(export::Signalement {
+            questions: &job.dossier.questions,
+            indices: &job.shown,
+            quota: job.quota,
+            words: &job.lang,
+        }),
     };
     match export::save(&job.path, job.overwrite, job.format, &shown) {
         Ok(export::Saved::Written(path)) => ExportDone::Written {

@@ -54,7 +54,8 @@ pub fn changed(app: &mut App, recount_how: Recount) {
     }
 }
 
-/// Marks the selected question reviewed or not (acknowledging its change), or flags it.
+/// Marks the selected question reviewed or not (acknowledging its change), flags it, or
+/// marks it "to signal".
 pub fn toggle(app: &mut App, command: Command) {
     let Some(index) = app.selected_index() else {
         return;
@@ -78,6 +79,10 @@ pub fn toggle(app: &mut App, command: Command) {
             .review
             .toggle_flag(&q.id, app.today)
             .map(|on| ui::flagged(lang, &q.id, on)),
+        Command::ToggleToSignal => app
+            .review
+            .toggle_to_signal(&q.id, app.today)
+            .map(|on| ui::to_signal(lang, &q.id, on)),
         _ => return,
     };
     match result {

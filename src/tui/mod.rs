@@ -34,6 +34,7 @@ pub mod overlays;
 pub mod panes;
 pub mod related;
 pub mod runtime;
+pub mod scores;
 pub mod screen;
 pub mod terminal;
 pub mod terms;

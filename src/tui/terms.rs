@@ -8,6 +8,7 @@ use dossier_core::i18n::Lang;
 use dossier_core::model::Status;
 use dossier_core::query::help::{Field, Flag, ValueHelp, FIELDS, IS_VALUES, STATUS_VALUES};
 use dossier_core::query::Query;
+use dossier_core::scoreboard::{By, Row};
 
 /// A term a key toggles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,48 @@ pub fn term(quick: Quick, lang: Lang) -> String {
 /// The term that shows a question and those related to it.
 pub fn similar(id: &str, lang: Lang) -> String {
     format!("{}:{id}", field(Field::Similar, lang))
+}
+
+/// The term that keeps a row of the scoreboard: `min:"…"`, `groupe:…`, `auteur:"…"`,
+/// `rubrique:…`, `leg:17`, in the user's language. A row merging several labels (one
+/// ministry under several names) is filtered on its most frequent one; none for the row
+/// of questions that name none.
+pub fn row(by: By, row: &Row, lang: Lang) -> Option<String> {
+    let f = match by {
+        By::Ministry => Field::Ministry,
+        By::Group => Field::Group,
+        By::Author => Field::Author,
+        By::Rubric => Field::Rubric,
+        By::Legislature => Field::Legislature,
+    };
+    let label = row.labels.first()?;
+    // A quote cannot stand inside a quoted value: the longest piece without one.
+    let value = label
+        .split('"')
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())?;
+    if value.is_empty() {
+        return None;
+    }
+    let plain = by == By::Legislature
+        || (!value.starts_with('-')
+            && value
+                .chars()
+                .all(|c| !c.is_whitespace() && !matches!(c, '\\' | ':' | '(' | ')')));
+    // `min:` is the ministry's name in both languages (the table's first).
+    let name = match f {
+        Field::Ministry => FIELDS
+            .iter()
+            .find(|h| h.field == f)
+            .and_then(|h| h.names.first().copied())
+            .unwrap_or_default(),
+        _ => field(f, lang),
+    };
+    Some(if plain {
+        format!("{name}:{value}")
+    } else {
+        format!("{name}:\"{value}\"")
+    })
 }
 
 /// The filter text with `term` taken away where it stands as a word of its own (in either

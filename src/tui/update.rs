@@ -12,7 +12,7 @@
 use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
-use super::{background, hits, layers, loading, marks, messages, screen};
+use super::{background, hits, layers, loading, marks, messages, scores, screen};
 use ratatui::layout::Rect;
 
 /// Applies an action to the state; returns what the event loop must do.
@@ -45,6 +45,7 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 /// What follows from the state after any change.
 fn follow(app: &mut App, fx: &mut Vec<Effect>) {
     hits::follow(app, fx);
+    scores::follow(app, fx);
     marks::queue_save(app, fx);
     messages::settle_save_news(app);
     screen::refresh(app);

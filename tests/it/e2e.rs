@@ -891,3 +891,42 @@ fn keys_typed_with_the_enter_of_an_export_answer_the_question_it_asks() {
         "o was not a list command:\n{screen}"
     );
 }
+
+#[test]
+fn the_scoreboard_in_a_real_terminal_by_keys_at_three_sizes() {
+    let (s, dir) = crate::scoreboard::sandbox();
+    let tmux = Tmux::start("board", 120, 40, "sh -i");
+    tmux.resize(120, 40);
+    tmux.keys(&[&format!("PS1='$ '; {}", viewer(&s, &dir)), "Enter"]);
+    tmux.wait_for("the list", |s| s.contains("17-106QE"));
+    tmux.keys(&["B"]);
+    let screen = tmux.wait_for("the scoreboard", |s| {
+        s.contains("Tableau de bord — par ministère") && s.contains("Premier ministre")
+    });
+    // Wide: the selected row's figures beside the table.
+    assert!(screen.contains("2 reçues · 0 répondue"), "{screen}");
+    tmux.resize(80, 24);
+    let screen = tmux.wait_for("the table alone", |s| {
+        s.contains("Premier ministre") && !s.contains("reçues ·")
+    });
+    assert!(screen.contains("tri\u{a0}: en retard"), "{screen}");
+    tmux.resize(200, 50);
+    tmux.keys(&["s", "Tab"]);
+    tmux.wait_for("by group, by rate", |s| {
+        s.contains("par groupe") && s.contains("taux de réponse") && s.contains("À temps")
+    });
+    // Suspended from the scoreboard, it is there on return.
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("the shell", |s| !s.contains("Tableau de bord"));
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_for("the scoreboard again", |s| s.contains("par groupe"));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the list filtered", |s| s.contains("Filtre / groupe:"));
+    assert!(!screen.contains("Tableau de bord"), "{screen}");
+    // m marks the selected question "to signal".
+    tmux.keys(&["m"]);
+    tmux.wait_for("the mark", |s| s.contains("à signaler") && s.contains('◆'));
+    tmux.keys(&["q"]);
+    tmux.keys(&["echo DONE:$?", "Enter"]);
+    tmux.wait_for("the shell after quitting", |s| s.contains("DONE:0"));
+}

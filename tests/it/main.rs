@@ -32,3 +32,4 @@ mod tui;
 mod tui_props;
 mod variants;
 mod viewer_actions;
+mod viewer_scoreboard;

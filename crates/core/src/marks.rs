@@ -18,6 +18,8 @@ pub const CHANGED: &str = "★";
 pub const REVIEWED: &str = "✔";
 /// Follow-up flag.
 pub const FLAGGED: &str = "⚑";
+/// Marked "to signal" (proposed to the group president).
+pub const TO_SIGNAL: &str = "◆";
 /// A note.
 pub const NOTE: &str = "✎";
 /// A note with conflicting versions.

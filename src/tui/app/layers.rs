@@ -11,6 +11,7 @@ use crate::tui::widgets::line_input::LineInput;
 use crate::tui::widgets::picker;
 use dossier_core::export::Format;
 use dossier_core::review::{NoteBase, NoteVersion};
+use dossier_core::scoreboard::By;
 use dossier_core::views::SavedView;
 use std::path::PathBuf;
 
@@ -28,6 +29,8 @@ pub enum Layer {
     Confirm(Confirm),
     /// The note editor.
     Note(NoteEditor),
+    /// The scoreboard screen.
+    Scoreboard(Board),
 }
 
 impl Layer {
@@ -35,7 +38,7 @@ impl Layer {
     pub fn mode(&self) -> Mode {
         match self {
             Layer::Filter => Mode::Filter,
-            Layer::Overlay(_) => Mode::Normal,
+            Layer::Overlay(_) | Layer::Scoreboard(_) => Mode::Normal,
             Layer::Prompt(_) | Layer::Picker(_) => Mode::Prompt,
             Layer::Confirm(_) => Mode::Confirm,
             Layer::Note(_) => Mode::Note,
@@ -144,9 +147,70 @@ impl Layers {
         })
     }
 
+    /// The scoreboard screen open, if any.
+    pub fn board(&self) -> Option<&Board> {
+        self.iter().rev().find_map(|l| match l {
+            Layer::Scoreboard(b) => Some(b),
+            _ => None,
+        })
+    }
+
     /// True when a question is asked about throwing the note's draft away.
     pub fn asks_discard(&self) -> bool {
         matches!(self.top(), Some(Layer::Confirm(Confirm::Discard { .. })))
+    }
+}
+
+/// The scoreboard screen: what its rows are, their order, the row selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Board {
+    /// What the rows are (ministries, groups, authors…).
+    pub by: By,
+    /// Their order.
+    pub sort: BoardSort,
+    /// The row selected, in that order.
+    pub selected: usize,
+    /// The first row drawn.
+    pub offset: usize,
+}
+
+impl Board {
+    /// The scoreboard by ministry, the most overdue first.
+    pub fn new() -> Board {
+        Board {
+            by: By::Ministry,
+            sort: BoardSort::Overdue,
+            selected: 0,
+            offset: 0,
+        }
+    }
+}
+
+impl Default for Board {
+    fn default() -> Self {
+        Board::new()
+    }
+}
+
+/// The order of the scoreboard's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BoardSort {
+    /// The most overdue questions first.
+    Overdue,
+    /// The lowest answer rate first.
+    Rate,
+    /// The longest median delay first.
+    Delay,
+}
+
+impl BoardSort {
+    /// The next order (`s`).
+    pub fn next(self) -> BoardSort {
+        match self {
+            BoardSort::Overdue => BoardSort::Rate,
+            BoardSort::Rate => BoardSort::Delay,
+            BoardSort::Delay => BoardSort::Overdue,
+        }
     }
 }
 

@@ -27,6 +27,8 @@ use dossier_core::load::Progress;
 use dossier_core::model::{Question, Status};
 use dossier_core::query::{Hit, Query, QueryError, SortKey};
 use dossier_core::review::{ReviewState, ReviewStore};
+use dossier_core::scoreboard::ministries::Merger;
+use dossier_core::scoreboard::{By, Scoreboard};
 use layers::{Layer, Layers};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
@@ -448,6 +450,35 @@ pub struct App {
     pub ungrouped: Option<Vec<Hit>>,
     /// The campaign of each question (its first question's position), `u32::MAX` for none.
     pub campaign_of: Arc<Vec<u32>>,
+    /// How many questions the signalement memo proposes at most.
+    pub signalement_quota: usize,
+    /// Ministries' labels merged into one row of the scoreboard.
+    pub ministries: Arc<Merger>,
+    /// The scoreboard, computed in the background while its screen is open.
+    pub scores: Scores,
+}
+
+/// The scoreboard computed for the screen: the newest asked for, and the one kept.
+#[derive(Debug, Default)]
+pub struct Scores {
+    /// The newest computation asked for; older results are dropped.
+    pub generation: Generation,
+    /// What it was asked for.
+    pub asked: Option<ScoresKey>,
+    /// The scoreboard computed, and what for.
+    pub board: Option<(ScoresKey, Arc<Scoreboard>)>,
+    /// The filter term Enter wrote last (taken away before the next one is written).
+    pub term: Option<String>,
+}
+
+/// What a scoreboard is computed from: the dossier (a new load is a new `Arc`) and the
+/// dimension of its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScoresKey {
+    /// The dossier.
+    pub dossier: usize,
+    /// The dimension.
+    pub by: By,
 }
 
 impl App {
@@ -498,6 +529,9 @@ impl App {
             campaign_rows: Default::default(),
             ungrouped: None,
             campaign_of: Arc::new(Vec::new()),
+            signalement_quota: settings.signalement_quota,
+            ministries: Arc::new(Merger::new(&settings.ministries)),
+            scores: Scores::default(),
         }
     }
 
@@ -574,6 +608,33 @@ impl App {
             Some(e) => SaveState::Failed(dossier_core::i18n::review::error(self.lang, e)),
             None => SaveState::Saving,
         }
+    }
+
+    /// What the scoreboard screen open asks for, if it is open.
+    pub fn scores_key(&self) -> Option<ScoresKey> {
+        let board = self.layers.board()?;
+        Some(ScoresKey {
+            dossier: Arc::as_ptr(&self.dossier) as usize,
+            by: board.by,
+        })
+    }
+
+    /// The scoreboard for the screen open, when it is computed.
+    pub fn scoreboard(&self) -> Option<&Arc<Scoreboard>> {
+        self.scoreboard_by(self.layers.board()?.by)
+    }
+
+    /// The scoreboard of the dossier by `by`, when it is computed.
+    pub fn scoreboard_by(&self, by: By) -> Option<&Arc<Scoreboard>> {
+        let key = ScoresKey {
+            dossier: Arc::as_ptr(&self.dossier) as usize,
+            by,
+        };
+        self.scores
+            .board
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, b)| b)
     }
 
     /// Rows of questions the list shows at once.

@@ -32,6 +32,11 @@ pub struct Settings {
     pub export_dir: PathBuf,
     /// The similarity engine's settings.
     pub related: dossier_core::related::Config,
+    /// How many questions the signalement memo proposes at most.
+    pub signalement_quota: usize,
+    /// Ministries' labels counted as another's in the scoreboard (label -> the label it
+    /// counts as).
+    pub ministries: std::collections::BTreeMap<String, String>,
 }
 
 impl Settings {
@@ -49,6 +54,8 @@ impl Settings {
             views_file: None,
             export_dir: PathBuf::from("."),
             related: dossier_core::related::Config::default(),
+            signalement_quota: 5,
+            ministries: Default::default(),
         }
     }
 }

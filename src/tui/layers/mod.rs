@@ -1,6 +1,7 @@
 //! The input layers: the main screen at the bottom ([`normal`]), and over it, as a stack,
 //! the filter line ([`filter`]), an overlay ([`overlay`]), a prompt ([`prompt`]), a picker
-//! ([`picker`]), a yes/no question ([`confirm`]) and the note editor ([`note`]). The top
+//! ([`picker`]), a yes/no question ([`confirm`]), the note editor ([`note`]) and the
+//! scoreboard screen ([`scoreboard`]). The top
 //! layer has the keyboard: a key is read in its keymap mode ([`action_for`]), and its
 //! action handled in its own file. Each handler is given its layer taken off the stack and
 //! gives it back to stay open (under any layer it opened), or not.
@@ -12,6 +13,7 @@ pub mod note;
 pub mod overlay;
 pub mod picker;
 pub mod prompt;
+pub mod scoreboard;
 
 use super::action::Action;
 use super::app::layers::Layer;
@@ -69,6 +71,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Layer::Picker(p) => picker::handle(app, p, action, fx).map(Layer::Picker),
         Layer::Confirm(c) => confirm::handle(app, c, action, fx).map(Layer::Confirm),
         Layer::Note(n) => note::handle(app, n, action, fx).map(Layer::Note),
+        Layer::Scoreboard(b) => scoreboard::handle(app, b, action, fx).map(Layer::Scoreboard),
     };
     if let Some(layer) = kept {
         app.layers.insert(at, layer);
@@ -107,5 +110,6 @@ pub fn export(app: &App, path: PathBuf, format: Format, overwrite: bool) -> Effe
         lang: app.lang,
         today: app.today,
         related_config: app.related_config.clone(),
+        quota: app.signalement_quota,
     })
 }

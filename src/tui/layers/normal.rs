@@ -3,7 +3,8 @@
 //! grouping, and running a program on the question.
 
 use super::super::app::layers::{
-    ChoiceValue, Chooser, Confirm, Layer, Overlay, OverlayKind, PickerKind, Prompt, PromptKind,
+    Board, ChoiceValue, Chooser, Confirm, Layer, Overlay, OverlayKind, PickerKind, Prompt,
+    PromptKind,
 };
 use crate::tui::action::Action;
 use crate::tui::app::{App, MessageKind};
@@ -95,7 +96,10 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 fx.push(Effect::Copy(ui::citation(app.lang, q)));
             }
         }
-        Command::ToggleReviewed | Command::ToggleFlag => marks::toggle(app, command),
+        Command::ToggleReviewed | Command::ToggleFlag | Command::ToggleToSignal => {
+            marks::toggle(app, command)
+        }
+        Command::Scoreboard => app.layers.push(Layer::Scoreboard(Board::new())),
         Command::EditNote => super::note::open(app, fx),
         Command::NextToReview => jump_to_review(app, true),
         Command::PrevToReview => jump_to_review(app, false),

@@ -1,9 +1,10 @@
-//! The windows drawn over the panes: the key help ([`help`]) and the messages with the load
-//! diagnostics ([`log`]), each's content built from what it shows and wrapped to the
+//! The windows drawn over the panes: the key help ([`help`]), the messages with the load
+//! diagnostics ([`log`]) and the scoreboard ([`scoreboard`]), each's content built from what it shows and wrapped to the
 //! window's width, and the one drawing of such a window, scrolled.
 
 pub mod help;
 pub mod log;
+pub mod scoreboard;
 
 use crate::tui::panes::Ctx;
 use crate::tui::widgets;

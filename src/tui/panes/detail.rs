@@ -272,6 +272,13 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
                 ui::flagged_on(lang, d, by(&reg.by).as_deref())
             ));
         }
+        if let (Some(d), Some(reg)) = (entry.to_signal(), &entry.to_signal) {
+            marks.push(format!(
+                "{} {}",
+                dossier_core::marks::TO_SIGNAL,
+                ui::to_signal_on(lang, d, by(&reg.by).as_deref())
+            ));
+        }
         if !marks.is_empty() {
             plain(&mut out, &marks.join("  "), theme.label());
         }

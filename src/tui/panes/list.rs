@@ -86,7 +86,7 @@ pub struct ListView<'a> {
 pub struct Columns {
     /// Status mark.
     pub mark: usize,
-    /// Review marks: changed, reviewed, flag, note (one cell each).
+    /// Review marks: changed, reviewed, flag, to signal, note (one cell each).
     pub review: usize,
     /// Id.
     pub id: usize,
@@ -129,7 +129,7 @@ pub fn choose<'q>(shown: impl Iterator<Item = &'q Question>, lang: Lang, cols: u
     let date = 10;
     let mut c = Columns {
         mark: 1,
-        review: 4,
+        review: 5,
         id,
         date: if cols >= 64 { date } else { 0 },
         author: if cols >= 44 { author.min(26) } else { 0 },
@@ -188,8 +188,8 @@ pub fn choose<'q>(shown: impl Iterator<Item = &'q Question>, lang: Lang, cols: u
 }
 
 /// The four review marks of a row: `★` changed since the review (or new), `✔` reviewed,
-/// `⚑` follow-up flag, `✎` note (`⚠` when its versions conflict).
-fn review_marks(v: &ListView, q: &Question) -> [(&'static str, Style); 4] {
+/// `⚑` follow-up flag, `◆` to signal, `✎` note (`⚠` when its versions conflict).
+fn review_marks(v: &ListView, q: &Question) -> [(&'static str, Style); 5] {
     let theme = v.theme;
     let entry = v.review.entry(&q.id);
     let blank = (" ", Style::new());
@@ -206,6 +206,11 @@ fn review_marks(v: &ListView, q: &Question) -> [(&'static str, Style); 4] {
         },
         if entry.is_some_and(|e| e.flagged().is_some()) {
             (marks::FLAGGED, theme.flag())
+        } else {
+            blank
+        },
+        if entry.is_some_and(|e| e.to_signal().is_some()) {
+            (marks::TO_SIGNAL, theme.overdue())
         } else {
             blank
         },

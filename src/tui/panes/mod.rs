@@ -127,6 +127,8 @@ pub struct Areas {
     pub status: Rect,
     /// An overlay window, if one is open.
     pub overlay: Option<Rect>,
+    /// The scoreboard screen (all but the status bar), when it is open.
+    pub board: Option<Rect>,
 }
 
 /// What the screen's layout depends on.
@@ -260,4 +262,6 @@ pub struct ViewCache {
     pub chronology: Slot<Option<chronology::Chronology>>,
     /// The overlay's lines, wrapped to its width.
     pub overlay: Slot<Lines>,
+    /// The scoreboard's rows, in the order the screen asks.
+    pub board: Slot<Vec<usize>>,
 }

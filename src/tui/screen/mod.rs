@@ -174,7 +174,23 @@ pub fn refresh(app: &mut App) {
             }
         }
     }
-    cache.areas = areas;
+    // The scoreboard screen: all but the status bar; its rows in the order asked.
+    if let Some(sort) = app.layers.board().map(|b| b.sort) {
+        areas.board = Some(Rect {
+            height: app.size.height.saturating_sub(1),
+            ..app.size
+        });
+        match app.scoreboard().cloned() {
+            Some(scores) => {
+                let k = key(&(Arc::as_ptr(&scores) as usize, sort));
+                keep(&mut app.cache.board, k, || {
+                    overlays::scoreboard::order(&scores, sort)
+                });
+            }
+            None => app.cache.board = None,
+        }
+    }
+    app.cache.areas = areas;
 }
 
 /// The part of `area` inside the frame, if any.
@@ -273,6 +289,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 }
             }
             Layer::Note(editor) => note::draw(app, editor, frame, area),
+            Layer::Scoreboard(board) => {
+                if let Some(r) = visible(areas.board, area) {
+                    let order = app.cache.board.as_ref().map_or(&[][..], |o| &o.1[..]);
+                    let scores = app.scoreboard().map(|s| s.as_ref());
+                    overlays::scoreboard::draw(scores, order, board, ctx, frame, r);
+                }
+            }
             Layer::Prompt(p) => windows::prompt(app, p, frame, area),
             Layer::Picker(p) => windows::picker(app, p, frame, area),
             // The discard question is said in the note editor's border.

@@ -10,4 +10,5 @@ pub mod prompts;
 pub mod question;
 pub mod related;
 pub mod review;
+pub mod scoreboard;
 pub mod ui;

@@ -62,6 +62,10 @@ pub fn format_name(lang: Lang, format: Format) -> &'static str {
             "Markdown memo (most urgent first)",
         ),
         Format::Json => lang.pick("JSON (fiches complètes)", "JSON (full records)"),
+        Format::Signalement => lang.pick(
+            "mémo de signalement (pour le président de groupe)",
+            "signalement memo (for the group president)",
+        ),
     }
 }
 

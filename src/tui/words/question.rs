@@ -77,12 +77,15 @@ pub fn rule(lang: Lang, rule: DeadlineRule) -> String {
     }
 }
 
+/// " par bob@pc" / " by bob@pc": a mark set by a colleague.
+fn by_whom(lang: Lang, by: Option<&str>) -> String {
+    by.map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
+        .unwrap_or_default()
+}
+
 /// "Revue le 20 novembre 2026" (by a colleague: "par bob@pc").
 pub fn reviewed_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
-    let date = lang.date(on);
-    let by = by
-        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
-        .unwrap_or_default();
+    let (date, by) = (lang.date(on), by_whom(lang, by));
     lang.pick(
         format!("Revue le {date}{by}"),
         format!("Reviewed on {date}{by}"),
@@ -91,13 +94,19 @@ pub fn reviewed_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
 
 /// "Suivi demandé le …".
 pub fn flagged_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
-    let date = lang.date(on);
-    let by = by
-        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
-        .unwrap_or_default();
+    let (date, by) = (lang.date(on), by_whom(lang, by));
     lang.pick(
         format!("Suivi demandé le {date}{by}"),
         format!("Follow-up flagged on {date}{by}"),
+    )
+}
+
+/// "À signaler depuis le …": the "to signal" mark in the detail.
+pub fn to_signal_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
+    let (date, by) = (lang.date(on), by_whom(lang, by));
+    lang.pick(
+        format!("À signaler depuis le {date}{by}"),
+        format!("To signal since {date}{by}"),
     )
 }
 

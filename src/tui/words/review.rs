@@ -63,6 +63,16 @@ pub fn flagged(lang: Lang, id: &str, on: bool) -> String {
     }
 }
 
+/// After `m`: the "to signal" mark set or cleared.
+pub fn to_signal(lang: Lang, id: &str, on: bool) -> String {
+    match (lang, on) {
+        (Lang::Fr, true) => format!("{id}{NB}: à signaler"),
+        (Lang::Fr, false) => format!("{id}{NB}: n'est plus à signaler"),
+        (Lang::En, true) => format!("{id}: to signal"),
+        (Lang::En, false) => format!("{id}: no longer to signal"),
+    }
+}
+
 /// After Ctrl-s in the note editor.
 pub fn note_saved(lang: Lang, id: &str) -> String {
     lang.pick(

@@ -24,11 +24,14 @@ pub enum Format {
     Memo,
     /// Full records ([`json::write_records`]).
     Json,
+    /// The memo for the group president: which questions to have signalées
+    /// ([`signalement::write_markdown`]).
+    Signalement,
 }
 
 impl Format {
     /// Every format, in the order a menu offers them.
-    pub const ALL: [Format; 3] = [Format::Csv, Format::Memo, Format::Json];
+    pub const ALL: [Format; 4] = [Format::Csv, Format::Memo, Format::Json, Format::Signalement];
 
     /// The file name extension.
     pub fn extension(self) -> &'static str {
@@ -36,6 +39,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Memo => "md",
             Format::Json => "json",
+            Format::Signalement => "md",
         }
     }
 }
@@ -53,6 +57,22 @@ pub struct Shown<'a> {
     pub words: &'a dyn memo::Words,
     /// Today, for deadlines.
     pub today: NaiveDate,
+    /// What the signalement memo is planned from (needed by [`Format::Signalement`]).
+    pub signalement: Option<Signalement<'a>>,
+}
+
+/// What the signalement memo is planned from: the whole dossier (the related questions
+/// are numbered in it), the positions of the questions shown, the quota, its words.
+#[derive(Clone, Copy)]
+pub struct Signalement<'a> {
+    /// Every question of the dossier.
+    pub questions: &'a [Question],
+    /// The positions of the questions shown.
+    pub indices: &'a [usize],
+    /// How many candidates at most.
+    pub quota: usize,
+    /// The memo's words.
+    pub words: &'a dyn signalement::Words,
 }
 
 /// Writes the questions in `format` to `out`.
@@ -63,12 +83,23 @@ pub fn write(out: &mut dyn io::Write, format: Format, shown: &Shown) -> io::Resu
         related,
         words,
         today,
+        signalement: planned,
     } = *shown;
     match format {
         Format::Csv => csv::write_questions(out, questions, related, today),
         Format::Json => json::write_records(out, questions, related, today),
         Format::Memo => {
             memo::write_markdown(out, &memo::rows(questions, review, today), words, today)
+        }
+        Format::Signalement => {
+            let Some(s) = planned else {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "the signalement memo needs the whole dossier",
+                ));
+            };
+            let plan = signalement::plan(s.questions, s.indices, review, related, s.quota, today);
+            signalement::write_markdown(out, &plan, s.words)
         }
     }
 }
