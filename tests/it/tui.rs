@@ -371,6 +371,21 @@ fn the_help_can_be_read_to_its_end_at_every_size() {
 }
 
 #[test]
+fn ctrl_z_suspends_from_the_help_and_the_log_and_they_are_there_on_return() {
+    for (open, kind) in [("?", OverlayKind::Help), ("!", OverlayKind::Log)] {
+        let mut v = Viewer::new(Lang::En);
+        v.press(open);
+        let held = v.press_unanswered("<C-z>");
+        assert!(
+            held.iter().any(|e| matches!(e, Effect::Suspend)),
+            "{open}: {held:?}"
+        );
+        v.run(held);
+        assert_eq!(v.app.layers.overlay().map(|o| o.kind), Some(kind));
+    }
+}
+
+#[test]
 fn the_help_lists_the_keys_in_force() {
     let mut v = Viewer::new(Lang::En);
     v.press("?");

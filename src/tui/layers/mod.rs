@@ -66,7 +66,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let at = app.layers.iter().count();
     let kept = match top {
         Layer::Filter => filter::handle(app, action, fx).then_some(Layer::Filter),
-        Layer::Overlay(o) => overlay::handle(app, o, action).map(Layer::Overlay),
+        Layer::Overlay(o) => overlay::handle(app, o, action, fx).map(Layer::Overlay),
         Layer::Prompt(p) => prompt::handle(app, p, action, fx).map(Layer::Prompt),
         Layer::Picker(p) => picker::handle(app, p, action, fx).map(Layer::Picker),
         Layer::Confirm(c) => confirm::handle(app, c, action, fx).map(Layer::Confirm),

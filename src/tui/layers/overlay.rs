@@ -1,14 +1,20 @@
 //! An overlay's keys (the help, the log): scrolling, the other overlay's key to switch to
-//! it, its own key or Esc (or a click) to close it.
+//! it, its own key or Esc (or a click) to close it, Ctrl-z to suspend.
 
 use crate::tui::action::Action;
 use crate::tui::app::layers::{Overlay, OverlayKind};
 use crate::tui::app::App;
 use crate::tui::command::Command;
+use crate::tui::effect::Effect;
 use crate::tui::widgets::scroll::Step;
 
 /// Handles an action; none closes the overlay.
-pub fn handle(app: &mut App, mut overlay: Overlay, action: Action) -> Option<Overlay> {
+pub fn handle(
+    app: &mut App,
+    mut overlay: Overlay,
+    action: Action,
+    fx: &mut Vec<Effect>,
+) -> Option<Overlay> {
     let command = match action {
         Action::Command(c) => c,
         Action::Wheel { down, .. } => {
@@ -39,6 +45,11 @@ pub fn handle(app: &mut App, mut overlay: Overlay, action: Action) -> Option<Ove
             return (kind != overlay.kind).then_some(Overlay { kind, scroll: 0 });
         }
         Command::Back => return None,
+        // Ctrl-z works wherever the viewer is; the overlay is still there on `fg`.
+        Command::Suspend => {
+            fx.push(Effect::Suspend);
+            return Some(overlay);
+        }
         Command::Quit => {
             app.quit = true;
             return None;
