@@ -30,7 +30,7 @@ fn dossier_members(ctx: &Context) -> Option<Members> {
         return None;
     }
     let mut opened = ctx.library.open().ok()?;
-    let index = opened.search_index();
+    let index = opened.search_index(opened.current(ctx.config.legislature));
     let members = dossiers
         .dossiers
         .iter()

@@ -4,9 +4,10 @@ use super::words;
 use super::{load_for_cli, out, Context, Lang};
 use crate::tui::words::ui;
 use clap::{Args, ValueEnum};
-use dossier_core::deadline::timing;
+use dossier_core::deadline::{timing, Current};
 use dossier_core::export;
 use dossier_core::i18n::review as review_words;
+use dossier_core::load::LoadReport;
 use dossier_core::model::Question;
 use dossier_core::query::{
     filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey,
@@ -105,8 +106,9 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         || matches!(args.format, ListFormat::Json | ListFormat::Csv))
     .then(|| ctx.related(&mut report));
     let questions = &report.questions;
+    let current = report.current;
     let shown = select(
-        questions,
+        &report,
         &query,
         args.sort,
         args.reverse,
@@ -118,9 +120,13 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         ListFormat::Ids => shown
             .iter()
             .try_for_each(|q| writeln!(o, "{}", terminal_line(&q.id))),
-        ListFormat::Json => export::json::write_records(o, &shown, related.as_ref(), ctx.today),
-        ListFormat::Csv => export::csv::write_questions(o, &shown, related.as_ref(), ctx.today),
-        ListFormat::Table => write_table(o, &shown, questions.len(), ctx, table_width()),
+        ListFormat::Json => {
+            export::json::write_records(o, &shown, related.as_ref(), ctx.today, current)
+        }
+        ListFormat::Csv => {
+            export::csv::write_questions(o, &shown, related.as_ref(), ctx.today, current)
+        }
+        ListFormat::Table => write_table(o, &shown, questions.len(), ctx, current, table_width()),
     });
     drop(shown);
     ctx.keep_cache(&report);
@@ -167,6 +173,7 @@ fn write_table(
     shown: &[&Question],
     total: usize,
     ctx: &Context,
+    current: Current,
     width: usize,
 ) -> io::Result<()> {
     let w = ui::words(ctx.lang);
@@ -236,16 +243,18 @@ fn write_table(
             .published()
             .map(|d| ctx.lang.short_date(d))
             .unwrap_or_default();
-        let mark = dossier_core::marks::status(q.status, timing(q, ctx.today).is_overdue());
+        let mark =
+            dossier_core::marks::status(q.status, timing(q, ctx.today, current).is_overdue());
         row(out, [mark, &q.id, &date, &q.author, q.ministry(), &q.title])?;
     }
     writeln!(out, "{}", words::shown_of(ctx.lang, shown.len(), total))
 }
 
-/// The questions `query` keeps, ordered as the viewer orders them: by `sort` (default
-/// date), ranked by relevance first when there are free words and no sort was asked.
+/// The questions of a load that `query` keeps, ordered as the viewer orders them: by `sort`
+/// (default date), ranked by relevance first when there are free words and no sort was
+/// asked.
 pub fn select<'a>(
-    questions: &'a [Question],
+    report: &'a LoadReport,
     query: &Query,
     sort: Option<SortKey>,
     reverse: bool,
@@ -253,11 +262,12 @@ pub fn select<'a>(
     review: &dyn ReviewFacts,
     related: Option<&dossier_core::related::RelatedSet>,
 ) -> Vec<&'a Question> {
+    let questions = &report.questions;
     // The word index pays for itself only when the query has words to look up.
     let index = if query.needs_words() {
-        SearchIndex::build(questions)
+        SearchIndex::build(questions, report.current)
     } else {
-        SearchIndex::build_keys(questions)
+        SearchIndex::build_keys(questions, report.current)
     };
     let qctx = QueryContext {
         today: ctx.today,

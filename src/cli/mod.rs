@@ -541,6 +541,7 @@ fn viewer(
         origin,
         export_dir: PathBuf::from("."),
         related: ctx.config.related.clone(),
+        legislature: ctx.config.legislature,
     };
     let review_opener = ctx.review_opener(false);
     let review = review_opener(&settings.origin);
@@ -607,6 +608,7 @@ pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<Lo
             progress: Some(&progress),
             cancel: None,
             cache: ctx.cache.as_ref(),
+            legislature: ctx.config.legislature,
         },
         ctx.today,
     );

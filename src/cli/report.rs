@@ -42,7 +42,7 @@ pub(super) fn run(
         .then(|| ctx.related(&mut loaded));
     let selection = match &parsed {
         Some(q) => super::list::select(
-            &loaded.questions,
+            &loaded,
             q,
             None,
             false,
@@ -50,9 +50,9 @@ pub(super) fn run(
             store.state(),
             related.as_ref(),
         ),
-        None => memo::pending(&loaded.questions),
+        None => memo::pending(&loaded.questions, loaded.current),
     };
-    let rows = memo::rows(&selection, store.state(), ctx.today);
+    let rows = memo::rows(&selection, store.state(), ctx.today, loaded.current);
     let done = out::with_stdout(|o| match format {
         ReportFormat::Md => memo::write_markdown(o, &rows, &lang, ctx.today),
         ReportFormat::Csv => memo::write_csv(o, &rows),

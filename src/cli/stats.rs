@@ -13,7 +13,7 @@ pub(super) fn run(
     format: StatsFormat,
     ctx: &Context,
 ) -> io::Result<()> {
-    let stats = compute(&report.questions, ctx.today);
+    let stats = compute(&report.questions, ctx.today, report.current);
     if format == StatsFormat::Json {
         return dossier_core::export::json::write_pretty(out, &stats);
     }

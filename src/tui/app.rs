@@ -8,7 +8,7 @@ use super::keymap::{Keymap, Mode};
 use super::layout::ViewCache;
 use super::theme::Theme;
 use chrono::NaiveDate;
-use dossier_core::deadline::{timing, Timing};
+use dossier_core::deadline::{timing, Current, Timing};
 use dossier_core::export::Format;
 use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
@@ -31,6 +31,9 @@ pub struct Dossier {
     pub index: SearchIndex,
     /// Deadline and delays of each question, as of `today`.
     pub timings: Vec<Timing>,
+    /// The legislature in session, as the load said: the timings and the review queue
+    /// follow it.
+    pub current: Current,
     /// Position of each question by id.
     pub by_id: HashMap<String, usize>,
     /// What the load had to say.
@@ -56,9 +59,15 @@ impl std::fmt::Debug for Dossier {
 }
 
 impl Dossier {
-    /// Derives what the viewer needs from a load and its index.
+    /// Derives what the viewer needs from a load and its index (built with the load's
+    /// legislature in session).
     pub fn new(report: LoadReport, index: SearchIndex, today: NaiveDate) -> Self {
-        let timings = report.questions.iter().map(|q| timing(q, today)).collect();
+        let current = report.current;
+        let timings = report
+            .questions
+            .iter()
+            .map(|q| timing(q, today, current))
+            .collect();
         let by_id = report
             .questions
             .iter()
@@ -74,6 +83,7 @@ impl Dossier {
             questions: report.questions,
             index,
             timings,
+            current,
             by_id,
             diagnostics: report.diagnostics,
             files_skipped: report.files_skipped,
@@ -84,7 +94,7 @@ impl Dossier {
 
     /// Derives what the viewer needs from a load, building the index here.
     pub fn from_report(report: LoadReport, today: NaiveDate) -> Self {
-        let index = SearchIndex::build(&report.questions);
+        let index = SearchIndex::build(&report.questions, report.current);
         Dossier::new(report, index, today)
     }
 
@@ -421,6 +431,8 @@ pub struct Settings {
     pub export_dir: PathBuf,
     /// The similarity engine's settings.
     pub related: dossier_core::related::Config,
+    /// The legislature in session as configured, for loads (the data can only raise it).
+    pub legislature: Option<u16>,
 }
 
 impl Settings {
@@ -438,6 +450,7 @@ impl Settings {
             views_file: None,
             export_dir: PathBuf::from("."),
             related: dossier_core::related::Config::default(),
+            legislature: None,
         }
     }
 }
@@ -448,6 +461,8 @@ pub struct App {
     pub lang: Lang,
     /// The date taken as today.
     pub today: NaiveDate,
+    /// The legislature in session as configured, for loads.
+    pub legislature: Option<u16>,
     /// Colours.
     pub theme: Theme,
     /// Keys.
@@ -591,6 +606,7 @@ impl App {
         let mut app = App {
             lang: settings.lang,
             today: settings.today,
+            legislature: settings.legislature,
             theme: settings.theme,
             keymap: settings.keymap,
             dossier: Arc::new(Dossier::empty()),
@@ -713,7 +729,7 @@ impl App {
     pub fn is_to_review(&self, q: &Question) -> bool {
         (q.status == Status::Pending
             && !self.review.is_reviewed(&q.id)
-            && !dossier_core::deadline::lapsed(q))
+            && !dossier_core::deadline::lapsed(q, self.dossier.current))
             || self.is_changed(q)
     }
 

@@ -202,6 +202,7 @@ pub fn export(job: ExportJob) -> Action {
         related: Some(related),
         words: &job.lang,
         today: job.today,
+        current: job.dossier.current,
     };
     let done = match export::save(&job.path, job.overwrite, job.format, &shown) {
         Ok(export::Saved::Written(path)) => ExportDone::Written {

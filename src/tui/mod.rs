@@ -220,6 +220,7 @@ struct Workers {
     mouse: bool,
     review_opener: ReviewOpener,
     today: chrono::NaiveDate,
+    legislature: Option<u16>,
     cancel_load: Arc<AtomicBool>,
     filter: filtering::FilterWorker,
     writer: Writer,
@@ -244,6 +245,7 @@ impl Workers {
                     Arc::clone(&self.cancel_load),
                     self.cache.clone(),
                     self.today,
+                    self.legislature,
                 );
                 None
             }
@@ -409,6 +411,7 @@ fn spawn_load(
     cancel: Arc<AtomicBool>,
     cache: Option<Cache>,
     today: chrono::NaiveDate,
+    legislature: Option<u16>,
 ) {
     std::thread::spawn(move || {
         // mpsc::Sender is not Sync: the rayon workers share it behind a mutex.
@@ -423,6 +426,7 @@ fn spawn_load(
                 progress: Some(&progress),
                 cancel: Some(&cancel),
                 cache: cache.as_ref(),
+                legislature,
             },
             today,
         );
@@ -439,7 +443,7 @@ fn spawn_load(
         // The word index follows, built from the installed dossier (`Effect::Index`): the
         // list shows first.
         let mut report = report;
-        let index = SearchIndex::build_keys(&report.questions);
+        let index = SearchIndex::build_keys(&report.questions, report.current);
         // A word index from the cache is for exactly these questions.
         if let Some(words) = report.words.take() {
             index.set_words(words);
@@ -470,6 +474,7 @@ fn event_loop(
         mouse,
         review_opener: options.review_opener,
         today: app.today,
+        legislature: app.legislature,
         cancel_load: Arc::new(AtomicBool::new(false)),
         filter: filtering::FilterWorker::spawn(move |generation, hits, complete| {
             let _ = filter_tx.send(Event::Action(Action::HitsReady {

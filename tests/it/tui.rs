@@ -98,7 +98,7 @@ impl Viewer {
                 Effect::Load { generation, origin } if self.answer_loads => {
                     match origin.load(&LoadOptions::default(), today()) {
                         Ok(report) => {
-                            let index = SearchIndex::build_keys(&report.questions);
+                            let index = SearchIndex::build_keys(&report.questions, report.current);
                             Action::Loaded(Box::new(Loaded {
                                 generation,
                                 report,

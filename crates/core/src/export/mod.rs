@@ -50,6 +50,8 @@ pub struct Shown<'a> {
     pub words: &'a dyn memo::Words,
     /// Today, for deadlines.
     pub today: NaiveDate,
+    /// The legislature in session, for deadlines.
+    pub current: crate::deadline::Current,
 }
 
 /// Writes the questions in `format` to `out`.
@@ -60,13 +62,17 @@ pub fn write(out: &mut dyn io::Write, format: Format, shown: &Shown) -> io::Resu
         related,
         words,
         today,
+        current,
     } = *shown;
     match format {
-        Format::Csv => csv::write_questions(out, questions, related, today),
-        Format::Json => json::write_records(out, questions, related, today),
-        Format::Memo => {
-            memo::write_markdown(out, &memo::rows(questions, review, today), words, today)
-        }
+        Format::Csv => csv::write_questions(out, questions, related, today, current),
+        Format::Json => json::write_records(out, questions, related, today, current),
+        Format::Memo => memo::write_markdown(
+            out,
+            &memo::rows(questions, review, today, current),
+            words,
+            today,
+        ),
     }
 }
 

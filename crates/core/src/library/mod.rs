@@ -123,10 +123,17 @@ pub struct Opened {
 }
 
 impl Opened {
+    /// The legislature in session as the library's questions say, or `configured` when
+    /// higher (see [`crate::deadline::Current`]).
+    pub fn current(&self, configured: Option<u16>) -> crate::deadline::Current {
+        crate::deadline::Current::of(&self.questions, configured)
+    }
+
     /// The search index of the questions, with the word index the library holds (built
-    /// here when it holds none), to select named dossiers' questions.
-    pub fn search_index(&mut self) -> crate::query::SearchIndex {
-        let index = crate::query::SearchIndex::build_keys(&self.questions);
+    /// here when it holds none), to select named dossiers' questions; `current` the
+    /// legislature in session ([`Opened::current`]).
+    pub fn search_index(&mut self, current: crate::deadline::Current) -> crate::query::SearchIndex {
+        let index = crate::query::SearchIndex::build_keys(&self.questions, current);
         index.set_words(match self.words.take() {
             Some(w) => w,
             None => WordIndex::build(&self.questions),
@@ -520,17 +527,19 @@ impl Library {
     }
 
     /// How many questions each dossier holds now (none for a dossier whose query no longer
-    /// parses), the library opened and indexed once.
+    /// parses), the library opened and indexed once; `legislature` the configuration's.
     pub fn sizes(
         &self,
         dossiers: &[NamedDossier],
         today: chrono::NaiveDate,
+        legislature: Option<u16>,
     ) -> Result<Vec<Option<usize>>, LibraryError> {
         if dossiers.is_empty() {
             return Ok(Vec::new());
         }
         let mut opened = self.open()?;
-        let index = opened.search_index();
+        let current = opened.current(legislature);
+        let index = opened.search_index(current);
         Ok(dossiers
             .iter()
             .map(|d| {
@@ -630,21 +639,29 @@ impl Origin {
         }
     }
 
-    /// Loads the questions of this origin. `options` serves a load of PATHs; `today`
-    /// evaluates a named dossier's query (`is:overdue`).
+    /// Loads the questions of this origin. `options` serves a load of PATHs (its
+    /// `legislature`, every origin); `today` evaluates a named dossier's query
+    /// (`is:overdue`).
     pub fn load(
         &self,
         options: &LoadOptions,
         today: chrono::NaiveDate,
     ) -> Result<crate::load::LoadReport, OriginError> {
         match self {
-            Origin::Sample => Ok(crate::load::load_sample()),
+            Origin::Sample => {
+                let mut report = crate::load::load_sample();
+                report.current =
+                    crate::deadline::Current::of(&report.questions, options.legislature);
+                Ok(report)
+            }
             Origin::Paths(paths) => Ok(load(paths, options)),
             Origin::Library { dir, dossier } => {
                 let library = Library::at(dir);
                 let mut opened = library.open()?;
+                // The whole library's, also for a named dossier of older questions.
                 let mut report = crate::load::LoadReport {
                     files_read: opened.questions.len(),
+                    current: opened.current(options.legislature),
                     ..Default::default()
                 };
                 let Some(name) = dossier else {
@@ -657,7 +674,7 @@ impl Origin {
                 let d = dossiers
                     .get(name)
                     .ok_or_else(|| OriginError::UnknownDossier(name.clone()))?;
-                let index = opened.search_index();
+                let index = opened.search_index(report.current);
                 let keep = d
                     .select(&opened.questions, &index, today)
                     .map_err(|e| OriginError::BadQuery(name.clone(), e))?;

@@ -2,7 +2,7 @@
 
 use super::index::{SearchIndex, Table};
 use super::Hit;
-use crate::deadline::{deadline, timing};
+use crate::deadline::{deadline, timing, Current};
 use crate::model::{Question, QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::{Datelike, NaiveDate};
@@ -153,6 +153,7 @@ fn primary<'q>(
     hits: &[Hit],
     key: SortKey,
     today: NaiveDate,
+    current: Current,
 ) -> Primary<'q> {
     match key {
         SortKey::Date => Box::new(|_, q: &Question| date_value(q.published())),
@@ -177,13 +178,13 @@ fn primary<'q>(
         }
         // Most days first.
         SortKey::DaysPending => {
-            Box::new(move |_, q: &Question| timing(q, today).days_pending.map(|d| -d))
+            Box::new(move |_, q: &Question| timing(q, today, current).days_pending.map(|d| -d))
         }
-        SortKey::Deadline => Box::new(|_, q: &Question| {
+        SortKey::Deadline => Box::new(move |_, q: &Question| {
             if q.status != Status::Pending {
                 return None;
             }
-            deadline(q).map(|(d, _)| i64::from(d.num_days_from_ce()))
+            deadline(q, current).map(|(d, _)| i64::from(d.num_days_from_ce()))
         }),
     }
 }
@@ -253,8 +254,9 @@ pub fn sort_hits(
     reverse: bool,
     by_score: bool,
     today: NaiveDate,
+    current: Current,
 ) {
-    let value = primary(questions, hits, key, today);
+    let value = primary(questions, hits, key, today, current);
     sort_by_value(questions, hits, &value, reverse, by_score, None);
 }
 
