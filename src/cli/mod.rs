@@ -13,6 +13,7 @@ pub mod out;
 mod report;
 pub mod review;
 mod stats;
+pub mod update;
 pub mod words;
 
 use crate::config::Config;
@@ -149,6 +150,18 @@ pub enum Command {
         /// What to import.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Download the Assemblée's open-data archives ([update] in the configuration: by
+    /// default the 17th legislature's questions and the deputies), only what changed since
+    /// the last update, and import them into the library, saying what changed. The only
+    /// command that uses the network.
+    Update {
+        /// Say what would be fetched, from where, and what the cache holds; download nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Accept a plain http:// repository on another machine (DOSSIER_UPDATE_URL).
+        #[arg(long)]
+        insecure_http: bool,
     },
     /// Named dossiers: a name and a query over the library (`dossier -d NAME` opens one).
     Dossiers {
@@ -318,8 +331,9 @@ impl Context {
 }
 
 /// The commands' names, to tell a misspelt command from a missing path.
-const COMMANDS: [&str; 10] = [
-    "export", "check", "stats", "report", "list", "import", "dossiers", "review", "config", "help",
+const COMMANDS: [&str; 11] = [
+    "export", "check", "stats", "report", "list", "import", "update", "dossiers", "review",
+    "config", "help",
 ];
 
 /// The command a word looks like, if it does: the same but for a letter or two, or a prefix.
@@ -419,6 +433,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => &args.paths,
         Some(Command::Import { paths }) => paths,
         Some(Command::Review { .. })
+        | Some(Command::Update { .. })
         | Some(Command::Config { .. })
         | Some(Command::Completions { .. })
         | Some(Command::Man)
@@ -434,6 +449,7 @@ pub fn run(cli: Cli) -> ExitCode {
             cli.command,
             Some(
                 Command::Import { .. }
+                    | Command::Update { .. }
                     | Command::Dossiers { .. }
                     | Command::Config { .. }
                     | Command::Completions { .. }
@@ -479,6 +495,10 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
         Some(Command::List(args)) => list::run(&args, &ctx),
         Some(Command::Import { paths }) => import::run(&paths, &ctx),
+        Some(Command::Update {
+            dry_run,
+            insecure_http,
+        }) => update::run(dry_run, insecure_http, &ctx),
         Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),

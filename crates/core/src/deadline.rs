@@ -191,7 +191,11 @@ mod tests {
     #[test]
     fn the_current_legislature_is_the_highest_the_data_or_the_configuration_knows() {
         assert_eq!(Current::from_data([], None), Current::KNOWN);
-        assert_eq!(Current::from_data([15, 16], None), Current::KNOWN, "never earlier");
+        assert_eq!(
+            Current::from_data([15, 16], None),
+            Current::KNOWN,
+            "never earlier"
+        );
         assert_eq!(Current::from_data([16, 18, 17], None).number(), 18);
         assert_eq!(Current::from_data([17], Some(18)).number(), 18);
         assert_eq!(Current::from_data([18], Some(17)).number(), 18);
