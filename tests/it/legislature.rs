@@ -174,6 +174,15 @@ fn an_update_that_brings_the_18th_legislature_lapses_the_17ths_pending_questions
     for id in &pending {
         assert!(lapsed.contains(id.as_str()), "{id} lapsed: {lapsed}");
     }
+    // Said once, with the count of those that lapsed.
+    let said = crate::util::stdout(&out);
+    assert!(
+        said.contains(&format!(
+            "La 18e législature est en cours\u{a0}: les questions restées sans réponse de la 17e sont caduques ({}).",
+            lapsed.lines().count()
+        )),
+        "{said}"
+    );
     let overdue = t.s.ok(&["list", "-f", "ids", "-q", "est:retard"]);
     assert!(overdue.lines().all(|id| id.starts_with("18-")), "{overdue}");
 }

@@ -15,6 +15,7 @@ use crate::update::{
     fetch, plan, to_import, Archive, Client, Downloads, Fetched, Limits, Source, State,
 };
 use chrono::NaiveDate;
+use dossier_core::deadline::Current;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -111,9 +112,19 @@ pub(super) fn run(dry_run: bool, insecure_http: bool, ctx: &Context) -> anyhow::
     let mut code = ExitCode::SUCCESS;
     if !chosen.is_empty() {
         let paths: Vec<PathBuf> = chosen.iter().map(|a| downloads.archive(a)).collect();
+        // A new legislature lapses the last one's pending questions: said when it comes.
+        let before = in_session(ctx).map(|(current, _)| current);
         match import_archives(&paths, ctx) {
             Ok(imported) => {
                 code = imported;
+                if let (Some(before), Some((now, lapsed_since))) = (before, in_session(ctx)) {
+                    if now > before {
+                        let lapsed = lapsed_since(before);
+                        out::with_stdout(|o| {
+                            writeln!(o, "{}", words::new_legislature(lang, now.number(), lapsed))
+                        })?;
+                    }
+                }
                 for archive in &chosen {
                     if let Err(e) = downloads.mark_imported(archive, &library) {
                         // Imported again next time: merging forward changes nothing.
@@ -143,6 +154,26 @@ pub(super) fn run(dry_run: bool, insecure_http: bool, ctx: &Context) -> anyhow::
 /// its output (what changed) included.
 fn import_archives(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> {
     super::import::run(paths, ctx)
+}
+
+/// The legislature in session as the library says, and a count of its questions that lapsed
+/// since another legislature was (those of it and later ones, left pending).
+fn in_session(ctx: &Context) -> Option<(Current, impl Fn(Current) -> usize)> {
+    let opened = ctx.library.open().ok()?;
+    let current = opened.current(ctx.config.legislature);
+    let pending: Vec<u16> = opened
+        .questions
+        .iter()
+        .filter(|q| q.status == dossier_core::model::Status::Pending)
+        .map(|q| q.legislature)
+        .collect();
+    let lapsed_since = move |was: Current| {
+        pending
+            .iter()
+            .filter(|&&l| !was.has_ended(l) && current.has_ended(l))
+            .count()
+    };
+    Some((current, lapsed_since))
 }
 
 /// The library as the downloads record it: its folder, absolute.

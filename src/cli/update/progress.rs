@@ -4,7 +4,8 @@
 use super::words;
 use crate::update::{Archive, Watch};
 use dossier_core::i18n::Lang;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use std::fmt::Write;
 
 /// The bar of one archive's download.
 pub struct Bar {
@@ -30,6 +31,20 @@ impl Watch for Bar {
     fn start(&self, from: u64, total: Option<u64>) {
         let template = words::bar_template(self.lang, total.is_some());
         if let Ok(style) = ProgressStyle::with_template(template) {
+            let lang = self.lang;
+            let style = style
+                .with_key("done", move |s: &ProgressState, w: &mut dyn Write| {
+                    let _ = w.write_str(&words::size(lang, s.pos()));
+                })
+                .with_key("total", move |s: &ProgressState, w: &mut dyn Write| {
+                    let _ = w.write_str(&words::size(lang, s.len().unwrap_or(0)));
+                })
+                .with_key("rate", move |s: &ProgressState, w: &mut dyn Write| {
+                    let _ = w.write_str(&words::rate(lang, s.per_sec()));
+                })
+                .with_key("left", |s: &ProgressState, w: &mut dyn Write| {
+                    let _ = w.write_str(&words::left(s.eta().as_secs()));
+                });
             self.bar.set_style(style.progress_chars("=> "));
         }
         match total {

@@ -78,17 +78,27 @@ pub fn size(lang: Lang, bytes: u64) -> String {
     )
 }
 
-/// The progress bar's template (bytes, rate, time left).
+/// The progress bar's template: the bar, bytes done and in all, the rate, the time left
+/// (`{done}`, `{total}`, `{rate}` and `{left}` are worded by [`size`], [`rate`], [`left`]).
 pub fn bar_template(lang: Lang, total_known: bool) -> &'static str {
     match (lang, total_known) {
-        (Lang::Fr, true) => {
-            "{prefix:>8} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} reste {eta}"
-        }
-        (Lang::En, true) => {
-            "{prefix:>8} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta} left"
-        }
-        (Lang::Fr, false) => "{prefix:>8} {spinner} {bytes} {bytes_per_sec}",
-        (Lang::En, false) => "{prefix:>8} {spinner} {bytes} {bytes_per_sec}",
+        (Lang::Fr, true) => "{prefix:>8} [{bar:30}] {done} sur {total}, {rate}, reste {left}",
+        (Lang::En, true) => "{prefix:>8} [{bar:30}] {done} of {total}, {rate}, {left} left",
+        (_, false) => "{prefix:>8} {spinner} {done}, {rate}",
+    }
+}
+
+/// A rate: "1,5 Mo/s" / "1.5 MB/s".
+pub fn rate(lang: Lang, bytes_per_sec: f64) -> String {
+    format!("{}/s", size(lang, bytes_per_sec.max(0.0) as u64))
+}
+
+/// Time left: "4 s", "2 min 05 s", "1 h 02 min".
+pub fn left(secs: u64) -> String {
+    match secs {
+        0..60 => format!("{secs}{NB}s"),
+        60..3600 => format!("{}{NB}min{NB}{:02}{NB}s", secs / 60, secs % 60),
+        _ => format!("{}{NB}h{NB}{:02}{NB}min", secs / 3600, secs % 3600 / 60),
     }
 }
 
@@ -263,6 +273,17 @@ fn failure_words(lang: Lang, a: &Archive, failure: &Failure) -> String {
     }
 }
 
+/// An update brought a new legislature: the previous one's pending questions lapsed.
+pub fn new_legislature(lang: Lang, legislature: u16, lapsed: usize) -> String {
+    let leg = ordinal(lang, legislature);
+    let previous = ordinal(lang, legislature.saturating_sub(1));
+    let n = lang.number(lapsed);
+    lang.pick(
+        format!("La {leg} législature est en cours{NB}: les questions restées sans réponse de la {previous} sont caduques ({n})."),
+        format!("The {leg} legislature is in session: the questions the {previous} left unanswered lapsed ({n})."),
+    )
+}
+
 /// The repository URL refused.
 pub fn source_error(lang: Lang, e: &SourceError) -> String {
     match e {
@@ -412,5 +433,9 @@ mod tests {
         assert_eq!(ordinal(Lang::En, 21), "21st");
         assert_eq!(ordinal(Lang::En, 11), "11th");
         assert_eq!(ordinal(Lang::En, 17), "17th");
+        assert_eq!(rate(Lang::Fr, 1_572_864.0), "1,5\u{a0}Mo/s");
+        assert_eq!(left(4), "4\u{a0}s");
+        assert_eq!(left(125), "2\u{a0}min\u{a0}05\u{a0}s");
+        assert_eq!(left(3720), "1\u{a0}h\u{a0}02\u{a0}min");
     }
 }
