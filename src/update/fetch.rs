@@ -138,8 +138,19 @@ pub fn fetch(
     };
     let mut tries = 0;
     let mut restarted = false;
+    let cut_short = |state: &State| Failure::Truncated {
+        received: downloads.part_len(archive),
+        expected: state.partial.as_ref().and_then(|p| p.length),
+        resumable: state.partial.is_some(),
+    };
     loop {
-        match job.attempt(&mut state)? {
+        let step = match job.attempt(&mut state) {
+            Ok(step) => step,
+            // Resuming failed (the server went away): what came is kept for the next update.
+            Err(_) if tries > 0 && state.partial.is_some() => return Err(cut_short(&state)),
+            Err(failure) => return Err(failure),
+        };
+        match step {
             Step::Done(done) => return Ok(done),
             // Once: the next request asks for the whole archive.
             Step::Restart if !restarted => restarted = true,
@@ -151,11 +162,7 @@ pub fn fetch(
             Step::Again => {
                 tries += 1;
                 if tries >= ATTEMPTS {
-                    return Err(Failure::Truncated {
-                        received: downloads.part_len(archive),
-                        expected: state.partial.as_ref().and_then(|p| p.length),
-                        resumable: state.partial.is_some(),
-                    });
+                    return Err(cut_short(&state));
                 }
                 tracing::info!(url, "download interrupted, resuming");
             }

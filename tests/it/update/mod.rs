@@ -211,7 +211,7 @@ fn failures() -> Vec<(&'static str, Behaviour)> {
         ("500", Behaviour::Status(500)),
         ("html", Behaviour::Html),
         ("cut", Behaviour::CutAt(100)),
-        ("stall", Behaviour::StallAt(100)),
+        ("stall", Behaviour::StallAt(0)),
     ]
 }
 
