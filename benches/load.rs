@@ -398,7 +398,7 @@ fn empty_cache(name: &str) -> std::io::Result<PathBuf> {
 /// when it only grew) and its first screens sorted, as the viewer's filtering thread does
 /// before the rest is sorted.
 fn keystrokes(
-    dossier: &std::sync::Arc<dossier::tui::app::Dossier>,
+    dossier: &std::sync::Arc<dossier::tui::dossier::Dossier>,
     text: &str,
     today: chrono::NaiveDate,
     reps: usize,
@@ -422,8 +422,6 @@ fn keystrokes(
                 generation: 0,
                 dossier: std::sync::Arc::clone(dossier),
                 query: query.clone(),
-                only_unanswered: false,
-                only_overdue: false,
                 sort: dossier_core::query::SortKey::Date,
                 reverse: false,
                 today,
@@ -720,7 +718,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         review,
     );
     let _ = dossier::tui::update::start(&mut app);
-    let generation = app.load_generation;
+    let generation = app.load.generation.current();
     update(
         &mut app,
         Action::Loaded(Box::new(dossier::tui::action::Loaded {
@@ -741,12 +739,12 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
             Action::Command(if i % 2 == 0 { Key::Down } else { Key::Up }),
         );
         terminal
-            .draw(|f| dossier::tui::view::view(&app, f))
+            .draw(|f| dossier::tui::screen::draw(&app, f))
             .map_err(|e| std::io::Error::other(e.to_string()))?;
         redraws.push(start.elapsed());
         let start = Instant::now();
         terminal
-            .draw(|f| dossier::tui::view::view(&app, f))
+            .draw(|f| dossier::tui::screen::draw(&app, f))
             .map_err(|e| std::io::Error::other(e.to_string()))?;
         frames.push(start.elapsed());
     }

@@ -15,7 +15,8 @@ mod common;
 use common::{corpus_root, load_average, size_and_reps};
 use dossier::tui::action::{Action, Command, Loaded};
 use dossier::tui::app::{App, Settings};
-use dossier::tui::update::{start, update, Effect};
+use dossier::tui::effect::Effect;
+use dossier::tui::update::{start, update};
 use dossier_core::i18n::Lang;
 use dossier_core::load::{load, LoadOptions};
 use dossier_core::review::disk::{execute_read, execute_save, log_path};
@@ -180,7 +181,7 @@ fn main() {
     let mut app = App::new(Settings::new(Lang::En, today), store_at(&file));
     let _ = start(&mut app);
     let index = dossier_core::query::SearchIndex::build_keys(&report.questions, report.current);
-    let generation = app.load_generation;
+    let generation = app.load.generation.current();
     let mut setup = Cost::default();
     act(&mut app, Action::Resize(200, 50), &mut setup);
     act(
@@ -203,7 +204,7 @@ fn main() {
     );
     let start_x = Instant::now();
     let before = x.viewer;
-    act(&mut app, Action::Answer(true), &mut x);
+    act(&mut app, Action::Command(Command::Yes), &mut x);
     let to_confirmation = start_x.elapsed();
     let text = app
         .message
@@ -287,7 +288,7 @@ fn main() {
     for i in 0..reps.max(1) * 20 {
         let mut c = Cost::default();
         act(&mut app, Action::Command(Command::EditNote), &mut c);
-        assert!(app.note_editor.is_some(), "the editor opens");
+        assert!(app.layers.note().is_some(), "the editor opens");
         let typed = format!(
             "Relancer le cabinet du ministre ({i}) : appel prévu, réponse attendue avant la fin du mois."
         );

@@ -533,10 +533,10 @@ fn viewer(
     ctx: &Context,
 ) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
-    let (theme, theme_errors) = crate::tui::theme::Theme::from_layers(
+    let (theme, theme_errors) = crate::tui::widgets::theme::Theme::from_layers(
         &ctx.config.themes,
         ctx.config.base,
-        crate::tui::theme::Theme::colors_wanted(),
+        crate::tui::widgets::theme::Theme::colors_wanted(),
     );
     let (keymap, key_errors) = crate::tui::keymap::Keymap::from_layers(&ctx.config.keys);
     for e in theme_errors.iter().chain(&key_errors) {

@@ -2,6 +2,7 @@
 //! xclip, xsel, pbcopy, clip.exe), and OSC 52 through the terminal (which reaches the
 //! clipboard over SSH and in tmux) otherwise. Says which was used.
 
+use dossier_core::parse::problem::IoReason;
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
@@ -50,14 +51,12 @@ pub fn osc52(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Copies `text`; returns how ("wl-copy", "OSC 52").
-pub fn copy(text: &str) -> Result<String, String> {
+/// Copies `text`; returns how ("wl-copy", "OSC 52"), or why the terminal could not take it.
+pub fn copy(text: &str) -> Result<&'static str, IoReason> {
     for (tool, args) in tools() {
         if with_tool(tool, &args, text) {
-            return Ok(tool.to_string());
+            return Ok(tool);
         }
     }
-    osc52(text)
-        .map(|()| "OSC 52".to_string())
-        .map_err(|e| e.to_string())
+    osc52(text).map(|()| "OSC 52").map_err(|e| (&e).into())
 }

@@ -1,18 +1,78 @@
 //! Running another program on the terminal: the browser on a question's page, the pager or
 //! the editor on its source. The viewer hands the terminal over (its modes restored, the
 //! input thread paused), waits for the program, and takes the terminal back; signals the
-//! program gets from the keyboard meanwhile (Ctrl-c in the pager) are the program's.
+//! program gets from the keyboard meanwhile (Ctrl-c in the pager) are the program's. What
+//! happened comes back as data ([`Ran`], [`RunError`]), worded when shown.
 
-use super::action::Action;
-use super::effects::{source_file, External};
-use crate::tui::words::prompts;
-use dossier_core::i18n::Lang;
+use dossier_core::parse::problem::IoReason;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// True while a program has the terminal: the signal watcher then leaves Ctrl-c and Ctrl-\
 /// to it, and stops the viewer with it on Ctrl-z.
 pub static CHILD_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// What a program run on the terminal did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ran {
+    /// Nothing to say (the pager closed, the editor saved).
+    Quietly,
+    /// The page opened, by this program.
+    Opened {
+        /// The address.
+        url: String,
+        /// The browser or opener.
+        by: String,
+    },
+    /// The source was read from a copy (an archive's entry, a built-in document).
+    FromCopy {
+        /// The question's source.
+        source: String,
+        /// The copy's file.
+        copy: String,
+    },
+}
+
+/// Why a program could not do its work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunError {
+    /// The program failed.
+    Failed {
+        /// The program.
+        program: String,
+        /// How.
+        how: Exit,
+    },
+    /// No browser could be found for the page.
+    NoBrowser(String),
+    /// The question's source cannot be found again.
+    NoSource(SourceError),
+}
+
+/// How a program ended badly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exit {
+    /// The shell could not find it (its 127).
+    NotFound,
+    /// With this exit code.
+    Code(i32),
+    /// Killed (as the system says it).
+    Killed(String),
+    /// It could not be started.
+    Io(IoReason),
+}
+
+/// Why a question's source cannot be made a file to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    /// It is no longer where it was read from (the reader's words).
+    NotFound(String),
+    /// The user has no cache folder for a copy.
+    NoCacheDir,
+    /// The copy could not be written.
+    Io(PathBuf, IoReason),
+}
 
 /// The program a variable names, or the default; empty values count as unset.
 fn program(vars: &[&str], default: &str) -> String {
@@ -77,68 +137,111 @@ fn desktop_open(url: &str) -> Option<&'static str> {
     None
 }
 
-/// How a program ended, in words: the shell's 127 is a program it could not find.
-fn exit_reason(lang: Lang, status: std::process::ExitStatus) -> String {
+/// How a program ended: the shell's 127 is a program it could not find.
+fn exit_of(status: std::process::ExitStatus) -> Exit {
     match status.code() {
-        Some(127) => prompts::program_not_found(lang).to_string(),
-        Some(code) => prompts::exit_code(lang, code),
-        None => status.to_string(),
+        Some(127) => Exit::NotFound,
+        Some(code) => Exit::Code(code),
+        None => Exit::Killed(status.to_string()),
     }
 }
 
 /// Runs the program an effect asks for; `hand_over(true)` gives the terminal away,
 /// `hand_over(false)` takes it back.
-pub fn run(external: &External, lang: Lang, hand_over: &mut dyn FnMut(bool)) -> Action {
+pub fn run(external: &External, hand_over: &mut dyn FnMut(bool)) -> Result<Ran, RunError> {
+    let failed = |program: &str, how| RunError::Failed {
+        program: program.to_string(),
+        how,
+    };
     match external {
         External::Browser(url) => {
             // $BROWSER may be a list, as for many tools: the first that runs is used.
             let browser = std::env::var("BROWSER").unwrap_or_default();
             let first = browser.split(':').map(str::trim).find(|b| !b.is_empty());
             if let Some(b) = first {
-                return Action::Ran(match on_terminal(shell_command(b, url), hand_over) {
-                    Ok(s) if s.success() => Ok(prompts::opened_page(lang, url, b)),
-                    Ok(s) => Err(prompts::program_failed(lang, b, &exit_reason(lang, s))),
-                    Err(e) => Err(prompts::program_failed(
-                        lang,
-                        b,
-                        &dossier_core::i18n::load::io_reason(lang, &(&e).into()),
-                    )),
-                });
+                return match on_terminal(shell_command(b, url), hand_over) {
+                    Ok(s) if s.success() => Ok(Ran::Opened {
+                        url: url.clone(),
+                        by: b.to_string(),
+                    }),
+                    Ok(s) => Err(failed(b, exit_of(s))),
+                    Err(e) => Err(failed(b, Exit::Io((&e).into()))),
+                };
             }
-            Action::Ran(match desktop_open(url) {
-                Some(how) => Ok(prompts::opened_page(lang, url, how)),
-                None => Err(prompts::no_browser(lang, url)),
-            })
+            match desktop_open(url) {
+                Some(how) => Ok(Ran::Opened {
+                    url: url.clone(),
+                    by: how.to_string(),
+                }),
+                None => Err(RunError::NoBrowser(url.clone())),
+            }
         }
         External::Pager(source) | External::Editor(source) => {
-            let (path, copy) = match source_file(source) {
-                Ok(found) => found,
-                Err(why) => return Action::Ran(Err(prompts::source_missing(lang, &why))),
-            };
+            let (path, copy) = source_file(source).map_err(RunError::NoSource)?;
             let program = match external {
                 External::Pager(_) => program(&["PAGER"], "less"),
                 _ => program(&["VISUAL", "EDITOR"], "vi"),
             };
             let arg = path.display().to_string();
-            Action::Ran(
-                match on_terminal(shell_command(&program, &arg), hand_over) {
-                    Ok(s) if s.success() || matches!(external, External::Pager(_)) => Ok(if copy {
-                        prompts::source_copy(lang, source, &arg)
-                    } else {
-                        String::new()
-                    }),
-                    Ok(s) => Err(prompts::program_failed(
-                        lang,
-                        &program,
-                        &exit_reason(lang, s),
-                    )),
-                    Err(e) => Err(prompts::program_failed(
-                        lang,
-                        &program,
-                        &dossier_core::i18n::load::io_reason(lang, &(&e).into()),
-                    )),
-                },
-            )
+            match on_terminal(shell_command(&program, &arg), hand_over) {
+                Ok(s) if s.success() || matches!(external, External::Pager(_)) => Ok(if copy {
+                    Ran::FromCopy {
+                        source: source.clone(),
+                        copy: arg,
+                    }
+                } else {
+                    Ran::Quietly
+                }),
+                Ok(s) => Err(failed(&program, exit_of(s))),
+                Err(e) => Err(failed(&program, Exit::Io((&e).into()))),
+            }
         }
+    }
+}
+
+/// A program to run on the terminal, the viewer suspended meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum External {
+    /// The browser, on this address.
+    Browser(String),
+    /// The pager, on this question's source (its `source` field).
+    Pager(String),
+    /// The editor, on this question's source.
+    Editor(String),
+}
+
+/// A question's source as a file a pager or an editor can open: the file itself, or, for
+/// an archive's entry or a sample document, a copy in the user's cache folder. The flag
+/// is true for such a copy.
+pub fn source_file(source: &str) -> Result<(PathBuf, bool), SourceError> {
+    match dossier_core::source::find_again(source) {
+        Ok(dossier_core::source::Origin::File(path)) => Ok((path, false)),
+        Ok(dossier_core::source::Origin::Bytes { name, bytes }) => {
+            // In the user's own cache folder, not a shared temporary one where another
+            // account could have put a link in its place.
+            let dir = directories::ProjectDirs::from("", "", "dossier")
+                .map(|d| d.cache_dir().join("sources"))
+                .ok_or(SourceError::NoCacheDir)?;
+            std::fs::create_dir_all(&dir).map_err(|e| SourceError::Io(dir.clone(), (&e).into()))?;
+            // The name comes from an archive: only its safe characters make the file name.
+            let safe: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let path = dir.join(if safe.is_empty() {
+                "source".into()
+            } else {
+                safe
+            });
+            std::fs::write(&path, bytes).map_err(|e| SourceError::Io(path.clone(), (&e).into()))?;
+            Ok((path, true))
+        }
+        Err(e) => Err(SourceError::NotFound(e.to_string())),
     }
 }

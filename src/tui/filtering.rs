@@ -1,16 +1,15 @@
-//! Computing the shown questions: one pure function, run in place for small dossiers and on a
-//! background thread for large ones, so that typing never waits for a long match.
+//! Computing the shown questions: one pure function, run in place for small dossiers and on
+//! the filter's lane (see [`super::latest`]) for large ones, so that typing never waits for a
+//! long match.
 
-use super::app::Dossier;
+use super::dossier::Dossier;
 use chrono::NaiveDate;
-use dossier_core::model::Status;
 use dossier_core::query::{
     filter_cancellable, sort_first_hits_indexed, sort_hits_indexed, Hit, Query, QueryContext,
     SortKey,
 };
 use dossier_core::review::ReviewState;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
 
 /// Everything needed to compute the shown questions.
@@ -22,10 +21,6 @@ pub struct FilterJob {
     pub dossier: Arc<Dossier>,
     /// The parsed filter.
     pub query: Query,
-    /// Only questions waiting for an answer.
-    pub only_unanswered: bool,
-    /// Only overdue questions.
-    pub only_overdue: bool,
     /// Sort key.
     pub sort: SortKey,
     /// Sort order reversed.
@@ -51,7 +46,7 @@ pub const PARTIAL_FROM: usize = 5_000;
 /// Hits sorted first in that case: several screens of the tallest terminal.
 pub const FIRST_SORTED: usize = 500;
 
-/// Filters, applies the quick filters, and sorts (by score first when there are free words).
+/// Filters and sorts (by score first when there are free words).
 /// `None` when `cancel` was set meanwhile.
 pub fn compute(job: &FilterJob, cancel: &AtomicBool) -> Option<Vec<Hit>> {
     compute_in_steps(job, cancel, |_| {})
@@ -70,7 +65,7 @@ pub fn compute_in_steps(
         review: job.review.as_ref(),
         related: dossier.related.get(),
     };
-    let mut hits = filter_cancellable(
+    let hits = filter_cancellable(
         &dossier.questions,
         &dossier.index,
         &job.query,
@@ -78,13 +73,7 @@ pub fn compute_in_steps(
         job.candidates.as_deref(),
         cancel,
     )?;
-    if job.only_unanswered || job.only_overdue {
-        hits.retain(|h| {
-            let q = &dossier.questions[h.index];
-            (!job.only_unanswered || q.status == Status::Pending)
-                && (!job.only_overdue || dossier.timings[h.index].is_overdue())
-        });
-    }
+    let mut hits = hits;
     if hits.len() >= PARTIAL_FROM {
         let mut first = hits.clone();
         sort_first_hits_indexed(
@@ -112,43 +101,4 @@ pub fn compute_in_steps(
         job.today,
     );
     (!cancel.load(Ordering::Relaxed)).then_some(hits)
-}
-
-/// A thread that computes filter jobs, always the newest one waiting, and cancels a running
-/// one as soon as a newer one comes.
-pub struct FilterWorker {
-    jobs: Sender<FilterJob>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl FilterWorker {
-    /// Starts the thread; results go to `deliver` (generation, hits, and whether all are in
-    /// order: a long list comes twice, its first screens sorted, then all). It ends when
-    /// the worker is dropped.
-    pub fn spawn(deliver: impl Fn(u64, Vec<Hit>, bool) + Send + 'static) -> Self {
-        let (jobs, rx) = mpsc::channel::<FilterJob>();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&cancel);
-        std::thread::spawn(move || {
-            while let Ok(mut job) = rx.recv() {
-                // Skip requests that newer keystrokes already replaced.
-                while let Ok(newer) = rx.try_recv() {
-                    job = newer;
-                }
-                flag.store(false, Ordering::SeqCst);
-                let generation = job.generation;
-                let early = |first| deliver(generation, first, false);
-                if let Some(hits) = compute_in_steps(&job, &flag, early) {
-                    deliver(generation, hits, true);
-                }
-            }
-        });
-        FilterWorker { jobs, cancel }
-    }
-
-    /// Queues a job, cancelling the one running.
-    pub fn submit(&self, job: FilterJob) {
-        self.cancel.store(true, Ordering::SeqCst);
-        let _ = self.jobs.send(job);
-    }
 }

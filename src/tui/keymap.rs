@@ -26,9 +26,20 @@ pub enum Mode {
     Filter,
     /// The note editor.
     Note,
-    /// A prompt or picker (a line of text, choices below it), or a yes/no question.
+    /// A prompt or picker (a line of text, choices below it).
     Prompt,
+    /// A yes/no question.
+    Confirm,
 }
+
+/// Every mode, in the order the help lists them.
+pub const MODES: [Mode; 5] = [
+    Mode::Normal,
+    Mode::Filter,
+    Mode::Note,
+    Mode::Prompt,
+    Mode::Confirm,
+];
 
 impl Mode {
     /// The mode's name in the keymap file.
@@ -38,13 +49,12 @@ impl Mode {
             Mode::Filter => "filter",
             Mode::Note => "note",
             Mode::Prompt => "prompt",
+            Mode::Confirm => "confirm",
         }
     }
 
     fn from_name(name: &str) -> Option<Mode> {
-        [Mode::Normal, Mode::Filter, Mode::Note, Mode::Prompt]
-            .into_iter()
-            .find(|m| m.name() == name)
+        MODES.into_iter().find(|m| m.name() == name)
     }
 }
 
@@ -228,7 +238,7 @@ impl Keymap {
                 let Some(mode) = Mode::from_name(mode_name) else {
                     errors.push(layer.source.error(
                         specs.values().next().map_or(0..0, |s| s.span()),
-                        format!("unknown key mode `{mode_name}` (expected normal, filter, note or prompt)"),
+                        format!("unknown key mode `{mode_name}` (expected normal, filter, note, prompt or confirm)"),
                     ));
                     continue;
                 };
@@ -294,10 +304,10 @@ impl Keymap {
             return Some(Action::Command(c));
         }
         match mode {
-            Mode::Normal => None,
+            Mode::Normal | Mode::Confirm => None,
             Mode::Filter | Mode::Prompt => match key.code {
                 KeyCode::Char(c) if key.mods.is_empty() && !c.is_control() => {
-                    Some(Action::FilterInsert(c))
+                    Some(Action::Insert(c))
                 }
                 _ => None,
             },
@@ -327,6 +337,24 @@ impl Keymap {
                     .join(" / ")
             })
             .unwrap_or_default()
+    }
+
+    /// The keys a question shows for yes and for no: the first bound to each, yes
+    /// preferring the language's own letter ("o" for oui, "y" for yes) when it is bound.
+    pub fn answers(&self, lang: dossier_core::i18n::Lang) -> (String, String) {
+        let keys = |c| {
+            self.listed(Mode::Confirm)
+                .iter()
+                .find(|(x, _)| *x == c)
+                .map(|(_, keys)| keys.clone())
+                .unwrap_or_default()
+        };
+        let own = KeyCode::Char(lang.pick('o', 'y'));
+        let yes = keys(Command::Yes);
+        let yes = yes.iter().find(|k| k.code == own).or(yes.first());
+        let no = keys(Command::No);
+        let label = |k: Option<&Key>| k.map_or_else(String::new, |k| k.label(lang));
+        (label(yes), label(no.first()))
     }
 
     /// The first key of a command, for a hint.
@@ -365,7 +393,7 @@ mod tests {
     #[test]
     fn the_defaults_bind_every_listed_key_once() {
         let keymap = Keymap::defaults();
-        for mode in [Mode::Normal, Mode::Filter, Mode::Note, Mode::Prompt] {
+        for mode in MODES {
             let mut seen = Vec::new();
             for (c, keys) in keymap.listed(mode) {
                 assert!(!keys.is_empty(), "{c:?} has no key");
@@ -383,7 +411,7 @@ mod tests {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert!(matches!(
             keymap.action(Mode::Filter, &q),
-            Some(Action::FilterInsert('q'))
+            Some(Action::Insert('q'))
         ));
     }
 }

@@ -1,7 +1,10 @@
-//! The viewer's side of related questions, called from [`super::update`] only: installing
-//! the relations once found, grouping the list by campaign, and going to a related question.
+//! The viewer's side of related questions: installing the relations once found, grouping
+//! the list by campaign, and going to a related question.
 
-use super::app::{App, CampaignRow, Choice, ChoiceValue, MessageKind, Prompt, PromptKind};
+use super::app::layers::{Choice, ChoiceValue, Chooser, PickerKind};
+use super::app::{App, CampaignRow, MessageKind};
+use super::panes::Pane;
+use super::widgets::picker::Picker;
 use crate::tui::words::related as words;
 use dossier_core::model::Status;
 use dossier_core::query::Hit;
@@ -36,12 +39,12 @@ pub fn install(app: &mut App, related: RelatedSet) -> bool {
 /// it is open, by its other questions.
 pub fn regroup(app: &mut App) {
     app.campaign_rows.clear();
-    let all = app
-        .ungrouped
-        .take()
-        .unwrap_or_else(|| std::mem::take(&mut app.hits));
+    let all = match app.ungrouped.take() {
+        Some(all) => all,
+        None => app.hits.take(),
+    };
     if !app.group_campaigns || app.campaign_of.is_empty() {
-        app.hits = all;
+        app.hits.set(all);
         return;
     }
     let campaign = |h: &Hit| app.campaign_of.get(h.index).copied().unwrap_or(NONE);
@@ -95,7 +98,7 @@ pub fn regroup(app: &mut App) {
         }
     }
     app.ungrouped = Some(all);
-    app.hits = rows;
+    app.hits.set(rows);
 }
 
 /// The selected row's campaign opened or closed; the selection stays on the campaign.
@@ -128,8 +131,7 @@ pub fn select_index(app: &mut App, i: usize) -> bool {
         Some(row) => {
             app.selected = row;
             app.selected_id = app.dossier.questions.get(i).map(|q| q.id.clone());
-            app.detail_scroll = 0;
-            app.timeline_scroll = 0;
+            app.scroll.reset();
             true
         }
         None => false,
@@ -137,7 +139,7 @@ pub fn select_index(app: &mut App, i: usize) -> bool {
 }
 
 /// The picker of the selected question's related questions.
-pub fn picker(app: &App) -> Result<Prompt, &'static str> {
+pub fn picker(app: &App) -> Result<Chooser, &'static str> {
     let lang = app.lang;
     let (Some(i), Some(q)) = (app.selected_index(), app.selected_question()) else {
         return Err(words::none_related(lang, true));
@@ -149,7 +151,7 @@ pub fn picker(app: &App) -> Result<Prompt, &'static str> {
         .distinct(i)
         .into_iter()
         .filter_map(|r| {
-            let other = app.related_question(r.index as usize)?;
+            let other = app.dossier.related_question(r.index as usize)?;
             let outside = r.index as usize >= app.dossier.questions.len();
             Some(Choice {
                 label: format!("{} · {}", other.id, other.author),
@@ -171,23 +173,20 @@ pub fn picker(app: &App) -> Result<Prompt, &'static str> {
     if choices.is_empty() {
         return Err(words::none_related(lang, true));
     }
-    let mut prompt = Prompt::text(PromptKind::Related(q.id.clone()), "");
-    prompt.choices = Some(choices);
-    super::update::refilter_choices(&mut prompt);
-    Ok(prompt)
+    Ok(Chooser {
+        kind: PickerKind::Related(q.id.clone()),
+        picker: Picker::over(choices),
+        error: None,
+    })
 }
 
 /// Goes to the question `id`, related to `from`: selected where it is shown (its campaign
 /// opened if need be); else the filter becomes `similar:FROM`, which shows it, and it is
 /// selected once the list is there. Returns the message to show, if any.
-pub fn go_to(app: &mut App, from: &str, id: &str) -> Option<(String, MessageKind, bool)> {
+pub fn go_to(app: &mut App, from: &str, id: &str) -> Option<(String, MessageKind)> {
     let Some(&i) = app.dossier.by_id.get(id) else {
         // In the library, not in this dossier.
-        return Some((
-            words::not_in_dossier(app.lang, id),
-            MessageKind::Info,
-            false,
-        ));
+        return Some((words::not_in_dossier(app.lang, id), MessageKind::Info));
     };
     if select_index(app, i) {
         return None;
@@ -201,15 +200,9 @@ pub fn go_to(app: &mut App, from: &str, id: &str) -> Option<(String, MessageKind
         select_index(app, i);
         return None;
     }
-    let query = format!("{}:{from}", app.lang.pick("proche", "similar"));
-    app.filter.text = query.clone();
-    app.filter.cursor = query.len();
-    app.only_unanswered = false;
-    app.only_overdue = false;
+    let query = super::terms::similar(from, app.lang);
+    app.filter.set(&query);
+    app.scroll.set(Pane::Detail, 0);
     app.selected_id = Some(id.to_string());
-    Some((
-        words::filter_widened(app.lang, &query),
-        MessageKind::Info,
-        true,
-    ))
+    Some((words::filter_widened(app.lang, &query), MessageKind::Info))
 }

@@ -243,8 +243,9 @@ fn filter_in_a_real_terminal_then_quit_cleanly() {
         list_part(&screen).contains("16-16353QE") && !list_part(&screen).contains("17-13809QE"),
         "{screen}"
     );
+    // u adds its term to the filter itself.
     tmux.keys(&["Escape", "u"]);
-    let screen = tmux.wait_for("pending only", |s| s.contains("[sans réponse]"));
+    let screen = tmux.wait_for("pending only", |s| s.contains("Filtre / statut:attente"));
     assert!(screen.contains("3 affichées / 5"), "{screen}");
     tmux.keys(&["q"]);
     assert_restored(&tmux, "0");

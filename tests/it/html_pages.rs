@@ -578,6 +578,25 @@ fn pages_and_texts_past_the_html_limits_are_refused_in_words() {
             Lang::Fr,
             &Problem::HtmlTooLarge(HtmlLimit::Elements(65_536))
         ),
-        "plus de 65536 éléments HTML"
+        "plus de 65\u{202f}536 éléments HTML"
+    );
+}
+
+#[test]
+fn saved_pages_name_their_authors_so_no_author_is_said_to_be_shown_by_reference() {
+    // The pages link each author to their acteur (PA…) and give the name: without AMO data
+    // the name is shown, and nothing warns that a reference is shown instead.
+    let Some(dir) = pages() else { return };
+    let s = crate::util::Sandbox::new();
+    let out = s.run(&["check", &dir.display().to_string()]);
+    assert!(out.status.success(), "{}", crate::util::stderr(&out));
+    assert_eq!(
+        crate::util::stdout(&out).trim(),
+        "9 questions, 0 fichier ignoré, 0 avertissement"
+    );
+    assert!(
+        !crate::util::stderr(&out).contains("PA"),
+        "{}",
+        crate::util::stderr(&out)
     );
 }

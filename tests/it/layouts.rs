@@ -290,6 +290,12 @@ fn site_2017_closure_reads_as_withdrawn_with_its_reason() {
         );
         assert_eq!(q.answer_text, "", "{r}");
     }
+    // The page itself gives the reason bare after the date, as its copies do.
+    let page = read(&dir().join("pages").join("site2017_closure.html"));
+    assert_eq!(
+        page.events.last().map(|e| (e.kind, e.note.as_deref())),
+        Some((EventKind::Withdrawn, Some("Fin de mandat")))
+    );
 }
 
 /// A 2014 question with an erratum, withdrawn by its author.

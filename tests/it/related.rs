@@ -226,13 +226,13 @@ fn r_lists_the_related_questions_and_goes_to_the_one_chosen_even_when_filtered_o
     v.select("17-20002QE");
     v.press("rSylvie<Enter>");
     assert_eq!(v.selected().as_deref(), Some("17-13809QE"));
-    assert_eq!(v.app.filter.text, "similar:17-20002QE");
+    assert_eq!(v.app.filter.text(), "similar:17-20002QE");
     assert_eq!(v.shown().len(), 4);
     // A question with no related one: said.
     v.press("/<C-u><Enter>");
     v.select("17-13811QE");
     v.press("r");
-    assert!(v.app.prompt.is_none());
+    assert!(v.app.layers.is_empty());
     assert_eq!(
         v.app.message.as_ref().map(|m| m.text.as_str()),
         Some("no related question")

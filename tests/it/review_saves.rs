@@ -8,7 +8,8 @@ use crate::review::{faulty_store, Faulty};
 use crate::tui::{settings, Viewer};
 use dossier::tui::action::{Action, Command};
 use dossier::tui::app::App;
-use dossier::tui::update::{start, update, Effect};
+use dossier::tui::effect::Effect;
+use dossier::tui::update::update;
 use dossier_core::i18n::Lang;
 use dossier_core::review::writer::{Done, Writer};
 use dossier_core::review::{Location, OpenOptions, ReviewStore};
@@ -21,19 +22,10 @@ use std::time::{Duration, Instant};
 /// A viewer on the sample whose review store does its file operations through `fs`.
 fn viewer(lang: Lang, path: &Path, fs: Arc<Faulty>) -> Viewer {
     let store = faulty_store(path, fs);
-    let mut v = Viewer {
-        app: App::new(settings(lang), store),
-        _dir: tempfile::tempdir().unwrap(),
-        answer_loads: true,
-        held: Vec::new(),
-        copied: Vec::new(),
-        stores: 0,
-        ran: Vec::new(),
-    };
-    let fx = start(&mut v.app);
-    v.act(Action::Resize(120, 40));
-    v.run(fx);
-    v
+    Viewer::over(
+        App::new(settings(lang), store),
+        tempfile::tempdir().unwrap(),
+    )
 }
 
 /// Runs an action as the event loop does, the saves and reads going to `writer`.
@@ -99,7 +91,7 @@ fn a_note_is_said_saved_only_once_the_writer_has_it_on_disk() {
         let (writer, done) = spawn_writer(fs.clone());
         v.select("17-13809QE");
         v.press("aRelancer le cabinet");
-        assert!(v.app.note_editor.is_some());
+        assert!(v.app.layers.note().is_some());
         // The writer thread stops in the middle of the save (before its data is synced).
         fs.hold();
         act_with(&mut v, &writer, Action::Command(Command::NoteSave));

@@ -1,26 +1,34 @@
 //! The viewer driven through its update function, rendered on ratatui's TestBackend. The
-//! effects `update` returns (loads, filters, saves, reads) are run here in the test, in
-//! order, and their results fed back as actions: everything is deterministic.
+//! effects `update` returns (loads, filters, saves, reads) are run here in the test by the
+//! same `perform` as the event loop's, in order, in an environment of the test's own (no
+//! terminal, no clipboard, no program run: each is recorded), and their results fed back as
+//! actions: everything is deterministic.
 
 use crate::util::{copy_assets, today};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use dossier::tui::action::{Action, Loaded};
-use dossier::tui::app::{App, Overlay, Pane, Settings};
-use dossier::tui::effects::{self, External};
+use dossier::tui::action::Action;
+use dossier::tui::app::layers::{Confirm, OverlayKind};
+use dossier::tui::app::{App, Settings};
+use dossier::tui::effect::{perform, Effect, Env};
+use dossier::tui::external::{External, Ran, RunError};
 use dossier::tui::held::{self, Held};
-use dossier::tui::theme::Theme;
-use dossier::tui::update::{start, update, Effect};
-use dossier::tui::{action_for, view};
+use dossier::tui::panes::Pane;
+use dossier::tui::update::{start, update};
+use dossier::tui::widgets::theme::Theme;
+use dossier::tui::{action_for, screen};
+use dossier_core::cache::Cache;
 use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
-use dossier_core::load::LoadOptions;
-use dossier_core::query::SearchIndex;
+use dossier_core::parse::problem::IoReason;
+use dossier_core::review::fs::Fs;
 use dossier_core::review::store::{execute_read, execute_save};
 use dossier_core::review::writer::{Done, Job};
 use dossier_core::review::{Location, NoteView, OpenOptions, ReviewStore};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 /// A viewer with a review file in a temporary folder, on the sample or on files.
 pub struct Viewer {
@@ -35,6 +43,71 @@ pub struct Viewer {
     pub stores: usize,
     /// Programs the viewer asked to run on the terminal.
     pub ran: Vec<External>,
+}
+
+/// The test's side of the outside world: review jobs run at once on the store's own file
+/// operations (as the writer's thread runs them), the clipboard and the programs recorded,
+/// early actions kept to be fed back before the effect's last.
+struct TestEnv {
+    fs: Arc<dyn Fs>,
+    dir: PathBuf,
+    never: AtomicBool,
+    early: Mutex<Vec<Action>>,
+    copied: Mutex<Vec<String>>,
+    ran: Mutex<Vec<External>>,
+}
+
+impl Env for TestEnv {
+    fn today(&self) -> chrono::NaiveDate {
+        today()
+    }
+
+    fn cache(&self) -> Option<&Cache> {
+        None
+    }
+
+    fn cancelled(&self) -> &AtomicBool {
+        &self.never
+    }
+
+    fn early(&self, action: Action) {
+        self.early.lock().unwrap().push(action);
+    }
+
+    fn review(&self, job: Job) -> Option<Action> {
+        let done = match job {
+            Job::Save(job) => Done::Saved(execute_save(self.fs.as_ref(), &job)),
+            Job::Read(job) => Done::Read(execute_read(self.fs.as_ref(), &job, "alice@pc")),
+        };
+        Some(Action::Review(Box::new(done)))
+    }
+
+    fn open_review(&self, origin: &Origin) -> ReviewStore {
+        review_in(&self.dir, origin)
+    }
+
+    fn copy(&self, text: &str) -> Result<&'static str, IoReason> {
+        self.copied.lock().unwrap().push(text.to_string());
+        Ok("test")
+    }
+
+    fn program(&self, program: &External) -> Result<Ran, RunError> {
+        self.ran.lock().unwrap().push(program.clone());
+        Ok(Ran::Quietly)
+    }
+
+    fn suspend(&self) {}
+}
+
+/// The review store of a dossier, in the folder `dir`, as the switcher opens them.
+fn review_in(dir: &Path, origin: &Origin) -> ReviewStore {
+    ReviewStore::open(
+        Location::File(dir.join(format!("reviews-{}.json", origin.review_key()))),
+        OpenOptions {
+            lock_dir: Some(dir.join("locks")),
+            ..OpenOptions::new("alice@pc")
+        },
+    )
 }
 
 pub fn settings(lang: Lang) -> Settings {
@@ -74,8 +147,11 @@ impl Viewer {
                 ..OpenOptions::new("alice@pc")
             },
         );
-        let mut app = App::new(settings, store);
-        let fx = start(&mut app);
+        Viewer::over(App::new(settings, store), dir)
+    }
+
+    /// A viewer over an app made elsewhere, started as the event loop starts it.
+    pub fn over(app: App, dir: tempfile::TempDir) -> Viewer {
         let mut v = Viewer {
             app,
             _dir: dir,
@@ -85,114 +161,46 @@ impl Viewer {
             stores: 0,
             ran: Vec::new(),
         };
+        let fx = start(&mut v.app);
         v.act(Action::Resize(120, 40));
         v.run(fx);
         v
+    }
+
+    /// Does an effect as the event loop does, through the same `perform`: the actions it
+    /// answers with, early ones first.
+    pub fn perform(&mut self, effect: Effect) -> Vec<Action> {
+        if matches!(effect, Effect::StoreCache(_)) {
+            self.stores += 1;
+        }
+        let env = TestEnv {
+            fs: self.app.review.fs(),
+            dir: self._dir.path().to_path_buf(),
+            never: AtomicBool::new(false),
+            early: Mutex::default(),
+            copied: Mutex::default(),
+            ran: Mutex::default(),
+        };
+        let last = perform(effect, &env);
+        self.copied.extend(env.copied.into_inner().unwrap());
+        self.ran.extend(env.ran.into_inner().unwrap());
+        let mut actions = env.early.into_inner().unwrap();
+        actions.extend(last);
+        actions
     }
 
     /// Runs effects as the event loop does, feeding their results back.
     pub fn run(&mut self, effects: Vec<Effect>) {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            let action = match effect {
-                Effect::Load { generation, origin } if self.answer_loads => {
-                    match origin.load(&LoadOptions::default(), today()) {
-                        Ok(report) => {
-                            let index = SearchIndex::build_keys(&report.questions, report.current);
-                            Action::Loaded(Box::new(Loaded {
-                                generation,
-                                report,
-                                index,
-                            }))
-                        }
-                        Err(e) => Action::LoadFailed(generation, Box::new(e)),
-                    }
-                }
-                effect @ Effect::Load { .. } => {
-                    self.held.push(effect);
-                    continue;
-                }
-                Effect::Index {
-                    generation,
-                    dossier,
-                } => Action::Indexed {
-                    generation,
-                    words: Box::new(dossier_core::query::words::WordIndex::build(
-                        &dossier.questions,
-                    )),
-                },
-                Effect::Filter(job) => {
-                    let hits = dossier::tui::filtering::compute(&job, &Default::default()).unwrap();
-                    Action::HitsReady {
-                        generation: job.generation,
-                        hits,
-                        complete: true,
-                    }
-                }
-                // On the store's own file operations, as the writer thread runs them.
-                Effect::Review(Job::Save(job)) => {
-                    let fs = self.app.review.fs();
-                    Action::Review(Box::new(Done::Saved(execute_save(fs.as_ref(), &job))))
-                }
-                Effect::Review(Job::Read(job)) => {
-                    let fs = self.app.review.fs();
-                    Action::Review(Box::new(Done::Read(execute_read(
-                        fs.as_ref(),
-                        &job,
-                        "alice@pc",
-                    ))))
-                }
-                Effect::Copy(text) => {
-                    self.copied.push(text);
-                    Action::Copied(Ok("test".into()))
-                }
-                Effect::Suspend => Action::Resumed,
-                Effect::Relate {
-                    generation,
-                    dossier,
-                    config,
-                } => Action::Related {
-                    generation,
-                    related: Box::new(dossier_core::related::RelatedSet::build(
-                        &dossier.questions,
-                        &config,
-                    )),
-                },
-                Effect::ListChoices { origin, views_file } => {
-                    effects::list_choices(&origin, views_file.as_deref(), self.app.lang)
-                }
-                Effect::OpenReview(origin) => Action::Switched {
-                    review: Box::new(self.review_of(&origin)),
-                    origin,
-                },
-                Effect::SaveView(job) => effects::save_view(job, self.app.lang),
-                Effect::Export(job) => effects::export(job),
-                Effect::Run(program) => {
-                    self.ran.push(program);
-                    Action::Ran(Ok(String::new()))
-                }
-                Effect::StoreCache(_) => {
-                    self.stores += 1;
-                    continue;
-                }
-            };
-            queue.extend(update(&mut self.app, action));
+            if matches!(effect, Effect::Load { .. }) && !self.answer_loads {
+                self.held.push(effect);
+                continue;
+            }
+            for action in self.perform(effect) {
+                queue.extend(update(&mut self.app, action));
+            }
         }
-    }
-
-    /// The review store of another dossier, in the viewer's temporary folder.
-    pub fn review_of(&self, origin: &Origin) -> ReviewStore {
-        ReviewStore::open(
-            Location::File(
-                self._dir
-                    .path()
-                    .join(format!("reviews-{}.json", origin.review_key())),
-            ),
-            OpenOptions {
-                lock_dir: Some(self._dir.path().join("locks")),
-                ..OpenOptions::new("alice@pc")
-            },
-        )
     }
 
     /// Answers the loads held back.
@@ -234,7 +242,7 @@ impl Viewer {
     pub fn screen(&mut self, w: u16, h: u16) -> String {
         self.act(Action::Resize(w, h));
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| view::view(&self.app, f)).unwrap();
+        terminal.draw(|f| screen::draw(&self.app, f)).unwrap();
         let buffer = terminal.backend().buffer().clone();
         let mut out = String::new();
         for y in 0..h {
@@ -399,14 +407,14 @@ fn loads_arrive_as_actions_and_the_list_waits_for_them() {
     v.answer_loads = false;
     v.select("17-13811QE");
     v.press("R");
-    assert!(v.app.loading.is_some());
+    assert!(v.app.load.progress.is_some());
     assert_eq!(
         v.shown().len(),
         5,
         "the old dossier stays shown while the new one loads"
     );
     v.release_loads();
-    assert!(v.app.loading.is_none());
+    assert!(v.app.load.progress.is_none());
     assert_eq!(
         v.selected().as_deref(),
         Some("17-13811QE"),
@@ -423,7 +431,7 @@ fn a_note_begun_before_a_reload_is_saved_on_its_own_question() {
     v.answer_loads = false;
     v.press("R");
     v.press("a");
-    assert!(v.app.note_editor.is_some());
+    assert!(v.app.layers.note().is_some());
     v.press("Relancer");
     // The reload lands while the note is edited, with two questions fewer (moved files):
     // every index changes.
@@ -451,7 +459,7 @@ fn a_note_begun_before_a_reload_is_saved_on_its_own_question() {
 #[test]
 fn background_filter_results_from_older_requests_are_dropped() {
     let mut v = Viewer::new(Lang::Fr);
-    let first = v.app.filter_generation;
+    let first = v.app.filtered.generation.current();
     v.press("/batho");
     let stale = Action::HitsReady {
         generation: first,
@@ -491,34 +499,26 @@ fn the_note_editor_asks_before_throwing_a_draft_away_and_ctrl_c_is_not_swallowed
     let mut v = Viewer::new(Lang::Fr);
     v.press("a");
     v.press("Un long brouillon<Esc>");
-    let editor = v.app.note_editor.as_ref().expect("still open");
-    assert_eq!(editor.confirm_discard, Some(false));
+    assert!(v.app.layers.note().is_some(), "still open");
+    assert_eq!(
+        v.app.layers.confirm(),
+        Some(&Confirm::Discard { and_quit: false })
+    );
     insta::assert_snapshot!("discard_question_80x24", v.screen(80, 24));
     v.press("n");
-    assert!(
-        v.app
-            .note_editor
-            .as_ref()
-            .unwrap()
-            .confirm_discard
-            .is_none(),
-        "n: keep editing"
-    );
-    assert_eq!(
-        v.app.note_editor.as_ref().unwrap().draft(),
-        "Un long brouillon"
-    );
+    assert!(v.app.layers.confirm().is_none(), "n: keep editing");
+    assert_eq!(v.app.layers.note().unwrap().draft(), "Un long brouillon");
     v.press("<Esc>o");
-    assert!(v.app.note_editor.is_none(), "o: thrown away");
+    assert!(v.app.layers.note().is_none(), "o: thrown away");
     // An unchanged draft closes at once; Ctrl-c quits (asking first when there is a draft).
     v.press("a<Esc>");
-    assert!(v.app.note_editor.is_none());
+    assert!(v.app.layers.note().is_none());
     v.press("a");
     v.press("texte<C-c>");
     assert!(!v.app.quit);
     assert_eq!(
-        v.app.note_editor.as_ref().unwrap().confirm_discard,
-        Some(true)
+        v.app.layers.confirm(),
+        Some(&Confirm::Discard { and_quit: true })
     );
     v.press("o");
     assert!(v.app.quit);
@@ -665,7 +665,10 @@ fn messages_cut_in_the_status_bar_can_be_read_in_the_log() {
     let status = screen.lines().rev().find(|l| !l.is_empty()).unwrap();
     assert!(status.contains("(! pour lire)"), "{status}");
     v.press("!");
-    assert_eq!(v.app.overlay, Overlay::Log(0));
+    assert_eq!(
+        v.app.layers.overlay().map(|o| o.kind),
+        Some(OverlayKind::Log)
+    );
     let screen = v.screen(60, 24);
     assert!(screen.contains("17-13811QE marquée revue"), "{screen}");
 }
@@ -760,7 +763,7 @@ fn keys_from_a_user_file_override_only_what_they_name() {
     let mut app = App::new(s, store);
     let _ = start(&mut app);
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    use dossier::tui::action::Command;
+    use dossier::tui::command::Command;
     assert!(matches!(
         app.keymap.action(app.mode(), &key('n')),
         Some(Action::Command(Command::NextToReview))
@@ -778,9 +781,9 @@ fn keys_from_a_user_file_override_only_what_they_name() {
     );
     // The hints follow the keymap in force.
     assert!(
-        dossier::tui::view::status::hints(&app).contains("n to review"),
+        dossier::tui::screen::status::hints(&app).contains("n to review"),
         "{}",
-        dossier::tui::view::status::hints(&app)
+        dossier::tui::screen::status::hints(&app)
     );
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "[keys.normal]\nfly = [\"z\"]\ndown = [\"hyper-j\"]\n").unwrap();
@@ -805,7 +808,7 @@ fn keys_from_a_user_file_override_only_what_they_name() {
 fn the_help_s_filter_table_speaks_the_interface_s_language() {
     let text = |lang| {
         let v = Viewer::new(lang);
-        dossier::tui::content::help::lines(&v.app, 100)
+        dossier::tui::overlays::help::lines(&v.app.keymap, screen::ctx(&v.app), 100)
             .iter()
             .map(|l| {
                 l.spans
@@ -837,7 +840,7 @@ fn the_help_s_filter_table_speaks_the_interface_s_language() {
 /// or had handed it over). The screen, as text.
 fn draw_unannounced(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view::view(app, f)).unwrap();
+    terminal.draw(|f| screen::draw(app, f)).unwrap();
     let buffer = terminal.backend().buffer();
     (0..h)
         .map(|y| {
@@ -932,9 +935,9 @@ fn keys_typed_right_after_a_go_to_the_note_before_the_review_read_answers() {
     let entry = v.app.review.entry("17-16300QE").unwrap();
     assert_eq!(entry.note_text(), Some("x, rappeler le 3"));
     assert!(entry.reviewed().is_none(), "x was typed, not a mark");
-    assert!(v.app.note_editor.is_none() && v.app.prompt.is_none());
+    assert!(v.app.layers.is_empty());
     v.run(unanswered);
-    assert!(v.app.note_editor.is_none(), "the late read opens nothing");
+    assert!(v.app.layers.note().is_none(), "the late read opens nothing");
     drop(v);
     let v = Viewer::on(Lang::Fr, Vec::new(), Some(&review));
     let entry = v.app.review.entry("17-16300QE").unwrap();
@@ -950,10 +953,10 @@ fn what_the_read_after_a_brings_reaches_the_editor_and_nothing_typed_or_saved_is
     // Nothing typed yet: the editor starts again from the note saved meanwhile.
     v.select("17-13811QE");
     let unanswered = v.press_unanswered("a");
-    assert_eq!(v.app.note_editor.as_ref().unwrap().draft(), "");
+    assert_eq!(v.app.layers.note().unwrap().draft(), "");
     other_window_saves_note(&v, &review, "17-13811QE", "Vu avec le cabinet");
     v.run(unanswered);
-    let editor = v.app.note_editor.as_ref().unwrap();
+    let editor = v.app.layers.note().unwrap();
     assert_eq!(editor.draft(), "Vu avec le cabinet");
     v.press(" ajout<C-s>");
     let entry = v.app.review.entry("17-13811QE").unwrap();
@@ -968,7 +971,7 @@ fn what_the_read_after_a_brings_reaches_the_editor_and_nothing_typed_or_saved_is
     let unanswered = v.press_unanswered("aRelancer");
     other_window_saves_note(&v, &review, "17-13985QE", "Appeler le 3");
     v.run(unanswered);
-    let editor = v.app.note_editor.as_ref().unwrap();
+    let editor = v.app.layers.note().unwrap();
     assert_eq!(editor.draft(), "Relancer");
     assert!(
         editor.conflict.iter().any(|c| c.text == "Appeler le 3"),
@@ -1006,13 +1009,13 @@ fn keys_typed_after_a_save_or_an_export_wait_for_the_question_it_may_ask() {
     }
     assert!(held.release(&v.app, now).is_empty(), "no answer yet");
     v.run(unanswered);
-    assert!(v.app.confirm.is_some() && !v.app.holds_keys());
+    assert!(v.app.layers.confirm().is_some() && !v.app.holds_keys());
     for e in held.release(&v.app, now) {
         if let Some(action) = action_for(&v.app, e) {
             v.act(action);
         }
     }
-    assert!(v.app.confirm.is_none(), "o answered the question");
+    assert!(v.app.layers.confirm().is_none(), "o answered the question");
     assert!(
         v.app
             .message
@@ -1033,9 +1036,13 @@ fn keys_typed_after_a_save_or_an_export_wait_for_the_question_it_may_ask() {
         let mut freed = false;
         for effect in fx {
             match effect {
-                Effect::Export(job) => {
-                    let done = effects::export_when_free(job, || freed = true);
-                    v.act(done);
+                Effect::Export(_) => {
+                    let done = v.perform(effect);
+                    // Said as soon as the file is known free, before the export's end.
+                    freed |= matches!(done.first(), Some(Action::Exporting)) && done.len() == 2;
+                    for action in done {
+                        v.act(action);
+                    }
                 }
                 other => v.run(vec![other]),
             }
@@ -1045,7 +1052,7 @@ fn keys_typed_after_a_save_or_an_export_wait_for_the_question_it_may_ask() {
     let csv = dir.path().join("taken.csv");
     v.press("CSV<Enter>");
     assert!(!export(&mut v, &csv), "the file is taken: no writing");
-    assert!(v.app.confirm.is_some() && !v.app.holds_keys());
+    assert!(v.app.layers.confirm().is_some() && !v.app.holds_keys());
     v.press("n");
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "old");
     v.press("eCSV<Enter>");
@@ -1053,7 +1060,7 @@ fn keys_typed_after_a_save_or_an_export_wait_for_the_question_it_may_ask() {
         export(&mut v, &dir.path().join("free.csv")),
         "free: said first"
     );
-    assert!(!v.app.holds_keys() && v.app.confirm.is_none());
+    assert!(!v.app.holds_keys() && v.app.layers.confirm().is_none());
     assert!(dir.path().join("free.csv").exists());
 }
 
@@ -1105,6 +1112,6 @@ fn keys_typed_before_the_switcher_s_choices_are_read_choose_among_them() {
             v.act(action);
         }
     }
-    assert!(v.app.prompt.is_none(), "Enter chose");
+    assert!(v.app.layers.picker().is_none(), "Enter chose");
     assert_eq!(v.shown(), ["16-16353QE"], "the view typed is applied");
 }

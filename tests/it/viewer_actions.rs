@@ -5,7 +5,7 @@
 
 use crate::tui::{settings, Viewer};
 use crate::util::assets;
-use dossier::tui::effects::External;
+use dossier::tui::external::External;
 use dossier_core::i18n::Lang;
 use dossier_core::library::dossiers::NamedDossier;
 use dossier_core::library::{Library, Origin};
@@ -92,7 +92,7 @@ fn the_switcher_lists_the_library_and_its_dossiers_and_opens_the_one_typed() {
             dossier: Some("asalee".into())
         }
     );
-    assert!(v.app.prompt.is_none());
+    assert!(v.app.layers.is_empty());
     let shown = v.shown();
     assert_eq!(shown, ["17-16300QE", "17-13985QE", "17-13811QE"]);
     let screen = v.screen(120, 40);
@@ -104,7 +104,7 @@ fn the_switcher_lists_the_library_and_its_dossiers_and_opens_the_one_typed() {
     v.press("Dzzzz");
     assert!(v.screen(120, 40).contains("rien ne correspond"));
     v.press("<Enter><Esc>");
-    assert!(v.app.prompt.is_none());
+    assert!(v.app.layers.is_empty());
     assert_eq!(v.shown(), shown);
 }
 
@@ -150,10 +150,10 @@ fn saving_the_filter_in_the_library_makes_a_named_dossier_within_the_one_open() 
     );
     v.press("sante/attente<Enter>");
     // A name with a slash is refused in the prompt, which stays open.
-    let error = v.app.prompt.as_ref().and_then(|p| p.error.clone());
-    assert!(error.is_some(), "{:?}", v.app.prompt);
+    let error = v.app.layers.prompt().and_then(|p| p.error.clone());
+    assert!(error.is_some(), "{:?}", v.app.layers.prompt());
     v.press("<C-w>sante-attente<Enter>");
-    assert!(v.app.prompt.is_none(), "{:?}", v.app.prompt);
+    assert!(v.app.layers.is_empty(), "{:?}", v.app.layers.prompt());
     let saved = lib.dossiers().unwrap();
     let d = saved.get("sante-attente").expect("the new dossier");
     assert_eq!(d.query, "rubrique:santé statut:attente");
@@ -166,7 +166,7 @@ fn saving_the_filter_in_the_library_makes_a_named_dossier_within_the_one_open() 
     assert!(shown.len() <= within);
     // An empty filter has nothing to save.
     w.press("V");
-    assert!(w.app.prompt.is_none());
+    assert!(w.app.layers.is_empty());
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn outside_the_library_the_filter_is_saved_as_a_view_and_applied_again() {
     assert!(screen.contains("Batho's   batho"), "{screen}");
     v.press("<Enter>");
     assert_eq!(v.shown(), ["16-16353QE"]);
-    assert_eq!(v.app.filter.text, "batho");
+    assert_eq!(v.app.filter.text(), "batho");
 }
 
 /// The file an export was written to, from the viewer's message.
@@ -225,7 +225,7 @@ fn exporting_what_is_shown_writes_the_format_chosen_and_asks_before_replacing() 
     insta::assert_snapshot!("export_formats_120x40", screen);
     // CSV, to the file proposed.
     v.press("<Enter>");
-    let proposed = v.app.prompt.as_ref().unwrap().text.clone();
+    let proposed = v.app.layers.prompt().unwrap().input.text().to_string();
     assert!(proposed.ends_with("dossier-2026-11-22.csv"), "{proposed}");
     v.press("<Enter>");
     let csv = exported(tmp.path(), "csv");
@@ -242,13 +242,13 @@ fn exporting_what_is_shown_writes_the_format_chosen_and_asks_before_replacing() 
     let screen = v.screen(120, 40);
     assert!(screen.contains("existe. Le remplacer"), "{screen}");
     v.press("n");
-    assert!(v.app.confirm.is_none());
+    assert!(v.app.layers.confirm().is_none());
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
     v.press("e<Enter><Enter>o");
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), text);
     // JSON: full records, as many as shown.
     v.press("e<C-n><C-n><Enter>");
-    let path = v.app.prompt.as_ref().unwrap().text.clone();
+    let path = v.app.layers.prompt().unwrap().input.text().to_string();
     assert!(path.ends_with(".json"), "{path}");
     v.press("<Enter>");
     let json: serde_json::Value =
@@ -263,9 +263,9 @@ fn exporting_what_is_shown_writes_the_format_chosen_and_asks_before_replacing() 
     assert!(text.starts_with('#'), "{text}");
     // An empty file name is refused in the prompt.
     v.press("e<Enter><C-e><C-u><Enter>");
-    assert!(v.app.prompt.as_ref().is_some_and(|p| p.error.is_some()));
+    assert!(v.app.layers.prompt().is_some_and(|p| p.error.is_some()));
     v.press("<Esc>");
-    assert!(v.app.prompt.is_none());
+    assert!(v.app.layers.is_empty());
 }
 
 #[test]
@@ -311,7 +311,7 @@ fn x_marks_every_question_shown_reviewed_after_asking() {
     assert_eq!(answered.len(), 2);
     // Nothing left to mark among the pending: said, no question asked.
     v.press("uX");
-    assert!(v.app.confirm.is_none());
+    assert!(v.app.layers.confirm().is_none());
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn w_p_and_e_open_the_page_the_source_and_the_editor() {
 fn a_sample_question_s_source_is_found_again_as_a_file_to_read() {
     let v = Viewer::new(Lang::Fr);
     let q = &v.app.dossier.questions[0];
-    let (path, copy) = dossier::tui::effects::source_file(&q.source).unwrap();
+    let (path, copy) = dossier::tui::external::source_file(&q.source).unwrap();
     assert!(copy, "the sample is built in: read from a copy");
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(&q.number.to_string()), "{text}");
@@ -379,13 +379,10 @@ fn a_program_that_cannot_be_found_is_said_in_the_user_s_language() {
     // Only this test runs external programs: the variable is its own.
     std::env::set_var("VISUAL", "dossier-no-such-editor");
     let mut handed = Vec::new();
-    let ran = dossier::tui::external::run(&External::Editor(source), Lang::Fr, &mut |away| {
-        handed.push(away)
-    });
+    let ran = dossier::tui::external::run(&External::Editor(source), &mut |away| handed.push(away));
     std::env::remove_var("VISUAL");
-    let dossier::tui::action::Action::Ran(Err(why)) = ran else {
-        panic!("{ran:?}");
-    };
+    assert!(ran.is_err(), "{ran:?}");
+    let (why, _) = dossier::tui::words::outcomes::ran(Lang::Fr, &ran).unwrap();
     assert!(why.contains("programme introuvable"), "{why}");
     assert_eq!(
         handed,

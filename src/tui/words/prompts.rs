@@ -73,6 +73,14 @@ pub fn help_section(lang: Lang) -> &'static str {
     )
 }
 
+/// Title of the help's section on yes/no questions.
+pub fn confirm_section(lang: Lang) -> &'static str {
+    lang.pick(
+        "Aux questions (remplacer, tout marquer, abandonner une note)",
+        "At a question (replace, mark all, discard a note)",
+    )
+}
+
 /// The keys of a picker, at its foot.
 pub fn picker_keys(lang: Lang) -> &'static str {
     lang.pick(
@@ -234,10 +242,10 @@ pub fn confirm_mark_shown(lang: Lang, count: usize) -> String {
     );
     lang.pick(
         format!(
-            "Marquer {n} comme {}\u{a0}? o / n",
+            "Marquer {n} comme {}\u{a0}?",
             if count > 1 { "revues" } else { "revue" }
         ),
-        format!("Mark {n} reviewed? y / n"),
+        format!("Mark {n} reviewed?"),
     )
 }
 
@@ -245,8 +253,8 @@ pub fn confirm_mark_shown(lang: Lang, count: usize) -> String {
 pub fn confirm_overwrite(lang: Lang, path: &str) -> String {
     let path = dossier_core::text::sanitize::terminal_line(path);
     lang.pick(
-        format!("{path} existe. Le remplacer\u{a0}? o / n"),
-        format!("{path} exists. Replace it? y / n"),
+        format!("{path} existe. Le remplacer\u{a0}?"),
+        format!("{path} exists. Replace it?"),
     )
 }
 
@@ -255,12 +263,12 @@ pub fn confirm_replace_view(lang: Lang, name: &str, library: bool) -> String {
     let name = dossier_core::text::sanitize::terminal_line(name);
     match library {
         true => lang.pick(
-            format!("Le dossier «{NB}{name}{NB}» existe. Remplacer sa requête{NB}? o / n"),
-            format!("The dossier '{name}' exists. Replace its query? y / n"),
+            format!("Le dossier «{NB}{name}{NB}» existe. Remplacer sa requête{NB}?"),
+            format!("The dossier '{name}' exists. Replace its query?"),
         ),
         false => lang.pick(
-            format!("La vue «{NB}{name}{NB}» existe. La remplacer{NB}? o / n"),
-            format!("The view '{name}' exists. Replace it? y / n"),
+            format!("La vue «{NB}{name}{NB}» existe. La remplacer{NB}?"),
+            format!("The view '{name}' exists. Replace it?"),
         ),
     }
 }

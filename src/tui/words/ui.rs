@@ -1,12 +1,14 @@
-//! The viewer's words: pane titles, labels and sentences (what each command does is in
-//! [`super::commands`]).
+//! The viewer's words: pane titles and labels (the fixed strings of [`Words`]), names of
+//! kinds, statuses, events and sort keys; what is said of a question's state is in
+//! [`super::question`], of review marks, notes, saves and loads in [`super::review`]
+//! (re-exported here). What each command does is in the command table.
 
-use chrono::NaiveDate;
-use dossier_core::deadline::DeadlineRule;
 use dossier_core::i18n::{Lang, NB};
 use dossier_core::model::{EventKind, Question, QuestionKind, Status};
 use dossier_core::query::SortKey;
-use dossier_core::review::Change;
+
+pub use super::question::*;
+pub use super::review::*;
 
 /// The fixed strings of the viewer.
 #[derive(Debug)]
@@ -63,6 +65,8 @@ pub struct Words {
     pub ministry: &'static str,
     /// Field label.
     pub analysis: &'static str,
+    /// Label of the analysis heading (older questions carry one beside the analysis).
+    pub analysis_head: &'static str,
     /// Section heading.
     pub question_heading: &'static str,
     /// Section heading.
@@ -179,6 +183,7 @@ pub static FR: Words = Words {
     ministry_assigned: "Ministère attributaire",
     ministry: "Ministère",
     analysis: "Analyse",
+    analysis_head: "Tête d'analyse",
     question_heading: "Question",
     answer_heading: "Réponse",
     no_question_text: "(pas de texte de question)",
@@ -253,6 +258,7 @@ pub static EN: Words = Words {
     ministry_assigned: "Ministry answering",
     ministry: "Ministry",
     analysis: "Analysis",
+    analysis_head: "Analysis heading",
     question_heading: "Question",
     answer_heading: "Answer",
     no_question_text: "(no question text)",
@@ -340,76 +346,6 @@ pub fn event(lang: Lang, kind: EventKind) -> &'static str {
     }
 }
 
-/// "Répondue le 12 mai 2026, 49 jours après publication".
-pub fn answered_after(lang: Lang, on: NaiveDate, delay: Option<i64>) -> String {
-    let date = lang.date(on);
-    match (lang, delay) {
-        (Lang::Fr, Some(d)) => format!("Répondue le {date}, {} après publication", lang.days(d)),
-        (Lang::Fr, None) => format!("Répondue le {date}"),
-        (Lang::En, Some(d)) => format!("Answered on {date}, {} after publication", lang.days(d)),
-        (Lang::En, None) => format!("Answered on {date}"),
-    }
-}
-
-/// "Retirée le 11 juin 2024 (Fin de mandat)".
-pub fn withdrawn_on(lang: Lang, on: NaiveDate, why: Option<&str>) -> String {
-    let date = lang.date(on);
-    let why = why.map(|w| format!(" ({w})")).unwrap_or_default();
-    lang.pick(
-        format!("Retirée le {date}{why}"),
-        format!("Withdrawn on {date}{why}"),
-    )
-}
-
-/// "Pas encore de réponse : en attente depuis 243 jours".
-pub fn waiting(lang: Lang, days: Option<i64>) -> String {
-    match (lang, days) {
-        (Lang::Fr, Some(d)) => format!(
-            "Pas encore de réponse{NB}: en attente depuis {}",
-            lang.days(d)
-        ),
-        (Lang::Fr, None) => "Pas encore de réponse".into(),
-        (Lang::En, Some(d)) => format!("No answer yet: waiting for {}", lang.days(d)),
-        (Lang::En, None) => "No answer yet".into(),
-    }
-}
-
-/// "en retard de 182 jours (échéance 24 mai 2026)".
-pub fn overdue_by(lang: Lang, days: i64, deadline: NaiveDate) -> String {
-    let date = lang.date(deadline);
-    lang.pick(
-        format!("en retard de {} (échéance {date})", lang.days(days)),
-        format!("overdue by {} (deadline {date})", lang.days(days)),
-    )
-}
-
-/// "échéance le 24 mai 2026, dans 12 jours".
-pub fn due_in(lang: Lang, days: i64, deadline: NaiveDate) -> String {
-    let date = lang.date(deadline);
-    lang.pick(
-        format!("échéance le {date}, dans {}", lang.days(days)),
-        format!("due on {date}, in {}", lang.days(days)),
-    )
-}
-
-/// The rule behind a deadline.
-pub fn rule(lang: Lang, rule: DeadlineRule) -> String {
-    match rule {
-        DeadlineRule::TwoMonths => lang.pick(
-            format!("art. 135{NB}: deux mois après publication"),
-            "art. 135: two months after publication".into(),
-        ),
-        DeadlineRule::OneMonth => lang.pick(
-            format!("art. 135 (avant 2014){NB}: un mois après publication"),
-            "art. 135 (before 2014): one month after publication".into(),
-        ),
-        DeadlineRule::Signaled => lang.pick(
-            format!("art. 135{NB}: dix jours après signalement"),
-            "art. 135: ten days after signalement".into(),
-        ),
-    }
-}
-
 /// The citation `y` copies: "Question écrite n° 13809 de Mme Sylvie Bonnet, JO du 24 mars
 /// 2026, p. 2494".
 pub fn citation(lang: Lang, q: &Question) -> String {
@@ -427,37 +363,6 @@ pub fn citation(lang: Lang, q: &Question) -> String {
         }
     }
     out
-}
-
-/// "2 fichiers ignorés, ! pour voir pourquoi".
-pub fn skipped_files(lang: Lang, n: usize) -> String {
-    let files = lang.count(
-        n,
-        ("fichier ignoré", "fichiers ignorés"),
-        ("file skipped", "files skipped"),
-    );
-    lang.pick(
-        format!("{files}, ! pour voir pourquoi"),
-        format!("{files}, press ! to see why"),
-    )
-}
-
-/// "3 avertissements au chargement, ! pour les voir".
-pub fn load_warnings(lang: Lang, n: usize) -> String {
-    let w = lang.count(
-        n,
-        (
-            "avertissement au chargement",
-            "avertissements au chargement",
-        ),
-        ("load warning", "load warnings"),
-    );
-    match (lang, n) {
-        (Lang::Fr, 1) => format!("{w}, ! pour le voir"),
-        (Lang::Fr, _) => format!("{w}, ! pour les voir"),
-        (Lang::En, 1) => format!("{w}, press ! to see it"),
-        (Lang::En, _) => format!("{w}, press ! to see them"),
-    }
 }
 
 /// Name of a sort key.
@@ -485,154 +390,6 @@ pub fn loading(lang: Lang, done: usize, total: usize) -> String {
     )
 }
 
-/// After x.
-pub fn reviewed(lang: Lang, id: &str, on: bool) -> String {
-    match (lang, on) {
-        (Lang::Fr, true) => format!("{id} marquée revue"),
-        (Lang::Fr, false) => format!("{id} n'est plus marquée revue"),
-        (Lang::En, true) => format!("{id} marked reviewed"),
-        (Lang::En, false) => format!("{id} no longer marked reviewed"),
-    }
-}
-
-/// After x on a question that changed since its review.
-pub fn acknowledged(lang: Lang, id: &str) -> String {
-    lang.pick(
-        format!("{id}{NB}: changement pris en compte, marquée revue"),
-        format!("{id}: change acknowledged, marked reviewed"),
-    )
-}
-
-/// After f.
-pub fn flagged(lang: Lang, id: &str, on: bool) -> String {
-    match (lang, on) {
-        (Lang::Fr, true) => format!("{id}{NB}: suivi demandé"),
-        (Lang::Fr, false) => format!("{id}{NB}: drapeau de suivi retiré"),
-        (Lang::En, true) => format!("{id}: follow-up flagged"),
-        (Lang::En, false) => format!("{id}: follow-up flag cleared"),
-    }
-}
-
-/// After Ctrl-s in the note editor.
-pub fn note_saved(lang: Lang, id: &str) -> String {
-    lang.pick(
-        format!("Note de {id} enregistrée"),
-        format!("Note on {id} saved"),
-    )
-}
-
-/// After Ctrl-s on an emptied note.
-pub fn note_deleted(lang: Lang, id: &str) -> String {
-    lang.pick(
-        format!("Note de {id} supprimée"),
-        format!("Note on {id} deleted"),
-    )
-}
-
-/// After Ctrl-s, until the note is on disk.
-pub fn note_saving(lang: Lang, id: &str) -> String {
-    lang.pick(
-        format!("Note de {id}{NB}: enregistrement…"),
-        format!("Note on {id}: saving…"),
-    )
-}
-
-/// A change said while its save runs: "17-13809QE marquée revue · enregistrement…".
-pub fn while_saving(lang: Lang, what: &str) -> String {
-    lang.pick(
-        format!("{what} · enregistrement…"),
-        format!("{what} · saving…"),
-    )
-}
-
-/// A change whose save failed (it is kept and saved again later): what matters first, as
-/// a narrow status bar cuts the end.
-pub fn not_saved_yet(lang: Lang, what: &str, why: &str) -> String {
-    lang.pick(
-        format!("Non enregistré{NB}: {what} (nouvel essai plus tard){NB}: {why}"),
-        format!("Not saved: {what} (will retry): {why}"),
-    )
-}
-
-/// A note whose save failed (it is kept and saved again later).
-pub fn note_not_saved(lang: Lang, id: &str, why: &str) -> String {
-    lang.pick(
-        format!("Note de {id} non enregistrée (nouvel essai plus tard){NB}: {why}"),
-        format!("Note on {id} not saved (will retry): {why}"),
-    )
-}
-
-/// At start, when the review file's folder cannot be written.
-pub fn cannot_save_here(lang: Lang, why: &str) -> String {
-    lang.pick(
-        format!("Marques et notes non enregistrables{NB}: {why}"),
-        format!("Marks and notes cannot be saved: {why}"),
-    )
-}
-
-/// After Ctrl-s on an unchanged note.
-pub fn note_unchanged(lang: Lang, id: &str) -> String {
-    lang.pick(
-        format!("Note de {id} inchangée"),
-        format!("Note on {id} unchanged"),
-    )
-}
-
-/// When ] or [ finds nothing left.
-pub fn nothing_to_review(lang: Lang) -> &'static str {
-    lang.pick(
-        "Rien à revoir parmi les questions affichées",
-        "Nothing to review among the questions shown",
-    )
-}
-
-/// The title of the note editor.
-pub fn note_title(id: &str) -> String {
-    format!(" Note — {id} ")
-}
-
-/// "Revue le 20 novembre 2026" (by a colleague: "par bob@pc").
-pub fn reviewed_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
-    let date = lang.date(on);
-    let by = by
-        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
-        .unwrap_or_default();
-    lang.pick(
-        format!("Revue le {date}{by}"),
-        format!("Reviewed on {date}{by}"),
-    )
-}
-
-/// "Suivi demandé le …".
-pub fn flagged_on(lang: Lang, on: NaiveDate, by: Option<&str>) -> String {
-    let date = lang.date(on);
-    let by = by
-        .map(|b| lang.pick(format!(" par {b}"), format!(" by {b}")))
-        .unwrap_or_default();
-    lang.pick(
-        format!("Suivi demandé le {date}{by}"),
-        format!("Follow-up flagged on {date}{by}"),
-    )
-}
-
-/// How a question changed since its review.
-pub fn change(lang: Lang, change: Change) -> &'static str {
-    match change {
-        Change::New => lang.pick(
-            "Nouvelle question depuis le dernier chargement",
-            "New since the previous load",
-        ),
-        Change::Answered => lang.pick("Répondue depuis votre revue", "Answered since your review"),
-        Change::Withdrawn => lang.pick("Retirée depuis votre revue", "Withdrawn since your review"),
-        Change::Signaled => lang.pick("Signalée depuis votre revue", "Signalée since your review"),
-        Change::MinistryChanged => lang.pick(
-            "Autre ministère attributaire depuis votre revue",
-            "Another ministry must answer since your review",
-        ),
-        Change::Other => lang.pick("Modifiée depuis votre revue", "Changed since your review"),
-    }
-}
-
 /// When n/N finds nothing.
 pub fn no_more_matches(lang: Lang) -> &'static str {
     lang.pick(
@@ -649,154 +406,6 @@ pub fn copied(lang: Lang, how: &str, citation: &str) -> String {
     )
 }
 
-/// The keys of the note editor, under it.
-pub fn note_keys(lang: Lang) -> &'static str {
-    lang.pick(
-        " Ctrl-s enregistrer · Échap fermer · Entrée nouvelle ligne ",
-        " Ctrl-s save · Esc close · Enter new line ",
-    )
-}
-
-/// Esc on a changed draft.
-pub fn discard_draft(lang: Lang) -> &'static str {
-    lang.pick(
-        " Abandonner les modifications de la note\u{a0}? o\u{a0}: oui · n\u{a0}: non, continuer ",
-        " Discard the changes to the note? y: yes · n: no, keep editing ",
-    )
-}
-
-/// Why review marks cannot be saved this session.
-pub fn review_read_only(lang: Lang, reason: &str) -> String {
-    lang.pick(
-        format!("Revue en lecture seule (marques et notes non enregistrées){NB}: {reason}"),
-        format!("Review is read-only (marks and notes not saved): {reason}"),
-    )
-}
-
-/// "Non enregistré : <why>" (the change is kept and will be saved again).
-pub fn not_saved(lang: Lang, why: &str) -> String {
-    lang.pick(
-        format!("Non enregistré (nouvel essai plus tard){NB}: {why}"),
-        format!("Not saved (will retry): {why}"),
-    )
-}
-
-/// After a save that followed a failure.
-pub fn saved_again(lang: Lang) -> &'static str {
-    lang.pick("Marques et notes enregistrées", "Marks and notes saved")
-}
-
-/// After a reload brought colleagues' changes: "Changements reçus : bob@pc (3), claire@mac (1)".
-pub fn incoming(lang: Lang, by_writer: &[(String, usize)]) -> String {
-    let list: Vec<String> = by_writer
-        .iter()
-        .map(|(w, n)| format!("{w} ({n})"))
-        .collect();
-    lang.pick(
-        format!("Changements reçus{NB}: {}", list.join(", ")),
-        format!("Changes came in: {}", list.join(", ")),
-    )
-}
-
-/// Review files of a team folder that could not be read.
-pub fn unreadable_team_files(lang: Lang, n: usize) -> String {
-    let files = lang.count(
-        n,
-        (
-            "fichier de l'équipe illisible",
-            "fichiers de l'équipe illisibles",
-        ),
-        ("team file unreadable", "team files unreadable"),
-    );
-    lang.pick(
-        format!("{files}, ! pour voir pourquoi"),
-        format!("{files}, press ! to see why"),
-    )
-}
-
-/// Notes repaired while upgrading a format 1 review file.
-pub fn repaired_notes(lang: Lang, n: usize) -> String {
-    let notes = lang.count(
-        n,
-        ("note réparée", "notes réparées"),
-        ("note repaired", "notes repaired"),
-    );
-    lang.pick(
-        format!("Fichier de revue mis à jour{NB}; {notes} (blocs répétés par l'ancienne fusion supprimés)"),
-        format!("Review file upgraded; {notes} (blocks the old merge repeated were collapsed)"),
-    )
-}
-
-/// A sentence for the status bar ("2 nouvelles réponses depuis votre dernière revue");
-/// none when nothing changed.
-pub fn change_summary(lang: Lang, s: &dossier_core::review::ChangeSummary) -> Option<String> {
-    let counts = [
-        (
-            s.new_questions,
-            ("nouvelle question", "nouvelles questions"),
-            ("new question", "new questions"),
-        ),
-        (
-            s.new_answers,
-            ("nouvelle réponse", "nouvelles réponses"),
-            ("new answer", "new answers"),
-        ),
-        (
-            s.new_withdrawals,
-            ("retrait", "retraits"),
-            ("withdrawal", "withdrawals"),
-        ),
-        (
-            s.new_signalements,
-            ("signalement", "signalements"),
-            ("signalement", "signalements"),
-        ),
-        (
-            s.new_ministries,
-            ("changement de ministère", "changements de ministère"),
-            ("change of ministry", "changes of ministry"),
-        ),
-        (
-            s.other_changes,
-            ("autre changement", "autres changements"),
-            ("other change", "other changes"),
-        ),
-    ];
-    let parts: Vec<String> = counts
-        .iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, fr, en)| lang.count(*n, *fr, *en))
-        .collect();
-    let (and, tail) = lang.pick(
-        ("et", "depuis votre dernière revue"),
-        ("and", "since your last review"),
-    );
-    let list = match parts.as_slice() {
-        [] => return None,
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
-    };
-    Some(format!("{list} {tail}"))
-}
-
-/// Quitting with changes that could not be written.
-pub fn unsaved_at_exit(lang: Lang, file: &str, why: &str, copy: Option<&str>) -> String {
-    let copy = match copy {
-        Some(c) => lang.pick(
-            format!("\nUne copie est dans {c}{NB}; `dossier review import {c}` la réintègre."),
-            format!("\nA copy is in {c}; `dossier review import {c}` merges it back."),
-        ),
-        None => lang.pick(
-            "\nAucune copie n'a pu être faite.".to_string(),
-            "\nNo copy could be made.".to_string(),
-        ),
-    };
-    lang.pick(
-        format!("dossier{NB}: vos marques et notes n'ont pas pu être enregistrées dans {file}{NB}: {why}{copy}"),
-        format!("dossier: your marks and notes could not be saved in {file}: {why}{copy}"),
-    )
-}
-
 /// Where to report a crash.
 pub fn crashed(lang: Lang) -> &'static str {
     lang.pick(
@@ -804,23 +413,6 @@ pub fn crashed(lang: Lang) -> &'static str {
          Merci de signaler ce message et ce que vous faisiez.",
         "\ndossier crashed; your review notes on disk are safe. Please report this message and what \
          you were doing.",
-    )
-}
-
-/// The status of a question that lapsed with its legislature.
-pub fn lapsed(lang: Lang, legislature: u16) -> String {
-    lang.pick(
-        format!("Caduque{NB}: restée sans réponse à la fin de la {legislature}e législature"),
-        format!("Lapsed: left unanswered when the {legislature}th legislature ended"),
-    )
-}
-
-/// After a reload that changed nothing reviewed: what is shown now.
-pub fn reloaded(lang: Lang, n: usize) -> String {
-    let n = lang.count(n, ("question", "questions"), ("question", "questions"));
-    lang.pick(
-        format!("dossier rechargé{NB}: {n}, rien de changé dans ce que vous avez revu"),
-        format!("dossier reloaded: {n}, nothing changed in what you reviewed"),
     )
 }
 
@@ -846,10 +438,10 @@ mod tests {
         for text in [
             waiting(Lang::Fr, Some(3)),
             overdue_by(Lang::Fr, 3, d),
-            rule(Lang::Fr, DeadlineRule::Signaled),
+            rule(Lang::Fr, dossier_core::deadline::DeadlineRule::Signaled),
             review_read_only(Lang::Fr, "x"),
             not_saved(Lang::Fr, "x"),
-            discard_draft(Lang::Fr).to_string(),
+            discard_draft(Lang::Fr, "o", "n"),
             loading(Lang::Fr, 1, 2),
         ] {
             french_typography(&text);

@@ -220,8 +220,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                     format!("HTML elements nested more than {n} deep"),
                 ),
                 HtmlLimit::Elements(n) => (
-                    format!("plus de {n} éléments HTML"),
-                    format!("more than {n} HTML elements"),
+                    format!("plus de {} éléments HTML", Lang::Fr.number(*n)),
+                    format!("more than {} HTML elements", Lang::En.number(*n)),
                 ),
                 HtmlLimit::TagBytes(n) => (
                     format!("une balise HTML de plus de {}", show_bytes(*n as u64)),

@@ -283,6 +283,23 @@ pub fn parse_dated_value(value: &str) -> Result<DatedValue, DateError> {
     })
 }
 
+/// `21/06/2022 Fin de mandat`: what follows the date (and its page) of a closure, as its
+/// reason, where the page gives it without parentheses (the 2017–2022 site, as HTML and as text).
+pub fn reason_after_date(value: &str) -> Option<String> {
+    let (_, used) = parse_date_prefix(value).ok()?;
+    let start = value.len() - value.trim_start().len() + used;
+    let mut rest = value[start..].trim_start_matches([' ', ',', '.', '-', '–']);
+    if rest
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("page"))
+    {
+        rest = rest[4..].trim_start_matches([' ', ':']);
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let rest = rest.trim_matches([' ', ',', '.', '-', '–', '(', ')']);
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 /// The text inside the first parentheses of `s`, nested parentheses included:
 /// `(Cessation de mandat (nomination au Gouvernement))`. An unclosed one runs to the end.
 fn parenthesised(s: &str) -> Option<&str> {

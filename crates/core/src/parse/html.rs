@@ -16,7 +16,7 @@
 //! title (older layouts) takes its "Analyse", then "Tête d'analyse", then rubric as title, as
 //! the open-data reader does.
 
-use super::dates::parse_dated_value;
+use super::dates::{parse_dated_value, reason_after_date};
 use super::decode::decode;
 use super::htmldom::{parse_document, Element, Item};
 use super::htmltext::one_line;
@@ -256,15 +256,24 @@ impl Page {
         let value = value.replace("page :", "page").replace("page:", "page");
         let label = label.trim().trim_end_matches(':').trim();
         match parse_dated_value(value.trim()) {
-            Ok(dv) => self.events.push(Event {
-                kind: event_kind(&fold(label))
+            Ok(dv) => {
+                let kind = event_kind(&fold(label))
                     .filter(|k| *k != EventKind::Other)
-                    .unwrap_or(default),
-                label: label.to_string(),
-                date: dv.date,
-                page: dv.page,
-                note: dv.note.map(|n| one_line(&n)),
-            }),
+                    .unwrap_or(default);
+                // A closure's reason may follow its date bare: `21/06/2022 Fin de mandat`.
+                let note = dv.note.or_else(|| {
+                    (kind == EventKind::Withdrawn)
+                        .then(|| reason_after_date(value.trim()))
+                        .flatten()
+                });
+                self.events.push(Event {
+                    kind,
+                    label: label.to_string(),
+                    date: dv.date,
+                    page: dv.page,
+                    note: note.map(|n| one_line(&n)),
+                })
+            }
             Err(_) => self.warnings.push(LineMessage::doc(Problem::NoDate {
                 label: label.to_string(),
                 value: one_line(&value),

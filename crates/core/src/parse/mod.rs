@@ -69,7 +69,7 @@ pub struct Parsed {
 
 /// The version of what the parsers make of a document: bump it whenever the same bytes would
 /// give another question or other warnings, so that caches written before are not trusted.
-pub const PARSER_VERSION: u32 = 4;
+pub const PARSER_VERSION: u32 = 5;
 
 /// Checks what the parser guarantees of every question it returns, so that property tests
 /// and the fuzzer can hold it to them: the id matches its parts, events are in date order,

@@ -31,28 +31,44 @@ use crate::model::{QuestionKind, Status};
 
 /// What a field name designates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Field {
+pub enum Field {
+    /// `status:`
     Status,
+    /// `author:`
     Author,
+    /// `group:`
     Group,
+    /// `ministry:`
     Ministry,
+    /// `rubric:`
     Rubric,
+    /// `id:`
     Id,
+    /// `leg:`
     Legislature,
+    /// `type:`
     Kind,
+    /// `since:`
     Since,
+    /// `until:`
     Until,
+    /// `is:`
     Is,
+    /// `has:`
     Has,
+    /// `text:`
     Text,
+    /// `similar:`
     Similar,
+    /// `place:`
     Place,
 }
 
 /// One field of the query language, for the help screen.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldHelp {
-    /// Accepted names, English first (`author`, `auteur`, ...).
+    /// Accepted names, English first, then French (`author`, `auteur`, ...): what a
+    /// term written for a user in either language is made of.
     pub names: &'static [&'static str],
     /// What the value looks like.
     pub value: &'static str,
@@ -60,7 +76,8 @@ pub struct FieldHelp {
     pub fr: &'static str,
     /// What the term keeps, in English.
     pub en: &'static str,
-    pub(super) field: Field,
+    /// The field.
+    pub field: Field,
 }
 
 /// Every field of the query language.
@@ -174,25 +191,37 @@ pub const FIELDS: &[FieldHelp] = &[
 
 /// A value with a fixed meaning (`pending`, `overdue`, `QE` ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Flag {
+pub enum Flag {
+    /// A status.
     Status(Status),
+    /// A kind of question.
     Kind(QuestionKind),
+    /// Past its deadline.
     Overdue,
+    /// Reviewed.
     Reviewed,
+    /// Flagged for follow-up.
     Flagged,
+    /// With a note.
     HasNote,
+    /// Changed since its review.
     Changed,
+    /// Part of a campaign.
     Campaign,
+    /// Pending while a related question is answered.
     AnsweredElsewhere,
+    /// Left unanswered when its legislature ended.
     Lapsed,
 }
 
 /// One accepted value of `status:`, `is:`, `has:` or `type:`, for the help screen.
 #[derive(Debug, Clone, Copy)]
 pub struct ValueHelp {
-    /// Accepted spellings, English first; matched folded (`répondu` is `repondu`).
+    /// Accepted spellings, English first, then French; matched folded (`répondu` is
+    /// `repondu`).
     pub names: &'static [&'static str],
-    pub(super) flag: Flag,
+    /// The value.
+    pub flag: Flag,
 }
 
 const PENDING: &[&str] = &["pending", "attente", "en_attente", "unanswered"];

@@ -19,7 +19,7 @@ mod fiche;
 pub mod lines;
 mod site;
 
-use super::dates::{parse_date_prefix, parse_dated_value};
+use super::dates::{parse_dated_value, reason_after_date};
 use super::htmltext::{one_line, strip_qe_header};
 use super::inline::Styled;
 use super::problem::Problem;
@@ -325,20 +325,6 @@ impl Draft {
             warnings: self.warnings,
         })
     }
-}
-
-/// `21/06/2022 Fin de mandat`: what follows the date (and its page), as a closure's reason.
-fn reason_after_date(value: &str) -> Option<String> {
-    let (_, used) = parse_date_prefix(value).ok()?;
-    let start = value.len() - value.trim_start().len() + used;
-    let mut rest = value[start..].trim_start_matches([' ', ',', '.', '-', '–']);
-    if starts(rest, "page") {
-        let after = rest.char_indices().nth(4).map_or(rest.len(), |(at, _)| at);
-        rest = rest[after..].trim_start_matches([' ', ':']);
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    }
-    let rest = rest.trim_matches([' ', ',', '.', '-', '–', '(', ')']);
-    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 /// `17/06/2002Fin de mandat` (a browser's copy of two inline elements) -> `17/06/2002 Fin de

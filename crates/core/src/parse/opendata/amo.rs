@@ -261,8 +261,8 @@ impl Directory {
 /// mandate (the one the question's `mandatRef` names, else the one of the question's
 /// legislature) when the question has none, and `group` from the GP mandate running at the
 /// question's date, only when the question does not give it (the question's own group is the
-/// one of its time). Returns the acteur references not found, each once, in first-seen order;
-/// those questions keep showing their reference.
+/// one of its time). Returns the acteur references not found that a question still shows (it
+/// names no author of its own), each once, in first-seen order.
 pub fn resolve_authors(questions: &mut [Question], directory: &Directory) -> Vec<String> {
     let mut unresolved = Vec::new();
     let mut seen = HashSet::new();
@@ -274,7 +274,8 @@ pub fn resolve_authors(questions: &mut [Question], directory: &Directory) -> Vec
             if q.author.is_empty() {
                 q.author = reference.to_string();
             }
-            if seen.insert(reference.to_string()) {
+            // Only an author shown by the reference is worth saying: a saved page names them.
+            if q.author == reference && seen.insert(reference.to_string()) {
                 unresolved.push(reference.to_string());
             }
             continue;

@@ -1,0 +1,43 @@
+//! The windows drawn over the panes: the key help ([`help`]) and the messages with the load
+//! diagnostics ([`log`]), each's content built from what it shows and wrapped to the
+//! window's width, and the one drawing of such a window, scrolled.
+
+pub mod help;
+pub mod log;
+
+use crate::tui::panes::Ctx;
+use crate::tui::widgets;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Block;
+use ratatui::Frame;
+
+/// Draws an overlay window titled `title`, its lines from `scroll` on.
+pub fn draw(
+    title: &str,
+    lines: &[Line<'static>],
+    scroll: usize,
+    ctx: Ctx,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let w = crate::tui::words::ui::words(ctx.lang);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(Line::from(format!(" {} ", w.overlay_footer)).style(ctx.theme.dim()))
+        .border_style(ctx.theme.border(true));
+    let inner = block.inner(area);
+    widgets::clear(frame, area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let max_scroll = lines.len().saturating_sub(height);
+    let scroll = scroll.min(max_scroll);
+    let text = Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    widgets::draw_lines(frame.buffer_mut(), text, lines.iter().skip(scroll));
+    if max_scroll > 0 {
+        widgets::scrollbar(frame, area, max_scroll + 1, scroll);
+    }
+}
