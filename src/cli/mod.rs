@@ -9,6 +9,7 @@ mod dossiers;
 mod export;
 mod import;
 pub mod list;
+pub mod news;
 pub mod out;
 mod report;
 pub mod review;
@@ -162,6 +163,18 @@ pub enum Command {
         /// Accept a plain http:// repository on another machine (DOSSIER_UPDATE_URL).
         #[arg(long)]
         insecure_http: bool,
+    },
+    /// What is new in the library (or `-d NAME`) since you last looked: answers published
+    /// (their delay, whether after the deadline), closures and withdrawals, changes of
+    /// ministry, signalements, new questions, questions now overdue, and the deadlines of the
+    /// next seven days. Shown, it counts as looked at (per writer id); a week the first time.
+    News {
+        /// Since this day instead (YYYY-MM-DD); the last look is then left as it was.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
+        /// Output format (md: the weekly memo for the deputy).
+        #[arg(long, short, value_enum, default_value_t = news::NewsFormat::Text)]
+        format: news::NewsFormat,
     },
     /// Named dossiers: a name and a query over the library (`dossier -d NAME` opens one).
     Dossiers {
@@ -331,8 +344,8 @@ impl Context {
 }
 
 /// The commands' names, to tell a misspelt command from a missing path.
-const COMMANDS: [&str; 11] = [
-    "export", "check", "stats", "report", "list", "import", "update", "dossiers", "review",
+const COMMANDS: [&str; 12] = [
+    "export", "check", "stats", "report", "list", "import", "update", "news", "dossiers", "review",
     "config", "help",
 ];
 
@@ -434,6 +447,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { paths }) => paths,
         Some(Command::Review { .. })
         | Some(Command::Update { .. })
+        | Some(Command::News { .. })
         | Some(Command::Config { .. })
         | Some(Command::Completions { .. })
         | Some(Command::Man)
@@ -499,6 +513,7 @@ pub fn run(cli: Cli) -> ExitCode {
             dry_run,
             insecure_http,
         }) => update::run(dry_run, insecure_http, &ctx),
+        Some(Command::News { since, format }) => news::run(since, format, &ctx),
         Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),

@@ -16,6 +16,7 @@ mod html_pages;
 mod layouts;
 mod legislature;
 mod library;
+mod news;
 mod offline;
 mod opendata;
 mod opendata_props;

@@ -1,0 +1,186 @@
+//! `dossier news`: what is new in a dossier since you last looked, or since a day, grouped
+//! and dated, in text, Markdown and JSON, in both languages; the last look kept per writer
+//! beside the review store, moved by a look and not by `--since`.
+
+use crate::util::{fixture, Sandbox};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// A generated corpus of 200 questions (its 17th legislature's archive), made once.
+fn corpus() -> &'static PathBuf {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        dossier_corpus::generate_with(&root, 200, 21, dossier_corpus::Format::Zip).unwrap();
+        (dir, root)
+    })
+    .1
+}
+
+/// A sandbox whose library holds the corpus.
+fn library() -> Sandbox {
+    let s = Sandbox::new();
+    s.ok(&["import", corpus().to_str().unwrap()]);
+    s
+}
+
+/// The corpus has news of every kind between 10 March and 20 May 2026.
+const TODAY: &str = "2026-05-20";
+const SINCE: &str = "2026-03-10";
+
+/// Alice's record of her looks, beside the review files.
+fn seen_file(s: &Sandbox) -> PathBuf {
+    std::fs::read_dir(s.path("data/dossier/reviews"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("alice@") && name.ends_with(".news-seen")
+        })
+        .expect("a record of alice's looks")
+}
+
+fn news(s: &Sandbox, args: &[&str]) -> String {
+    let mut all = vec!["--today", TODAY, "news"];
+    all.extend_from_slice(args);
+    s.ok(&all)
+}
+
+#[test]
+fn news_since_a_day_in_every_format_and_both_languages() {
+    let s = library();
+    insta::assert_snapshot!("news_text_fr", news(&s, &["--since", SINCE]));
+    insta::assert_snapshot!(
+        "news_text_en",
+        news(&s, &["--since", SINCE, "--lang", "en"])
+    );
+    insta::assert_snapshot!("news_md_fr", news(&s, &["--since", SINCE, "-f", "md"]));
+    insta::assert_snapshot!(
+        "news_md_en",
+        news(&s, &["--since", SINCE, "-f", "md", "--lang", "en"])
+    );
+    let json = news(&s, &["--since", SINCE, "-f", "json"]);
+    let doc: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["since"], "asked");
+    assert_eq!(doc["day"], SINCE);
+    let groups: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        ["answered", "closed", "ministry", "signaled", "joined", "overdue", "due_soon"]
+    );
+    insta::assert_snapshot!("news_json", json);
+}
+
+/// `news` on 18 May 2026 (a question was published on the 12th).
+fn look(s: &Sandbox, args: &[&str]) -> String {
+    let mut all = vec!["--today", "2026-05-18", "news"];
+    all.extend_from_slice(args);
+    s.ok(&all)
+}
+
+#[test]
+fn the_last_look_moves_with_each_look_per_writer_and_not_with_since() {
+    let s = library();
+    let first = look(&s, &[]);
+    assert!(
+        first.contains("Sur les sept derniers jours, depuis le 11 mai 2026."),
+        "{first}"
+    );
+    assert!(first.contains("Nouvelles questions (1)"), "{first}");
+    // Looked at: the same day again tells only the coming deadlines.
+    let again = look(&s, &[]);
+    assert!(
+        again.contains("Depuis votre dernière consultation, le 18 mai 2026."),
+        "{again}"
+    );
+    assert!(!again.contains("Nouvelles questions"), "{again}");
+    assert!(
+        again.contains("Échéances des sept prochains jours"),
+        "{again}"
+    );
+    // A colleague has not looked.
+    let bob = look(&s, &["--writer", "bob@pc"]);
+    assert!(bob.contains("Sur les sept derniers jours"), "{bob}");
+    // --since shows and leaves the last look where it was.
+    let seen = seen_file(&s);
+    let before = std::fs::read(&seen).unwrap();
+    s.ok(&["--today", "2026-06-30", "news", "--since", "2026-06-01"]);
+    assert_eq!(std::fs::read(&seen).unwrap(), before);
+    // Weeks later, the news runs from the day after the last look.
+    let later = s.ok(&["--today", "2026-06-30", "news"]);
+    assert!(
+        later.contains("Depuis votre dernière consultation, le 18 mai 2026."),
+        "{later}"
+    );
+    assert!(later.contains("Réponses publiées"), "{later}");
+    assert!(
+        !later.contains("17/04/2026"),
+        "nothing before the window: {later}"
+    );
+}
+
+#[test]
+fn a_named_dossier_tells_the_news_of_its_questions_only() {
+    let s = library();
+    s.ok(&["dossiers", "add", "transports", "ministere:transports"]);
+    let all = news(&s, &["--since", SINCE]);
+    let one = news(&s, &["-d", "transports", "--since", SINCE]);
+    assert!(
+        one.starts_with("Nouveautés du dossier «\u{a0}transports\u{a0}»"),
+        "{one}"
+    );
+    assert!(one.lines().count() < all.lines().count(), "{one}");
+    // Its own last look, apart from the library's.
+    news(&s, &["-d", "transports"]);
+    let library_again = news(&s, &[]);
+    assert!(
+        library_again.contains("Sur les sept derniers jours"),
+        "{library_again}"
+    );
+}
+
+#[test]
+fn hostile_titles_reach_neither_the_terminal_nor_the_memo_raw() {
+    let s = Sandbox::new();
+    let text = std::fs::read_to_string(fixture("opendata/QANR5L17QE101.json")).unwrap();
+    let mut q: Value = serde_json::from_str(&text).unwrap();
+    let title = "Titre \u{1b}]52;c;aGFjaw==\u{7} | piège\u{202e}";
+    q["question"]["indexationAN"]["analyses"]["analyse"] = serde_json::json!([title]);
+    let dir = s.path("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("QANR5L17QE101.json"), q.to_string()).unwrap();
+    s.ok(&["import", dir.to_str().unwrap()]);
+    for format in ["text", "md", "json"] {
+        let out = s.ok(&["news", "--since", "2026-01-01", "-f", format]);
+        assert!(out.contains("17-101QE"), "{out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+            "{format}: {out:?}"
+        );
+    }
+    let md = s.ok(&["news", "--since", "2026-01-01", "-f", "md"]);
+    assert!(md.contains("\\| piège"), "{md}");
+}
+
+#[test]
+fn a_damaged_record_of_looks_is_said_and_kept() {
+    let s = library();
+    let reviews = s.path("data/dossier/reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    let seen = reviews.join("alice@pc.news-seen");
+    std::fs::write(&seen, "{ not json").unwrap();
+    let out = s.run(&["--today", TODAY, "--writer", "alice@pc", "news"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = crate::util::stderr(&out);
+    assert!(said.contains("illisible"), "{said}");
+    assert!(said.contains("n'a pas pu être enregistrée"), "{said}");
+    assert!(crate::util::stdout(&out).contains("Sur les sept derniers jours"));
+    assert_eq!(std::fs::read_to_string(&seen).unwrap(), "{ not json");
+}
