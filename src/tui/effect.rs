@@ -83,6 +83,22 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back to the shell until resumed; answer with `Resumed`.
     Suspend,
+    /// Tell what is new in a loaded dossier since the last visit, and record this visit;
+    /// answer with `News` of this generation.
+    News {
+        /// The load it is of.
+        generation: u64,
+        /// The dossier.
+        dossier: Arc<Dossier>,
+        /// Where the visits are recorded (none: nowhere, a week is told).
+        seen: Option<dossier_core::news::seen::Seen>,
+        /// The dossier's key in that record.
+        key: String,
+        /// Whether this visit is recorded (not beside review marks that cannot be saved).
+        record: bool,
+        /// The day taken as today.
+        today: NaiveDate,
+    },
 }
 
 /// Where the event loop runs an effect.
@@ -108,6 +124,7 @@ impl Effect {
                 Lane::Terminal
             }
             Effect::Relate { .. }
+            | Effect::News { .. }
             | Effect::StoreCache(_)
             | Effect::ListChoices { .. }
             | Effect::OpenReview(_)
@@ -170,6 +187,20 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
                 &config,
             )),
         },
+        Effect::News {
+            generation,
+            dossier,
+            seen,
+            key,
+            record,
+            today,
+        } => Action::News(Box::new(jobs::news(
+            generation,
+            &dossier,
+            seen.as_ref().map(|s| (s, record)),
+            &key,
+            today,
+        ))),
         Effect::StoreCache(dossier) => {
             if let (Some(cache), Some(ticket)) = (env.cache(), &dossier.cache_ticket) {
                 let related = dossier.related.get().map(|r| r.to_stored());

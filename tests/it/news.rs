@@ -1,10 +1,17 @@
 //! `dossier news`: what is new in a dossier since you last looked, or since a day, grouped
 //! and dated, in text, Markdown and JSON, in both languages; the last look kept per writer
-//! beside the review store, moved by a look and not by `--since`.
+//! beside the review store, moved by a look and not by `--since`. The viewer opens on the
+//! same news when something happened since the last visit; each line leads to its
+//! question, Esc leaves, `i` shows it again.
 
+use crate::tui::Viewer;
 use crate::util::{fixture, Sandbox};
+use dossier::tui::app::layers::OverlayKind;
+use dossier::tui::panes::Pane;
+use dossier_core::i18n::Lang;
+use dossier_core::library::Origin;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// A generated corpus of 200 questions (its 17th legislature's archive), made once.
@@ -183,4 +190,110 @@ fn a_damaged_record_of_looks_is_said_and_kept() {
     assert!(said.contains("n'a pas pu être enregistrée"), "{said}");
     assert!(crate::util::stdout(&out).contains("Sur les sept derniers jours"));
     assert_eq!(std::fs::read_to_string(&seen).unwrap(), "{ not json");
+}
+
+/// The viewer on the corpus on 18 May 2026 (a question published on the 12th, two
+/// deadlines on the 24th), its review file (and so its record of visits) at `review`.
+fn viewer(lang: Lang, review: &Path) -> Viewer {
+    let mut settings = crate::tui::settings(lang);
+    settings.today = chrono::NaiveDate::from_ymd_opt(2026, 5, 18).unwrap();
+    settings.origin = Origin::Paths(vec![corpus().clone()]);
+    Viewer::with(settings, Some(review))
+}
+
+fn news_open(v: &Viewer) -> Option<usize> {
+    v.app
+        .layers
+        .overlay()
+        .filter(|o| o.kind == OverlayKind::News)
+        .map(|o| o.selected)
+}
+
+#[test]
+fn the_viewer_opens_on_what_is_new_at_three_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("reviews.json");
+    let mut v = viewer(Lang::Fr, &review);
+    assert_eq!(news_open(&v), Some(0), "shown first");
+    insta::assert_snapshot!("news_overlay_80x24", v.screen(80, 24));
+    insta::assert_snapshot!("news_overlay_120x40", v.screen(120, 40));
+    insta::assert_snapshot!("news_overlay_200x50", v.screen(200, 50));
+    let dir = tempfile::tempdir().unwrap();
+    let mut en = viewer(Lang::En, &dir.path().join("reviews.json"));
+    insta::assert_snapshot!("news_overlay_en_120x40", en.screen(120, 40));
+}
+
+#[test]
+fn each_line_leads_to_its_question_and_i_shows_the_news_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("reviews.json");
+    let mut v = viewer(Lang::Fr, &review);
+    // Down to the second item (the first deadline of the 24th), then Enter.
+    v.press("j");
+    assert_eq!(news_open(&v), Some(1));
+    v.press("<Enter>");
+    assert_eq!(news_open(&v), None, "Enter leaves the window");
+    assert_eq!(v.selected().as_deref(), Some("17-56QE"));
+    assert_eq!(v.app.focus, Pane::Detail, "read in the detail");
+    // i shows it again, at its top; Esc leaves it; i again, and i closes it.
+    v.press("i");
+    assert_eq!(news_open(&v), Some(0));
+    v.press("<Esc>");
+    assert_eq!(news_open(&v), None);
+    v.press("ii");
+    assert_eq!(news_open(&v), None);
+    // A question the filter hides: the filter is cleared to show it.
+    v.press("/auteur:brunet<Enter>");
+    assert!(!v.shown().is_empty() && !v.shown().contains(&"17-57QE".to_string()));
+    v.press("iG<Enter>");
+    assert_eq!(v.app.filter.text(), "");
+    assert_eq!(v.selected().as_deref(), Some("17-57QE"));
+    assert!(v.shown().len() > 100, "the whole dossier");
+}
+
+#[test]
+fn the_next_visit_the_same_day_opens_on_the_list_and_i_tells_since_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("reviews.json");
+    let first = viewer(Lang::Fr, &review);
+    assert!(news_open(&first).is_some());
+    drop(first);
+    let mut v = viewer(Lang::Fr, &review);
+    assert_eq!(
+        news_open(&v),
+        None,
+        "nothing happened since: the list first"
+    );
+    v.press("i");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Depuis votre dernière consultation, le 18 mai 2026."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Échéances des sept prochains jours (2)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Nouvelles questions"), "{screen}");
+}
+
+#[test]
+fn the_news_key_is_in_the_help_in_both_languages() {
+    for (lang, words) in [
+        (Lang::Fr, "nouveautés depuis votre dernière visite"),
+        (Lang::En, "what is new since your last visit"),
+    ] {
+        let mut v = crate::tui::Viewer::new(lang);
+        v.press("?");
+        let mut all = String::new();
+        for _ in 0..10 {
+            all.push_str(&v.screen(200, 50));
+            v.press("<PageDown>");
+        }
+        let line = all
+            .lines()
+            .find(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("{all}"));
+        assert!(line.contains(" i "), "{line}");
+    }
 }

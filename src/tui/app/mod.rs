@@ -357,6 +357,15 @@ impl FilterKey {
     }
 }
 
+/// What was new in the dossier at this visit, as the news window shows it.
+#[derive(Debug)]
+pub struct NewsShown {
+    /// What is new.
+    pub news: dossier_core::news::News,
+    /// Since when.
+    pub since: dossier_core::news::Since,
+}
+
 /// The viewer's state.
 pub struct App {
     /// Interface language.
@@ -418,6 +427,8 @@ pub struct App {
     pub saving: Saving,
     /// The message shown is about this change, and follows its save.
     pub save_news: Option<SaveNews>,
+    /// What was new in the dossier at this visit (none until known).
+    pub news: Option<Arc<NewsShown>>,
     /// A read of the review files.
     pub reading: Reading,
     /// An answer on its way that may ask a question.
@@ -485,6 +496,7 @@ impl App {
             review,
             saving: Saving::Idle,
             save_news: None,
+            news: None,
             reading: Reading::Idle,
             awaiting: None,
             switch: Switch::Idle,

@@ -1,9 +1,10 @@
-//! The windows drawn over the panes: the key help ([`help`]) and the messages with the load
-//! diagnostics ([`log`]), each's content built from what it shows and wrapped to the
+//! The windows drawn over the panes: the key help ([`help`]), the messages with the load
+//! diagnostics ([`log`]) and what is new since the last visit ([`news`]), each's content built from what it shows and wrapped to the
 //! window's width, and the one drawing of such a window, scrolled.
 
 pub mod help;
 pub mod log;
+pub mod news;
 
 use crate::tui::panes::Ctx;
 use crate::tui::widgets;
@@ -12,19 +13,18 @@ use ratatui::text::Line;
 use ratatui::widgets::Block;
 use ratatui::Frame;
 
-/// Draws an overlay window titled `title`, its lines from `scroll` on.
+/// Draws an overlay window with its title and footer, its lines from `scroll` on.
 pub fn draw(
-    title: &str,
+    (title, footer): (&str, &str),
     lines: &[Line<'static>],
     scroll: usize,
     ctx: Ctx,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let w = crate::tui::words::ui::words(ctx.lang);
     let block = Block::bordered()
         .title(format!(" {title} "))
-        .title_bottom(Line::from(format!(" {} ", w.overlay_footer)).style(ctx.theme.dim()))
+        .title_bottom(Line::from(format!(" {footer} ")).style(ctx.theme.dim()))
         .border_style(ctx.theme.border(true));
     let inner = block.inner(area);
     widgets::clear(frame, area);

@@ -172,6 +172,23 @@ pub fn refresh(app: &mut App) {
                     overlays::log::lines(log, &d.diagnostics, r.unreadable_files(), ctx, width)
                 });
             }
+            OverlayKind::News => {
+                if let Some(shown) = &app.news {
+                    let selected = app.layers.overlay().map_or(0, |o| o.selected);
+                    let name = match &app.origin {
+                        Origin::Library {
+                            dossier: Some(name),
+                            ..
+                        } => Some(name.as_str()),
+                        _ => None,
+                    };
+                    let shown_key = Arc::as_ptr(shown) as usize;
+                    let k = key(&(kind, width, app.lang, shown_key, selected));
+                    keep(&mut cache.overlay, k, || {
+                        overlays::news::lines(shown, name, selected, ctx, width)
+                    });
+                }
+            }
         }
     }
     cache.areas = areas;
@@ -265,11 +282,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Layer::Overlay(o) => {
                 if let (Some(r), Some(lines)) = (visible(areas.overlay, area), &app.cache.overlay) {
                     let w = ui::words(app.lang);
-                    let title = match o.kind {
-                        OverlayKind::Help => w.help_title,
-                        OverlayKind::Log => w.messages_title,
+                    let (title, footer) = match o.kind {
+                        OverlayKind::Help => (w.help_title, w.overlay_footer),
+                        OverlayKind::Log => (w.messages_title, w.overlay_footer),
+                        OverlayKind::News => (w.news_title, w.news_footer),
                     };
-                    overlays::draw(title, &lines.1, o.scroll, ctx, frame, r);
+                    overlays::draw((title, footer), &lines.1, o.scroll, ctx, frame, r);
                 }
             }
             Layer::Note(editor) => note::draw(app, editor, frame, area),

@@ -24,7 +24,16 @@ pub fn heading(lang: Lang, name: Option<&str>) -> String {
 /// Since when, and as of which day: "Depuis votre dernière consultation, le 29 novembre
 /// 2026. Situation au 6 décembre 2026."
 pub fn window(lang: Lang, since: Since, today: NaiveDate) -> String {
-    let since = match since {
+    format!(
+        "{} {}",
+        since_sentence(lang, since),
+        super::report::as_of(lang, today)
+    )
+}
+
+/// Since when: "Depuis votre dernière consultation, le 29 novembre 2026."
+pub fn since_sentence(lang: Lang, since: Since) -> String {
+    match since {
         Since::LastLook(day) => lang.pick(
             format!("Depuis votre dernière consultation, le {}.", lang.date(day)),
             format!("Since you last looked, on {}.", lang.date(day)),
@@ -37,8 +46,7 @@ pub fn window(lang: Lang, since: Since, today: NaiveDate) -> String {
             format!("Sur les sept derniers jours, depuis le {}.", lang.date(day)),
             format!("Over the last seven days, since {}.", lang.date(day)),
         ),
-    };
-    format!("{since} {}", super::report::as_of(lang, today))
+    }
 }
 
 /// Nothing to tell.

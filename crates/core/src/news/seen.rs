@@ -93,6 +93,12 @@ impl Seen {
 
     /// Records a look at the dossier of `key` (kept only if later than the one recorded).
     pub fn record(&self, key: &str, look: Look) -> Result<(), SeenError> {
+        self.swap(key, look).map(|_| ())
+    }
+
+    /// Records a look at the dossier of `key`, as [`Seen::record`], and gives the one
+    /// recorded before it (in one step: two windows opened at once see the same).
+    pub fn swap(&self, key: &str, look: Look) -> Result<Option<Look>, SeenError> {
         let io = |error| SeenError::Io {
             path: self.path.clone(),
             error,
@@ -106,13 +112,15 @@ impl Seen {
         // A file we cannot read is one we do not replace.
         let mut looks = self.read()?;
         looks.format = FORMAT;
+        let before = looks.dossiers.get(key).copied();
         let kept = looks.dossiers.entry(key.to_string()).or_insert(look);
         if look.at > kept.at {
             *kept = look;
         }
         let mut bytes = serde_json::to_vec_pretty(&looks).map_err(|e| io(io::Error::other(e)))?;
         bytes.push(b'\n');
-        fs::write_atomic(&real, &target, &bytes).map_err(|e| io(e.error))
+        fs::write_atomic(&real, &target, &bytes).map_err(|e| io(e.error))?;
+        Ok(before)
     }
 
     fn read(&self) -> Result<Looks, SeenError> {
@@ -158,7 +166,7 @@ mod tests {
         seen.record("a", look(2, 9)).expect("an earlier look");
         assert_eq!(seen.last("a").expect("read"), Some(look(3, 9)));
         assert_eq!(seen.last("b").expect("read"), Some(look(4, 9)));
-        seen.record("a", look(5, 9)).expect("kept");
+        assert_eq!(seen.swap("a", look(5, 9)).expect("kept"), Some(look(3, 9)));
         assert_eq!(seen.last("a").expect("read"), Some(look(5, 9)));
         assert!(seen
             .path()
