@@ -71,7 +71,7 @@ pub(super) fn run(action: &DossiersCommand, ctx: &Context) -> anyhow::Result<Exi
             let dossiers = ctx.library.dossiers().map_err(library_error)?;
             let sizes = ctx
                 .library
-                .sizes(&dossiers.dossiers, ctx.today, ctx.config.legislature)
+                .sizes(&dossiers.dossiers, ctx.today)
                 .map_err(library_error)?;
             out::with_stdout(|o| {
                 if dossiers.dossiers.is_empty() {

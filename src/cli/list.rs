@@ -7,10 +7,13 @@ use clap::{Args, ValueEnum};
 use dossier_core::deadline::{timing, Current};
 use dossier_core::export;
 use dossier_core::i18n::review as review_words;
+use dossier_core::library::{Library, Origin, OriginError};
 use dossier_core::load::LoadReport;
 use dossier_core::model::Question;
+use dossier_core::query::rows::Row;
 use dossier_core::query::{
-    filter, sort_hits_indexed, Query, QueryContext, QueryError, ReviewFacts, SearchIndex, SortKey,
+    filter, sort_hits_indexed, sort_rows, Query, QueryContext, QueryError, ReviewFacts,
+    SearchIndex, SortKey,
 };
 use dossier_core::text::sanitize::terminal_line;
 use dossier_core::text::width::{fit, truncate};
@@ -99,6 +102,13 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         }
         out::error_raw(&format!("{}\n", review_words::not_shown(ctx.lang, reason)));
     }
+    // A library (or a named dossier of it) printed as a table or ids: the query answered
+    // from its database, reading the rows it shows and no more.
+    if let Origin::Library { dir, dossier } = ctx.origin(&args.paths) {
+        if matches!(args.format, ListFormat::Table | ListFormat::Ids) {
+            return from_library(args, ctx, &query, &store, &dir, dossier.as_deref());
+        }
+    }
     let mut report = load_for_cli(&args.paths, ctx)?;
     // Relations cost a pass over the texts (unless cached): for the queries and formats
     // that use them.
@@ -126,7 +136,10 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         ListFormat::Csv => {
             export::csv::write_questions(o, &shown, related.as_ref(), ctx.today, current)
         }
-        ListFormat::Table => write_table(o, &shown, questions.len(), ctx, current, table_width()),
+        ListFormat::Table => {
+            let lines: Vec<Line> = shown.iter().map(|q| Line::of(q, ctx, current)).collect();
+            write_table(o, &lines, questions.len(), ctx, table_width())
+        }
     });
     drop(shown);
     ctx.keep_cache(&report);
@@ -168,33 +181,137 @@ fn table_width() -> usize {
         .unwrap_or(120)
 }
 
+/// `list` on the library or one of its named dossiers, as a table or ids.
+fn from_library(
+    args: &ListArgs,
+    ctx: &Context,
+    query: &Query,
+    store: &dossier_core::review::ReviewStore,
+    dir: &std::path::Path,
+    dossier: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    let origin_error =
+        |e: OriginError| anyhow::anyhow!(dossier_core::i18n::library::origin_error(lang, &e));
+    let library = Library::at(dir);
+    let reader = library
+        .reader()
+        .map_err(|e| origin_error(OriginError::Library(e)))?;
+    let scope = match dossier {
+        Some(name) => {
+            let dossiers = reader
+                .dossiers()
+                .map_err(|e| origin_error(OriginError::Library(e)))?;
+            let d = dossiers
+                .get(name)
+                .ok_or_else(|| origin_error(OriginError::UnknownDossier(name.to_string())))?;
+            Some(reader.members(d, ctx.today).map_err(origin_error)?)
+        }
+        None => None,
+    };
+    let total = match &scope {
+        Some(s) => s.len(),
+        None => reader
+            .count()
+            .map_err(|e| origin_error(OriginError::Library(e)))?,
+    };
+    let selected = reader
+        .select(query, ctx.today, store.state(), scope.as_deref())
+        .map_err(|e| origin_error(OriginError::Library(e)))?;
+    let current = reader.current(ctx.config.legislature);
+    let mut hits = selected.hits;
+    let by_score = args.sort.is_none() && query.has_free_words();
+    sort_rows(
+        &selected.rows,
+        &mut hits,
+        args.sort.unwrap_or(ctx.config.sort),
+        args.reverse,
+        by_score,
+        ctx.today,
+        current,
+    );
+    let rows: Vec<&Row> = hits
+        .iter()
+        .filter_map(|h| selected.rows.get(h.index))
+        .collect();
+    out::with_stdout(|o| match args.format {
+        ListFormat::Ids => rows
+            .iter()
+            .try_for_each(|r| writeln!(o, "{}", terminal_line(&r.id))),
+        _ => {
+            let lines: Vec<Line> = rows.iter().map(|r| Line::of_row(r, ctx, current)).collect();
+            write_table(o, &lines, total, ctx, table_width())
+        }
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of the table: the status mark, then the cells.
+struct Line<'a> {
+    mark: &'static str,
+    id: &'a str,
+    date: String,
+    author: &'a str,
+    ministry: &'a str,
+    title: &'a str,
+}
+
+impl<'a> Line<'a> {
+    fn of(q: &'a Question, ctx: &Context, current: Current) -> Line<'a> {
+        Line {
+            mark: dossier_core::marks::status(q.status, timing(q, ctx.today, current).is_overdue()),
+            id: &q.id,
+            date: q
+                .published()
+                .map(|d| ctx.lang.short_date(d))
+                .unwrap_or_default(),
+            author: &q.author,
+            ministry: q.ministry(),
+            title: &q.title,
+        }
+    }
+
+    fn of_row(r: &'a Row, ctx: &Context, current: Current) -> Line<'a> {
+        Line {
+            mark: dossier_core::marks::status(r.status, r.timing(ctx.today, current).is_overdue()),
+            id: &r.id,
+            date: r
+                .published
+                .map(|d| ctx.lang.short_date(d))
+                .unwrap_or_default(),
+            author: &r.author,
+            ministry: r.ministry(),
+            title: &r.title,
+        }
+    }
+}
+
 fn write_table(
     out: &mut dyn Write,
-    shown: &[&Question],
+    shown: &[Line],
     total: usize,
     ctx: &Context,
-    current: Current,
     width: usize,
 ) -> io::Result<()> {
     let w = ui::words(ctx.lang);
     let cell = |s: &str| terminal_line(s).into_owned();
     let id_w = shown
         .iter()
-        .map(|q| cell(&q.id).width())
+        .map(|q| cell(q.id).width())
         .chain([w.col_id.width()])
         .max()
         .unwrap_or(0);
     let date_w = 10;
     let author_w = shown
         .iter()
-        .map(|q| cell(&q.author).width())
+        .map(|q| cell(q.author).width())
         .chain([w.col_author.width()])
         .max()
         .unwrap_or(0)
         .min(24);
     let ministry_w = shown
         .iter()
-        .map(|q| cell(q.ministry()).width())
+        .map(|q| cell(q.ministry).width())
         .chain([w.col_ministry.width()])
         .max()
         .unwrap_or(0)
@@ -239,13 +356,7 @@ fn write_table(
         ],
     )?;
     for q in shown {
-        let date = q
-            .published()
-            .map(|d| ctx.lang.short_date(d))
-            .unwrap_or_default();
-        let mark =
-            dossier_core::marks::status(q.status, timing(q, ctx.today, current).is_overdue());
-        row(out, [mark, &q.id, &date, &q.author, q.ministry(), &q.title])?;
+        row(out, [q.mark, q.id, &q.date, q.author, q.ministry, q.title])?;
     }
     writeln!(out, "{}", words::shown_of(ctx.lang, shown.len(), total))
 }

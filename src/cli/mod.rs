@@ -121,28 +121,15 @@ pub enum Command {
         #[command(flatten)]
         paths: Paths,
     },
-    /// Counts by status, ministry and group; overdue questions; median answer delay.
-    Stats {
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = StatsFormat::Text)]
-        format: StatsFormat,
-        /// The files.
-        #[command(flatten)]
-        paths: Paths,
-    },
+    /// Counts by status, ministry and group; with --by, the scoreboard: per ministry (or
+    /// group, author, rubric, legislature) questions received, answered, answered on time,
+    /// pending, overdue, closed unanswered, answer rates over the questions due, delays.
+    Stats(stats::StatsArgs),
     /// The pending questions, most urgent first, with deadlines, signalements, review flags
-    /// and notes: a memo to the deputy in Markdown (or CSV or JSON).
-    Report {
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Report the questions a query selects instead of the pending ones.
-        #[arg(long, short, value_name = "QUERY", allow_hyphen_values = true)]
-        query: Option<String>,
-        /// The files.
-        #[command(flatten)]
-        paths: Paths,
-    },
+    /// and notes: a memo to the deputy in Markdown (or HTML with charts, CSV, JSON); with
+    /// --signalement, the memo for the group president: the questions to signal, then those
+    /// signalées still waiting.
+    Report(report::ReportArgs),
     /// The viewer's filtered, sorted list, without the viewer (for scripts).
     List(list::ListArgs),
     /// Copy what PATHs hold (open-data archives, files, folders, saved pages) into the
@@ -224,6 +211,8 @@ pub enum StatsFormat {
     Text,
     /// JSON.
     Json,
+    /// One row per line, for spreadsheets (with --by).
+    Csv,
 }
 
 /// Formats of `report`.
@@ -236,6 +225,9 @@ pub enum ReportFormat {
     Csv,
     /// JSON: the summary and the rows.
     Json,
+    /// One self-contained HTML page with charts (inline SVG), readable on a phone and
+    /// printable.
+    Html,
 }
 
 /// Everything a command needs besides its own arguments.
@@ -439,10 +431,9 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let named: &[PathBuf] = match &cli.command {
         None => &cli.paths,
-        Some(Command::Export { paths, .. })
-        | Some(Command::Check { paths })
-        | Some(Command::Stats { paths, .. })
-        | Some(Command::Report { paths, .. }) => &paths.paths,
+        Some(Command::Export { paths, .. }) | Some(Command::Check { paths }) => &paths.paths,
+        Some(Command::Report(args)) => &args.paths.paths,
+        Some(Command::Stats(args)) => &args.paths.paths,
         Some(Command::List(args)) => &args.paths,
         Some(Command::Import { paths }) => paths,
         Some(Command::Review { .. })
@@ -495,18 +486,8 @@ pub fn run(cli: Cli) -> ExitCode {
             release(report);
             done.map(|()| code)
         })(),
-        Some(Command::Stats { format, paths }) => (|| {
-            let report = load_for_cli(&paths.paths, &ctx)?;
-            let done = out::with_stdout(|o| stats::run(o, &report, format, &ctx));
-            ctx.keep_cache(&report);
-            release(report);
-            done.map(|()| ExitCode::SUCCESS)
-        })(),
-        Some(Command::Report {
-            format,
-            query,
-            paths,
-        }) => report::run(format, query.as_deref(), &paths.paths, &ctx),
+        Some(Command::Stats(args)) => stats::run(&args, &ctx),
+        Some(Command::Report(args)) => report::run(&args, &ctx),
         Some(Command::List(args)) => list::run(&args, &ctx),
         Some(Command::Import { paths }) => import::run(&paths, &ctx),
         Some(Command::Update {

@@ -1,5 +1,5 @@
-//! `dossier review export|import|note`: share review marks and notes, and set a note from a
-//! script.
+//! `dossier review export|import|note|signal`: share review marks and notes, set a note from
+//! a script, mark questions "to signal".
 
 use super::{out, shown, Context};
 use clap::Subcommand;
@@ -42,6 +42,20 @@ pub enum ReviewCommand {
         text: String,
         /// The dossier's files or folders (default: the sample dossier).
         #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Mark questions "to signal": proposed to the group president for a signalement
+    /// (`is:to-signal`; `dossier report --signalement` writes the memo). Shared with the team
+    /// like the other marks.
+    Signal {
+        /// The questions' ids (`17-13809QE`).
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        /// Clear the mark instead.
+        #[arg(long)]
+        clear: bool,
+        /// The dossier's files or folders (default: the library, else the sample dossier).
+        #[arg(long = "path", value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
 }
@@ -127,6 +141,55 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
                 )
             })?;
         }
+        ReviewCommand::Signal { ids, clear, paths } => {
+            return signal(ids, !clear, paths, ctx);
+        }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Sets or clears the "to signal" mark of questions of the dossier (checked to be there:
+/// a mistyped id marks nothing).
+fn signal(ids: &[String], on: bool, paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    let loaded = super::load_for_cli(paths, ctx)?;
+    let known: std::collections::HashSet<&str> =
+        loaded.questions.iter().map(|q| q.id.as_str()).collect();
+    let ids: Vec<String> = ids.iter().map(|id| id.trim().to_uppercase()).collect();
+    let unknown: Vec<String> = ids
+        .iter()
+        .filter(|id| !known.contains(id.as_str()))
+        .map(|id| dossier_core::text::sanitize::terminal_line(id).into_owned())
+        .collect();
+    if !unknown.is_empty() {
+        out::error(lang, &words::unknown_ids(lang, &unknown));
+        super::release(loaded);
+        return Ok(ExitCode::from(2));
+    }
+    let mut store = ctx.review_store(paths, false);
+    let mut lines = Vec::new();
+    for id in &ids {
+        let changed = store
+            .set_to_signal([id.as_str()], on, ctx.today)
+            .map_err(|e| problem(lang, &e))?;
+        lines.push(words::to_signal_set(lang, id, on, changed > 0));
+    }
+    store.save_now().map_err(|e| problem(lang, &e))?;
+    let marked = loaded
+        .questions
+        .iter()
+        .filter(|q| store.is_to_signal(&q.id))
+        .count();
+    super::release(loaded);
+    out::with_stdout(|o| {
+        for l in &lines {
+            writeln!(o, "{l}")?;
+        }
+        writeln!(
+            o,
+            "{}",
+            words::to_signal_count(lang, marked, ctx.config.signalement_quota)
+        )
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -160,6 +160,179 @@ pub fn stats(lang: Lang) -> StatsWords {
     )
 }
 
+/// The scoreboard's words (`stats --by`).
+pub mod scoreboard {
+    use dossier_core::i18n::{Lang, NB};
+    use dossier_core::scoreboard::By;
+
+    /// "Par ministère (qui doit répondre)".
+    pub fn heading(lang: Lang, by: By) -> &'static str {
+        match (lang, by) {
+            (Lang::Fr, By::Ministry) => "Par ministère (qui doit répondre)",
+            (Lang::Fr, By::Group) => "Par groupe",
+            (Lang::Fr, By::Author) => "Par auteur",
+            (Lang::Fr, By::Rubric) => "Par rubrique",
+            (Lang::Fr, By::Legislature) => "Par législature",
+            (Lang::En, By::Ministry) => "By ministry (that must answer)",
+            (Lang::En, By::Group) => "By group",
+            (Lang::En, By::Author) => "By author",
+            (Lang::En, By::Rubric) => "By rubric",
+            (Lang::En, By::Legislature) => "By legislature",
+        }
+    }
+
+    /// The first column's header.
+    pub fn name_column(lang: Lang, by: By) -> &'static str {
+        match (lang, by) {
+            (Lang::Fr, By::Ministry) => "Ministère",
+            (Lang::Fr, By::Group) => "Groupe",
+            (Lang::Fr, By::Author) => "Auteur",
+            (Lang::Fr, By::Rubric) => "Rubrique",
+            (Lang::Fr, By::Legislature) => "Législature",
+            (Lang::En, By::Ministry) => "Ministry",
+            (Lang::En, By::Group) => "Group",
+            (Lang::En, By::Author) => "Author",
+            (Lang::En, By::Rubric) => "Rubric",
+            (Lang::En, By::Legislature) => "Legislature",
+        }
+    }
+
+    /// A row's name as shown: a legislature's number as an ordinal.
+    pub fn row_name(lang: Lang, by: By, name: &str) -> String {
+        match (by, lang) {
+            (By::Legislature, Lang::Fr) => format!("{name}e législature"),
+            (By::Legislature, Lang::En) => format!("{name}th legislature"),
+            _ => name.to_string(),
+        }
+    }
+
+    /// The numbers' headers: received, answered, answer rate, on-time rate, overdue,
+    /// pending, closed, median and p90 delay, oldest overdue, re-attributed in.
+    pub fn columns(lang: Lang) -> [&'static str; 11] {
+        lang.pick(
+            [
+                "Reçues", "Rép.", "Taux", "À temps", "Retard", "Attente", "Closes", "Méd. j",
+                "P90 j", "Max j", "Réattr.",
+            ],
+            [
+                "Recv.", "Answ.", "Rate", "On time", "Overdue", "Pending", "Closed", "Med. d",
+                "P90 d", "Max d", "Reattr.",
+            ],
+        )
+    }
+
+    /// "Total".
+    pub fn total(lang: Lang) -> &'static str {
+        lang.pick("Total", "Total")
+    }
+
+    /// A rate: "61 %" / "61%".
+    pub fn rate(lang: Lang, rate: Option<f64>) -> String {
+        match rate {
+            None => "—".into(),
+            Some(r) => {
+                let pct = (r * 100.0).round();
+                lang.pick(format!("{pct}\u{202f}%"), format!("{pct}%"))
+            }
+        }
+    }
+
+    /// "situation au 22 novembre 2026 · 5 questions".
+    pub fn as_of(lang: Lang, today: chrono::NaiveDate, questions: usize) -> String {
+        let q = lang.count(
+            questions,
+            ("question", "questions"),
+            ("question", "questions"),
+        );
+        lang.pick(
+            format!("situation au {} · {q}", lang.date(today)),
+            format!("as of {} · {q}", lang.date(today)),
+        )
+    }
+
+    /// The period counted, when one was given.
+    pub fn period(
+        lang: Lang,
+        since: Option<chrono::NaiveDate>,
+        until: Option<chrono::NaiveDate>,
+    ) -> Option<String> {
+        Some(match (since, until) {
+            (None, None) => return None,
+            (Some(s), Some(u)) => lang.pick(
+                format!("questions publiées du {} au {}", lang.date(s), lang.date(u)),
+                format!(
+                    "questions published from {} to {}",
+                    lang.date(s),
+                    lang.date(u)
+                ),
+            ),
+            (Some(s), None) => lang.pick(
+                format!("questions publiées depuis le {}", lang.date(s)),
+                format!("questions published since {}", lang.date(s)),
+            ),
+            (None, Some(u)) => lang.pick(
+                format!("questions publiées jusqu'au {}", lang.date(u)),
+                format!("questions published until {}", lang.date(u)),
+            ),
+        })
+    }
+
+    /// Nothing counted.
+    pub fn empty(lang: Lang) -> &'static str {
+        lang.pick(
+            "Aucune question dans cette période.",
+            "No question in this period.",
+        )
+    }
+
+    /// The oldest overdue question of all.
+    pub fn oldest(lang: Lang, id: &str, row: &str, days: i64) -> String {
+        lang.pick(
+            format!(
+                "Plus ancien retard{NB}: {id} ({row}, {} de retard).",
+                lang.days(days)
+            ),
+            format!("Oldest overdue: {id} ({row}, {} overdue).", lang.days(days)),
+        )
+    }
+
+    /// The heading of the merged labels.
+    pub fn merged(lang: Lang) -> String {
+        lang.pick(format!("Libellés regroupés{NB}:"), "Labels merged:".into())
+    }
+
+    /// What the columns mean, a paragraph each.
+    pub fn legend(lang: Lang, by: By) -> Vec<String> {
+        let mut lines: Vec<String> = match lang {
+            Lang::Fr => vec![
+                format!("Reçues{NB}: questions publiées{NB}; Rép.{NB}: répondues{NB}; Attente{NB}: en attente dans le délai{NB}; Retard{NB}: en attente au-delà du délai (2 mois, 10 jours après un signalement){NB}; Closes{NB}: retirées ou caduques (fin de législature) sans réponse."),
+                format!("Taux{NB}: répondues / dues{NB}; À temps{NB}: répondues dans les 2 mois / dues{NB}; dues = répondues + en retard + closes (toutes sauf celles encore dans le délai)."),
+                format!("Méd., P90{NB}: délai de réponse en jours (médiane, 90e centile){NB}; Max{NB}: jours de retard de la plus ancienne question en retard."),
+            ],
+            Lang::En => vec![
+                "Recv.: questions published; Answ.: answered; Pending: pending within the deadline; Overdue: pending past the deadline (2 months, 10 days after a signalement); Closed: withdrawn or lapsed (end of the legislature) without an answer.".into(),
+                "Rate: answered / due; On time: answered within 2 months / due; due = answered + overdue + closed (all but those still within their deadline).".into(),
+                "Med., P90: days to answer (median, 90th percentile); Max: days overdue of the oldest overdue question.".into(),
+            ],
+        };
+        if by == By::Ministry {
+            lines.push(lang.pick(
+                format!("Réattr.{NB}: questions venues d'un autre ministère par un changement d'attribution."),
+                "Reattr.: questions that came from another ministry by a change of attribution.".into(),
+            ));
+        }
+        lines
+    }
+
+    /// `--format csv` without `--by`.
+    pub fn csv_needs_by(lang: Lang) -> &'static str {
+        lang.pick(
+            "--format csv donne le tableau par ministère, groupe… : ajoutez --by ministry (ou group, author, rubric, legislature)",
+            "--format csv gives the scoreboard: add --by ministry (or group, author, rubric, legislature)",
+        )
+    }
+}
+
 /// An import's summary: "14 012 questions lues ; la bibliothèque en compte 13 980 : 120
 /// nouvelles, 35 réponses, …".
 pub fn import_summary(

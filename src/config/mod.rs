@@ -87,6 +87,9 @@ struct File {
     legislature: Option<Spanned<i64>>,
     similarity_threshold: Option<Spanned<f64>>,
     update: Option<update::UpdateFile>,
+    signalement_quota: Option<Spanned<i64>>,
+    #[serde(default)]
+    ministries: BTreeMap<String, String>,
     theme: Option<ThemeFile>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, KeySpecs>,
@@ -176,6 +179,11 @@ pub struct Config {
     pub update: update::UpdateConfig,
     /// The similarity engine's settings (`similarity_threshold`).
     pub related: dossier_core::related::Config,
+    /// How many questions the signalement memo proposes at most (`signalement_quota`).
+    pub signalement_quota: usize,
+    /// Ministries' labels counted as another's in the scoreboard (`[ministries]`: label ->
+    /// the label it counts as); the user's entries are added to the defaults'.
+    pub ministries: BTreeMap<String, String>,
     /// Light or dark (from `base`, `auto` resolved).
     pub base: Base,
     /// Theme layers: the defaults, then the user's.
@@ -276,6 +284,8 @@ impl Config {
             legislature: None,
             update: update::UpdateConfig::default(),
             related: dossier_core::related::Config::default(),
+            signalement_quota: 5,
+            ministries: BTreeMap::new(),
             base: Base::Dark,
             themes: Vec::new(),
             keys: Vec::new(),
@@ -328,6 +338,19 @@ impl Config {
                     ));
                 }
             }
+            if let Some(q) = &file.signalement_quota {
+                match usize::try_from(*q.get_ref()) {
+                    Ok(n) if (1..=1000).contains(&n) => config.signalement_quota = n,
+                    _ => errors.push(source.error(
+                        q.span(),
+                        format!(
+                            "signalement_quota must be a whole number from 1 to 1000, not {}",
+                            q.get_ref()
+                        ),
+                    )),
+                }
+            }
+            config.ministries.extend(file.ministries);
             if let Some(theme) = file.theme {
                 if let Some(base) = &theme.base {
                     match base.get_ref().as_str() {
@@ -418,5 +441,37 @@ mod tests {
             "a file that does not parse is not used"
         );
         assert_eq!(errors[0].line, Some(2));
+    }
+
+    #[test]
+    fn ministries_merge_and_the_signalement_quota_are_read_and_checked() {
+        let default = Source {
+            name: "default".into(),
+            text: DEFAULT.into(),
+        };
+        let user = Source {
+            name: "mine.toml".into(),
+            text: "signalement_quota = 3\n[ministries]\n\"Santé et prévention\" = \"Santé\"\n"
+                .into(),
+        };
+        let mut errors = Vec::new();
+        let config = Config::from_files(&default, Some(&user), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.signalement_quota, 3);
+        assert_eq!(
+            config
+                .ministries
+                .get("Santé et prévention")
+                .map(String::as_str),
+            Some("Santé")
+        );
+        let bad = Source {
+            name: "bad.toml".into(),
+            text: "lang = \"en\"\nsignalement_quota = 0\n".into(),
+        };
+        let mut errors = Vec::new();
+        let config = Config::from_files(&default, Some(&bad), &mut errors);
+        assert_eq!(config.signalement_quota, 5);
+        assert_eq!((errors.len(), errors[0].line), (1, Some(2)));
     }
 }

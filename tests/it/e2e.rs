@@ -598,7 +598,7 @@ fn quitting_over_an_unreadable_review_file_is_at_once_and_writes_nothing() {
         ("corrupt", "{broken"),
         (
             "newer",
-            "{\"format\": \"dossier-review\", \"version\": 4, \"entries\": {}}",
+            "{\"format\": \"dossier-review\", \"version\": 5, \"entries\": {}}",
         ),
     ] {
         let s = Sandbox::new();

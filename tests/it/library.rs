@@ -186,22 +186,68 @@ fn with_an_empty_library_commands_read_the_sample() {
     assert_eq!(s.ok(&["list", "-f", "ids"]).lines().count(), 5);
 }
 
+/// `PRAGMA integrity_check` of a library's database, and how many questions it holds (none
+/// when there is no database).
+fn intact(db: &Path) -> usize {
+    if !db.exists() {
+        return 0;
+    }
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    conn.query_row("SELECT count(*) FROM questions", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize
+}
+
+/// Starts `dossier import PATH` in the sandbox, its output to nowhere.
+fn spawn_import(s: &Sandbox, from: &Path) -> std::process::Child {
+    s.cmd()
+        .args(["import", path(from)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn an_import_killed_at_any_point_leaves_the_old_library_or_the_new_one() {
     let s = Sandbox::new();
-    s.ok(&["import", path(&day_one(&s))]);
     let corpus = s.path("corpus");
     dossier_corpus::generate_with(&corpus, 2_000, 11, dossier_corpus::Format::Zip).unwrap();
+    let db = s.path("data/dossier/library/library.db");
+    // How long a whole import takes here, to draw the moments from.
+    let started = std::time::Instant::now();
+    s.ok(&[
+        "--library",
+        path(&s.path("scratch")),
+        "import",
+        path(&corpus),
+    ]);
+    let whole = started.elapsed().as_millis() as u64;
+    // Ten moments drawn at random over the import (the seed said, to run it again).
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut state = seed | 1;
+    let mut moment = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % (whole + 1)
+    };
     let mut killed_while_running = 0;
-    let mut counts = std::collections::BTreeSet::new();
-    for delay in [5, 50, 200, 600, 1200] {
-        let mut child = s
-            .cmd()
-            .args(["import", path(&corpus)])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+    for round in 0..10 {
+        // The first rounds kill a first import (into no library), the others an import
+        // into a library holding two questions.
+        if round == 3 {
+            s.ok(&["import", path(&day_one(&s))]);
+        }
+        let before = intact(&db);
+        let delay = moment();
+        let mut child = spawn_import(&s, &corpus);
         std::thread::sleep(std::time::Duration::from_millis(delay));
         if child.try_wait().unwrap().is_none() {
             killed_while_running += 1;
@@ -209,13 +255,24 @@ fn an_import_killed_at_any_point_leaves_the_old_library_or_the_new_one() {
         // SIGKILL: no handler runs, no cleanup.
         let _ = child.kill();
         let _ = child.wait();
-        let ids = s.ok(&["list", "-f", "ids"]);
-        let n = ids.lines().count();
-        counts.insert(n);
-        assert!(ids.contains("17-101QE"), "the old questions are there");
-        assert!(n == 2 || n > 1_500, "a part of an import: {n} questions");
+        let now = intact(&db);
+        assert!(
+            now == before || now == 2_000 + before.min(2),
+            "round {round} (seed {seed}, {delay} ms of {whole}): {before} then {now} questions"
+        );
+        if round >= 3 {
+            let ids = s.ok(&["list", "-f", "ids"]);
+            assert!(ids.contains("17-101QE"), "the old questions are there");
+        }
+        if now > before && round < 2 {
+            // Killed too late to tell: start again from no library.
+            std::fs::remove_dir_all(s.path("data/dossier/library")).unwrap();
+        }
     }
-    assert!(killed_while_running > 0, "no import was interrupted");
+    assert!(
+        killed_while_running > 0,
+        "no import was interrupted (seed {seed})"
+    );
     // The next import runs (no lock or temporary left behind) and completes.
     let out = s.run(&["import", path(&corpus)]);
     assert!(
@@ -223,13 +280,57 @@ fn an_import_killed_at_any_point_leaves_the_old_library_or_the_new_one() {
         "{}",
         stderr(&out)
     );
-    assert!(s.ok(&["list", "-f", "ids"]).lines().count() > 1_500);
+    assert_eq!(intact(&db), 2_002);
     let leftovers: Vec<_> = std::fs::read_dir(s.path("data/dossier/library"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?} ({counts:?})");
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_second_import_while_one_runs_says_so_and_readers_go_on_reading() {
+    let s = Sandbox::new();
+    s.ok(&["import", path(&day_one(&s))]);
+    let corpus = s.path("corpus");
+    dossier_corpus::generate_with(&corpus, 3_000, 5, dossier_corpus::Format::Zip).unwrap();
+    let mut said_busy = false;
+    let mut read_meanwhile = 0;
+    // The first import may itself lose the race for the lock to a second one started before
+    // it took it: refused too (exit 2), and run again.
+    for _attempt in 0..5 {
+        let mut first = spawn_import(&s, &corpus);
+        while first.try_wait().unwrap().is_none() {
+            let out = s.run(&["--lang", "en", "import", path(&day_two(&s))]);
+            if out.status.code() == Some(2) {
+                assert!(
+                    stderr(&out).contains("another import is running"),
+                    "{}",
+                    stderr(&out)
+                );
+                said_busy = true;
+            }
+            // A reader meanwhile sees the old library or the new one, whole.
+            let out = s.run(&["list", "-f", "ids"]);
+            if first.try_wait().unwrap().is_none() {
+                assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+                let n = stdout(&out).lines().count();
+                assert!(n == 2 || n == 3 || n >= 3_002, "{n} questions");
+                read_meanwhile += 1;
+            }
+        }
+        match first.wait().unwrap().code() {
+            Some(c) if c <= 1 => break,
+            code => assert_eq!(code, Some(2), "the first import failed otherwise"),
+        }
+    }
+    assert!(
+        said_busy || read_meanwhile == 0,
+        "the second import was never refused"
+    );
+    let n = s.ok(&["list", "-f", "ids"]).lines().count();
+    assert!(n == 3_002 || n == 3_003, "{n}");
 }
 
 #[test]
@@ -315,4 +416,168 @@ fn an_import_says_which_questions_leave_or_join_each_named_dossier() {
     );
     let out = s.ok(&["import", path(&day_two(&s))]);
     assert!(!out.contains("Dossier"), "nothing moved: {out}");
+}
+
+/// Copies the library of the fixture (written by the version before the database: 7
+/// questions, dossiers `attente` (pending, 17-16300QE left out) and `asalee` (17-104QE
+/// pinned)) where the sandbox's commands find it.
+fn old_library(s: &Sandbox) -> PathBuf {
+    let dir = s.path("data/dossier/library");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["library.bin", "dossiers.json"] {
+        std::fs::copy(fixture(&format!("library-v2/{f}")), dir.join(f)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_library_of_the_format_before_is_converted_with_its_dossiers_and_review_marks() {
+    let s = Sandbox::new();
+    let dir = old_library(&s);
+    // A note taken in a named dossier before the conversion (review files are the
+    // dossier's, kept apart from the library).
+    s.ok(&["-d", "asalee", "review", "note", "17-101QE", "relancer"]);
+    assert!(dir.join("library.bin").exists(), "nothing converted yet");
+    assert_eq!(
+        s.ok(&["-d", "attente", "list", "-f", "ids"]),
+        "17-104QE\n17-13985QE\n17-13811QE\n"
+    );
+    assert!(dir.join("library.db").exists());
+    assert!(
+        !dir.join("library.bin").exists(),
+        "the old file goes once converted"
+    );
+    assert!(!dir.join("dossiers.json").exists());
+    assert_eq!(
+        s.ok(&["-d", "asalee", "list", "-f", "ids"]),
+        "17-16300QE\n17-104QE\n17-13985QE\n17-13809QE\n17-13811QE\n17-101QE\n16-16353QE\n"
+    );
+    assert_eq!(
+        s.ok(&["-d", "asalee", "list", "-q", "has:note", "-f", "ids"]),
+        "17-101QE\n"
+    );
+    // Every record as it was, the related questions found again the same.
+    let expected = std::fs::read_to_string(fixture("library-v2/export.json")).unwrap();
+    assert_eq!(s.ok(&["export"]), expected);
+    let listed = s.ok(&["--lang", "en", "dossiers", "list"]);
+    assert!(
+        listed.contains("attente  statut:attente  (3 questions)"),
+        "{listed}"
+    );
+    // The next import goes on from the converted library.
+    let out = s.ok(&["--lang", "en", "import", path(&day_two(&s))]);
+    assert!(out.contains("1 new"), "{out}");
+}
+
+/// Runs the `sqlite3` shell on a library.
+fn sqlite3(db: &Path, sql: &str) -> String {
+    let out = std::process::Command::new("sqlite3")
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("the sqlite3 shell (apt-get install sqlite3)");
+    assert!(
+        out.status.success(),
+        "{sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_library_is_a_database_the_sqlite3_shell_reads_as_documented() {
+    let s = Sandbox::new();
+    s.ok(&["import", path(&day_one(&s))]);
+    s.ok(&["dossiers", "add", "attente", "statut:attente"]);
+    s.ok(&["import", path(&day_two(&s))]);
+    let db = s.path("data/dossier/library/library.db");
+    assert_eq!(
+        sqlite3(
+            &db,
+            "select status, count(*) from questions group by 1 order by 1"
+        ),
+        "answered|1\npending|1\nwithdrawn|1\n"
+    );
+    assert_eq!(
+        sqlite3(
+            &db,
+            "select id, published, answered, ministry_assigned from questions \
+             where id = '17-101QE'"
+        ),
+        "17-101QE|2026-03-10|2026-05-12|Santé, familles, autonomie et personnes handicapées\n"
+    );
+    assert_eq!(
+        sqlite3(&db, "pragma user_version"),
+        format!("{}\n", dossier_core::library::SCHEMA_VERSION)
+    );
+    assert_eq!(sqlite3(&db, "pragma journal_mode"), "wal\n");
+    assert_eq!(sqlite3(&db, "pragma integrity_check"), "ok\n");
+    // Events and what each import changed, by the readable views.
+    assert!(sqlite3(
+        &db,
+        "select e.kind from events e join questions q on q.qid = e.question \
+         where q.id = '17-101QE' order by seq"
+    )
+    .contains("answer_published"));
+    assert_eq!(
+        sqlite3(
+            &db,
+            "select question_id, kind, dossier from changes_ids \
+             where at = (select max(at) from imports) order by 1, 2"
+        ),
+        "17-101QE|answered|\n17-101QE|left|attente\n17-102QE|new|\n"
+    );
+    assert_eq!(
+        sqlite3(&db, "select name, query from dossiers"),
+        "attente|statut:attente\n"
+    );
+}
+
+#[test]
+fn what_changed_in_a_dossier_since_a_time_is_read_from_the_imports() {
+    use dossier_core::library::{ChangeKind, Library};
+    let s = Sandbox::new();
+    let lib = Library::at(&s.path("lib"));
+    let config = dossier_core::related::Config::default();
+    lib.import(&[day_one(&s)], None, "2026-11-20T09:00:00+01:00", &config)
+        .unwrap();
+    lib.change_dossiers(|all| {
+        all.put(dossier_core::library::dossiers::NamedDossier::new(
+            "attente",
+            "statut:attente",
+        )?);
+        Ok(())
+    })
+    .unwrap()
+    .unwrap();
+    let report = lib
+        .import(&[day_two(&s)], None, "2026-11-21T09:00:00+01:00", &config)
+        .unwrap();
+    assert_eq!(report.moves.len(), 1);
+    assert_eq!(report.moves[0].name, "attente");
+    let reader = lib.reader().unwrap();
+    let dossier = reader.dossiers().unwrap().get("attente").unwrap().clone();
+    let since = chrono::DateTime::parse_from_rfc3339("2026-11-20T12:00:00+01:00").unwrap();
+    let changes = reader
+        .changes_since(Some(since), Some(&dossier), crate::util::today())
+        .unwrap();
+    let got: Vec<(&str, ChangeKind, Option<&str>)> = changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.kind, c.dossier.as_deref()))
+        .collect();
+    // 17-101QE was answered and so left the dossier; 17-102QE (new, withdrawn) never was in
+    // it; 17-104QE did not change.
+    assert_eq!(
+        got,
+        [
+            ("17-101QE", ChangeKind::Answered, None),
+            ("17-101QE", ChangeKind::Left, Some("attente"))
+        ]
+    );
+    assert!(changes.iter().all(|c| c.at == "2026-11-21T09:00:00+01:00"));
+    // Everything since the start: the first import's new questions too.
+    let all = reader
+        .changes_since(None, None, crate::util::today())
+        .unwrap();
+    assert_eq!(all.iter().filter(|c| c.kind == ChangeKind::New).count(), 3);
 }

@@ -285,6 +285,9 @@ impl ReviewFacts for Marks {
     fn is_changed(&self, q: &Question) -> bool {
         q.id == "17-16300QE"
     }
+    fn is_to_signal(&self, q: &Question) -> bool {
+        q.id == "17-13985QE" || q.id == "17-16300QE"
+    }
 }
 
 #[test]
@@ -304,6 +307,17 @@ fn review_terms_ask_the_review_facts() {
     assert_eq!(ids_marked("has:note"), vec!["16-16353QE"]);
     assert_eq!(ids_marked("a:note"), vec!["16-16353QE"]);
     assert_eq!(ids_marked("is:changed"), vec!["17-16300QE"]);
+    assert_eq!(ids_marked("is:to-signal"), vec!["17-13985QE", "17-16300QE"]);
+    assert_eq!(
+        ids_marked("est:à-signaler"),
+        vec!["17-13985QE", "17-16300QE"]
+    );
+    assert_eq!(ids_marked("est:a_signaler"), ids_marked("is:to-signal"));
+    assert_eq!(
+        ids_marked("-is:to-signal is:reviewed"),
+        vec!["17-13809QE", "17-13811QE"]
+    );
+    assert!(Query::parse("is:to-signal").unwrap().uses_review());
     assert_eq!(
         ids_marked("status:pending -is:reviewed"),
         vec!["17-13985QE", "17-16300QE"]

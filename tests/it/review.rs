@@ -104,7 +104,7 @@ fn marks_flags_and_multiline_notes_survive_a_restart() {
     );
     let snapshot = std::fs::read(&path).unwrap();
     assert!(
-        snapshot.starts_with(b"dossier-review-snapshot 3\n"),
+        snapshot.starts_with(b"dossier-review-snapshot 4\n"),
         "{}",
         String::from_utf8_lossy(&snapshot)
     );
@@ -483,7 +483,7 @@ fn a_format_1_file_is_upgraded_on_the_first_save_and_bloated_notes_repaired() {
     );
     assert!(std::fs::read(&path)
         .unwrap()
-        .starts_with(b"dossier-review-snapshot 3\n"));
+        .starts_with(b"dossier-review-snapshot 4\n"));
     let again = open(&path, "alice@pc");
     assert_eq!(again.upgrade_pending(), None);
     assert_eq!(

@@ -117,8 +117,9 @@ pub fn deadline(question: &Question, current: Current) -> Option<(NaiveDate, Dea
 }
 
 /// The article 135 deadline of a question and its rule, whether or not its legislature
-/// has ended (see [`deadline`]).
-fn due(question: &Question) -> Option<(NaiveDate, DeadlineRule)> {
+/// has ended (see [`deadline`]): what the library stores, the legislature in session being
+/// known only when it is read.
+pub fn due(question: &Question) -> Option<(NaiveDate, DeadlineRule)> {
     if let Some(signal) = question.last_event(EventKind::Signaled) {
         if let Some(date) = signal.date.checked_add_days(Days::new(SIGNALED_DAYS)) {
             return Some((date, DeadlineRule::Signaled));

@@ -27,6 +27,7 @@ pub mod query;
 pub mod related;
 pub mod review;
 pub mod sample;
+pub mod scoreboard;
 pub mod sections;
 pub mod source;
 pub mod stats;

@@ -12,8 +12,9 @@ use crate::model::Question;
 use crate::parse::diagnostic::{Diagnostic, Severity};
 use crate::parse::html::parse_html;
 use crate::parse::opendata::{
-    for_each_legacy_question, not_a_question, par_zip_entries, parse_amo_json, parse_question_json,
-    parse_question_xml, parse_site_question_xml, sniff, AmoRecord, Format, ZipEntry,
+    for_each_legacy_question, not_a_question, par_zip_entries_skipping, parse_amo_json,
+    parse_question_json, parse_question_xml, parse_site_question_xml, sniff, AmoRecord, Format,
+    Unchanged, ZipEntry,
 };
 use crate::parse::problem::{FileKind, IoReason, Problem};
 use crate::parse::{parse_bytes, LineMessage, Parsed};
@@ -39,6 +40,11 @@ pub struct Gathered {
     pub document: bool,
     /// Bytes read (uncompressed, for an archive).
     pub bytes: u64,
+    /// Each document read (the file, or each archive entry), by key (its absolute path, with
+    /// `!entry` for an entry), with its stamp: what tells it unchanged next time.
+    pub stamps: Vec<(String, i64)>,
+    /// Documents left unread because the caller knew them unchanged.
+    pub unchanged: usize,
 }
 
 impl Gathered {
@@ -70,6 +76,8 @@ impl Gathered {
         self.amo.extend(other.amo);
         self.said.extend(other.said);
         self.bytes += other.bytes;
+        self.stamps.extend(other.stamps);
+        self.unchanged += other.unchanged;
     }
 }
 
@@ -127,11 +135,33 @@ fn legacy<R: BufRead>(shown: &str, input: R, out: &mut Gathered) {
     }
 }
 
+/// What skipping documents known unchanged needs: the key of the file read (its absolute
+/// path), and who knows documents by key and stamp.
+#[derive(Clone, Copy)]
+pub struct Skip<'a> {
+    /// The file's absolute path, as a key.
+    pub key: &'a str,
+    /// Says whether a document (key, stamp) is known unchanged.
+    pub unchanged: Unchanged<'a>,
+}
+
 /// Reads a zip archive: its entries in parallel, each as the document it is.
-fn archive(shown: &str, file: std::fs::File, limits: &ZipLimits, out: &mut Gathered) {
-    let read = par_zip_entries(file, limits, |name, entry| {
+fn archive(
+    shown: &str,
+    file: std::fs::File,
+    limits: &ZipLimits,
+    skip: Option<Skip>,
+    out: &mut Gathered,
+) {
+    let known = skip
+        .map(|s| move |name: &str, stamp: i64| (s.unchanged)(&format!("{}!{name}", s.key), stamp));
+    let known_ref = known.as_ref().map(|k| k as Unchanged);
+    let read = par_zip_entries_skipping(file, limits, known_ref, |name, stamp, entry| {
         let at = format!("{shown}!{name}");
         let mut got = Gathered::default();
+        if let Some(s) = skip {
+            got.stamps.push((format!("{}!{name}", s.key), stamp));
+        }
         match entry {
             Err(e) => got.said.push(Diagnostic::new(&at, Severity::Skipped, e)),
             Ok(ZipEntry::Bytes(bytes)) => {
@@ -173,10 +203,11 @@ fn archive(shown: &str, file: std::fs::File, limits: &ZipLimits, out: &mut Gathe
         got
     });
     match read {
-        Ok((entries, _summary)) => {
+        Ok((entries, summary)) => {
             for got in entries {
                 out.absorb(got);
             }
+            out.unchanged += summary.unchanged;
         }
         Err(e) => out.said.push(Diagnostic::new(shown, Severity::Skipped, e)),
     }
@@ -185,6 +216,28 @@ fn archive(shown: &str, file: std::fs::File, limits: &ZipLimits, out: &mut Gathe
 /// Reads one file the walk found (a regular file), as its content says: `shown` is its name
 /// in messages; `buf` a buffer the caller reuses from file to file.
 pub fn read_file(path: &Path, shown: &str, limits: &Limits, buf: &mut Vec<u8>) -> Gathered {
+    read_file_skipping(path, shown, limits, buf, None)
+}
+
+/// The stamp of a file: its size, times and inode, hashed.
+fn file_stamp(key: &FileKey) -> i64 {
+    let bytes = postcard::to_allocvec(key).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
+}
+
+/// [`read_file`], leaving the file (or an archive's entries) unread when `skip` knows it
+/// unchanged, and recording each document's stamp.
+pub fn read_file_skipping(
+    path: &Path,
+    shown: &str,
+    limits: &Limits,
+    buf: &mut Vec<u8>,
+    skip: Option<Skip>,
+) -> Gathered {
     buf.clear();
     let (mut file, meta) = match crate::files::open_found_file(path) {
         Ok(f) => f,
@@ -194,6 +247,15 @@ pub fn read_file(path: &Path, shown: &str, limits: &Limits, buf: &mut Vec<u8>) -
         Err(e) => return Gathered::skipped(shown, Problem::CannotRead(IoReason::from(&e))),
     };
     let key = FileKey::of(&meta);
+    let stamp = file_stamp(&key);
+    if let Some(s) = skip {
+        if (s.unchanged)(s.key, stamp) {
+            return Gathered {
+                unchanged: 1,
+                ..Gathered::default()
+            };
+        }
+    }
     let cannot_read =
         |e: std::io::Error| Gathered::skipped(shown, Problem::CannotRead(IoReason::from(&e)));
     // The head tells the format: an archive is streamed, never read whole.
@@ -207,7 +269,7 @@ pub fn read_file(path: &Path, shown: &str, limits: &Limits, buf: &mut Vec<u8>) -
     };
     match format {
         Format::Zip => {
-            archive(shown, file, &ZipLimits::default(), &mut out);
+            archive(shown, file, &ZipLimits::default(), skip, &mut out);
             return out;
         }
         Format::LegacyQuestionsXml | Format::LegacyQuestionsJson => {
@@ -248,6 +310,11 @@ pub fn read_file(path: &Path, shown: &str, limits: &Limits, buf: &mut Vec<u8>) -
     );
     document(shown, buf, format, &mut out);
     out.document &= out.questions.len() <= 1;
+    if let Some(s) = skip {
+        if out.document {
+            out.stamps.push((s.key.to_string(), stamp));
+        }
+    }
     out
 }
 

@@ -453,7 +453,8 @@ pub(crate) fn plan(n: usize, seed: u64) -> Plan {
             .max()
             .unwrap_or(end);
         let date = tuesday(last + Duration::days(rng.length(20, 300) as i64), end);
-        if date <= last {
+        // No answer after the legislature's last day (the corpus's "today" for the 17th).
+        if date <= last || date > end {
             continue;
         }
         let members: Vec<u32> = campaign

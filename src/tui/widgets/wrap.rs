@@ -77,13 +77,35 @@ fn words(
             })
             .collect();
         let w = pieces.iter().map(|(t, _)| width(t)).sum();
-        out.push(Word {
+        let word = Word {
             pieces,
             width: w,
             highlighted,
-        });
+        };
+        // French typography puts a space before `% : ; ! ? »` and after `«`; a line must not
+        // start with the former nor end with the latter, so they stay with their word.
+        let glue_left = token.starts_with(['%', ':', ';', '!', '?', '»']);
+        let opens = out.last().is_some_and(|p: &Word| p.ends_with_guillemet());
+        match out.last_mut() {
+            Some(prev) if glue_left || opens => prev.join(word, base),
+            _ => out.push(word),
+        }
     }
     out
+}
+
+impl Word {
+    fn ends_with_guillemet(&self) -> bool {
+        self.pieces.last().is_some_and(|(t, _)| t.ends_with('«'))
+    }
+
+    /// This word, a space, then `next`: one unit for wrapping.
+    fn join(&mut self, next: Word, base: Style) {
+        self.pieces.push((" ".to_string(), base));
+        self.width += 1 + next.width;
+        self.highlighted |= next.highlighted;
+        self.pieces.extend(next.pieces);
+    }
 }
 
 /// Lines of a wrapped paragraph, with which ones hold a highlighted word.
@@ -361,6 +383,19 @@ mod tests {
             plain(&lines),
             vec!["un deux", "trois", "quatre", "", "cinq"]
         );
+    }
+
+    #[test]
+    fn french_punctuation_stays_with_its_word() {
+        let lines = wrap_field(
+            "taux de 98 % ; « oui » ?",
+            &[],
+            10,
+            Style::new(),
+            Style::new(),
+            &Highlight::default(),
+        );
+        assert_eq!(plain(&lines), vec!["taux de", "98 % ;", "« oui » ?"]);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! the viewer's export share these writers.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod memo;
+pub mod scoreboard;
+pub mod signalement;
 
 use crate::model::Question;
 use crate::review::ReviewState;

@@ -8,6 +8,7 @@
 //! - [`library`]: why a library, a named dossier or a name could not be used;
 //! - [`report`]: the memo's words;
 //! - [`news`]: the news of a dossier (`dossier news`, the viewer's news window);
+//! - [`signalement`]: the signalement memo's words;
 //! - this module: dates, numbers, plurals and punctuation.
 //!
 //! This module sits above the domain: it words the core's types, and no other module of the
@@ -24,6 +25,7 @@ pub mod news;
 pub mod query;
 pub mod report;
 pub mod review;
+pub mod signalement;
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;

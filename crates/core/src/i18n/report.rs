@@ -40,6 +40,108 @@ impl Words for Lang {
     }
 }
 
+impl crate::export::html::Words for Lang {
+    fn lang_code(&self) -> &str {
+        self.code()
+    }
+
+    fn overdue_title(&self) -> &str {
+        self.pick(
+            "Questions en retard par ministère",
+            "Overdue questions per ministry",
+        )
+    }
+
+    fn overdue_columns(&self) -> [&str; 4] {
+        self.pick(
+            [
+                "Ministère",
+                "En retard",
+                "En attente dans le délai",
+                "Plus ancien retard (jours)",
+            ],
+            [
+                "Ministry",
+                "Overdue",
+                "Pending within the deadline",
+                "Oldest overdue (days)",
+            ],
+        )
+    }
+
+    fn nothing_overdue(&self) -> &str {
+        self.pick(
+            "Aucune question n'est en retard.",
+            "No question is overdue.",
+        )
+    }
+
+    fn other_ministries(&self, ministries: usize, overdue: usize) -> String {
+        match self {
+            Lang::Fr => format!(
+                "le graphique montre les {} premiers{NB}; {} de plus ({} en retard) dans ce tableau",
+                crate::export::html::CHART_MINISTRIES,
+                self.count(ministries, ("ministère", "ministères"), ("", "")),
+                overdue
+            ),
+            Lang::En => format!(
+                "the chart shows the first {}; {} more ({} overdue) in this table",
+                crate::export::html::CHART_MINISTRIES,
+                self.count(ministries, ("", ""), ("ministry", "ministries")),
+                overdue
+            ),
+        }
+    }
+
+    fn waiting_title(&self) -> &str {
+        self.pick(
+            "Depuis combien de temps les questions attendent",
+            "How long the questions have waited",
+        )
+    }
+
+    fn waiting_columns(&self) -> [&str; 2] {
+        self.pick(
+            ["Attente depuis la publication", "Questions"],
+            ["Waiting since publication", "Questions"],
+        )
+    }
+
+    fn bucket(&self, i: usize) -> String {
+        let fr = [
+            "jusqu'à 1 mois",
+            "1 à 2 mois (délai de l'art. 135)",
+            "2 à 3 mois",
+            "3 à 6 mois",
+            "6 mois à 1 an",
+            "plus d'un an",
+        ];
+        let en = [
+            "up to 1 month",
+            "1 to 2 months (art. 135 deadline)",
+            "2 to 3 months",
+            "3 to 6 months",
+            "6 months to 1 year",
+            "over a year",
+        ];
+        self.pick(fr, en).get(i).copied().unwrap_or("").to_string()
+    }
+
+    fn numbers_of(&self, chart: &str) -> String {
+        self.pick(
+            format!("Les chiffres du graphique «{NB}{chart}{NB}»"),
+            format!("The numbers of the chart \"{chart}\""),
+        )
+    }
+
+    fn table_title(&self) -> &str {
+        self.pick(
+            "Les questions, les plus urgentes d'abord",
+            "The questions, most urgent first",
+        )
+    }
+}
+
 /// The memo's heading.
 pub fn heading(lang: Lang) -> &'static str {
     lang.pick(

@@ -20,6 +20,16 @@ pub fn imported(lang: Lang, what: &Imported) -> String {
         Imported::Unflagged => lang
             .pick("drapeau de suivi retiré", "follow-up flag cleared")
             .into(),
+        Imported::ToSignal(d) => lang.pick(
+            format!("à signaler ({})", lang.short_date(*d)),
+            format!("to signal ({})", lang.short_date(*d)),
+        ),
+        Imported::NotToSignal => lang
+            .pick(
+                "marque « à signaler » retirée",
+                "\"to signal\" mark cleared",
+            )
+            .into(),
         Imported::Note => lang.pick("note mise à jour", "note updated").into(),
         Imported::NoteConflict => lang
             .pick(
@@ -111,6 +121,53 @@ pub fn note_set(lang: Lang, id: &str, deleted: bool) -> String {
         (Lang::En, false) => format!("note on {id} saved"),
         (Lang::En, true) => format!("note on {id} deleted"),
     }
+}
+
+/// `review signal`: what became of one question's "to signal" mark.
+pub fn to_signal_set(lang: Lang, id: &str, on: bool, changed: bool) -> String {
+    match (lang, on, changed) {
+        (Lang::Fr, true, true) => format!("{id}{NB}: à signaler"),
+        (Lang::Fr, true, false) => format!("{id}{NB}: déjà à signaler"),
+        (Lang::Fr, false, true) => format!("{id}{NB}: n'est plus à signaler"),
+        (Lang::Fr, false, false) => format!("{id}{NB}: n'était pas à signaler"),
+        (Lang::En, true, true) => format!("{id}: to signal"),
+        (Lang::En, true, false) => format!("{id}: already to signal"),
+        (Lang::En, false, true) => format!("{id}: no longer to signal"),
+        (Lang::En, false, false) => format!("{id}: was not to signal"),
+    }
+}
+
+/// `review signal`: how many questions of the dossier are now to signal, against the quota.
+pub fn to_signal_count(lang: Lang, marked: usize, quota: usize) -> String {
+    let n = lang.count(marked, ("question", "questions"), ("question", "questions"));
+    let over = marked > quota;
+    match lang {
+        Lang::Fr => format!(
+            "{n} à signaler dans ce dossier (quota{NB}: {quota}){}",
+            if over {
+                format!("{NB}; le mémo de signalement gardera les {quota} plus en retard")
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => format!(
+            "{n} to signal in this dossier (quota: {quota}){}",
+            if over {
+                format!("; the signalement memo keeps the {quota} most overdue")
+            } else {
+                String::new()
+            }
+        ),
+    }
+}
+
+/// `review signal` with ids the dossier does not hold.
+pub fn unknown_ids(lang: Lang, ids: &[String]) -> String {
+    let list = ids.join(", ");
+    lang.pick(
+        format!("questions absentes de ce dossier{NB}: {list} (rien n'a été marqué)"),
+        format!("questions not in this dossier: {list} (nothing was marked)"),
+    )
 }
 
 /// A review file that is not a regular file.

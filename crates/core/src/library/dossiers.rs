@@ -1,5 +1,5 @@
 //! Named dossiers: a name and a query over the library, plus questions pinned in or left
-//! out by id. Kept in `dossiers.json` in the library folder, written atomically.
+//! out by id. Kept in the library's database (the tables `dossiers` and `dossier_pins`).
 
 use crate::model::Question;
 use crate::query::{filter, NoReview, Query, QueryContext, QueryError, SearchIndex};

@@ -121,6 +121,26 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
     load_limited(paths, options, &Limits::default())
 }
 
+/// What a load that skips documents known unchanged ([`load_skipping`]) tells of them.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// Each document read (a file, an archive's entry), by key (its absolute path, with
+    /// `!entry` for an entry), with its stamp (what tells it unchanged next time).
+    pub stamps: std::collections::HashMap<String, i64>,
+    /// Documents left unread, known unchanged.
+    pub unchanged: usize,
+}
+
+/// [`load`], leaving unread the documents `unchanged` knows (by key and stamp: see
+/// [`Sources`]); an import's way of reading only what changed since the last one.
+pub fn load_skipping(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    unchanged: crate::parse::opendata::Unchanged<'_>,
+) -> (LoadReport, Sources) {
+    load_with(paths, options, &Limits::default(), Some(unchanged))
+}
+
 /// What the load knows of one file besides its question: what was said, its key and
 /// whether its outcome may be cached.
 #[derive(Default)]
@@ -150,6 +170,15 @@ fn relative(file: &Path, root: &Path) -> Option<String> {
 /// (`spread_many`); keep one question per id (`assemble_with_positions`) and name the
 /// authors (`resolve`); leave the cache what writing it needs (`leave_ticket`).
 pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -> LoadReport {
+    load_with(paths, options, limits, None).0
+}
+
+fn load_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    limits: &Limits,
+    unchanged: Option<crate::parse::opendata::Unchanged<'_>>,
+) -> (LoadReport, Sources) {
     let started = Instant::now();
     let discovery = discover_limited(paths, limits);
     let names = Names::of(paths, &discovery);
@@ -160,7 +189,15 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         None => Cached::nothing(discovery.files.len()),
     };
     let from_cache = started.elapsed();
-    let rest = read_rest(&discovery, &names, &cached, &mut outcomes, options, limits);
+    let rest = read_rest(
+        &discovery,
+        &names,
+        &cached,
+        &mut outcomes,
+        options,
+        limits,
+        unchanged,
+    );
     let parsed = started.elapsed();
     let (slots, owner) = spread_many(outcomes.slots, rest.many);
     let with_cache = options.cache.is_some();
@@ -185,6 +222,10 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
     report.files_ignored = discovery.ignored;
     report.bytes_read = rest.bytes;
     report.current = crate::deadline::Current::of(&report.questions, options.legislature);
+    let sources = Sources {
+        stamps: rest.stamps.into_iter().collect(),
+        unchanged: rest.unchanged,
+    };
     tracing::info!(
         files = report.files_read,
         cached = report.files_cached,
@@ -202,7 +243,7 @@ pub fn load_limited(paths: &[PathBuf], options: &LoadOptions, limits: &Limits) -
         assemble_ms = (started.elapsed() - parsed).as_millis() as u64,
         "load steps"
     );
-    report
+    (report, sources)
 }
 
 /// How each file found is named: as shown to the user, and below its root (what the cache
@@ -253,6 +294,10 @@ struct Rest {
     amo: Vec<AmoRecord>,
     /// Bytes read.
     bytes: u64,
+    /// Each document read, with its stamp (when skipping documents known unchanged).
+    stamps: Vec<(String, i64)>,
+    /// Documents left unread, known unchanged.
+    unchanged: usize,
 }
 
 /// Reads and parses, in parallel, every file the cache did not give, each into its slot; a
@@ -265,10 +310,13 @@ fn read_rest(
     out: &mut Outcomes,
     options: &LoadOptions,
     limits: &Limits,
+    unchanged: Option<crate::parse::opendata::Unchanged<'_>>,
 ) -> Rest {
     let total = discovery.files.len();
     let done = AtomicUsize::new(cached.count());
     let bytes_read = AtomicU64::new(0);
+    let stamps: std::sync::Mutex<Vec<(String, i64)>> = std::sync::Mutex::new(Vec::new());
+    let skipped = AtomicUsize::new(0);
     let many: std::sync::Mutex<Vec<(usize, Vec<Question>)>> = std::sync::Mutex::new(Vec::new());
     let amo: std::sync::Mutex<Vec<AmoRecord>> = std::sync::Mutex::new(Vec::new());
     out.slots
@@ -287,8 +335,26 @@ fn read_rest(
                 };
                 return;
             }
-            let mut got = crate::source::read_file(path, shown, limits, bytes);
+            // The key of a document is its absolute path, as an import keeps its source.
+            let key = unchanged.and_then(|_| {
+                std::path::absolute(path)
+                    .ok()
+                    .and_then(|p| p.to_str().map(str::to_string))
+            });
+            let skip = match (unchanged, &key) {
+                (Some(unchanged), Some(key)) => Some(crate::source::Skip { key, unchanged }),
+                _ => None,
+            };
+            let mut got = crate::source::read_file_skipping(path, shown, limits, bytes, skip);
             bytes_read.fetch_add(got.bytes, Ordering::Relaxed);
+            if got.unchanged > 0 {
+                skipped.fetch_add(got.unchanged, Ordering::Relaxed);
+            }
+            if !got.stamps.is_empty() {
+                if let Ok(mut stamps) = stamps.lock() {
+                    stamps.append(&mut got.stamps);
+                }
+            }
             if !got.amo.is_empty() {
                 if let Ok(mut amo) = amo.lock() {
                     amo.append(&mut got.amo);
@@ -322,6 +388,8 @@ fn read_rest(
         many: many.into_inner().unwrap_or_default(),
         amo: amo.into_inner().unwrap_or_default(),
         bytes: bytes_read.into_inner(),
+        stamps: stamps.into_inner().unwrap_or_default(),
+        unchanged: skipped.into_inner(),
     }
 }
 

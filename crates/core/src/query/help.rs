@@ -20,7 +20,7 @@
 //! | `type:` `kind:`                                  | `QE` `QG` `QOSD`           | kind of question |
 //! | `since:` `depuis:`                               | `2026-01-01` (or `2026-01`, `2026`, `01/01/2026`) | published on or after |
 //! | `until:` `jusqua:` `avant:`                      | same                       | published on or before |
-//! | `is:` `est:`                                     | `overdue` `retard` · `pending` · `answered` · `withdrawn` · `reviewed` `revu` · `flagged` `marque` · `changed` `modifie` · `campaign` `campagne` · `answered-elsewhere` `repondue-ailleurs` | |
+//! | `is:` `est:`                                     | `overdue` `retard` · `pending` · `answered` · `withdrawn` · `reviewed` `revu` · `flagged` `marque` · `changed` `modifie` · `campaign` `campagne` · `answered-elsewhere` `repondue-ailleurs` · `lapsed` `caduque` · `to-signal` `a-signaler` | |
 //! | `similar:` `proche:` `similaire:`                | `17-13809QE` (or `13809`)  | the question and those related to it |
 //! | `has:` `a:` `avec:`                              | `note`                     | a review note exists |
 //! | `text:` `texte:`                                 | text                       | substring of the question or answer text |
@@ -161,9 +161,9 @@ pub const FIELDS: &[FieldHelp] = &[
     },
     FieldHelp {
         names: &["is", "est"],
-        value: "overdue|pending|answered|withdrawn|reviewed|flagged|changed|campaign|answered-elsewhere|lapsed",
-        fr: "en retard, en attente, répondue, retirée, revue, marquée, modifiée, d'une campagne (texte proche d'une autre), en attente alors qu'une question proche est répondue, caduque (restée sans réponse à la fin de sa législature) (retard|attente|repondue|retiree|revue|marquee|modifiee|campagne|repondue-ailleurs|caduque)",
-        en: "overdue, pending, answered, withdrawn, reviewed, flagged, changed, part of a campaign (a text like another's), pending while a related question is answered, lapsed (left unanswered when its legislature ended)",
+        value: "overdue|pending|answered|withdrawn|reviewed|flagged|changed|campaign|answered-elsewhere|lapsed|to-signal",
+        fr: "en retard, en attente, répondue, retirée, revue, marquée, modifiée, d'une campagne (texte proche d'une autre), en attente alors qu'une question proche est répondue, caduque (restée sans réponse à la fin de sa législature), à signaler (proposée pour un signalement) (retard|attente|repondue|retiree|revue|marquee|modifiee|campagne|repondue-ailleurs|caduque|a-signaler)",
+        en: "overdue, pending, answered, withdrawn, reviewed, flagged, changed, part of a campaign (a text like another's), pending while a related question is answered, lapsed (left unanswered when its legislature ended), to signal (proposed for a signalement)",
         field: Field::Is,
     },
     FieldHelp {
@@ -212,6 +212,8 @@ pub enum Flag {
     AnsweredElsewhere,
     /// Left unanswered when its legislature ended.
     Lapsed,
+    /// Marked to be signalée by the group president.
+    ToSignal,
 }
 
 /// One accepted value of `status:`, `is:`, `has:` or `type:`, for the help screen.
@@ -291,6 +293,16 @@ pub const IS_VALUES: &[ValueHelp] = &[
     ValueHelp {
         names: &["lapsed", "caduque", "caduc"],
         flag: Flag::Lapsed,
+    },
+    ValueHelp {
+        names: &[
+            "to-signal",
+            "a-signaler",
+            "to_signal",
+            "a_signaler",
+            "signaler",
+        ],
+        flag: Flag::ToSignal,
     },
 ];
 

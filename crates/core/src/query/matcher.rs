@@ -498,6 +498,7 @@ impl<'q> Plan<'q> {
                 Test::Flagged => ctx.review.is_flagged(q),
                 Test::HasNote => ctx.review.has_note(q),
                 Test::Changed => ctx.review.is_changed(q),
+                Test::ToSignal => ctx.review.is_to_signal(q),
                 Test::Campaign => ctx.related.is_some_and(|r| r.is_campaign(i)),
                 Test::AnsweredElsewhere => {
                     !crate::deadline::lapsed(q, index.current())

@@ -21,21 +21,28 @@
 //! assert_eq!(hits.len(), 3);
 //! ```
 
+pub mod db;
 pub mod help;
 mod index;
 mod matcher;
+pub mod rows;
+pub mod segments;
 mod sort;
 mod syntax;
 pub mod words;
 
 pub use index::{fold_text_into, SearchIndex};
 pub use matcher::{filter, filter_cancellable};
-pub use sort::{sort_first_hits_indexed, sort_hits, sort_hits_indexed, SortKey};
+pub use sort::{
+    rank_first, rank_rest, sort_first_hits_indexed, sort_hits, sort_hits_indexed, sort_rows,
+    Ranking, SortKey,
+};
 pub use syntax::{Expected, Highlight, Query, QueryError, QueryErrorKind};
 
 use crate::model::Question;
 
-/// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`);
+/// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`,
+/// `is:to-signal`);
 /// implemented by the review store.
 pub trait ReviewFacts: Sync {
     /// The staffer marked the question as reviewed.
@@ -46,6 +53,8 @@ pub trait ReviewFacts: Sync {
     fn has_note(&self, q: &Question) -> bool;
     /// The question changed since the staffer reviewed it.
     fn is_changed(&self, q: &Question) -> bool;
+    /// The question is marked "to signal" (proposed for a signalement).
+    fn is_to_signal(&self, q: &Question) -> bool;
 }
 
 /// No review store: every review fact is false.
@@ -63,6 +72,9 @@ impl ReviewFacts for NoReview {
         false
     }
     fn is_changed(&self, _: &Question) -> bool {
+        false
+    }
+    fn is_to_signal(&self, _: &Question) -> bool {
         false
     }
 }

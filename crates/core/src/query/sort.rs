@@ -341,3 +341,192 @@ fn sort_by_value(
         *slot = hit;
     }
 }
+
+/// A light row's primary sort value.
+type RowPrimary = Box<dyn Fn(&super::rows::Row) -> Option<i64> + Sync>;
+
+/// The primary value of a hit into light rows, as [`primary`] gives it for questions.
+fn row_primary(
+    rows: &[super::rows::Row],
+    hits: &[Hit],
+    key: SortKey,
+    today: NaiveDate,
+    current: Current,
+) -> RowPrimary {
+    use super::rows::Row;
+    let ranks_of = |text: &dyn Fn(&Row) -> &str, key: &(dyn Fn(&str) -> String + Sync)| {
+        let distinct: Vec<&str> = hits
+            .iter()
+            .filter_map(|h| rows.get(h.index).map(text))
+            .collect::<HashSet<&str>>()
+            .into_iter()
+            .collect();
+        let keys: Vec<String> = distinct.par_iter().map(|raw| key(raw)).collect();
+        let ranks: HashMap<String, i64> = distinct
+            .into_iter()
+            .map(str::to_string)
+            .zip(dense_ranks(&keys))
+            .collect();
+        ranks
+    };
+    match key {
+        SortKey::Date => Box::new(|r: &Row| date_value(r.published)),
+        SortKey::Number => Box::new(|r: &Row| Some(i64::from(r.number))),
+        SortKey::Author => {
+            let ranks = ranks_of(&|r: &Row| &r.author, &author_key);
+            Box::new(move |r: &Row| {
+                if r.author.is_empty() {
+                    return None;
+                }
+                ranks.get(&*r.author).copied()
+            })
+        }
+        SortKey::Ministry => {
+            let ranks = ranks_of(&|r: &Row| r.ministry(), &fold);
+            Box::new(move |r: &Row| {
+                if r.ministry().is_empty() {
+                    return None;
+                }
+                ranks.get(r.ministry()).copied()
+            })
+        }
+        SortKey::DaysPending => {
+            Box::new(move |r: &Row| r.timing(today, current).days_pending.map(|d| -d))
+        }
+        SortKey::Deadline => Box::new(move |r: &Row| {
+            if r.status != Status::Pending {
+                return None;
+            }
+            r.deadline(current)
+                .map(|(d, _)| i64::from(d.num_days_from_ce()))
+        }),
+    }
+}
+
+/// The order of hits into light rows, reduced to integers (as [`sort_by_value`] orders
+/// questions).
+type RowKey = ((bool, i64, bool, i64, u16, u32, QuestionKind), usize);
+
+fn row_keys(
+    rows: &[super::rows::Row],
+    hits: &[Hit],
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    today: NaiveDate,
+    current: Current,
+) -> Vec<(RowKey, Hit)> {
+    let value = row_primary(rows, hits, key, today, current);
+    let direction = if reverse { -1 } else { 1 };
+    hits.par_iter()
+        .map(|h| {
+            let score = if by_score { -h.score } else { 0 };
+            let k = match rows.get(h.index) {
+                Some(r) => {
+                    let v = value(r);
+                    (
+                        false,
+                        score,
+                        v.is_none(),
+                        v.map_or(0, |v| v * direction),
+                        r.legislature,
+                        r.number,
+                        r.kind,
+                    )
+                }
+                None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
+            };
+            ((k, h.index), *h)
+        })
+        .collect()
+}
+
+/// Orders hits into light rows as [`sort_hits`] orders hits into questions.
+pub fn sort_rows(
+    rows: &[super::rows::Row],
+    hits: &mut [Hit],
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    today: NaiveDate,
+    current: Current,
+) {
+    let mut keyed = row_keys(rows, hits, key, reverse, by_score, today, current);
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (slot, (_, hit)) in hits.iter_mut().zip(keyed) {
+        *slot = hit;
+    }
+}
+
+/// The first screen of a ranking: the first `k` hits in order, and the rest (in no order),
+/// which [`rank_rest`] orders when they are scrolled to (or in the background).
+#[derive(Debug, Default)]
+pub struct Ranking {
+    /// The first hits, in order.
+    pub first: Vec<Hit>,
+    /// The others, not yet ordered; each comes after every hit of `first`.
+    pub rest: Vec<Hit>,
+}
+
+/// Ranks the first `k` hits into light rows without ordering the rest: every hit's key is
+/// an integer tuple computed once (in parallel), then a selection puts the `k` smallest
+/// first and only those are sorted (as of `today`, with `current` the legislature in
+/// session). On 95,000 hits this costs a pass over them, not a sort.
+pub fn rank_first(
+    rows: &[super::rows::Row],
+    hits: Vec<Hit>,
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    (today, current): (NaiveDate, Current),
+    k: usize,
+) -> Ranking {
+    let mut keyed = row_keys(rows, &hits, key, reverse, by_score, today, current);
+    let order = |a: &(RowKey, Hit), b: &(RowKey, Hit)| a.0.cmp(&b.0);
+    if k < keyed.len() {
+        keyed.select_nth_unstable_by(k, order);
+        keyed[..k].sort_unstable_by(order);
+    } else {
+        keyed.sort_unstable_by(order);
+    }
+    let rest = if k < keyed.len() {
+        keyed.split_off(k).into_iter().map(|(_, h)| h).collect()
+    } else {
+        Vec::new()
+    };
+    Ranking {
+        first: keyed.into_iter().map(|(_, h)| h).collect(),
+        rest,
+    }
+}
+
+/// Orders the rest of a [`Ranking`], giving up (`None`) soon after `cancel` is set: a stale
+/// ranking does not hold the cores while the user types on.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "rank_first's, and the cancel flag"
+)]
+pub fn rank_rest(
+    rows: &[super::rows::Row],
+    rest: Vec<Hit>,
+    key: SortKey,
+    reverse: bool,
+    by_score: bool,
+    today: NaiveDate,
+    current: Current,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<Hit>> {
+    use std::sync::atomic::Ordering;
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    let mut keyed = row_keys(rows, &rest, key, reverse, by_score, today, current);
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    Some(keyed.into_iter().map(|(_, h)| h).collect())
+}

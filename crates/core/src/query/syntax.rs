@@ -110,6 +110,8 @@ pub(super) enum Test {
     AnsweredElsewhere,
     /// `is:lapsed`: pending when its legislature ended.
     Lapsed,
+    /// `is:to-signal`: marked "to signal".
+    ToSignal,
 }
 
 /// What went wrong in a query, as data: `i18n::query` words it in the user's language.
@@ -203,6 +205,7 @@ fn flag_test(table: &[ValueHelp], value: &str) -> Option<Test> {
         Flag::Campaign => Test::Campaign,
         Flag::AnsweredElsewhere => Test::AnsweredElsewhere,
         Flag::Lapsed => Test::Lapsed,
+        Flag::ToSignal => Test::ToSignal,
     })
 }
 
@@ -547,12 +550,12 @@ impl Query {
     }
 
     /// True when the query uses review marks (`is:reviewed`, `is:flagged`, `has:note`,
-    /// `is:changed`): its result changes when they do.
+    /// `is:changed`, `is:to-signal`): its result changes when they do.
     pub fn uses_review(&self) -> bool {
         self.terms.iter().any(|t| {
             matches!(
                 t.test,
-                Test::Reviewed | Test::Flagged | Test::HasNote | Test::Changed
+                Test::Reviewed | Test::Flagged | Test::HasNote | Test::Changed | Test::ToSignal
             )
         })
     }

@@ -197,7 +197,7 @@ impl Default for WordIndex {
 }
 
 /// Appends `v` as a LEB128 varint.
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -206,7 +206,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// Reads a LEB128 varint at `*at`, advancing it; `None` at the end or on a bad varint.
-fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut v: u32 = 0;
     for shift in [0, 7, 14, 21, 28] {
         let b = *bytes.get(*at)?;
@@ -628,6 +628,76 @@ impl Merger {
             text_at,
             long,
         }
+    }
+}
+
+impl WordIndex {
+    /// The sorted vocabulary, each word followed by a newline (word number `n` is the
+    /// `n`-th line).
+    pub(crate) fn vocabulary(&self) -> &str {
+        &self.arena
+    }
+
+    /// The vocabulary as an fst map (word to its number), as bytes.
+    pub(crate) fn fst_bytes(&self) -> &[u8] {
+        self.fst.as_fst().as_bytes()
+    }
+
+    /// Word `id`'s field postings, as stored: (delta of question number + 1, mask) pairs.
+    pub(crate) fn field_bytes(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        match (self.field_at.get(id), self.field_at.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.fields.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Word `id`'s text postings, as stored: deltas of question number + 1.
+    pub(crate) fn text_bytes(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        match (self.text_at.get(id), self.text_at.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.texts.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// An index from the parts a stored segment gives back (see `query::segments`), checked
+    /// as [`WordIndex::from_parts`] checks the cache's.
+    pub(crate) fn from_stored(
+        docs: usize,
+        arena: String,
+        postings: Vec<(Vec<u8>, Vec<u8>)>,
+        long: Vec<u32>,
+    ) -> Option<WordIndex> {
+        let mut starts = vec![0u32];
+        for (i, b) in arena.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(u32::try_from(i + 1).ok()?);
+            }
+        }
+        if starts.len() != postings.len() + 1 {
+            return None;
+        }
+        let mut fields = Vec::new();
+        let mut texts = Vec::new();
+        let mut field_at = vec![0u64];
+        let mut text_at = vec![0u64];
+        for (f, t) in postings {
+            fields.extend_from_slice(&f);
+            texts.extend_from_slice(&t);
+            field_at.push(fields.len() as u64);
+            text_at.push(texts.len() as u64);
+        }
+        WordIndex::from_parts(WordIndexParts {
+            docs: docs as u64,
+            arena,
+            starts,
+            fields,
+            field_at,
+            texts,
+            text_at,
+            long,
+        })
     }
 }
 

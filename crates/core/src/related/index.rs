@@ -256,7 +256,7 @@ impl RelatedIndex {
         }
     }
 
-    fn set(&self, i: u32) -> &[u16] {
+    pub(super) fn set(&self, i: u32) -> &[u16] {
         let i = i as usize;
         let (start, end) = (
             self.set_offsets[i] as usize,
@@ -265,9 +265,14 @@ impl RelatedIndex {
         &self.sets[start..end]
     }
 
-    fn band_keys(&self, i: u32) -> &[u32] {
+    pub(super) fn band_keys(&self, i: u32) -> &[u32] {
         let bands = self.config.bands();
         &self.keys[i as usize * bands..(i as usize + 1) * bands]
+    }
+
+    /// Question `i`'s answer key (0: no answer).
+    pub(super) fn answer(&self, i: u32) -> u64 {
+        self.answers.get(i as usize).copied().unwrap_or(0)
     }
 
     /// The pairs (i < j) sharing the key of `band` for the first time (so that a pair sharing

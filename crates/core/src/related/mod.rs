@@ -45,6 +45,7 @@ mod answer;
 mod fingerprint;
 mod index;
 mod set;
+pub mod stored;
 mod words;
 
 #[cfg(test)]
@@ -201,8 +202,8 @@ impl Relations {
     }
 
     /// Builds the table for `len` questions from directed relations `(from, relation)`, in
-    /// any order.
-    fn from_directed(len: usize, mut directed: Vec<(u32, Relation)>) -> Self {
+    /// any order (each pair given from both sides).
+    pub fn from_directed(len: usize, mut directed: Vec<(u32, Relation)>) -> Self {
         use rayon::slice::ParallelSliceMut;
         directed.par_sort_unstable_by(|(a, x), (b, y)| {
             a.cmp(b)

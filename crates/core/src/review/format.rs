@@ -19,7 +19,7 @@
 //! }
 //! ```
 //!
-//! A store's own file is a *snapshot* (version 3, binary: see [`super::snapshot`]) beside
+//! A store's own file is a *snapshot* (version 4, binary: see [`super::snapshot`]) beside
 //! its log; exports and rescue copies are whole JSON documents of version 2 (as above),
 //! which earlier versions of dossier read too. Version 1 files (written by dossier before the
 //! convergent merge) are read and upgraded: their dates become stamps, and notes that the
@@ -41,7 +41,7 @@ pub const FORMAT_NAME: &str = "dossier-review";
 /// The version this build writes and the newest it reads: a snapshot with a log beside it.
 /// (A new register in an entry, or a new part of the state, is a new version: an older
 /// build must not compact away what it does not know.)
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The version of whole documents (exports, rescue copies): the fields of a snapshot, read
 /// by every dossier since the convergent merge.

@@ -20,6 +20,8 @@ const QUESTIONS: [&str; 4] = ["17-1QE", "17-2QE", "17-3QE", "16-4QE"];
 enum Op {
     Review(usize, usize),
     Flag(usize, usize),
+    /// Replica, question: toggles the "to signal" mark.
+    Signal(usize, usize),
     /// Replica, question, text index (0 deletes the note).
     Note(usize, usize, usize),
     /// `a` takes in `b`'s state.
@@ -32,6 +34,7 @@ fn op(replicas: usize) -> impl Strategy<Value = Op> {
     prop_oneof![
         1 => (r.clone(), q.clone()).prop_map(|(r, q)| Op::Review(r, q)),
         1 => (r.clone(), q.clone()).prop_map(|(r, q)| Op::Flag(r, q)),
+        1 => (r.clone(), q.clone()).prop_map(|(r, q)| Op::Signal(r, q)),
         3 => (r.clone(), q, 0..40usize).prop_map(|(r, q, t)| Op::Note(r, q, t)),
         4 => (r.clone(), r).prop_map(|(a, b)| Op::Sync(a, b)),
     ]
@@ -140,6 +143,18 @@ fn run(
                 let stamp = rs[r].stamp();
                 rs[r].write(|s| s.write_flag(id, stamp.clone(), on.then_some(day)));
             }
+            Op::Signal(r, q) => {
+                let id = QUESTIONS[q];
+                let on = rs[r]
+                    .state
+                    .shared
+                    .entries
+                    .get(id)
+                    .and_then(|e| e.to_signal())
+                    .is_none();
+                let stamp = rs[r].stamp();
+                rs[r].write(|s| s.write_to_signal(id, stamp.clone(), on.then_some(day)));
+            }
             Op::Note(r, q, t) => {
                 let id = QUESTIONS[q];
                 let base = rs[r]
@@ -180,6 +195,7 @@ proptest! {
         let ops: Vec<Op> = ops.into_iter().map(|o| match o {
             Op::Review(r, q) => Op::Review(r % replicas, q),
             Op::Flag(r, q) => Op::Flag(r % replicas, q),
+            Op::Signal(r, q) => Op::Signal(r % replicas, q),
             Op::Note(r, q, t) => Op::Note(r % replicas, q, t),
             Op::Sync(a, b) => Op::Sync(a % replicas, b % replicas),
         }).collect();
@@ -195,6 +211,11 @@ proptest! {
         for r in &rs[1..] {
             prop_assert_eq!(&r.state, &rs[0].state);
         }
+        // Every mark reads back as written: from a snapshot, and from an export.
+        let snapshot = super::snapshot::encode(&rs[0].state, "x");
+        prop_assert_eq!(&super::snapshot::decode(&snapshot).unwrap().state, &rs[0].state);
+        let document = encode(&rs[0].state, Some("x"), true);
+        prop_assert_eq!(&super::format::decode(&document, "x").unwrap().state, &rs[0].state);
         // No saved version that nothing replaced is lost, and no replaced one survives.
         let final_state = &rs[0].state;
         let mut by_question: BTreeMap<&str, Vec<&NoteVersion>> = BTreeMap::new();
@@ -248,6 +269,7 @@ proptest! {
         let ops: Vec<Op> = ops.into_iter().map(|o| match o {
             Op::Review(r, q) => Op::Review(r % replicas, q),
             Op::Flag(r, q) => Op::Flag(r % replicas, q),
+            Op::Signal(r, q) => Op::Signal(r % replicas, q),
             Op::Note(r, q, t) => Op::Note(r % replicas, q, t),
             Op::Sync(a, b) => Op::Sync(a % replicas, b % replicas),
         }).collect();

@@ -3,7 +3,7 @@
 //! the viewer, and again by a colleague's viewer when it changes).
 //!
 //! ```text
-//! dossier-review-snapshot 3\n     a line that names the format and its version
+//! dossier-review-snapshot 4\n     a line that names the format and its version
 //! LLLLLLLL CCCC                   the body's length (u64) and CRC-32 (u32), little-endian
 //! body                            postcard: the writer, then entries, then loads
 //! ```
@@ -63,9 +63,33 @@ struct Body<S, E> {
 #[derive(Serialize, Deserialize)]
 struct EntryBin<S> {
     reviewed: Option<(u64, S, Option<ReviewedBin<S>>)>,
-    flagged: Option<(u64, S, Option<i32>)>,
+    flagged: Option<DateBin<S>>,
     note: Vec<NoteBin<S>>,
+    /// The "to signal" mark (from format 4).
+    to_signal: Option<DateBin<S>>,
 }
+
+/// An entry of a format 3 snapshot, before the "to signal" mark.
+#[derive(Deserialize)]
+struct EntryBinV3 {
+    reviewed: Option<(u64, String, Option<ReviewedBin<String>>)>,
+    flagged: Option<DateBin<String>>,
+    note: Vec<NoteBin<String>>,
+}
+
+impl From<EntryBinV3> for EntryBin<String> {
+    fn from(e: EntryBinV3) -> Self {
+        EntryBin {
+            reviewed: e.reviewed,
+            flagged: e.flagged,
+            note: e.note,
+            to_signal: None,
+        }
+    }
+}
+
+/// A register of a date: time, by, the day (none when cleared).
+type DateBin<S> = (u64, S, Option<i32>);
 
 /// A note version: by, time, the versions it saw, text.
 type NoteBin<S> = (S, u64, Vec<(S, u64)>, S);
@@ -101,6 +125,10 @@ impl<'a> EntryBin<&'a str> {
             }),
             flagged: e
                 .flagged
+                .as_ref()
+                .map(|r| (r.t, r.by.as_str(), r.value.map(day))),
+            to_signal: e
+                .to_signal
                 .as_ref()
                 .map(|r| (r.t, r.by.as_str(), r.value.map(day))),
             note: e
@@ -142,14 +170,18 @@ impl EntryBin<String> {
                 Some(Register { t, by, value })
             }
         };
-        let flagged = match self.flagged {
-            None => None,
-            Some((t, by, value)) => Some(Register {
-                t,
-                by,
-                value: value.map(date).transpose()?,
-            }),
+        let register = |r: Option<DateBin<String>>| -> Result<_, DecodeError> {
+            Ok(match r {
+                None => None,
+                Some((t, by, value)) => Some(Register {
+                    t,
+                    by,
+                    value: value.map(date).transpose()?,
+                }),
+            })
         };
+        let flagged = register(self.flagged)?;
+        let to_signal = register(self.to_signal)?;
         let note = self
             .note
             .into_iter()
@@ -163,6 +195,7 @@ impl EntryBin<String> {
         Ok(Entry {
             reviewed,
             flagged,
+            to_signal,
             note,
         })
     }
@@ -242,8 +275,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if crc32fast::hash(payload) != u32::from_le_bytes(crc) {
         return Err(invalid("checksum"));
     }
-    let body: Body<String, EntryBin<String>> =
-        postcard::from_bytes(payload).map_err(|e| invalid(&e.to_string()))?;
+    // Postcard is positional: a format 3 entry has no "to signal" mark at its end.
+    let body: Body<String, EntryBin<String>> = if version <= 3 {
+        let old: Body<String, EntryBinV3> =
+            postcard::from_bytes(payload).map_err(|e| invalid(&e.to_string()))?;
+        Body {
+            writer: old.writer,
+            entries: old
+                .entries
+                .into_iter()
+                .map(|(id, e)| (id, e.into()))
+                .collect(),
+            last: old.last,
+            known: old.known,
+            new: old.new,
+        }
+    } else {
+        postcard::from_bytes(payload).map_err(|e| invalid(&e.to_string()))?
+    };
     let mut entries = imbl::HashMap::new();
     for (id, e) in body.entries {
         let mut entry = e.into_entry()?;
@@ -281,6 +330,56 @@ mod tests {
     use crate::review::state::Stamp;
 
     #[test]
+    fn a_format_3_snapshot_reads_with_no_to_signal_mark_and_a_new_one_keeps_it() {
+        #[derive(Serialize)]
+        struct EntryV3<'a> {
+            reviewed: Option<(u64, &'a str, Option<ReviewedBin<&'a str>>)>,
+            flagged: Option<DateBin<&'a str>>,
+            note: Vec<NoteBin<&'a str>>,
+        }
+        let body = Body {
+            writer: "a@pc",
+            entries: vec![(
+                "17-1QE",
+                EntryV3 {
+                    reviewed: None,
+                    flagged: Some((5, "a@pc", Some(day(NaiveDate::MIN)))),
+                    note: Vec::new(),
+                },
+            )],
+            last: None,
+            known: vec!["17-1QE"],
+            new: Vec::new(),
+        };
+        let payload = postcard::to_stdvec(&body).unwrap();
+        let mut bytes = [MAGIC, b"3\n"].concat();
+        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
+        let read = decode_any(&bytes, "x").unwrap();
+        assert_eq!(read.version, 3);
+        let entry = &read.state.shared.entries["17-1QE"];
+        assert_eq!(
+            (entry.flagged(), entry.to_signal()),
+            (Some(NaiveDate::MIN), None)
+        );
+
+        let mut state = read.state;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22);
+        state.shared.write_to_signal(
+            "17-1QE",
+            Stamp {
+                t: 6,
+                by: "a@pc".into(),
+            },
+            today,
+        );
+        let again = decode_any(&encode(&state, "a@pc"), "x").unwrap();
+        assert_eq!(again.version, FORMAT_VERSION);
+        assert_eq!(again.state.shared.entries["17-1QE"].to_signal(), today);
+    }
+
+    #[test]
     fn a_snapshot_reads_back_as_written_and_a_damaged_one_not_at_all() {
         let mut state = ReviewState::default();
         let stamp = Stamp {
@@ -307,7 +406,7 @@ mod tests {
         damaged[last] ^= 1;
         assert!(decode_any(&damaged, "x").is_err());
         assert!(decode_any(&bytes[..bytes.len() - 3], "x").is_err());
-        let newer = [MAGIC, b"4\n"].concat();
-        assert_eq!(decode_any(&newer, "x"), Err(DecodeError::Newer(4)));
+        let newer = [MAGIC, b"5\n"].concat();
+        assert_eq!(decode_any(&newer, "x"), Err(DecodeError::Newer(5)));
     }
 }

@@ -4,9 +4,9 @@
 //!
 //! [`Shared::merge`] is a join: commutative, associative and idempotent (the property tests
 //! in `tests/` hold it to that). Per question:
-//! - the reviewed mark and the follow-up flag are last-writer-wins [`Register`]s, ordered by
-//!   their [`Stamp`] (a hybrid clock time, then the writer), then by value so that even two
-//!   writes with one stamp merge the same way everywhere;
+//! - the reviewed mark, the follow-up flag and the "to signal" mark are last-writer-wins
+//!   [`Register`]s, ordered by their [`Stamp`] (a hybrid clock time, then the writer), then
+//!   by value so that even two writes with one stamp merge the same way everywhere;
 //! - the note is the set of its current [`NoteVersion`]s. A version records which versions
 //!   its writer had seen (`seen`, a version vector); a version another has seen is replaced
 //!   and dropped on merge. One version left is the note; two or more are a visible conflict,
@@ -158,6 +158,10 @@ pub struct Entry {
     /// Follow-up flag, dated the day it was set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flagged: Option<Register<NaiveDate>>,
+    /// "To signal": proposed for a signalement by the group president, dated the day it was
+    /// marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_signal: Option<Register<NaiveDate>>,
     /// The note's current versions, newest first (one, or a conflict), deleted ones included.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub note: Vec<NoteVersion>,
@@ -172,6 +176,11 @@ impl Entry {
     /// The day the flag was set, when set.
     pub fn flagged(&self) -> Option<NaiveDate> {
         self.flagged.as_ref().and_then(|r| r.value)
+    }
+
+    /// The day the question was marked "to signal", when it is.
+    pub fn to_signal(&self) -> Option<NaiveDate> {
+        self.to_signal.as_ref().and_then(|r| r.value)
     }
 
     /// The note as shown: deleted versions are left out when another has text.
@@ -216,7 +225,10 @@ impl Entry {
 
     /// True when the entry holds nothing.
     pub fn is_empty(&self) -> bool {
-        self.reviewed.is_none() && self.flagged.is_none() && self.note.is_empty()
+        self.reviewed.is_none()
+            && self.flagged.is_none()
+            && self.to_signal.is_none()
+            && self.note.is_empty()
     }
 
     /// Merges another copy of this entry into this one. (A new register is one more line
@@ -224,6 +236,7 @@ impl Entry {
     pub fn merge(&mut self, other: &Entry) {
         merge_register(&mut self.reviewed, &other.reviewed);
         merge_register(&mut self.flagged, &other.flagged);
+        merge_register(&mut self.to_signal, &other.to_signal);
         merge_note(&mut self.note, &other.note);
     }
 
@@ -231,8 +244,9 @@ impl Entry {
     pub fn stamps(&self) -> impl Iterator<Item = (u64, &str)> {
         let reviewed = self.reviewed.iter().map(|r| (r.t, r.by.as_str()));
         let flagged = self.flagged.iter().map(|r| (r.t, r.by.as_str()));
+        let to_signal = self.to_signal.iter().map(|r| (r.t, r.by.as_str()));
         let note = self.note.iter().map(|v| (v.t, v.by.as_str()));
-        reviewed.chain(flagged).chain(note)
+        reviewed.chain(flagged).chain(to_signal).chain(note)
     }
 
     /// The latest stamp of anything in the entry.
@@ -253,6 +267,9 @@ impl Entry {
         }
         if self.flagged != before.flagged {
             out.extend(self.flagged.iter().map(|r| r.by.as_str()));
+        }
+        if self.to_signal != before.to_signal {
+            out.extend(self.to_signal.iter().map(|r| r.by.as_str()));
         }
         for v in &self.note {
             if !before.note.contains(v) {
@@ -342,6 +359,17 @@ impl Shared {
         };
         let entry = self.entries.entry(id.to_string()).or_default();
         write_register(&mut entry.flagged, register);
+    }
+
+    /// Writes the "to signal" mark of a question (`None` clears it).
+    pub fn write_to_signal(&mut self, id: &str, stamp: Stamp, value: Option<NaiveDate>) {
+        let register = Register {
+            t: stamp.t,
+            by: stamp.by,
+            value,
+        };
+        let entry = self.entries.entry(id.to_string()).or_default();
+        write_register(&mut entry.to_signal, register);
     }
 
     /// Writes a new version of a question's note, replacing what `base` saw; returns it.

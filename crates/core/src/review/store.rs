@@ -65,6 +65,10 @@ pub enum Imported {
     Flagged(NaiveDate),
     /// Follow-up flag cleared.
     Unflagged,
+    /// Marked "to signal" on that day.
+    ToSignal(NaiveDate),
+    /// "To signal" mark cleared.
+    NotToSignal,
     /// A newer note came in.
     Note,
     /// The note now has versions saved concurrently: a conflict to resolve.
@@ -520,6 +524,43 @@ impl ReviewStore {
         Ok(on)
     }
 
+    /// True when the question is marked "to signal".
+    pub fn is_to_signal(&self, id: &str) -> bool {
+        self.entry(id).is_some_and(|e| e.to_signal().is_some())
+    }
+
+    /// Sets the "to signal" mark (dated today), or clears it. Returns whether it is now set.
+    pub fn toggle_to_signal(&mut self, id: &str, today: NaiveDate) -> Result<bool, ReviewError> {
+        let on = !self.is_to_signal(id);
+        self.set_to_signal([id], on, today)?;
+        Ok(on)
+    }
+
+    /// Sets (or clears) the "to signal" mark of every question given, as one change;
+    /// questions already so are left as they are. Returns how many changed.
+    pub fn set_to_signal<'a>(
+        &mut self,
+        ids: impl IntoIterator<Item = &'a str>,
+        on: bool,
+        today: NaiveDate,
+    ) -> Result<usize, ReviewError> {
+        self.writable()?;
+        let stamp = self.stamp();
+        let mut changed = 0;
+        for id in ids {
+            if self.is_to_signal(id) == on {
+                continue;
+            }
+            let value = on.then_some(today);
+            self.write(id, |s| s.write_to_signal(id, stamp.clone(), value));
+            changed += 1;
+        }
+        if changed > 0 {
+            self.touched(true);
+        }
+        Ok(changed)
+    }
+
     /// What an edit of the question's note starts from (keep it from when the editor opens:
     /// a version that arrives meanwhile then stays beside the new one, as a conflict).
     pub fn note_base(&self, id: &str) -> NoteBase {
@@ -877,6 +918,12 @@ fn describe_change(before: Option<&Entry>, after: &Entry) -> Vec<Imported> {
             None => Imported::Unflagged,
         });
     }
+    if after.to_signal != before.to_signal {
+        what.push(match after.to_signal() {
+            Some(d) => Imported::ToSignal(d),
+            None => Imported::NotToSignal,
+        });
+    }
     if after.note != before.note {
         what.push(if after.has_conflict() {
             Imported::NoteConflict
@@ -920,7 +967,7 @@ impl ReviewState {
 }
 
 /// The query language's review terms (`is:reviewed`, `is:flagged`, `has:note`,
-/// `is:changed`) read a snapshot of the review state, so filtering can run on another
+/// `is:changed`, `is:to-signal`) read a snapshot of the review state, so filtering can run on another
 /// thread.
 impl crate::query::ReviewFacts for ReviewState {
     fn is_reviewed(&self, q: &Question) -> bool {
@@ -939,6 +986,13 @@ impl crate::query::ReviewFacts for ReviewState {
 
     fn has_note(&self, q: &Question) -> bool {
         self.shared.entries.get(&q.id).is_some_and(Entry::has_note)
+    }
+
+    fn is_to_signal(&self, q: &Question) -> bool {
+        self.shared
+            .entries
+            .get(&q.id)
+            .is_some_and(|e| e.to_signal().is_some())
     }
 
     fn is_changed(&self, q: &Question) -> bool {

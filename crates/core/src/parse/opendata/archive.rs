@@ -22,6 +22,16 @@ pub struct ZipSummary {
     pub bytes: u64,
     /// True when the entry limit stopped the walk before the end.
     pub truncated: bool,
+    /// Entries left unread because the caller knew them unchanged (see
+    /// [`par_zip_entries_skipping`]).
+    pub unchanged: usize,
+}
+
+/// What tells an entry's content without reading it: its CRC-32 and size, from the
+/// archive's directory (not its time, which a new export of the same data changes).
+fn entry_stamp<R: Read>(e: &zip::read::ZipFile<'_, R>) -> i64 {
+    let h = (u64::from(e.crc32()) << 32) ^ e.size().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h as i64
 }
 
 fn open_archive<R: Read + Seek>(reader: R) -> Result<ZipArchive<R>, LineMessage> {
@@ -337,6 +347,21 @@ pub fn par_zip_entries<T: Send>(
     limits: &ZipLimits,
     f: impl Fn(&str, Result<ZipEntry<'_>, LineMessage>) -> T + Sync,
 ) -> Result<(Vec<T>, ZipSummary), LineMessage> {
+    par_zip_entries_skipping(file, limits, None, |name, _, entry| f(name, entry))
+}
+
+/// An entry the caller knows unchanged, by its name and stamp.
+pub type Unchanged<'a> = &'a (dyn Fn(&str, i64) -> bool + Sync);
+
+/// [`par_zip_entries`], leaving out the entries `unchanged` says it knows (from their name
+/// and stamp, read from the archive's directory: nothing is decompressed), and handing each
+/// entry read on with its stamp.
+pub fn par_zip_entries_skipping<T: Send>(
+    file: std::fs::File,
+    limits: &ZipLimits,
+    unchanged: Option<Unchanged<'_>>,
+    f: impl Fn(&str, i64, Result<ZipEntry<'_>, LineMessage>) -> T + Sync,
+) -> Result<(Vec<T>, ZipSummary), LineMessage> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
     let reader = SharedFile::new(file).map_err(|e| {
@@ -365,6 +390,7 @@ pub fn par_zip_entries<T: Send>(
     let over = AtomicBool::new(false);
     let errors = AtomicUsize::new(0);
     let dirs = AtomicUsize::new(0);
+    let skipped_unchanged = AtomicUsize::new(0);
     let big: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
     let results: Vec<Vec<(usize, Option<T>)>> = names
         .par_chunks(ENTRIES_PER_TASK)
@@ -378,8 +404,18 @@ pub fn par_zip_entries<T: Send>(
                     out.push((at, None));
                     continue;
                 }
-                let declared = archive.by_index_raw(*i).map(|e| (e.size(), e.is_dir()));
-                match declared {
+                let declared = archive
+                    .by_index_raw(*i)
+                    .map(|e| (e.size(), e.is_dir(), entry_stamp(&e)));
+                let stamp = declared.as_ref().map_or(0, |d| d.2);
+                if let (Some(known), Ok((_, false, stamp))) = (unchanged, &declared) {
+                    if known(name, *stamp) {
+                        skipped_unchanged.fetch_add(1, Ordering::Relaxed);
+                        out.push((at, None));
+                        continue;
+                    }
+                }
+                match declared.map(|(size, dir, _)| (size, dir)) {
                     Ok((_, true)) => {
                         dirs.fetch_add(1, Ordering::Relaxed);
                         out.push((at, None));
@@ -419,7 +455,7 @@ pub fn par_zip_entries<T: Send>(
                         Err(m)
                     }
                 };
-                out.push((at, Some(f(name, result))));
+                out.push((at, Some(f(name, stamp, result))));
             }
             out
         })
@@ -441,15 +477,17 @@ pub fn par_zip_entries<T: Send>(
         let result = match archive.by_index(*i) {
             Err(e) => {
                 errors.fetch_add(1, Ordering::Relaxed);
-                f(name, Err(entry_error(Problem::BadEntry(e.to_string()))))
+                f(name, 0, Err(entry_error(Problem::BadEntry(e.to_string()))))
             }
             Ok(mut entry) => {
+                let stamp = entry_stamp(&entry);
                 let declared = entry.size();
                 let limit = limits.max_stream_bytes.min(left);
                 if declared > limit {
                     errors.fetch_add(1, Ordering::Relaxed);
                     f(
                         name,
+                        stamp,
                         Err(entry_error(Problem::EntryTooBig { declared, limit })),
                     )
                 } else {
@@ -458,7 +496,7 @@ pub fn par_zip_entries<T: Send>(
                         left: limit,
                         read: 0,
                     };
-                    let t = f(name, Ok(ZipEntry::Stream(&mut capped)));
+                    let t = f(name, stamp, Ok(ZipEntry::Stream(&mut capped)));
                     total.fetch_add(capped.read, Ordering::Relaxed);
                     t
                 }
@@ -475,6 +513,7 @@ pub fn par_zip_entries<T: Send>(
     summary.skipped += dirs;
     summary.entries = names.len() - dirs;
     summary.errors = errors.into_inner();
+    summary.unchanged = skipped_unchanged.into_inner();
     summary.bytes = total.into_inner();
     Ok((slots.into_iter().flatten().collect(), summary))
 }

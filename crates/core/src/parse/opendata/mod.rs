@@ -20,8 +20,8 @@ mod xml;
 
 pub use amo::{parse_amo_json, resolve_authors, Acteur, AmoRecord, Directory, Mandat, Organe};
 pub use archive::{
-    for_each_zip_entry, for_each_zip_entry_reader, par_zip_entries, SharedFile, ZipEntry,
-    ZipSummary,
+    for_each_zip_entry, for_each_zip_entry_reader, par_zip_entries, par_zip_entries_skipping,
+    SharedFile, Unchanged, ZipEntry, ZipSummary,
 };
 pub use legacy::{for_each_legacy_question, for_each_legacy_question_json};
 pub use site_xml::parse_site_question_xml;

@@ -1,0 +1,267 @@
+//! A question's light row: what the list shows, the filter's field terms check and the sort
+//! orders by, without the texts; read from the library by qid, each repeated value (author,
+//! group, ministry, rubric, constituency) held once.
+//!
+//! The viewer on a whole library holds these (about 200 bytes a question) and reads a
+//! question's texts when it shows it ([`read_texts`]).
+
+use super::db::DbError;
+use crate::deadline::{Current, DeadlineRule, Timing};
+use crate::model::{Question, QuestionKind, Status};
+use chrono::{Days, Months, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A question without its texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Its number in the library (the `qid` column).
+    pub qid: i64,
+    /// `17-13809QE`.
+    pub id: Box<str>,
+    /// Legislature.
+    pub legislature: u16,
+    /// Written, government or oral.
+    pub kind: QuestionKind,
+    /// Number within legislature and kind.
+    pub number: u32,
+    /// Pending, answered or withdrawn.
+    pub status: Status,
+    /// Title.
+    pub title: Box<str>,
+    /// Author as printed.
+    pub author: Arc<str>,
+    /// Political group.
+    pub group: Arc<str>,
+    /// Constituency.
+    pub constituency: Arc<str>,
+    /// Rubric.
+    pub rubric: Arc<str>,
+    /// Ministry asked.
+    pub ministry_asked: Arc<str>,
+    /// Ministry that must answer.
+    pub ministry_assigned: Arc<str>,
+    /// JO publication date.
+    pub published: Option<NaiveDate>,
+    /// Answer date.
+    pub answered: Option<NaiveDate>,
+    /// Withdrawal date.
+    pub withdrawn: Option<NaiveDate>,
+    /// Latest signalement.
+    pub signaled: Option<NaiveDate>,
+}
+
+impl Row {
+    /// The row of a question (its qid given).
+    pub fn of(qid: i64, q: &Question) -> Row {
+        Row {
+            qid,
+            id: q.id.as_str().into(),
+            legislature: q.legislature,
+            kind: q.kind,
+            number: q.number,
+            status: q.status,
+            title: q.title.as_str().into(),
+            author: q.author.as_str().into(),
+            group: q.group.as_str().into(),
+            constituency: q.constituency.as_str().into(),
+            rubric: q.rubric.as_str().into(),
+            ministry_asked: q.ministry_asked.as_str().into(),
+            ministry_assigned: q.ministry_assigned.as_str().into(),
+            published: q.published(),
+            answered: q.answered_on(),
+            withdrawn: q.withdrawn_on(),
+            signaled: q
+                .last_event(crate::model::EventKind::Signaled)
+                .map(|e| e.date),
+        }
+    }
+
+    /// The ministry that owes the answer: the assigned one, or the one asked.
+    pub fn ministry(&self) -> &str {
+        if self.ministry_assigned.is_empty() {
+            &self.ministry_asked
+        } else {
+            &self.ministry_assigned
+        }
+    }
+
+    /// Pending when its legislature ended, `current` the one in session (see
+    /// [`crate::deadline::lapsed`]).
+    pub fn lapsed(&self, current: Current) -> bool {
+        self.status == Status::Pending && current.has_ended(self.legislature)
+    }
+
+    /// The art. 135 deadline and its rule, as [`crate::deadline::deadline`] gives them.
+    pub fn deadline(&self, current: Current) -> Option<(NaiveDate, DeadlineRule)> {
+        if self.lapsed(current) {
+            return None;
+        }
+        if let Some(signal) = self.signaled {
+            if let Some(date) = signal.checked_add_days(Days::new(crate::deadline::SIGNALED_DAYS)) {
+                return Some((date, DeadlineRule::Signaled));
+            }
+        }
+        let published = self.published?;
+        if published >= crate::deadline::reform_date() {
+            published
+                .checked_add_months(Months::new(2))
+                .map(|d| (d, DeadlineRule::TwoMonths))
+        } else {
+            published
+                .checked_add_months(Months::new(1))
+                .map(|d| (d, DeadlineRule::OneMonth))
+        }
+    }
+
+    /// Deadline, days pending and overdue, as [`crate::deadline::timing`] gives them.
+    pub fn timing(&self, today: NaiveDate, current: Current) -> Timing {
+        let due = self.deadline(current);
+        let mut timing = Timing {
+            deadline: due.map(|d| d.0),
+            deadline_rule: due.map(|d| d.1),
+            days_pending: None,
+            overdue_days: None,
+            answer_delay_days: None,
+            lapsed: self.lapsed(current),
+        };
+        match self.status {
+            Status::Pending => {
+                timing.days_pending = self.published.map(|p| (today - p).num_days().max(0));
+                if let Some((due, _)) = due {
+                    let late = (today - due).num_days();
+                    if late > 0 {
+                        timing.overdue_days = Some(late);
+                    }
+                }
+            }
+            Status::Answered => {
+                if let (Some(p), Some(a)) = (self.published, self.answered) {
+                    timing.answer_delay_days = Some((a - p).num_days());
+                }
+            }
+            Status::Withdrawn => {}
+        }
+        timing
+    }
+}
+
+/// A list of qids as the parameter of `rarray(?)`.
+pub(crate) fn id_list(qids: &[i64]) -> Rc<Vec<Value>> {
+    Rc::new(qids.iter().map(|&q| Value::Integer(q)).collect())
+}
+
+const COLUMNS: &str = "qid, id, legislature, kind, number, status, title, author, \
+    political_group, constituency, rubric, ministry_asked, ministry_assigned, published, \
+    answered, closed, signaled";
+
+/// Shares each repeated value.
+#[derive(Default)]
+struct Interner {
+    seen: HashMap<String, Arc<str>>,
+}
+
+impl Interner {
+    fn get(&mut self, s: String) -> Arc<str> {
+        if let Some(a) = self.seen.get(&s) {
+            return a.clone();
+        }
+        let a: Arc<str> = s.as_str().into();
+        self.seen.insert(s, a.clone());
+        a
+    }
+}
+
+fn day(s: Option<String>) -> Result<Option<NaiveDate>, ()> {
+    match s {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ()),
+    }
+}
+
+fn status(s: &str) -> Option<Status> {
+    Some(match s {
+        "pending" => Status::Pending,
+        "answered" => Status::Answered,
+        "withdrawn" => Status::Withdrawn,
+        _ => return None,
+    })
+}
+
+/// Reads the rows of `qids` (any order given; returned in qid order), or of every question.
+pub fn read_rows(conn: &Connection, qids: Option<&[i64]>) -> Result<Vec<Row>, DbError> {
+    let mut stmt;
+    let mut rows = match qids {
+        Some(list) => {
+            stmt = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM questions WHERE qid IN rarray(?1) ORDER BY qid"
+            ))?;
+            stmt.query([id_list(list)])?
+        }
+        None => {
+            stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM questions ORDER BY qid"))?;
+            stmt.query([])?
+        }
+    };
+    let mut strings = Interner::default();
+    let mut out = Vec::with_capacity(qids.map_or(0, <[i64]>::len));
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(1)?;
+        let bad = |what: &str| DbError::Damaged(format!("{id}: {what}"));
+        let kind: String = r.get(3)?;
+        let state: String = r.get(5)?;
+        out.push(Row {
+            qid: r.get(0)?,
+            legislature: u16::try_from(r.get::<_, i64>(2)?).map_err(|_| bad("legislature"))?,
+            kind: QuestionKind::from_code(&kind).ok_or_else(|| bad("kind"))?,
+            number: u32::try_from(r.get::<_, i64>(4)?).map_err(|_| bad("number"))?,
+            status: status(&state).ok_or_else(|| bad("status"))?,
+            title: r.get::<_, String>(6)?.into_boxed_str(),
+            author: strings.get(r.get(7)?),
+            group: strings.get(r.get(8)?),
+            constituency: strings.get(r.get(9)?),
+            rubric: strings.get(r.get(10)?),
+            ministry_asked: strings.get(r.get(11)?),
+            ministry_assigned: strings.get(r.get(12)?),
+            published: day(r.get(13)?).map_err(|()| bad("published"))?,
+            answered: day(r.get(14)?).map_err(|()| bad("answered"))?,
+            withdrawn: day(r.get(15)?).map_err(|()| bad("closed"))?,
+            signaled: day(r.get(16)?).map_err(|()| bad("signaled"))?,
+            id: id.into_boxed_str(),
+        });
+    }
+    Ok(out)
+}
+
+/// A question's texts, read when it is shown or searched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    /// The question's text.
+    pub question: String,
+    /// The answer's text (empty when none).
+    pub answer: String,
+}
+
+/// The texts of the questions of `qids`, by qid.
+pub fn read_texts(conn: &Connection, qids: &[i64]) -> Result<HashMap<i64, Texts>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT qid, question_text, answer_text FROM questions WHERE qid IN rarray(?1)",
+    )?;
+    let mut rows = stmt.query([id_list(qids)])?;
+    let mut out = HashMap::with_capacity(qids.len());
+    while let Some(r) = rows.next()? {
+        out.insert(
+            r.get(0)?,
+            Texts {
+                question: r.get(1)?,
+                answer: r.get(2)?,
+            },
+        );
+    }
+    Ok(out)
+}
