@@ -47,12 +47,18 @@ pub(super) fn run(
     };
     let loaded = load_for_cli(&[], ctx)?;
     let since = Since::choose(since, last.map(|l| l.day), ctx.today);
+    // What the imports brought since, whatever the dates of its events.
+    let imported = dossier_core::library::imported_since(&origin, since.moment(last), ctx.today)
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, "the imports' changes not read");
+            Imported::default()
+        });
     let news = news::compute(
         &loaded.questions,
         loaded.current,
         since.first_day(ctx.today),
         ctx.today,
-        &Imported::default(),
+        &imported,
     );
     let name = ctx.dossier.as_deref();
     out::with_stdout(|o| match format {

@@ -94,6 +94,8 @@ pub enum Effect {
         seen: Option<dossier_core::news::seen::Seen>,
         /// The dossier's key in that record.
         key: String,
+        /// Where the dossier comes from (what the library's imports changed is news).
+        origin: Origin,
         /// Whether this visit is recorded (not beside review marks that cannot be saved).
         record: bool,
         /// The day taken as today.
@@ -192,11 +194,12 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
             dossier,
             seen,
             key,
+            origin,
             record,
             today,
         } => Action::News(Box::new(jobs::news(
             generation,
-            &dossier,
+            (&dossier, &origin),
             seen.as_ref().map(|s| (s, record)),
             &key,
             today,

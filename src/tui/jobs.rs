@@ -297,7 +297,7 @@ pub struct NewsFound {
 /// visit recorded when `seen` says so.
 pub fn news(
     generation: u64,
-    dossier: &Dossier,
+    (dossier, origin): (&Dossier, &Origin),
     seen: Option<(&dossier_core::news::seen::Seen, bool)>,
     key: &str,
     today: chrono::NaiveDate,
@@ -327,12 +327,17 @@ pub fn news(
         None => (None, None),
     };
     let since = Since::choose(None, last.map(|l| l.day), today);
+    let imported = dossier_core::library::imported_since(origin, since.moment(last), today)
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, "the imports' changes not read");
+            Imported::default()
+        });
     let news = news::compute(
         &dossier.questions,
         dossier.current,
         since.first_day(today),
         today,
-        &Imported::default(),
+        &imported,
     );
     NewsFound {
         generation,

@@ -27,6 +27,7 @@ pub fn ask(app: &mut App, generation: u64, fx: &mut Vec<Effect>) {
         dossier: Arc::clone(&app.dossier),
         seen,
         key: app.origin.review_key(),
+        origin: app.origin.clone(),
         record: app.review.can_save() && app.review.save_problem().is_none(),
         today: app.today,
     });

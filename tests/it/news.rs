@@ -297,3 +297,35 @@ fn the_news_key_is_in_the_help_in_both_languages() {
         assert!(line.contains(" i "), "{line}");
     }
 }
+
+#[test]
+fn an_answer_an_import_brings_after_the_last_look_is_news_whatever_its_date() {
+    use crate::update::archives;
+    let s = Sandbox::new();
+    // Imports are dated by the clock: today is today.
+    let today = chrono::Local::now().date_naive().to_string();
+    let news = |s: &Sandbox| s.ok(&["--today", &today, "news"]);
+    let archive = |day: u32| {
+        let dir = s.path(&format!("day{day}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("Questions_ecrites.json.zip");
+        std::fs::write(&file, archives::qe(day)).unwrap();
+        file.display().to_string()
+    };
+    s.ok(&["import", &archive(1)]);
+    let first = news(&s);
+    assert!(first.contains("Sur les sept derniers jours"), "{first}");
+    let again = news(&s);
+    assert!(!again.contains("Réponses publiées"), "{again}");
+    // The next archive holds an answer published weeks before today.
+    s.ok(&["import", &archive(2)]);
+    let id = archives::answered_on_day_two();
+    let after = news(&s);
+    assert!(after.contains("Réponses publiées (1)"), "{after}");
+    let line = after.lines().find(|l| l.contains(&id)).unwrap();
+    let shown_today = chrono::Local::now().format("%d/%m/%Y").to_string();
+    assert!(!line.contains(&shown_today), "dated as published: {line}");
+    // Told once: the next look has nothing new.
+    let later = news(&s);
+    assert!(!later.contains("Réponses publiées"), "{later}");
+}

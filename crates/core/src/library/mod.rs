@@ -389,6 +389,60 @@ impl Library {
     }
 }
 
+/// What the library's imports after `since` changed among a dossier's questions (its
+/// named dossier's, or the whole library's), as the news tells it: nothing for an origin
+/// that is not the library, or a library not made yet. Imports after the day taken as
+/// today are left out (a `--today` in the past sees the library as it was then).
+pub fn imported_since(
+    origin: &Origin,
+    since: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+) -> Result<crate::news::Imported, OriginError> {
+    use crate::news::Change as News;
+    let mut imported = crate::news::Imported::default();
+    let Origin::Library { dir, dossier } = origin else {
+        return Ok(imported);
+    };
+    let library = Library::at(dir);
+    if !library.exists() {
+        return Ok(imported);
+    }
+    let reader = library.reader()?;
+    let dossiers;
+    let named = match dossier {
+        Some(name) => {
+            dossiers = reader.dossiers()?;
+            Some(
+                dossiers
+                    .get(name)
+                    .ok_or_else(|| OriginError::UnknownDossier(name.clone()))?,
+            )
+        }
+        None => None,
+    };
+    let end = today
+        .succ_opt()
+        .unwrap_or(today)
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
+    for record in reader.changes_since(Some(since.fixed_offset()), named, today)? {
+        let at = chrono::DateTime::parse_from_rfc3339(&record.at);
+        if at.is_ok_and(|at| at >= end) {
+            continue;
+        }
+        let change = match record.kind {
+            ChangeKind::New | ChangeKind::Joined => News::Joined,
+            ChangeKind::Answered => News::Answered,
+            ChangeKind::Withdrawn => News::Closed,
+            ChangeKind::Signaled => News::Signaled,
+            ChangeKind::MinistryChanged => News::Ministry,
+            ChangeKind::Other | ChangeKind::Left => continue,
+        };
+        imported.add(&record.id, change);
+    }
+    Ok(imported)
+}
+
 /// Where a dossier's questions come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

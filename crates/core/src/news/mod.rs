@@ -255,6 +255,22 @@ impl Since {
         }
     }
 
+    /// The day it names.
+    pub fn day(self) -> NaiveDate {
+        match self {
+            Since::LastLook(day) | Since::Asked(day) | Since::Week(day) => day,
+        }
+    }
+
+    /// The moment from which what the library's imports changed is news: the last look's,
+    /// else the start of the day named.
+    pub fn moment(self, last: Option<seen::Look>) -> chrono::DateTime<chrono::Utc> {
+        match (self, last) {
+            (Since::LastLook(_), Some(look)) => look.at,
+            _ => self.day().and_time(chrono::NaiveTime::MIN).and_utc(),
+        }
+    }
+
     /// The first day of the news: the day after the last look (what was dated that day
     /// was shown then; what an import brought after it is in [`Imported`]), the day asked
     /// for, or a week ago.
