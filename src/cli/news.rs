@@ -9,7 +9,7 @@ use dossier_core::i18n::news as words;
 use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
 use dossier_core::news::seen::{Look, Seen};
-use dossier_core::news::{self, Imported, News, Since};
+use dossier_core::news::{self, News, Since};
 use dossier_core::text::sanitize::{markdown_cell, markdown_line, terminal_line};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -48,11 +48,15 @@ pub(super) fn run(
     let loaded = load_for_cli(&[], ctx)?;
     let since = Since::choose(since, last.map(|l| l.day), ctx.today);
     // What the imports brought since, whatever the dates of its events.
-    let imported = dossier_core::library::imported_since(&origin, since.moment(last), ctx.today)
+    let imported = since
+        .moment(last)
+        .map(|at| dossier_core::library::imported_since(&origin, at, ctx.today))
+        .transpose()
         .unwrap_or_else(|e| {
             tracing::warn!(error = ?e, "the imports' changes not read");
-            Imported::default()
-        });
+            None
+        })
+        .unwrap_or_default();
     let news = news::compute(
         &loaded.questions,
         loaded.current,

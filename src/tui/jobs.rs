@@ -302,7 +302,7 @@ pub fn news(
     key: &str,
     today: chrono::NaiveDate,
 ) -> NewsFound {
-    use dossier_core::news::{self, seen::Look, Imported, Since};
+    use dossier_core::news::{self, seen::Look, Since};
     let look = Look {
         day: today,
         at: chrono::Utc::now(),
@@ -327,11 +327,15 @@ pub fn news(
         None => (None, None),
     };
     let since = Since::choose(None, last.map(|l| l.day), today);
-    let imported = dossier_core::library::imported_since(origin, since.moment(last), today)
+    let imported = since
+        .moment(last)
+        .map(|at| dossier_core::library::imported_since(origin, at, today))
+        .transpose()
         .unwrap_or_else(|e| {
             tracing::warn!(error = ?e, "the imports' changes not read");
-            Imported::default()
-        });
+            None
+        })
+        .unwrap_or_default();
     let news = news::compute(
         &dossier.questions,
         dossier.current,

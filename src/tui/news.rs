@@ -46,10 +46,7 @@ pub fn found(app: &mut App, found: NewsFound) {
         show_also(app, text, MessageKind::Warning);
     }
     let happened = found.news.has_happenings();
-    app.news = Some(Arc::new(NewsShown {
-        news: found.news,
-        since: found.since,
-    }));
+    app.news = Some(Arc::new(NewsShown::new(found.news, found.since)));
     if happened {
         app.layers.close(is_news);
         app.layers

@@ -364,6 +364,33 @@ pub struct NewsShown {
     pub news: dossier_core::news::News,
     /// Since when.
     pub since: dossier_core::news::Since,
+    /// Per group (in `news.sections`' order), the items left out of the window (it shows
+    /// [`NewsShown::MAX_PER_GROUP`] of each; `dossier news` tells them all).
+    pub more: Vec<usize>,
+}
+
+impl NewsShown {
+    /// Items shown per group: a first import can make every question of the library news.
+    pub const MAX_PER_GROUP: usize = 300;
+
+    /// The news as the window shows it: each group cut to [`NewsShown::MAX_PER_GROUP`].
+    pub fn new(mut news: dossier_core::news::News, since: dossier_core::news::Since) -> NewsShown {
+        let more = news
+            .sections
+            .iter_mut()
+            .map(|s| {
+                let over = s.items.len().saturating_sub(Self::MAX_PER_GROUP);
+                s.items.truncate(Self::MAX_PER_GROUP);
+                over
+            })
+            .collect();
+        NewsShown { news, since, more }
+    }
+
+    /// The items left out of the group of `section` (its index in `news.sections`).
+    pub fn more_of(&self, section: usize) -> usize {
+        self.more.get(section).copied().unwrap_or(0)
+    }
 }
 
 /// The viewer's state.

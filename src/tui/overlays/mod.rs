@@ -9,15 +9,21 @@ pub mod news;
 use crate::tui::panes::Ctx;
 use crate::tui::widgets;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
 use ratatui::Frame;
 
-/// Draws an overlay window with its title and footer, its lines from `scroll` on.
+/// Lines drawn in place of the cached ones (by index), highlighted across the window.
+pub type Chosen<'a> = (&'a [(usize, Line<'static>)], Style);
+
+/// Draws an overlay window with its title and footer, its lines from `scroll` on (the
+/// `chosen` ones in their place).
 pub fn draw(
     (title, footer): (&str, &str),
     lines: &[Line<'static>],
     scroll: usize,
+    chosen: Option<Chosen>,
     ctx: Ctx,
     frame: &mut Frame,
     area: Rect,
@@ -37,6 +43,23 @@ pub fn draw(
         ..inner
     };
     widgets::draw_lines(frame.buffer_mut(), text, lines.iter().skip(scroll));
+    if let Some((chosen, style)) = chosen {
+        for (i, line) in chosen {
+            let Some(row) = i.checked_sub(scroll).filter(|&r| r < height) else {
+                continue;
+            };
+            let row = row as u16;
+            let buf = frame.buffer_mut();
+            let cells = Rect {
+                y: text.y + row,
+                height: 1,
+                ..text
+            }
+            .intersection(buf.area);
+            buf.set_style(cells, style);
+            widgets::put_line(buf, text, row, line);
+        }
+    }
     if max_scroll > 0 {
         widgets::scrollbar(frame, area, max_scroll + 1, scroll);
     }

@@ -174,7 +174,6 @@ pub fn refresh(app: &mut App) {
             }
             OverlayKind::News => {
                 if let Some(shown) = &app.news {
-                    let selected = app.layers.overlay().map_or(0, |o| o.selected);
                     let name = match &app.origin {
                         Origin::Library {
                             dossier: Some(name),
@@ -183,9 +182,9 @@ pub fn refresh(app: &mut App) {
                         _ => None,
                     };
                     let shown_key = Arc::as_ptr(shown) as usize;
-                    let k = key(&(kind, width, app.lang, shown_key, selected));
+                    let k = key(&(kind, width, app.lang, shown_key));
                     keep(&mut cache.overlay, k, || {
-                        overlays::news::lines(shown, name, selected, ctx, width)
+                        overlays::news::lines(shown, name, ctx, width)
                     });
                 }
             }
@@ -287,7 +286,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
                         OverlayKind::Log => (w.messages_title, w.overlay_footer),
                         OverlayKind::News => (w.news_title, w.news_footer),
                     };
-                    overlays::draw((title, footer), &lines.1, o.scroll, ctx, frame, r);
+                    // The news's chosen line, highlighted as it is drawn.
+                    let chosen = match (&app.news, o.kind) {
+                        (Some(shown), OverlayKind::News) if !shown.news.is_empty() => {
+                            let first = overlays::news::first_line(shown, o.selected);
+                            overlays::news::chosen_lines(&lines.1, first, app.theme.selected())
+                        }
+                        _ => Vec::new(),
+                    };
+                    let chosen = (!chosen.is_empty()).then(|| (&chosen[..], app.theme.selected()));
+                    overlays::draw((title, footer), &lines.1, o.scroll, chosen, ctx, frame, r);
                 }
             }
             Layer::Note(editor) => note::draw(app, editor, frame, area),

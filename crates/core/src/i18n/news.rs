@@ -180,6 +180,15 @@ pub fn is_alarm(what: &What) -> bool {
     )
 }
 
+/// Items of a group the viewer's window leaves out.
+pub fn more(lang: Lang, n: usize) -> String {
+    let n = lang.number(n);
+    lang.pick(
+        format!("  … et {n} autres{NB}: dossier news les montre toutes"),
+        format!("  … and {n} more: dossier news shows them all"),
+    )
+}
+
 /// The Markdown table's columns.
 pub fn columns(lang: Lang) -> [&'static str; 5] {
     lang.pick(

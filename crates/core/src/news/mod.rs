@@ -263,11 +263,13 @@ impl Since {
     }
 
     /// The moment from which what the library's imports changed is news: the last look's,
-    /// else the start of the day named.
-    pub fn moment(self, last: Option<seen::Look>) -> chrono::DateTime<chrono::Utc> {
+    /// or the start of the day asked for. None the first time: every question of a library
+    /// just imported would be news, which tells nothing; the week's events are told.
+    pub fn moment(self, last: Option<seen::Look>) -> Option<chrono::DateTime<chrono::Utc>> {
         match (self, last) {
-            (Since::LastLook(_), Some(look)) => look.at,
-            _ => self.day().and_time(chrono::NaiveTime::MIN).and_utc(),
+            (Since::LastLook(_), Some(look)) => Some(look.at),
+            (Since::Week(_), _) => None,
+            _ => Some(self.day().and_time(chrono::NaiveTime::MIN).and_utc()),
         }
     }
 
