@@ -391,8 +391,10 @@ fn main() {
         let _ = words;
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let questions = |_: &[i64]| Ok(Vec::new());
+        let current = reader.current(None);
         let ctx = dossier_core::query::db::DbContext {
             today,
+            current,
             review: &NoReview,
             questions: &questions,
         };
@@ -421,11 +423,27 @@ fn main() {
         let few: Vec<_> = hits.iter().take(50).copied().collect();
         let mut first_screen = 0;
         let top = common::median(reps.max(5), || {
-            let r = rank_first(&rows, hits.clone(), SortKey::Date, false, true, today, 50);
+            let r = rank_first(
+                &rows,
+                hits.clone(),
+                SortKey::Date,
+                false,
+                true,
+                (today, current),
+                50,
+            );
             first_screen = r.first.len();
         });
         let top_few = common::median(reps.max(5), || {
-            let _ = rank_first(&rows, few.clone(), SortKey::Date, false, true, today, 50);
+            let _ = rank_first(
+                &rows,
+                few.clone(),
+                SortKey::Date,
+                false,
+                true,
+                (today, current),
+                50,
+            );
         });
         t.row(
             &format!(

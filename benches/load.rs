@@ -251,7 +251,7 @@ fn child_open(dir: &Path, cache_dir: &Path) -> ! {
         },
     );
     let loaded = vm_hwm().unwrap_or(0);
-    let index = dossier_core::query::SearchIndex::build_keys(&report.questions);
+    let index = dossier_core::query::SearchIndex::build_keys(&report.questions, report.current);
     let words = report
         .words
         .take()
@@ -701,7 +701,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
     // beside a key that only redraws; and one frame of the whole screen at 200x50. ----
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date");
     let report = load(std::slice::from_ref(&dir), &LoadOptions::default());
-    let index = dossier_core::query::SearchIndex::build_keys(&report.questions);
+    let index = dossier_core::query::SearchIndex::build_keys(&report.questions, report.current);
     let start = Instant::now();
     index.set_words(dossier_core::query::words::WordIndex::build(
         &report.questions,

@@ -180,7 +180,7 @@ fn main() {
     // The viewer on the questions, its review store on `file`.
     let mut app = App::new(Settings::new(Lang::En, today), store_at(&file));
     let _ = start(&mut app);
-    let index = dossier_core::query::SearchIndex::build_keys(&report.questions);
+    let index = dossier_core::query::SearchIndex::build_keys(&report.questions, report.current);
     let generation = app.load.generation.current();
     let mut setup = Cost::default();
     act(&mut app, Action::Resize(200, 50), &mut setup);

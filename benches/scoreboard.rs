@@ -14,7 +14,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{corpus, load_average, median, size_and_reps};
-use dossier_core::deadline::timing;
+use dossier_core::deadline::{timing, Current};
 use dossier_core::load::{load, LoadOptions};
 use dossier_core::model::Question;
 use dossier_core::scoreboard::ministries::Merger;
@@ -26,7 +26,7 @@ use std::hint::black_box;
 const SEED: u64 = 1;
 
 /// The floor: every question's timing, and a count per raw label.
-fn floor(questions: &[Question], by: By, today: NaiveDate) -> usize {
+fn floor(questions: &[Question], by: By, today: NaiveDate, current: Current) -> usize {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut overdue = 0;
     for q in questions {
@@ -38,7 +38,7 @@ fn floor(questions: &[Question], by: By, today: NaiveDate) -> usize {
             By::Legislature => "",
         };
         *counts.entry(label).or_default() += 1;
-        overdue += usize::from(timing(q, today).overdue_days.is_some());
+        overdue += usize::from(timing(q, today, current).overdue_days.is_some());
     }
     counts.len() + overdue
 }
@@ -60,6 +60,7 @@ fn main() {
         legislatures,
         load_average()
     );
+    let current = Current::of(&questions, None);
     let merger = Merger::new(&Default::default());
     for by in By::ALL {
         let opts = Options {
@@ -67,6 +68,7 @@ fn main() {
             since: None,
             until: None,
             today,
+            current,
             ministries: &merger,
         };
         let mut rows = 0;
@@ -76,7 +78,7 @@ fn main() {
             black_box(board);
         });
         let f = median(reps, || {
-            black_box(floor(&questions, by, today));
+            black_box(floor(&questions, by, today, current));
         });
         println!(
             "  by {:<12} {:>5} rows  compute {:>7.1} ms   floor {:>7.1} ms   ratio {:.1}",

@@ -15,10 +15,10 @@ pub(super) fn run(
     let questions: Vec<_> = report.questions.iter().collect();
     match format {
         ExportFormat::Json => {
-            export::json::write_records(out, &questions, Some(related), ctx.today)
+            export::json::write_records(out, &questions, Some(related), ctx.today, report.current)
         }
         ExportFormat::Csv => {
-            export::csv::write_questions(out, &questions, Some(related), ctx.today)
+            export::csv::write_questions(out, &questions, Some(related), ctx.today, report.current)
         }
     }
 }

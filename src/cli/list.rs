@@ -4,10 +4,11 @@ use super::words;
 use super::{load_for_cli, out, Context, Lang};
 use crate::tui::words::ui;
 use clap::{Args, ValueEnum};
-use dossier_core::deadline::timing;
+use dossier_core::deadline::{timing, Current};
 use dossier_core::export;
 use dossier_core::i18n::review as review_words;
 use dossier_core::library::{Library, Origin, OriginError};
+use dossier_core::load::LoadReport;
 use dossier_core::model::Question;
 use dossier_core::query::rows::Row;
 use dossier_core::query::{
@@ -115,8 +116,9 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         || matches!(args.format, ListFormat::Json | ListFormat::Csv))
     .then(|| ctx.related(&mut report));
     let questions = &report.questions;
+    let current = report.current;
     let shown = select(
-        questions,
+        &report,
         &query,
         args.sort,
         args.reverse,
@@ -128,10 +130,14 @@ pub(super) fn run(args: &ListArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
         ListFormat::Ids => shown
             .iter()
             .try_for_each(|q| writeln!(o, "{}", terminal_line(&q.id))),
-        ListFormat::Json => export::json::write_records(o, &shown, related.as_ref(), ctx.today),
-        ListFormat::Csv => export::csv::write_questions(o, &shown, related.as_ref(), ctx.today),
+        ListFormat::Json => {
+            export::json::write_records(o, &shown, related.as_ref(), ctx.today, current)
+        }
+        ListFormat::Csv => {
+            export::csv::write_questions(o, &shown, related.as_ref(), ctx.today, current)
+        }
         ListFormat::Table => {
-            let lines: Vec<Line> = shown.iter().map(|q| Line::of(q, ctx)).collect();
+            let lines: Vec<Line> = shown.iter().map(|q| Line::of(q, ctx, current)).collect();
             write_table(o, &lines, questions.len(), ctx, table_width())
         }
     });
@@ -212,6 +218,7 @@ fn from_library(
     let selected = reader
         .select(query, ctx.today, store.state(), scope.as_deref())
         .map_err(|e| origin_error(OriginError::Library(e)))?;
+    let current = reader.current(ctx.config.legislature);
     let mut hits = selected.hits;
     let by_score = args.sort.is_none() && query.has_free_words();
     sort_rows(
@@ -221,6 +228,7 @@ fn from_library(
         args.reverse,
         by_score,
         ctx.today,
+        current,
     );
     let rows: Vec<&Row> = hits
         .iter()
@@ -231,7 +239,7 @@ fn from_library(
             .iter()
             .try_for_each(|r| writeln!(o, "{}", terminal_line(&r.id))),
         _ => {
-            let lines: Vec<Line> = rows.iter().map(|r| Line::of_row(r, ctx)).collect();
+            let lines: Vec<Line> = rows.iter().map(|r| Line::of_row(r, ctx, current)).collect();
             write_table(o, &lines, total, ctx, table_width())
         }
     })?;
@@ -249,9 +257,9 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn of(q: &'a Question, ctx: &Context) -> Line<'a> {
+    fn of(q: &'a Question, ctx: &Context, current: Current) -> Line<'a> {
         Line {
-            mark: dossier_core::marks::status(q.status, timing(q, ctx.today).is_overdue()),
+            mark: dossier_core::marks::status(q.status, timing(q, ctx.today, current).is_overdue()),
             id: &q.id,
             date: q
                 .published()
@@ -263,9 +271,9 @@ impl<'a> Line<'a> {
         }
     }
 
-    fn of_row(r: &'a Row, ctx: &Context) -> Line<'a> {
+    fn of_row(r: &'a Row, ctx: &Context, current: Current) -> Line<'a> {
         Line {
-            mark: dossier_core::marks::status(r.status, r.timing(ctx.today).is_overdue()),
+            mark: dossier_core::marks::status(r.status, r.timing(ctx.today, current).is_overdue()),
             id: &r.id,
             date: r
                 .published
@@ -353,10 +361,11 @@ fn write_table(
     writeln!(out, "{}", words::shown_of(ctx.lang, shown.len(), total))
 }
 
-/// The questions `query` keeps, ordered as the viewer orders them: by `sort` (default
-/// date), ranked by relevance first when there are free words and no sort was asked.
+/// The questions of a load that `query` keeps, ordered as the viewer orders them: by `sort`
+/// (default date), ranked by relevance first when there are free words and no sort was
+/// asked.
 pub fn select<'a>(
-    questions: &'a [Question],
+    report: &'a LoadReport,
     query: &Query,
     sort: Option<SortKey>,
     reverse: bool,
@@ -364,11 +373,12 @@ pub fn select<'a>(
     review: &dyn ReviewFacts,
     related: Option<&dossier_core::related::RelatedSet>,
 ) -> Vec<&'a Question> {
+    let questions = &report.questions;
     // The word index pays for itself only when the query has words to look up.
     let index = if query.needs_words() {
-        SearchIndex::build(questions)
+        SearchIndex::build(questions, report.current)
     } else {
-        SearchIndex::build_keys(questions)
+        SearchIndex::build_keys(questions, report.current)
     };
     let qctx = QueryContext {
         today: ctx.today,

@@ -9,10 +9,12 @@ mod dossiers;
 mod export;
 mod import;
 pub mod list;
+pub mod news;
 pub mod out;
 mod report;
 pub mod review;
 mod stats;
+pub mod update;
 pub mod words;
 
 use crate::config::Config;
@@ -136,6 +138,30 @@ pub enum Command {
         /// What to import.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Download the Assemblée's open-data archives ([update] in the configuration: by
+    /// default the 17th legislature's questions and the deputies), only what changed since
+    /// the last update, and import them into the library, saying what changed. The only
+    /// command that uses the network.
+    Update {
+        /// Say what would be fetched, from where, and what the cache holds; download nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Accept a plain http:// repository on another machine (DOSSIER_UPDATE_URL).
+        #[arg(long)]
+        insecure_http: bool,
+    },
+    /// What is new in the library (or `-d NAME`) since you last looked: answers published
+    /// (their delay, whether after the deadline), closures and withdrawals, changes of
+    /// ministry, signalements, new questions, questions now overdue, and the deadlines of the
+    /// next seven days. Shown, it counts as looked at (per writer id); a week the first time.
+    News {
+        /// Since this day instead (YYYY-MM-DD); the last look is then left as it was.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
+        /// Output format (md: the weekly memo for the deputy).
+        #[arg(long, short, value_enum, default_value_t = news::NewsFormat::Text)]
+        format: news::NewsFormat,
     },
     /// Named dossiers: a name and a query over the library (`dossier -d NAME` opens one).
     Dossiers {
@@ -310,8 +336,9 @@ impl Context {
 }
 
 /// The commands' names, to tell a misspelt command from a missing path.
-const COMMANDS: [&str; 10] = [
-    "export", "check", "stats", "report", "list", "import", "dossiers", "review", "config", "help",
+const COMMANDS: [&str; 12] = [
+    "export", "check", "stats", "report", "list", "import", "update", "news", "dossiers", "review",
+    "config", "help",
 ];
 
 /// The command a word looks like, if it does: the same but for a letter or two, or a prefix.
@@ -410,6 +437,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List(args)) => &args.paths,
         Some(Command::Import { paths }) => paths,
         Some(Command::Review { .. })
+        | Some(Command::Update { .. })
+        | Some(Command::News { .. })
         | Some(Command::Config { .. })
         | Some(Command::Completions { .. })
         | Some(Command::Man)
@@ -425,6 +454,7 @@ pub fn run(cli: Cli) -> ExitCode {
             cli.command,
             Some(
                 Command::Import { .. }
+                    | Command::Update { .. }
                     | Command::Dossiers { .. }
                     | Command::Config { .. }
                     | Command::Completions { .. }
@@ -460,6 +490,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report::run(&args, &ctx),
         Some(Command::List(args)) => list::run(&args, &ctx),
         Some(Command::Import { paths }) => import::run(&paths, &ctx),
+        Some(Command::Update {
+            dry_run,
+            insecure_http,
+        }) => update::run(dry_run, insecure_http, &ctx),
+        Some(Command::News { since, format }) => news::run(since, format, &ctx),
         Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),
@@ -524,6 +559,7 @@ fn viewer(
         related: ctx.config.related.clone(),
         signalement_quota: ctx.config.signalement_quota,
         ministries: ctx.config.ministries.clone(),
+        legislature: ctx.config.legislature,
     };
     let review_opener = ctx.review_opener(false);
     let review = review_opener(&settings.origin);
@@ -590,6 +626,7 @@ pub fn load_with_progress(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<Lo
             progress: Some(&progress),
             cancel: None,
             cache: ctx.cache.as_ref(),
+            legislature: ctx.config.legislature,
         },
         ctx.today,
     );

@@ -68,7 +68,7 @@ pub(super) fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
         .then(|| ctx.related(&mut loaded));
     let selection = match &parsed {
         Some(q) => super::list::select(
-            &loaded.questions,
+            &loaded,
             q,
             None,
             false,
@@ -77,7 +77,7 @@ pub(super) fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
             related.as_ref(),
         ),
         None if args.signalement => loaded.questions.iter().collect(),
-        None => memo::pending(&loaded.questions),
+        None => memo::pending(&loaded.questions, loaded.current),
     };
     let done = if args.signalement {
         let chosen: HashSet<&str> = selection.iter().map(|q| q.id.as_str()).collect();
@@ -96,6 +96,7 @@ pub(super) fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
             related.as_ref(),
             quota,
             ctx.today,
+            loaded.current,
         );
         out::with_stdout(|o| match args.format {
             ReportFormat::Md => signalement::write_markdown(o, &plan, &lang),
@@ -104,13 +105,13 @@ pub(super) fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
             ReportFormat::Json => signalement::write_json(o, &plan),
         })
     } else {
-        let rows = memo::rows(&selection, store.state(), ctx.today);
+        let rows = memo::rows(&selection, store.state(), ctx.today, loaded.current);
         out::with_stdout(|o| match args.format {
             ReportFormat::Md => memo::write_markdown(o, &rows, &lang, ctx.today),
             ReportFormat::Csv => memo::write_csv(o, &rows),
             ReportFormat::Json => memo::write_json(o, &rows, ctx.today),
             ReportFormat::Html => {
-                let board = by_ministry(&selection, ctx);
+                let board = by_ministry(&selection, ctx, loaded.current);
                 html::write_memo(o, &rows, &board, &lang, &lang, ctx.today)
             }
         })
@@ -124,7 +125,11 @@ pub(super) fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<ExitCode> 
 
 /// The scoreboard by ministry of the questions reported, for the HTML memo's chart (the
 /// ministries merged as `stats --by ministry` merges them).
-fn by_ministry(selection: &[&Question], ctx: &Context) -> scoreboard::Scoreboard {
+fn by_ministry(
+    selection: &[&Question],
+    ctx: &Context,
+    current: dossier_core::deadline::Current,
+) -> scoreboard::Scoreboard {
     let merger = Merger::new(&ctx.config.ministries);
     scoreboard::compute(
         selection.iter().copied(),
@@ -133,6 +138,7 @@ fn by_ministry(selection: &[&Question], ctx: &Context) -> scoreboard::Scoreboard
             since: None,
             until: None,
             today: ctx.today,
+            current,
             ministries: &merger,
         },
     )

@@ -82,6 +82,7 @@ pub(super) fn run(args: &StatsArgs, ctx: &Context) -> anyhow::Result<ExitCode> {
                     since: args.since,
                     until: args.until,
                     today: ctx.today,
+                    current: report.current,
                     ministries: &merger,
                 },
             );
@@ -116,6 +117,7 @@ fn summary(
     let stats = compute(
         report.questions.iter().filter(|q| in_period(q, args)),
         ctx.today,
+        report.current,
     );
     if args.format == StatsFormat::Json {
         return dossier_core::export::json::write_pretty(out, &stats);

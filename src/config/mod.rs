@@ -5,6 +5,8 @@
 //! `--config FILE`) overrides only what it names. A file that cannot be used is reported with
 //! its name and line, and the defaults stand for what it got wrong.
 
+pub mod update;
+
 use dossier_core::i18n::Lang;
 use dossier_core::query::SortKey;
 use serde::Deserialize;
@@ -82,7 +84,9 @@ struct File {
     team: Option<PathBuf>,
     writer: Option<String>,
     library: Option<PathBuf>,
+    legislature: Option<Spanned<i64>>,
     similarity_threshold: Option<Spanned<f64>>,
+    update: Option<update::UpdateFile>,
     signalement_quota: Option<Spanned<i64>>,
     #[serde(default)]
     ministries: BTreeMap<String, String>,
@@ -169,6 +173,10 @@ pub struct Config {
     pub writer: Option<String>,
     /// Library folder.
     pub library: Option<PathBuf>,
+    /// The legislature in session, when the configuration says (the data can only raise it).
+    pub legislature: Option<u16>,
+    /// What `dossier update` fetches (`[update]`).
+    pub update: update::UpdateConfig,
     /// The similarity engine's settings (`similarity_threshold`).
     pub related: dossier_core::related::Config,
     /// How many questions the signalement memo proposes at most (`signalement_quota`).
@@ -273,6 +281,8 @@ impl Config {
             team: None,
             writer: None,
             library: None,
+            legislature: None,
+            update: update::UpdateConfig::default(),
             related: dossier_core::related::Config::default(),
             signalement_quota: 5,
             ministries: BTreeMap::new(),
@@ -308,6 +318,15 @@ impl Config {
             config.team = file.team.or(config.team);
             config.writer = file.writer.or(config.writer);
             config.library = file.library.or(config.library);
+            if let Some(l) = &file.legislature {
+                match update::legislature_number(*l.get_ref()) {
+                    Ok(n) => config.legislature = Some(n),
+                    Err(e) => errors.push(source.error(l.span(), format!("legislature: {e}"))),
+                }
+            }
+            if let Some(u) = file.update {
+                update::apply(&mut config.update, u, source, errors);
+            }
             if let Some(t) = &file.similarity_threshold {
                 let value = *t.get_ref();
                 if value > 0.0 && value <= 1.0 {

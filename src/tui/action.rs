@@ -2,7 +2,7 @@
 
 pub use super::command::Command;
 use super::external::{Ran, RunError};
-use super::jobs::{ExportDone, ListError, Listed, ViewSaved};
+use super::jobs::{ExportDone, ListError, Listed, NewsFound, ViewSaved};
 use dossier_core::library::Origin;
 use dossier_core::load::{LoadReport, Progress};
 use dossier_core::parse::problem::IoReason;
@@ -74,6 +74,8 @@ pub enum Action {
         /// The index.
         words: Box<WordIndex>,
     },
+    /// The news of a loaded dossier is known.
+    News(Box<NewsFound>),
     /// The related questions of a loaded dossier are found.
     Related {
         /// The load they are of.

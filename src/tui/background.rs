@@ -52,6 +52,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             generation,
             related,
         } => loading::related_found(app, generation, *related, fx),
+        Action::News(found) => super::news::found(app, *found),
         Action::HitsReady {
             generation,
             hits,

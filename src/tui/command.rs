@@ -67,6 +67,8 @@ commands! {
     ToggleHelp = "toggle_help",
     /// Show or hide the messages and load diagnostics.
     ToggleDiagnostics = "toggle_diagnostics",
+    /// Show or hide what is new in the dossier since the last visit.
+    News = "news",
     /// Next sort key.
     CycleSort = "cycle_sort",
     /// Reverse the sort order.
@@ -223,6 +225,7 @@ impl Command {
             PrevMatch => w(Filter, "occurrence précédente du filtre dans le détail", "previous filter match in the detail"),
             ToggleHelp => w(Other, "cette aide", "this help").hint("aide", "help"),
             ToggleDiagnostics => w(Other, "diagnostics du chargement (fichiers ignorés, avertissements)", "load diagnostics (skipped files, warnings)"),
+            News => w(Other, "nouveautés depuis votre dernière visite (réponses, retraits, signalements, retards, échéances\u{a0}; Entrée\u{a0}: aller à la question)", "what is new since your last visit (answers, withdrawals, signalements, overdue, deadlines; Enter: go to the question)"),
             CycleSort => w(Filter, "trier par date, numéro, auteur, ministère, attente, échéance", "sort by date, number, author, ministry, days pending, deadline").hint("tri", "sort"),
             ReverseSort => w(Filter, "inverser l'ordre", "reverse the order"),
             ToggleUnanswered => w(Filter, "seulement les questions sans réponse", "unanswered questions only").hint("sans réponse", "unanswered"),

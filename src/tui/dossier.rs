@@ -4,7 +4,7 @@
 //! threads that filter, index, relate and export it.
 
 use chrono::NaiveDate;
-use dossier_core::deadline::{timing, Timing};
+use dossier_core::deadline::{timing, Current, Timing};
 use dossier_core::load::LoadReport;
 use dossier_core::model::Question;
 use dossier_core::parse::diagnostic::Diagnostic;
@@ -20,6 +20,9 @@ pub struct Dossier {
     pub index: SearchIndex,
     /// Deadline and delays of each question, as of `today`.
     pub timings: Vec<Timing>,
+    /// The legislature in session, as the load said: the timings and the review queue
+    /// follow it.
+    pub current: Current,
     /// Position of each question by id.
     pub by_id: HashMap<String, usize>,
     /// What the load had to say.
@@ -45,9 +48,15 @@ impl std::fmt::Debug for Dossier {
 }
 
 impl Dossier {
-    /// Derives what the viewer needs from a load and its index.
+    /// Derives what the viewer needs from a load and its index (built with the load's
+    /// legislature in session).
     pub fn new(report: LoadReport, index: SearchIndex, today: NaiveDate) -> Self {
-        let timings = report.questions.iter().map(|q| timing(q, today)).collect();
+        let current = report.current;
+        let timings = report
+            .questions
+            .iter()
+            .map(|q| timing(q, today, current))
+            .collect();
         let by_id = report
             .questions
             .iter()
@@ -63,6 +72,7 @@ impl Dossier {
             questions: report.questions,
             index,
             timings,
+            current,
             by_id,
             diagnostics: report.diagnostics,
             files_skipped: report.files_skipped,
@@ -73,7 +83,7 @@ impl Dossier {
 
     /// Derives what the viewer needs from a load, building the index here.
     pub fn from_report(report: LoadReport, today: NaiveDate) -> Self {
-        let index = SearchIndex::build(&report.questions);
+        let index = SearchIndex::build(&report.questions, report.current);
         Dossier::new(report, index, today)
     }
 

@@ -37,6 +37,8 @@ pub enum Effect {
         generation: u64,
         /// Where the questions come from.
         origin: Origin,
+        /// The legislature in session as configured (the data can only raise it).
+        legislature: Option<u16>,
     },
     /// Build the word index of this dossier; answer with `Indexed` of this generation.
     Index {
@@ -94,6 +96,24 @@ pub enum Effect {
         /// The day deadlines are counted to.
         today: NaiveDate,
     },
+    /// Tell what is new in a loaded dossier since the last visit, and record this visit;
+    /// answer with `News` of this generation.
+    News {
+        /// The load it is of.
+        generation: u64,
+        /// The dossier.
+        dossier: Arc<Dossier>,
+        /// Where the visits are recorded (none: nowhere, a week is told).
+        seen: Option<dossier_core::news::seen::Seen>,
+        /// The dossier's key in that record.
+        key: String,
+        /// Where the dossier comes from (what the library's imports changed is news).
+        origin: Origin,
+        /// Whether this visit is recorded (not beside review marks that cannot be saved).
+        record: bool,
+        /// The day taken as today.
+        today: NaiveDate,
+    },
 }
 
 /// Where the event loop runs an effect.
@@ -119,6 +139,7 @@ impl Effect {
                 Lane::Terminal
             }
             Effect::Relate { .. }
+            | Effect::News { .. }
             | Effect::StoreCache(_)
             | Effect::ListChoices { .. }
             | Effect::OpenReview(_)
@@ -156,7 +177,11 @@ pub trait Env: Sync {
 /// or whose work was replaced by a newer one).
 pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
     Some(match effect {
-        Effect::Load { generation, origin } => return load(generation, &origin, env),
+        Effect::Load {
+            generation,
+            origin,
+            legislature,
+        } => return load(generation, &origin, legislature, env),
         Effect::Index {
             generation,
             dossier,
@@ -178,6 +203,21 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
                 &config,
             )),
         },
+        Effect::News {
+            generation,
+            dossier,
+            seen,
+            key,
+            origin,
+            record,
+            today,
+        } => Action::News(Box::new(jobs::news(
+            generation,
+            (&dossier, &origin),
+            seen.as_ref().map(|s| (s, record)),
+            &key,
+            today,
+        ))),
         Effect::StoreCache(dossier) => {
             if let (Some(cache), Some(ticket)) = (env.cache(), &dossier.cache_ticket) {
                 let related = dossier.related.get().map(|r| r.to_stored());
@@ -238,6 +278,7 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
                 since: None,
                 until: None,
                 today,
+                current: dossier.current,
                 ministries: &ministries,
             };
             Action::Scored {
@@ -250,13 +291,19 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
 
 /// Loads a dossier: its progress as it goes, then the questions with their search keys (the
 /// word index follows, built once the list is shown), or why it could not be loaded.
-fn load(generation: u64, origin: &Origin, env: &dyn Env) -> Option<Action> {
+fn load(
+    generation: u64,
+    origin: &Origin,
+    legislature: Option<u16>,
+    env: &dyn Env,
+) -> Option<Action> {
     let progress = |p: Progress| env.early(Action::LoadProgress(generation, p));
     let loaded = origin.load(
         &LoadOptions {
             progress: Some(&progress),
             cancel: Some(env.cancelled()),
             cache: env.cache(),
+            legislature,
         },
         env.today(),
     );
@@ -267,7 +314,7 @@ fn load(generation: u64, origin: &Origin, env: &dyn Env) -> Option<Action> {
         Ok(report) => report,
         Err(e) => return Some(Action::LoadFailed(generation, Box::new(e))),
     };
-    let index = SearchIndex::build_keys(&report.questions);
+    let index = SearchIndex::build_keys(&report.questions, report.current);
     // A word index from the cache is for exactly these questions.
     if let Some(words) = report.words.take() {
         index.set_words(words);

@@ -273,6 +273,7 @@ pub fn export_when_free(job: ExportJob, free: impl FnOnce()) -> ExportDone {
             quota: job.quota,
             words: &job.lang,
         }),
+        current: job.dossier.current,
     };
     match export::save(&job.path, job.overwrite, job.format, &shown) {
         Ok(export::Saved::Written(path)) => ExportDone::Written {
@@ -284,5 +285,76 @@ pub fn export_when_free(job: ExportJob, free: impl FnOnce()) -> ExportDone {
             path: job.path,
             reason: (&e).into(),
         },
+    }
+}
+
+/// The news of a loaded dossier since the last visit, that visit recorded.
+#[derive(Debug)]
+pub struct NewsFound {
+    /// The load it is of.
+    pub generation: u64,
+    /// What is new.
+    pub news: dossier_core::news::News,
+    /// Since when.
+    pub since: dossier_core::news::Since,
+    /// The record of visits could not be read (`true`) or written (`false`): its file.
+    pub problem: Option<(std::path::PathBuf, bool)>,
+}
+
+/// What is new in a dossier since the last visit recorded in `seen` (else a week), this
+/// visit recorded when `seen` says so.
+pub fn news(
+    generation: u64,
+    (dossier, origin): (&Dossier, &Origin),
+    seen: Option<(&dossier_core::news::seen::Seen, bool)>,
+    key: &str,
+    today: chrono::NaiveDate,
+) -> NewsFound {
+    use dossier_core::news::{self, seen::Look, Since};
+    let look = Look {
+        day: today,
+        at: chrono::Utc::now(),
+    };
+    let swapped = seen.map(|(s, record)| {
+        let done = if record {
+            s.swap(key, look)
+        } else {
+            s.last(key)
+        };
+        (s, done)
+    });
+    let (last, problem) = match swapped {
+        Some((_, Ok(last))) => (last, None),
+        Some((s, Err(e))) => {
+            tracing::warn!(error = %e, "news visit not recorded");
+            // Unreadable, or read and not written.
+            let read = s.last(key);
+            let reading = read.is_err();
+            (read.ok().flatten(), Some((e.path().to_path_buf(), reading)))
+        }
+        None => (None, None),
+    };
+    let since = Since::choose(None, last.map(|l| l.day), today);
+    let imported = since
+        .moment(last)
+        .map(|at| dossier_core::library::imported_since(origin, at, today))
+        .transpose()
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, "the imports' changes not read");
+            None
+        })
+        .unwrap_or_default();
+    let news = news::compute(
+        &dossier.questions,
+        dossier.current,
+        since.first_day(today),
+        today,
+        &imported,
+    );
+    NewsFound {
+        generation,
+        news,
+        since,
+        problem,
     }
 }

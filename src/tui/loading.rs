@@ -25,6 +25,7 @@ pub fn reload(app: &mut App, fx: &mut Vec<Effect>) {
     fx.push(Effect::Load {
         generation: app.load.generation.ask(),
         origin: app.origin.clone(),
+        legislature: app.legislature,
     });
     marks::read(app, fx, None);
 }
@@ -106,6 +107,9 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
         show_also(app, ui::repaired_notes(lang, n), MessageKind::Info);
     }
     marks::changed(app, Recount::All);
+    if first {
+        super::news::ask(app, loaded.generation, fx);
+    }
 }
 
 /// The word index of the dossier shown is ready: searches that need it run again, faster.
@@ -173,6 +177,7 @@ pub fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mu
     app.reading = Reading::Idle;
     app.saving = Saving::Idle;
     app.save_news = None;
+    app.news = None;
     app.review_state = Arc::new(app.review.state().clone());
     reload(app, fx);
 }

@@ -30,6 +30,7 @@ pub mod message;
 pub mod messages;
 #[cfg(test)]
 mod module_graph;
+pub mod news;
 pub mod overlays;
 pub mod panes;
 pub mod related;

@@ -183,7 +183,10 @@ fn in_memory(
     query: &Query,
     today: chrono::NaiveDate,
 ) -> BTreeMap<String, i64> {
-    let index = SearchIndex::build(questions);
+    let index = SearchIndex::build(
+        questions,
+        dossier_core::deadline::Current::of(questions, None),
+    );
     let ctx = QueryContext {
         today,
         review: &NoReview,

@@ -2,6 +2,7 @@
 //! errors, ranking, refinement, sorting, narrowing.
 
 use chrono::NaiveDate;
+use dossier_core::deadline::Current;
 use dossier_core::i18n::Lang;
 use dossier_core::load::load_sample;
 use dossier_core::model::Question;
@@ -25,7 +26,7 @@ fn sample() -> &'static Sample {
     static SAMPLE: OnceLock<Sample> = OnceLock::new();
     SAMPLE.get_or_init(|| {
         let questions = load_sample().questions;
-        let index = SearchIndex::build(&questions);
+        let index = SearchIndex::build(&questions, Current::of(&questions, None));
         Sample { questions, index }
     })
 }
@@ -421,6 +422,7 @@ fn ranked(query: &str, key: SortKey, reverse: bool) -> Vec<&'static str> {
         reverse,
         q.has_free_words(),
         today(),
+        Current::KNOWN,
     );
     hits.iter()
         .map(|h| s.questions[h.index].id.as_str())
@@ -573,7 +575,15 @@ fn indexed_sorting_agrees_with_plain_sorting() {
                 for by_score in [false, true] {
                     let mut plain = hits.clone();
                     let mut indexed = hits.clone();
-                    sort_hits(&s.questions, &mut plain, key, reverse, by_score, today());
+                    sort_hits(
+                        &s.questions,
+                        &mut plain,
+                        key,
+                        reverse,
+                        by_score,
+                        today(),
+                        Current::KNOWN,
+                    );
                     sort_hits_indexed(
                         &s.questions,
                         &s.index,
@@ -701,7 +711,7 @@ fn scores_do_not_depend_on_how_many_candidates_are_checked() {
         q.title = format!("{} n° {i} -- dépôt", q.title);
         questions.push(q);
     }
-    let index = SearchIndex::build(&questions);
+    let index = SearchIndex::build(&questions, Current::of(&questions, None));
     let ctx = QueryContext {
         today: today(),
         review: &NoReview,
@@ -741,7 +751,7 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
     );
     assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), vec![4, 0]);
     // An index built from fewer questions: only the indexed ones can match.
-    let small = SearchIndex::build(&s.questions[..2]);
+    let small = SearchIndex::build(&s.questions[..2], Current::of(&s.questions[..2], None));
     assert_eq!(filter(&s.questions, &small, &q, &ctx, None).len(), 2);
     assert!(filter(&[], &s.index, &q, &ctx, None).is_empty());
     let mut stray = vec![
@@ -758,6 +768,7 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
         false,
         true,
         today(),
+        Current::KNOWN,
     );
     assert_eq!(stray[1].index, 42, "hits out of range go last");
 }
@@ -822,7 +833,7 @@ proptest! {
                 prop_assert!(some.iter().all(|h| candidates.contains(&h.index)));
                 prop_assert!(some.iter().all(|h| full.contains(h)));
                 let mut sorted = full.clone();
-                sort_hits(&s.questions, &mut sorted, SortKey::DaysPending, true, true, today());
+                sort_hits(&s.questions, &mut sorted, SortKey::DaysPending, true, true, today(), Current::KNOWN);
                 prop_assert_eq!(sorted.len(), full.len());
             }
             Err(e) => prop_assert!(e.span.end <= input.len()),
@@ -862,8 +873,8 @@ fn corpus() -> &'static Corpus {
         words.sort();
         words.dedup();
         Corpus {
-            indexed: SearchIndex::build(&questions),
-            unindexed: SearchIndex::build_keys(&questions),
+            indexed: SearchIndex::build(&questions, Current::of(&questions, None)),
+            unindexed: SearchIndex::build_keys(&questions, Current::of(&questions, None)),
             questions,
             words,
         }

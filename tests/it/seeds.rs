@@ -5,7 +5,7 @@
 //! embedded in the binary (`load_sample`). Timings use today = 2026-11-22.
 
 use chrono::NaiveDate;
-use dossier_core::deadline::{timing, DeadlineRule};
+use dossier_core::deadline::{timing, Current, DeadlineRule};
 use dossier_core::load::{load, load_sample, LoadOptions, LoadReport};
 use dossier_core::model::{EmphasisStyle, EventKind, Question, QuestionKind, Status};
 use std::path::PathBuf;
@@ -314,7 +314,7 @@ fn check(q: &Question, e: &Expected) {
     assert_eq!(italics, e.question_italics, "{who}: italic spans");
     assert!(q.answer_emphasis.is_empty(), "{who}: answer emphasis");
 
-    let t = timing(q, today());
+    let t = timing(q, today(), Current::KNOWN);
     assert_eq!(t.deadline, Some(e.deadline), "{who}: deadline");
     assert_eq!(
         t.deadline_rule,

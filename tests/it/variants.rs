@@ -4,7 +4,7 @@
 
 use crate::util::English;
 use chrono::NaiveDate;
-use dossier_core::deadline::{timing, DeadlineRule};
+use dossier_core::deadline::{timing, Current, DeadlineRule};
 use dossier_core::load::{load, LoadOptions};
 use dossier_core::model::{EmphasisStyle, EventKind, ExtraField, Question, QuestionKind, Status};
 use dossier_core::parse::diagnostic::{Diagnostic, Severity};
@@ -156,7 +156,10 @@ fn question_orale_sans_debat() {
                 (EventKind::AnswerPublished, d(2024, 2, 15), Some(1024), None),
             ]
         );
-        assert_eq!(timing(q, d(2026, 11, 22)).answer_delay_days, Some(9));
+        assert_eq!(
+            timing(q, d(2026, 11, 22), Current::KNOWN).answer_delay_days,
+            Some(9)
+        );
         if ext == "md" {
             let bold = spans(&q.answer_text, &q.answer_emphasis, EmphasisStyle::Bold);
             assert_eq!(
@@ -229,7 +232,10 @@ fn missing_pages_are_none() {
              l'espace France services."
         );
         // 2 September -> 4 November: 28 + 31 + 4.
-        assert_eq!(timing(q, d(2026, 11, 22)).answer_delay_days, Some(63));
+        assert_eq!(
+            timing(q, d(2026, 11, 22), Current::KNOWN).answer_delay_days,
+            Some(63)
+        );
     });
 }
 
@@ -359,7 +365,7 @@ fn every_dated_line_becomes_an_event_sorted_by_date() {
                 "Erratum de la réponse publié au JO le",
             ]
         );
-        let t = timing(q, d(2026, 11, 22));
+        let t = timing(q, d(2026, 11, 22), Current::KNOWN);
         // Signalée on 24 March 2025: ten days.
         assert_eq!(t.deadline, Some(d(2025, 4, 3)));
         assert_eq!(t.deadline_rule, Some(DeadlineRule::Signaled));
@@ -395,7 +401,7 @@ fn withdrawal_reasons_are_kept_whatever_they_are() {
                 ),
             ]
         );
-        assert!(!timing(q, d(2026, 11, 22)).is_overdue());
+        assert!(!timing(q, d(2026, 11, 22), Current::KNOWN).is_overdue());
     });
 }
 
@@ -406,7 +412,7 @@ fn constituency_without_circonscription_number() {
         assert_eq!(q.constituency, "Morbihan");
         assert_eq!(q.group, "Union pour un Mouvement Populaire");
         // Before 28 November 2014: one month.
-        let t = timing(q, d(2026, 11, 22));
+        let t = timing(q, d(2026, 11, 22), Current::KNOWN);
         assert_eq!(t.deadline, Some(d(2009, 3, 17)));
         assert_eq!(t.deadline_rule, Some(DeadlineRule::OneMonth));
     });

@@ -12,7 +12,11 @@ use std::path::PathBuf;
 
 fn viewer(lang: Lang) -> (crate::util::Sandbox, Viewer) {
     let (s, dir) = sandbox();
-    let v = Viewer::on(lang, vec![PathBuf::from(dir)], None);
+    let mut v = Viewer::on(lang, vec![PathBuf::from(dir)], None);
+    // The sandbox's week has news, shown first: closed, as a staffer would.
+    if v.app.layers.overlay().is_some() {
+        v.press("<Esc>");
+    }
     (s, v)
 }
 
@@ -309,4 +313,18 @@ fn hostile_names_reach_the_screen_as_harmless_text() {
             );
         }
     }
+}
+
+#[test]
+fn b_from_the_news_window_opens_the_scoreboard_in_its_place() {
+    let (s, dir) = sandbox();
+    let mut v = Viewer::on(Lang::En, vec![PathBuf::from(dir)], None);
+    assert!(
+        v.app.layers.overlay().is_some(),
+        "the week's news shown first"
+    );
+    v.press("B");
+    assert!(v.app.layers.overlay().is_none());
+    assert!(v.app.layers.board().is_some());
+    drop(s);
 }

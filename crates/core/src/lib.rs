@@ -21,6 +21,7 @@ pub mod marks;
 pub mod model;
 #[cfg(test)]
 mod module_graph;
+pub mod news;
 pub mod parse;
 pub mod query;
 pub mod related;

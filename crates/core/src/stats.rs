@@ -1,6 +1,6 @@
 //! Counts over a set of questions: by status, ministry and group; overdue; answer delays.
 
-use crate::deadline::timing;
+use crate::deadline::{timing, Current};
 use crate::model::{Question, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -43,6 +43,7 @@ pub struct Stats {
 fn tally<'a>(
     questions: &'a [Question],
     today: NaiveDate,
+    current: Current,
     key: impl Fn(&'a Question) -> &'a str,
 ) -> Vec<Count> {
     let mut map: HashMap<&str, Count> = HashMap::new();
@@ -61,7 +62,7 @@ fn tally<'a>(
         entry.total += 1;
         if q.status == Status::Pending {
             entry.pending += 1;
-            if timing(q, today).is_overdue() {
+            if timing(q, today, current).is_overdue() {
                 entry.overdue += 1;
             }
         }
@@ -89,10 +90,11 @@ pub fn median(mut values: Vec<i64>) -> Option<f64> {
     })
 }
 
-/// Computes the figures of `questions` as of `today`.
+/// Computes the figures of `questions` as of `today`, `current` the legislature in session.
 pub fn compute<'a>(
     questions: impl IntoIterator<Item = &'a Question> + Clone,
     today: NaiveDate,
+    current: Current,
 ) -> Stats {
     let list: Vec<Question> = questions.into_iter().cloned().collect();
     let mut stats = Stats {
@@ -102,12 +104,12 @@ pub fn compute<'a>(
         withdrawn: 0,
         overdue: 0,
         median_answer_delay_days: None,
-        by_ministry: tally(&list, today, |q| q.ministry()),
-        by_group: tally(&list, today, |q| &q.group),
+        by_ministry: tally(&list, today, current, |q| q.ministry()),
+        by_group: tally(&list, today, current, |q| &q.group),
     };
     let mut delays = Vec::new();
     for q in &list {
-        let t = timing(q, today);
+        let t = timing(q, today, current);
         match q.status {
             Status::Answered => stats.answered += 1,
             Status::Pending => stats.pending += 1,

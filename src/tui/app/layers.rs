@@ -221,6 +221,8 @@ pub enum OverlayKind {
     Help,
     /// The messages of the session and the load diagnostics.
     Log,
+    /// What is new in the dossier since the last visit.
+    News,
 }
 
 /// A window over the panes and how far it is scrolled.
@@ -230,6 +232,19 @@ pub struct Overlay {
     pub kind: OverlayKind,
     /// Its first line drawn.
     pub scroll: usize,
+    /// The line chosen (the news: the item Enter goes to).
+    pub selected: usize,
+}
+
+impl Overlay {
+    /// An overlay at its top.
+    pub fn new(kind: OverlayKind) -> Overlay {
+        Overlay {
+            kind,
+            scroll: 0,
+            selected: 0,
+        }
+    }
 }
 
 /// What a text prompt asks for.

@@ -359,12 +359,50 @@ impl FilterKey {
     }
 }
 
+/// What was new in the dossier at this visit, as the news window shows it.
+#[derive(Debug)]
+pub struct NewsShown {
+    /// What is new.
+    pub news: dossier_core::news::News,
+    /// Since when.
+    pub since: dossier_core::news::Since,
+    /// Per group (in `news.sections`' order), the items left out of the window (it shows
+    /// [`NewsShown::MAX_PER_GROUP`] of each; `dossier news` tells them all).
+    pub more: Vec<usize>,
+}
+
+impl NewsShown {
+    /// Items shown per group: a first import can make every question of the library news.
+    pub const MAX_PER_GROUP: usize = 300;
+
+    /// The news as the window shows it: each group cut to [`NewsShown::MAX_PER_GROUP`].
+    pub fn new(mut news: dossier_core::news::News, since: dossier_core::news::Since) -> NewsShown {
+        let more = news
+            .sections
+            .iter_mut()
+            .map(|s| {
+                let over = s.items.len().saturating_sub(Self::MAX_PER_GROUP);
+                s.items.truncate(Self::MAX_PER_GROUP);
+                over
+            })
+            .collect();
+        NewsShown { news, since, more }
+    }
+
+    /// The items left out of the group of `section` (its index in `news.sections`).
+    pub fn more_of(&self, section: usize) -> usize {
+        self.more.get(section).copied().unwrap_or(0)
+    }
+}
+
 /// The viewer's state.
 pub struct App {
     /// Interface language.
     pub lang: Lang,
     /// The date taken as today.
     pub today: NaiveDate,
+    /// The legislature in session as configured, for loads.
+    pub legislature: Option<u16>,
     /// Colours.
     pub theme: Theme,
     /// Keys.
@@ -418,6 +456,8 @@ pub struct App {
     pub saving: Saving,
     /// The message shown is about this change, and follows its save.
     pub save_news: Option<SaveNews>,
+    /// What was new in the dossier at this visit (none until known).
+    pub news: Option<Arc<NewsShown>>,
     /// A read of the review files.
     pub reading: Reading,
     /// An answer on its way that may ask a question.
@@ -487,6 +527,7 @@ impl App {
         App {
             lang: settings.lang,
             today: settings.today,
+            legislature: settings.legislature,
             theme: settings.theme,
             keymap: settings.keymap,
             dossier: Arc::new(Dossier::empty()),
@@ -513,6 +554,7 @@ impl App {
             review,
             saving: Saving::Idle,
             save_news: None,
+            news: None,
             reading: Reading::Idle,
             awaiting: None,
             switch: Switch::Idle,
@@ -570,7 +612,7 @@ impl App {
     pub fn is_to_review(&self, q: &Question) -> bool {
         (q.status == Status::Pending
             && !self.review.is_reviewed(&q.id)
-            && !dossier_core::deadline::lapsed(q))
+            && !dossier_core::deadline::lapsed(q, self.dossier.current))
             || self.is_changed(q)
     }
 

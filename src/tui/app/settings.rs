@@ -37,6 +37,8 @@ pub struct Settings {
     /// Ministries' labels counted as another's in the scoreboard (label -> the label it
     /// counts as).
     pub ministries: std::collections::BTreeMap<String, String>,
+    /// The legislature in session as configured, for loads (the data can only raise it).
+    pub legislature: Option<u16>,
 }
 
 impl Settings {
@@ -56,6 +58,7 @@ impl Settings {
             related: dossier_core::related::Config::default(),
             signalement_quota: 5,
             ministries: Default::default(),
+            legislature: None,
         }
     }
 }

@@ -83,6 +83,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::PrevMatch => jump_to_match(app, false),
         Command::ToggleHelp => open_overlay(app, OverlayKind::Help),
         Command::ToggleDiagnostics => open_overlay(app, OverlayKind::Log),
+        Command::News => crate::tui::news::open(app),
         Command::CycleSort => app.sort = app.sort.next(),
         Command::ReverseSort => app.reverse = !app.reverse,
         Command::ToggleUnanswered => toggle_term(app, Quick::Unanswered),
@@ -286,7 +287,7 @@ fn scroll_focused(app: &mut App, step: Step) {
 
 /// Opens an overlay.
 fn open_overlay(app: &mut App, kind: OverlayKind) {
-    app.layers.push(Layer::Overlay(Overlay { kind, scroll: 0 }));
+    app.layers.push(Layer::Overlay(Overlay::new(kind)));
 }
 
 /// Adds a term to the filter, or takes it away (`u`, `o`): the list follows the filter.

@@ -1,8 +1,9 @@
 //! An overlay's keys (the help, the log): scrolling, the other overlay's key to switch to
-//! it, its own key or Esc (or a click) to close it, Ctrl-z to suspend.
+//! it, its own key or Esc (or a click) to close it, Ctrl-z to suspend. The news window's
+//! lines are chosen rather than scrolled, and Enter goes to the chosen one's question.
 
 use crate::tui::action::Action;
-use crate::tui::app::layers::{Overlay, OverlayKind};
+use crate::tui::app::layers::{Board, Layer, Overlay, OverlayKind};
 use crate::tui::app::App;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
@@ -15,6 +16,9 @@ pub fn handle(
     action: Action,
     fx: &mut Vec<Effect>,
 ) -> Option<Overlay> {
+    if overlay.kind == OverlayKind::News {
+        return news(app, overlay, action, fx);
+    }
     let command = match action {
         Action::Command(c) => c,
         Action::Wheel { down, .. } => {
@@ -36,13 +40,8 @@ pub fn handle(
         Command::HalfPageUp => Step::Half(-1),
         Command::Top => Step::Top,
         Command::Bottom => Step::Bottom,
-        Command::ToggleHelp | Command::ToggleDiagnostics => {
-            let kind = match command {
-                Command::ToggleHelp => OverlayKind::Help,
-                _ => OverlayKind::Log,
-            };
-            // Its own key closes it; the other's opens the other.
-            return (kind != overlay.kind).then_some(Overlay { kind, scroll: 0 });
+        Command::ToggleHelp | Command::ToggleDiagnostics | Command::News | Command::Scoreboard => {
+            return switch(app, overlay, command);
         }
         Command::Back => return None,
         // Ctrl-z works wherever the viewer is; the overlay is still there on `fg`.
@@ -64,5 +63,91 @@ pub fn handle(
         .map_or(1, |a| a.height.saturating_sub(2).max(1) as usize);
     // The very end, whatever the width the text is wrapped to when drawn.
     overlay.scroll = step.to_end(overlay.scroll, page, lines.saturating_sub(page));
+    Some(overlay)
+}
+
+/// An overlay's own key closes it; another's opens that one.
+fn switch(app: &mut App, overlay: Overlay, command: Command) -> Option<Overlay> {
+    // The scoreboard is a screen of its own: it replaces the window.
+    if command == Command::Scoreboard {
+        app.layers.push(Layer::Scoreboard(Board::new()));
+        return None;
+    }
+    let kind = match command {
+        Command::ToggleHelp => OverlayKind::Help,
+        Command::ToggleDiagnostics => OverlayKind::Log,
+        _ => OverlayKind::News,
+    };
+    if kind == overlay.kind || (kind == OverlayKind::News && app.news.is_none()) {
+        return None;
+    }
+    Some(Overlay::new(kind))
+}
+
+/// The news window's keys: the chosen line moves, Enter goes to its question.
+fn news(
+    app: &mut App,
+    mut overlay: Overlay,
+    action: Action,
+    fx: &mut Vec<Effect>,
+) -> Option<Overlay> {
+    let command = match action {
+        Action::Command(c) => c,
+        Action::Wheel { down, .. } => {
+            if down {
+                Command::Down
+            } else {
+                Command::Up
+            }
+        }
+        Action::Click(..) => return None,
+        _ => return Some(overlay),
+    };
+    let count = crate::tui::news::count(app);
+    let rows = app
+        .cache
+        .areas
+        .overlay
+        .map_or(2, |a| a.height.saturating_sub(2).max(2) as usize);
+    let page = (rows / 2).max(1);
+    let last = count.saturating_sub(1);
+    let k = overlay.selected;
+    overlay.selected = match command {
+        Command::Down => (k + 1).min(last),
+        Command::Up => k.saturating_sub(1),
+        Command::PageDown => (k + page).min(last),
+        Command::PageUp => k.saturating_sub(page),
+        Command::HalfPageDown => (k + page / 2 + 1).min(last),
+        Command::HalfPageUp => k.saturating_sub(page / 2 + 1),
+        Command::Top => 0,
+        Command::Bottom => last,
+        Command::Open => {
+            crate::tui::news::go_to(app, k);
+            return None;
+        }
+        Command::ToggleHelp | Command::ToggleDiagnostics | Command::News | Command::Scoreboard => {
+            return switch(app, overlay, command);
+        }
+        Command::Back => return None,
+        Command::Suspend => {
+            fx.push(Effect::Suspend);
+            return Some(overlay);
+        }
+        Command::Quit => {
+            app.quit = true;
+            return None;
+        }
+        _ => return Some(overlay),
+    };
+    // The chosen item's two lines in view; the heading too when it is the first.
+    if let Some(shown) = &app.news {
+        let first = crate::tui::overlays::news::first_line(shown, overlay.selected);
+        let top = if overlay.selected == 0 { 0 } else { first };
+        if top < overlay.scroll {
+            overlay.scroll = top;
+        } else if first + 2 > overlay.scroll + rows {
+            overlay.scroll = first + 2 - rows;
+        }
+    }
     Some(overlay)
 }

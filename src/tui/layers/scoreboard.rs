@@ -77,10 +77,8 @@ pub fn handle(
             };
         }
         Command::ToggleHelp => {
-            app.layers.push(Layer::Overlay(Overlay {
-                kind: OverlayKind::Help,
-                scroll: 0,
-            }));
+            app.layers
+                .push(Layer::Overlay(Overlay::new(OverlayKind::Help)));
             return Some(board);
         }
         Command::Suspend => {

@@ -172,6 +172,22 @@ pub fn refresh(app: &mut App) {
                     overlays::log::lines(log, &d.diagnostics, r.unreadable_files(), ctx, width)
                 });
             }
+            OverlayKind::News => {
+                if let Some(shown) = &app.news {
+                    let name = match &app.origin {
+                        Origin::Library {
+                            dossier: Some(name),
+                            ..
+                        } => Some(name.as_str()),
+                        _ => None,
+                    };
+                    let shown_key = Arc::as_ptr(shown) as usize;
+                    let k = key(&(kind, width, app.lang, shown_key));
+                    keep(&mut cache.overlay, k, || {
+                        overlays::news::lines(shown, name, ctx, width)
+                    });
+                }
+            }
         }
     }
     // The scoreboard screen: all but the status bar; its rows in the order asked.
@@ -281,11 +297,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Layer::Overlay(o) => {
                 if let (Some(r), Some(lines)) = (visible(areas.overlay, area), &app.cache.overlay) {
                     let w = ui::words(app.lang);
-                    let title = match o.kind {
-                        OverlayKind::Help => w.help_title,
-                        OverlayKind::Log => w.messages_title,
+                    let (title, footer) = match o.kind {
+                        OverlayKind::Help => (w.help_title, w.overlay_footer),
+                        OverlayKind::Log => (w.messages_title, w.overlay_footer),
+                        OverlayKind::News => (w.news_title, w.news_footer),
                     };
-                    overlays::draw(title, &lines.1, o.scroll, ctx, frame, r);
+                    // The news's chosen line, highlighted as it is drawn.
+                    let chosen = match (&app.news, o.kind) {
+                        (Some(shown), OverlayKind::News) if !shown.news.is_empty() => {
+                            let first = overlays::news::first_line(shown, o.selected);
+                            overlays::news::chosen_lines(&lines.1, first, app.theme.selected())
+                        }
+                        _ => Vec::new(),
+                    };
+                    let chosen = (!chosen.is_empty()).then(|| (&chosen[..], app.theme.selected()));
+                    overlays::draw((title, footer), &lines.1, o.scroll, chosen, ctx, frame, r);
                 }
             }
             Layer::Note(editor) => note::draw(app, editor, frame, area),

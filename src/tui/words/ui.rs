@@ -97,6 +97,12 @@ pub struct Words {
     pub to_review: &'static str,
     /// Footer of the overlays.
     pub overlay_footer: &'static str,
+    /// The news window's title.
+    pub news_title: &'static str,
+    /// The news window's footer.
+    pub news_footer: &'static str,
+    /// The news asked for before it is known.
+    pub news_not_ready: &'static str,
     /// No diagnostics.
     pub diagnostics_none: &'static str,
     /// No messages yet.
@@ -199,6 +205,9 @@ pub static FR: Words = Words {
     overdue: "en retard",
     to_review: "à revoir",
     overlay_footer: "Échap pour fermer · j/k pour défiler",
+    news_title: "Nouveautés",
+    news_footer: "Entrée\u{a0}: aller à la question · Échap\u{a0}: fermer · j/k\u{a0}: choisir",
+    news_not_ready: "Nouveautés en cours de calcul…",
     diagnostics_none: "Aucun diagnostic\u{a0}: tous les fichiers ont été lus sans remarque.",
     messages_none: "Aucun message pour l'instant.",
     sort: "tri",
@@ -274,6 +283,9 @@ pub static EN: Words = Words {
     overdue: "overdue",
     to_review: "to review",
     overlay_footer: "Esc to close · j/k to scroll",
+    news_title: "What's new",
+    news_footer: "Enter: go to the question · Esc: close · j/k: choose",
+    news_not_ready: "Working out what is new…",
     diagnostics_none: "No diagnostics: every file was read without remark.",
     messages_none: "No message yet.",
     sort: "sort",

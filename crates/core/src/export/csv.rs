@@ -1,7 +1,7 @@
 //! CSV output: one row per question, every text cell neutralised for spreadsheets and
 //! terminals ([`crate::text::sanitize::csv_cell`]).
 
-use crate::deadline::{timing, Timing};
+use crate::deadline::{timing, Current, Timing};
 use crate::model::{EventKind, Question};
 use crate::text::sanitize::csv_cell;
 use chrono::NaiveDate;
@@ -97,6 +97,7 @@ pub fn write_questions(
     questions: &[&Question],
     related: Option<&crate::related::RelatedSet>,
     today: NaiveDate,
+    current: Current,
 ) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
@@ -104,7 +105,7 @@ pub fn write_questions(
         let n = related
             .and_then(|r| Some(r.distinct(r.position(&q.id)?).len()))
             .unwrap_or(0);
-        writer.write_record(row(q, &timing(q, today), n))?;
+        writer.write_record(row(q, &timing(q, today, current), n))?;
     }
     writer.flush()
 }

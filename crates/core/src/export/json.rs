@@ -2,7 +2,7 @@
 //! terminal raw (JSON escapes C0 controls itself; C1 controls, DEL and BiDi controls are
 //! escaped too, as `\u009b`).
 
-use crate::deadline::{timing, Timing};
+use crate::deadline::{timing, Current, Timing};
 use crate::model::Question;
 use crate::text::sanitize::is_unsafe;
 use chrono::NaiveDate;
@@ -91,11 +91,13 @@ fn empty_as_null<S: Serializer>(value: &&str, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl<'a> Record<'a> {
-    /// The record of a question as of `today`, with its related questions in `related`.
+    /// The record of a question as of `today` (`current` the legislature in session), with
+    /// its related questions in `related`.
     pub fn of(
         q: &'a Question,
         related: Option<&crate::related::RelatedSet>,
         today: NaiveDate,
+        current: Current,
     ) -> Record<'a> {
         Record {
             id: &q.id,
@@ -121,7 +123,7 @@ impl<'a> Record<'a> {
             events: &q.events,
             extra: &q.extra,
             source: &q.source,
-            timing: timing(q, today),
+            timing: timing(q, today, current),
             related: related.map(|r| r.related(&q.id)).unwrap_or_default(),
         }
     }
@@ -189,10 +191,11 @@ pub fn write_records(
     questions: &[&Question],
     related: Option<&crate::related::RelatedSet>,
     today: NaiveDate,
+    current: Current,
 ) -> io::Result<()> {
     let records: Vec<Record> = questions
         .iter()
-        .map(|q| Record::of(q, related, today))
+        .map(|q| Record::of(q, related, today, current))
         .collect();
     write_pretty(out, &records)
 }

@@ -2,7 +2,7 @@
 //! same rows as CSV or JSON. Most urgent first: the earliest deadline (so the most overdue)
 //! leads, and a question signalée, due in ten days, comes before the ones due later.
 
-use crate::deadline::{timing, DeadlineRule, Timing};
+use crate::deadline::{timing, Current, DeadlineRule, Timing};
 use crate::model::{EventKind, Question, Status};
 use crate::review::ReviewState;
 use crate::text::sanitize::{csv_cell, markdown_cell, markdown_line};
@@ -66,11 +66,11 @@ pub struct Row<'a> {
 }
 
 /// The default selection of a report: the pending questions still awaiting an answer
-/// (not those that lapsed with an earlier legislature).
-pub fn pending(questions: &[Question]) -> Vec<&Question> {
+/// (not those that lapsed with an earlier legislature than `current`).
+pub fn pending(questions: &[Question], current: Current) -> Vec<&Question> {
     questions
         .iter()
-        .filter(|q| q.status == Status::Pending && !crate::deadline::lapsed(q))
+        .filter(|q| q.status == Status::Pending && !crate::deadline::lapsed(q, current))
         .collect()
 }
 
@@ -81,6 +81,7 @@ pub fn rows<'a>(
     selection: &[&'a Question],
     review: &'a ReviewState,
     today: NaiveDate,
+    current: Current,
 ) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = selection
         .iter()
@@ -95,7 +96,7 @@ pub fn rows<'a>(
                 status: q.status,
                 published: q.published(),
                 signaled: q.last_event(EventKind::Signaled).map(|e| e.date),
-                timing: timing(q, today),
+                timing: timing(q, today, current),
                 flagged: entry.and_then(|e| e.flagged()),
                 reviewed: entry.and_then(|e| e.reviewed()).map(|r| r.date),
                 note: entry.and_then(|e| e.note_text()).unwrap_or(""),

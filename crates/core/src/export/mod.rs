@@ -57,6 +57,8 @@ pub struct Shown<'a> {
     pub words: &'a dyn memo::Words,
     /// Today, for deadlines.
     pub today: NaiveDate,
+    /// The legislature in session, for deadlines.
+    pub current: crate::deadline::Current,
     /// What the signalement memo is planned from (needed by [`Format::Signalement`]).
     pub signalement: Option<Signalement<'a>>,
 }
@@ -84,13 +86,17 @@ pub fn write(out: &mut dyn io::Write, format: Format, shown: &Shown) -> io::Resu
         words,
         today,
         signalement: planned,
+        current,
     } = *shown;
     match format {
-        Format::Csv => csv::write_questions(out, questions, related, today),
-        Format::Json => json::write_records(out, questions, related, today),
-        Format::Memo => {
-            memo::write_markdown(out, &memo::rows(questions, review, today), words, today)
-        }
+        Format::Csv => csv::write_questions(out, questions, related, today, current),
+        Format::Json => json::write_records(out, questions, related, today, current),
+        Format::Memo => memo::write_markdown(
+            out,
+            &memo::rows(questions, review, today, current),
+            words,
+            today,
+        ),
         Format::Signalement => {
             let Some(s) = planned else {
                 return Err(io::Error::new(
@@ -98,7 +104,15 @@ pub fn write(out: &mut dyn io::Write, format: Format, shown: &Shown) -> io::Resu
                     "the signalement memo needs the whole dossier",
                 ));
             };
-            let plan = signalement::plan(s.questions, s.indices, review, related, s.quota, today);
+            let plan = signalement::plan(
+                s.questions,
+                s.indices,
+                review,
+                related,
+                s.quota,
+                today,
+                current,
+            );
             signalement::write_markdown(out, &plan, s.words)
         }
     }

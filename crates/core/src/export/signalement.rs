@@ -8,7 +8,7 @@
 //! quota applies, most overdue first. A question marked "to signal" is kept even when answered
 //! elsewhere: the memo says so.
 
-use crate::deadline::{lapsed, timing, DeadlineRule};
+use crate::deadline::{lapsed, timing, Current, DeadlineRule};
 use crate::model::{EventKind, Question, Status};
 use crate::related::RelatedSet;
 use crate::review::ReviewState;
@@ -117,6 +117,7 @@ pub fn plan<'a>(
     related: Option<&'a RelatedSet>,
     quota: usize,
     today: NaiveDate,
+    current: Current,
 ) -> Plan<'a> {
     let waiting: Vec<usize> = selection
         .iter()
@@ -124,14 +125,14 @@ pub fn plan<'a>(
         .filter(|&i| {
             questions
                 .get(i)
-                .is_some_and(|q| q.status == Status::Pending && !lapsed(q))
+                .is_some_and(|q| q.status == Status::Pending && !lapsed(q, current))
         })
         .collect();
     let marked_on = |q: &Question| review.shared.entries.get(&q.id).and_then(|e| e.to_signal());
     let signaled_on = |q: &Question| q.last_event(EventKind::Signaled).map(|e| e.date);
     let candidate = |i: usize| -> Candidate<'a> {
         let q = &questions[i];
-        let t = timing(q, today);
+        let t = timing(q, today, current);
         Candidate {
             id: &q.id,
             title: &q.title,
@@ -158,7 +159,7 @@ pub fn plan<'a>(
     let mut answered_elsewhere = Vec::new();
     let (source, mut candidates) = if marked.is_empty() {
         let overdue: Vec<Candidate> = unsignaled
-            .filter(|&i| timing(&questions[i], today).is_overdue())
+            .filter(|&i| timing(&questions[i], today, current).is_overdue())
             .map(candidate)
             .filter(|c| {
                 if c.answered_elsewhere.is_some() {
@@ -187,7 +188,7 @@ pub fn plan<'a>(
         .iter()
         .filter_map(|&i| {
             let q = &questions[i];
-            let t = timing(q, today);
+            let t = timing(q, today, current);
             let signaled = signaled_on(q)?;
             let deadline = t
                 .deadline

@@ -7,6 +7,7 @@
 //! - [`review`]: review errors, and what review operations report;
 //! - [`library`]: why a library, a named dossier or a name could not be used;
 //! - [`report`]: the memo's words;
+//! - [`news`]: the news of a dossier (`dossier news`, the viewer's news window);
 //! - [`signalement`]: the signalement memo's words;
 //! - this module: dates, numbers, plurals and punctuation.
 //!
@@ -20,6 +21,7 @@
 
 pub mod library;
 pub mod load;
+pub mod news;
 pub mod query;
 pub mod report;
 pub mod review;

@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn a_dossier_is_its_query_with_pins_and_exclusions() {
         let questions = load_sample().questions;
-        let index = SearchIndex::build(&questions);
+        let index = SearchIndex::build(&questions, crate::deadline::Current::of(&questions, None));
         let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
         let mut d = NamedDossier::new("attente", "statut:attente").unwrap();
         let ids = |d: &NamedDossier| -> Vec<String> {

@@ -201,6 +201,7 @@ fn members_among(
     let questions = |_: &[i64]| Ok(Vec::new());
     let ctx = DbContext {
         today,
+        current: crate::query::db::current_of(conn, None),
         review: &NoReview,
         questions: &questions,
     };

@@ -156,10 +156,16 @@ pub struct Opened {
 }
 
 impl Opened {
+    /// The legislature in session as the library's questions say, or `configured` when
+    /// higher (see [`crate::deadline::Current`]).
+    pub fn current(&self, configured: Option<u16>) -> crate::deadline::Current {
+        crate::deadline::Current::of(&self.questions, configured)
+    }
+
     /// The search index of the questions, with the word index the library holds (built
-    /// here when it holds none).
-    pub fn search_index(&mut self) -> crate::query::SearchIndex {
-        let index = crate::query::SearchIndex::build_keys(&self.questions);
+    /// here when it holds none); `current` the legislature in session ([`Opened::current`]).
+    pub fn search_index(&mut self, current: crate::deadline::Current) -> crate::query::SearchIndex {
+        let index = crate::query::SearchIndex::build_keys(&self.questions, current);
         index.set_words(match self.words.take() {
             Some(w) => w,
             None => WordIndex::build(&self.questions),
@@ -383,6 +389,60 @@ impl Library {
     }
 }
 
+/// What the library's imports after `since` changed among a dossier's questions (its
+/// named dossier's, or the whole library's), as the news tells it: nothing for an origin
+/// that is not the library, or a library not made yet. Imports after the day taken as
+/// today are left out (a `--today` in the past sees the library as it was then).
+pub fn imported_since(
+    origin: &Origin,
+    since: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+) -> Result<crate::news::Imported, OriginError> {
+    use crate::news::Change as News;
+    let mut imported = crate::news::Imported::default();
+    let Origin::Library { dir, dossier } = origin else {
+        return Ok(imported);
+    };
+    let library = Library::at(dir);
+    if !library.exists() {
+        return Ok(imported);
+    }
+    let reader = library.reader()?;
+    let dossiers;
+    let named = match dossier {
+        Some(name) => {
+            dossiers = reader.dossiers()?;
+            Some(
+                dossiers
+                    .get(name)
+                    .ok_or_else(|| OriginError::UnknownDossier(name.clone()))?,
+            )
+        }
+        None => None,
+    };
+    let end = today
+        .succ_opt()
+        .unwrap_or(today)
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc();
+    for record in reader.changes_since(Some(since.fixed_offset()), named, today)? {
+        let at = chrono::DateTime::parse_from_rfc3339(&record.at);
+        if at.is_ok_and(|at| at >= end) {
+            continue;
+        }
+        let change = match record.kind {
+            ChangeKind::New | ChangeKind::Joined => News::Joined,
+            ChangeKind::Answered => News::Answered,
+            ChangeKind::Withdrawn => News::Closed,
+            ChangeKind::Signaled => News::Signaled,
+            ChangeKind::MinistryChanged => News::Ministry,
+            ChangeKind::Other | ChangeKind::Left => continue,
+        };
+        imported.add(&record.id, change);
+    }
+    Ok(imported)
+}
+
 /// Where a dossier's questions come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -463,7 +523,12 @@ impl Origin {
         today: chrono::NaiveDate,
     ) -> Result<crate::load::LoadReport, OriginError> {
         match self {
-            Origin::Sample => Ok(crate::load::load_sample()),
+            Origin::Sample => {
+                let mut report = crate::load::load_sample();
+                report.current =
+                    crate::deadline::Current::of(&report.questions, options.legislature);
+                Ok(report)
+            }
             Origin::Paths(paths) => Ok(crate::load::load(paths, options)),
             Origin::Library { dir, dossier } => {
                 let library = Library::at(dir);
@@ -471,6 +536,7 @@ impl Origin {
                     let opened = library.open()?;
                     return Ok(crate::load::LoadReport {
                         files_read: opened.questions.len(),
+                        current: opened.current(options.legislature),
                         questions: opened.questions,
                         words: opened.words,
                         related: opened.related,
@@ -486,6 +552,8 @@ impl Origin {
                 let (questions, related) = reader.with_related(&members)?;
                 Ok(crate::load::LoadReport {
                     files_read: questions.len(),
+                    // The whole library's, also for a named dossier of older questions.
+                    current: reader.current(options.legislature),
                     questions,
                     related,
                     ..Default::default()

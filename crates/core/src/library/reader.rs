@@ -160,6 +160,12 @@ impl Reader {
         read_dossiers(&self.conn).map_err(|e| self.sqlite(e))
     }
 
+    /// The legislature in session as the library says (its highest legislature, or
+    /// `configured` when higher).
+    pub fn current(&self, configured: Option<u16>) -> crate::deadline::Current {
+        crate::query::db::current_of(&self.conn, configured)
+    }
+
     /// The settings the stored relations were found with.
     pub fn related_config(&self) -> Option<crate::related::Config> {
         schema::meta(&self.conn, "related_config")
@@ -181,6 +187,7 @@ impl Reader {
         let questions = full(&self.conn);
         let ctx = DbContext {
             today,
+            current: self.current(None),
             review,
             questions: &questions,
         };

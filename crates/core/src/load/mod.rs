@@ -52,6 +52,10 @@ pub struct LoadReport {
     /// The related questions of `questions`, when the cache (or the library) held them and
     /// nothing changed; with the settings they were found with.
     pub related: Option<crate::related::Stored>,
+    /// The legislature in session as these questions say (the whole library's, for a named
+    /// dossier), or as configured ([`LoadOptions::legislature`]): deadlines are computed with
+    /// it.
+    pub current: crate::deadline::Current,
 }
 
 impl LoadReport {
@@ -107,6 +111,9 @@ pub struct LoadOptions<'a> {
     pub cancel: Option<&'a AtomicBool>,
     /// The cache to take unchanged files from; none to parse every file.
     pub cache: Option<&'a Cache>,
+    /// The legislature in session as the configuration says, when it says: the data can
+    /// only raise it (see [`crate::deadline::Current`]).
+    pub legislature: Option<u16>,
 }
 
 /// Loads every question document under `paths`.
@@ -214,6 +221,7 @@ fn load_with(
     report.files_skipped = count_skipped(&report.diagnostics);
     report.files_ignored = discovery.ignored;
     report.bytes_read = rest.bytes;
+    report.current = crate::deadline::Current::of(&report.questions, options.legislature);
     let sources = Sources {
         stamps: rest.stamps.into_iter().collect(),
         unchanged: rest.unchanged,
@@ -486,6 +494,7 @@ pub fn load_sample() -> LoadReport {
         .unzip();
     let mut report = assemble(slots, said, Vec::new());
     report.bytes_read = sample::DOCUMENTS.iter().map(|(_, t)| t.len() as u64).sum();
+    report.current = crate::deadline::Current::of(&report.questions, None);
     report
 }
 

@@ -67,10 +67,22 @@ const TEXT_BATCH: usize = 512;
 /// Reads full questions by qid (the library's reader), for review terms.
 pub type ReadQuestions<'a> = dyn Fn(&[i64]) -> Result<Vec<(i64, Question)>, DbError> + 'a;
 
+/// The legislature in session as a library's database says (its highest legislature, or
+/// `configured` when higher; see [`crate::deadline::Current`]).
+pub fn current_of(conn: &Connection, configured: Option<u16>) -> crate::deadline::Current {
+    let highest: Option<i64> = conn
+        .query_row("SELECT MAX(legislature) FROM questions", [], |r| r.get(0))
+        .ok()
+        .flatten();
+    crate::deadline::Current::from_data(highest.and_then(|l| u16::try_from(l).ok()), configured)
+}
+
 /// What answering a query needs besides the database.
 pub struct DbContext<'a> {
     /// The date taken as today (`is:overdue`).
     pub today: chrono::NaiveDate,
+    /// The legislature in session (`is:overdue`, `is:lapsed`).
+    pub current: crate::deadline::Current,
     /// Review marks (`is:reviewed`, …), asked of each question still in.
     pub review: &'a dyn ReviewFacts,
     /// Reads full questions for review terms (the library's reader).
@@ -443,7 +455,7 @@ impl<'c> Searcher<'c> {
         &self,
         query: &Query,
         plan: &Plan,
-        today: chrono::NaiveDate,
+        (today, current): (chrono::NaiveDate, crate::deadline::Current),
         scope: Option<&[i64]>,
     ) -> Result<Option<Vec<i64>>, DbError> {
         let small_scope = scope.is_some_and(|s| s.len() <= SMALL_SCOPE);
@@ -516,12 +528,13 @@ impl<'c> Searcher<'c> {
                     [i64::from(*l)],
                 )?,
                 Test::Overdue => self.qids(
-                    "SELECT qid FROM questions WHERE status = 'pending' AND deadline < ?1",
-                    [day(&today)],
+                    "SELECT qid FROM questions WHERE status = 'pending' AND deadline < ?1 \
+                     AND legislature >= ?2",
+                    rusqlite::params![day(&today), i64::from(current.number())],
                 )?,
                 Test::Lapsed => self.qids(
                     "SELECT qid FROM questions WHERE status = 'pending' AND legislature < ?1",
-                    [i64::from(crate::deadline::CURRENT_LEGISLATURE)],
+                    [i64::from(current.number())],
                 )?,
                 Test::Status(s) => {
                     self.qids("SELECT qid FROM questions WHERE status = ?1", [s.as_str()])?
@@ -542,7 +555,7 @@ impl<'c> Searcher<'c> {
         scope: Option<&[i64]>,
     ) -> Result<Selection, DbError> {
         let plan = self.plan(query, scope)?;
-        let candidates = self.narrow(query, &plan, ctx.today, scope)?;
+        let candidates = self.narrow(query, &plan, (ctx.today, ctx.current), scope)?;
         let rows = read_rows(self.conn, candidates.as_deref())?;
         let kept = self.check(query, &plan, ctx, &rows)?;
         let mut selected = Selection::default();
@@ -581,7 +594,7 @@ impl<'c> Searcher<'c> {
         ctx: &DbContext,
         rows: &[Row],
     ) -> Result<Vec<Hit>, DbError> {
-        let today = ctx.today;
+        let (today, current) = (ctx.today, ctx.current);
         let all: Vec<i64> = rows.iter().map(|r| r.qid).collect();
         let needs_related = query
             .terms
@@ -625,9 +638,9 @@ impl<'c> Searcher<'c> {
                     Test::Until(d) => row.published.is_some_and(|p| p <= *d),
                     Test::Overdue => {
                         row.status == Status::Pending
-                            && row.deadline().is_some_and(|(due, _)| today > due)
+                            && row.deadline(current).is_some_and(|(due, _)| today > due)
                     }
-                    Test::Lapsed => row.lapsed(),
+                    Test::Lapsed => row.lapsed(current),
                     Test::Similar(_) => plan
                         .around
                         .get(&k)
@@ -635,7 +648,7 @@ impl<'c> Searcher<'c> {
                     Test::Campaign => campaign.as_ref().is_some_and(|c| c.contains(&row.qid)),
                     Test::AnsweredElsewhere => {
                         row.status == Status::Pending
-                            && !row.lapsed()
+                            && !row.lapsed(current)
                             && answered_elsewhere
                                 .as_ref()
                                 .is_some_and(|c| c.contains(&row.qid))

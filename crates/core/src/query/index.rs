@@ -11,7 +11,7 @@
 //!   copied: when a needle must be checked, it is folded on the fly ([`fold_text_into`]).
 
 use super::words::WordIndex;
-use crate::deadline::deadline;
+use crate::deadline::{deadline, Current};
 use crate::model::Question;
 use crate::text::fold::fold_into;
 use chrono::NaiveDate;
@@ -83,8 +83,11 @@ pub(super) struct Entry {
 
 /// Folded search keys of every question, built once after a load (in parallel), and the
 /// word index of their words (built with them, or later: see [`SearchIndex::set_words`]).
+/// Deadlines are kept as of the legislature in session it was built with (a question of an
+/// ended legislature has none: it lapsed).
 pub struct SearchIndex {
     words: OnceLock<WordIndex>,
+    current: Current,
     arena: String,
     pub(super) entries: Vec<Entry>,
     pub(super) authors: Table,
@@ -109,16 +112,16 @@ impl std::fmt::Debug for SearchIndex {
 
 impl Default for SearchIndex {
     fn default() -> Self {
-        SearchIndex::build(&[])
+        SearchIndex::build(&[], Current::default())
     }
 }
 
 impl SearchIndex {
     /// Folds the search keys of `questions` and indexes their words; hits of
     /// [`super::filter`] index into the same slice, so rebuild the index whenever the slice
-    /// changes.
-    pub fn build(questions: &[Question]) -> Self {
-        let index = Self::build_keys(questions);
+    /// changes. `current` is the legislature in session (see [`Current`]).
+    pub fn build(questions: &[Question], current: Current) -> Self {
+        let index = Self::build_keys(questions, current);
         index.set_words(WordIndex::build(questions));
         index
     }
@@ -137,7 +140,7 @@ impl SearchIndex {
 
     /// Folds the search keys of `questions`, without the word index: what the viewer needs
     /// to show a list at once.
-    pub fn build_keys(questions: &[Question]) -> Self {
+    pub fn build_keys(questions: &[Question], current: Current) -> Self {
         // Ids are folded in parallel, per chunk, and the chunks' strings concatenated after.
         const CHUNK: usize = 4096;
         let chunks: Vec<(String, Vec<(usize, usize)>)> = questions
@@ -155,7 +158,7 @@ impl SearchIndex {
             .collect();
         let dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)> = questions
             .par_iter()
-            .map(|q| (q.published(), deadline(q).map(|d| d.0)))
+            .map(|q| (q.published(), deadline(q, current).map(|d| d.0)))
             .collect();
 
         let mut arena = String::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
@@ -194,6 +197,7 @@ impl SearchIndex {
         }
         SearchIndex {
             words: OnceLock::new(),
+            current,
             arena,
             entries,
             authors: authors.into_table(),
@@ -202,6 +206,11 @@ impl SearchIndex {
             rubrics: rubrics.into_table(),
             places: places.into_table(),
         }
+    }
+
+    /// The legislature in session the deadlines were computed with.
+    pub fn current(&self) -> Current {
+        self.current
     }
 
     /// Number of questions indexed.

@@ -501,10 +501,10 @@ impl<'q> Plan<'q> {
                 Test::ToSignal => ctx.review.is_to_signal(q),
                 Test::Campaign => ctx.related.is_some_and(|r| r.is_campaign(i)),
                 Test::AnsweredElsewhere => {
-                    !crate::deadline::lapsed(q)
+                    !crate::deadline::lapsed(q, index.current())
                         && ctx.related.is_some_and(|r| r.answered_elsewhere(i))
                 }
-                Test::Lapsed => crate::deadline::lapsed(q),
+                Test::Lapsed => crate::deadline::lapsed(q, index.current()),
                 // Compiled into words, phrases and texts, never into checks.
                 Test::Word(_)
                 | Test::Phrase(_)

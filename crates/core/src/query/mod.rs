@@ -11,12 +11,13 @@
 //! ```
 //! use dossier_core::query::{filter, sort_hits, NoReview, Query, QueryContext, SearchIndex, SortKey};
 //! let questions = dossier_core::load::load_sample().questions;
-//! let index = SearchIndex::build(&questions);
+//! let current = dossier_core::deadline::Current::of(&questions, None);
+//! let index = SearchIndex::build(&questions, current);
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
 //! let ctx = QueryContext { today, review: &NoReview, related: None };
 //! let query = Query::parse("asalee status:pending").unwrap();
 //! let mut hits = filter(&questions, &index, &query, &ctx, None);
-//! sort_hits(&questions, &mut hits, SortKey::Date, false, query.has_free_words(), today);
+//! sort_hits(&questions, &mut hits, SortKey::Date, false, query.has_free_words(), today, current);
 //! assert_eq!(hits.len(), 3);
 //! ```
 

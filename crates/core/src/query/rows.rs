@@ -6,7 +6,7 @@
 //! question's texts when it shows it ([`read_texts`]).
 
 use super::db::DbError;
-use crate::deadline::{DeadlineRule, Timing};
+use crate::deadline::{Current, DeadlineRule, Timing};
 use crate::model::{Question, QuestionKind, Status};
 use chrono::{Days, Months, NaiveDate};
 use rusqlite::types::Value;
@@ -89,14 +89,15 @@ impl Row {
         }
     }
 
-    /// Pending when its legislature ended (see [`crate::deadline::lapsed`]).
-    pub fn lapsed(&self) -> bool {
-        self.status == Status::Pending && self.legislature < crate::deadline::CURRENT_LEGISLATURE
+    /// Pending when its legislature ended, `current` the one in session (see
+    /// [`crate::deadline::lapsed`]).
+    pub fn lapsed(&self, current: Current) -> bool {
+        self.status == Status::Pending && current.has_ended(self.legislature)
     }
 
     /// The art. 135 deadline and its rule, as [`crate::deadline::deadline`] gives them.
-    pub fn deadline(&self) -> Option<(NaiveDate, DeadlineRule)> {
-        if self.lapsed() {
+    pub fn deadline(&self, current: Current) -> Option<(NaiveDate, DeadlineRule)> {
+        if self.lapsed(current) {
             return None;
         }
         if let Some(signal) = self.signaled {
@@ -117,15 +118,15 @@ impl Row {
     }
 
     /// Deadline, days pending and overdue, as [`crate::deadline::timing`] gives them.
-    pub fn timing(&self, today: NaiveDate) -> Timing {
-        let due = self.deadline();
+    pub fn timing(&self, today: NaiveDate, current: Current) -> Timing {
+        let due = self.deadline(current);
         let mut timing = Timing {
             deadline: due.map(|d| d.0),
             deadline_rule: due.map(|d| d.1),
             days_pending: None,
             overdue_days: None,
             answer_delay_days: None,
-            lapsed: self.lapsed(),
+            lapsed: self.lapsed(current),
         };
         match self.status {
             Status::Pending => {

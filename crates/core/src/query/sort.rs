@@ -2,7 +2,7 @@
 
 use super::index::{SearchIndex, Table};
 use super::Hit;
-use crate::deadline::{deadline, timing};
+use crate::deadline::{deadline, timing, Current};
 use crate::model::{Question, QuestionKind, Status};
 use crate::text::fold::fold;
 use chrono::{Datelike, NaiveDate};
@@ -153,6 +153,7 @@ fn primary<'q>(
     hits: &[Hit],
     key: SortKey,
     today: NaiveDate,
+    current: Current,
 ) -> Primary<'q> {
     match key {
         SortKey::Date => Box::new(|_, q: &Question| date_value(q.published())),
@@ -177,13 +178,13 @@ fn primary<'q>(
         }
         // Most days first.
         SortKey::DaysPending => {
-            Box::new(move |_, q: &Question| timing(q, today).days_pending.map(|d| -d))
+            Box::new(move |_, q: &Question| timing(q, today, current).days_pending.map(|d| -d))
         }
-        SortKey::Deadline => Box::new(|_, q: &Question| {
+        SortKey::Deadline => Box::new(move |_, q: &Question| {
             if q.status != Status::Pending {
                 return None;
             }
-            deadline(q).map(|(d, _)| i64::from(d.num_days_from_ce()))
+            deadline(q, current).map(|(d, _)| i64::from(d.num_days_from_ce()))
         }),
     }
 }
@@ -253,8 +254,9 @@ pub fn sort_hits(
     reverse: bool,
     by_score: bool,
     today: NaiveDate,
+    current: Current,
 ) {
-    let value = primary(questions, hits, key, today);
+    let value = primary(questions, hits, key, today, current);
     sort_by_value(questions, hits, &value, reverse, by_score, None);
 }
 
@@ -349,6 +351,7 @@ fn row_primary(
     hits: &[Hit],
     key: SortKey,
     today: NaiveDate,
+    current: Current,
 ) -> RowPrimary {
     use super::rows::Row;
     let ranks_of = |text: &dyn Fn(&Row) -> &str, key: &(dyn Fn(&str) -> String + Sync)| {
@@ -387,12 +390,15 @@ fn row_primary(
                 ranks.get(r.ministry()).copied()
             })
         }
-        SortKey::DaysPending => Box::new(move |r: &Row| r.timing(today).days_pending.map(|d| -d)),
-        SortKey::Deadline => Box::new(|r: &Row| {
+        SortKey::DaysPending => {
+            Box::new(move |r: &Row| r.timing(today, current).days_pending.map(|d| -d))
+        }
+        SortKey::Deadline => Box::new(move |r: &Row| {
             if r.status != Status::Pending {
                 return None;
             }
-            r.deadline().map(|(d, _)| i64::from(d.num_days_from_ce()))
+            r.deadline(current)
+                .map(|(d, _)| i64::from(d.num_days_from_ce()))
         }),
     }
 }
@@ -408,8 +414,9 @@ fn row_keys(
     reverse: bool,
     by_score: bool,
     today: NaiveDate,
+    current: Current,
 ) -> Vec<(RowKey, Hit)> {
-    let value = row_primary(rows, hits, key, today);
+    let value = row_primary(rows, hits, key, today, current);
     let direction = if reverse { -1 } else { 1 };
     hits.par_iter()
         .map(|h| {
@@ -442,8 +449,9 @@ pub fn sort_rows(
     reverse: bool,
     by_score: bool,
     today: NaiveDate,
+    current: Current,
 ) {
-    let mut keyed = row_keys(rows, hits, key, reverse, by_score, today);
+    let mut keyed = row_keys(rows, hits, key, reverse, by_score, today, current);
     keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (slot, (_, hit)) in hits.iter_mut().zip(keyed) {
         *slot = hit;
@@ -462,17 +470,18 @@ pub struct Ranking {
 
 /// Ranks the first `k` hits into light rows without ordering the rest: every hit's key is
 /// an integer tuple computed once (in parallel), then a selection puts the `k` smallest
-/// first and only those are sorted. On 95,000 hits this costs a pass over them, not a sort.
+/// first and only those are sorted (as of `today`, with `current` the legislature in
+/// session). On 95,000 hits this costs a pass over them, not a sort.
 pub fn rank_first(
     rows: &[super::rows::Row],
     hits: Vec<Hit>,
     key: SortKey,
     reverse: bool,
     by_score: bool,
-    today: NaiveDate,
+    (today, current): (NaiveDate, Current),
     k: usize,
 ) -> Ranking {
-    let mut keyed = row_keys(rows, &hits, key, reverse, by_score, today);
+    let mut keyed = row_keys(rows, &hits, key, reverse, by_score, today, current);
     let order = |a: &(RowKey, Hit), b: &(RowKey, Hit)| a.0.cmp(&b.0);
     if k < keyed.len() {
         keyed.select_nth_unstable_by(k, order);
@@ -504,13 +513,14 @@ pub fn rank_rest(
     reverse: bool,
     by_score: bool,
     today: NaiveDate,
+    current: Current,
     cancel: &std::sync::atomic::AtomicBool,
 ) -> Option<Vec<Hit>> {
     use std::sync::atomic::Ordering;
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
-    let mut keyed = row_keys(rows, &rest, key, reverse, by_score, today);
+    let mut keyed = row_keys(rows, &rest, key, reverse, by_score, today, current);
     if cancel.load(Ordering::Relaxed) {
         return None;
     }

@@ -103,15 +103,7 @@ impl RelatedSet {
             relations,
             ids,
             at,
-            // A lapsed question waits for nothing: not "answered elsewhere".
-            status: questions
-                .iter()
-                .chain(&outside)
-                .map(|q| match crate::deadline::lapsed(q) {
-                    true => Status::Withdrawn,
-                    false => q.status,
-                })
-                .collect(),
+            status: questions.iter().chain(&outside).map(|q| q.status).collect(),
             n: questions.len(),
             outside,
         }
@@ -194,7 +186,9 @@ impl RelatedSet {
         self.of(i).any(|r| r.reason == Reason::SimilarText)
     }
 
-    /// The question at `i` waits for its answer while a question related to it has one.
+    /// The question at `i` waits for its answer while a question related to it has one. A
+    /// question that lapsed waits for nothing: the caller, who knows the legislature in
+    /// session, leaves it out (as the `is:answered-elsewhere` term does).
     pub fn answered_elsewhere(&self, i: usize) -> bool {
         self.status.get(i) == Some(&Status::Pending)
             && self

@@ -84,6 +84,8 @@ pub struct Options<'a> {
     pub until: Option<NaiveDate>,
     /// The day taken as today (for overdue).
     pub today: NaiveDate,
+    /// The legislature in session (for lapsed questions).
+    pub current: crate::deadline::Current,
     /// How ministries' labels merge.
     pub ministries: &'a Merger,
 }
@@ -169,9 +171,9 @@ impl Row {
     }
 
     /// Counts one question in the row.
-    fn count(&mut self, q: &Question, today: NaiveDate) {
+    fn count(&mut self, q: &Question, today: NaiveDate, current: crate::deadline::Current) {
         self.received += 1;
-        let t = timing(q, today);
+        let t = timing(q, today, current);
         match q.status {
             Status::Answered => {
                 self.answered += 1;
@@ -185,7 +187,7 @@ impl Row {
                 }
             }
             Status::Withdrawn => self.closed_unanswered += 1,
-            Status::Pending if lapsed(q) => self.closed_unanswered += 1,
+            Status::Pending if lapsed(q, current) => self.closed_unanswered += 1,
             Status::Pending => match t.overdue_days {
                 Some(days) => {
                     self.overdue += 1;
@@ -341,8 +343,8 @@ pub fn compute<'a>(
             row: Row::new(String::new()),
             labels: HashMap::new(),
         });
-        group.row.count(q, opts.today);
-        total.count(q, opts.today);
+        group.row.count(q, opts.today, opts.current);
+        total.count(q, opts.today, opts.current);
         if by_ministry {
             let n = group.row.reattributed_in.get_or_insert(0);
             *n += usize::from(reattributed);

@@ -97,6 +97,7 @@ fn board(questions: &[Question], by: By) -> Scoreboard {
             since: None,
             until: None,
             today: today(),
+            current: crate::deadline::Current::KNOWN,
             ministries: &merger,
         },
     )
@@ -241,6 +242,7 @@ fn labels_of_one_ministry_make_one_row_that_lists_them_and_the_configuration_mer
             since: None,
             until: None,
             today: today(),
+            current: crate::deadline::Current::KNOWN,
             ministries: &merger,
         },
     );
@@ -287,6 +289,7 @@ fn the_period_keeps_the_questions_published_in_it() {
             since: Some(d(2026, 1, 1)),
             until: Some(d(2026, 6, 30)),
             today: today(),
+            current: crate::deadline::Current::KNOWN,
             ministries: &merger,
         },
     );
