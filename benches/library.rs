@@ -253,10 +253,13 @@ fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
         dir: lib.to_path_buf(),
         dossier: None,
     };
+    let started = Instant::now();
     let mut report = origin
         .load(&dossier_core::load::LoadOptions::default(), today)
         .unwrap();
+    let loaded = started.elapsed();
     let index = dossier_core::query::SearchIndex::build_keys(&report.questions);
+    let keyed = started.elapsed();
     if let Some(words) = report.words.take() {
         index.set_words(words);
     }
@@ -276,7 +279,32 @@ fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
             index,
         })),
     );
+    let installed = started.elapsed();
     dossier::tui::update::update(&mut app, Action::Resize(120, 40));
+    if std::env::var_os("BENCH_PHASES").is_some() {
+        let library = dossier_core::library::Library::at(lib);
+        let reader = library.reader().unwrap();
+        let t0 = Instant::now();
+        let read = reader.questions(None).unwrap();
+        let t1 = Instant::now();
+        let qids: Vec<i64> = read.iter().map(|(q, _)| *q).collect();
+        let words = dossier_core::query::segments::StoredWords::open(reader.connection()).unwrap();
+        let t2 = Instant::now();
+        let _ = words.to_word_index(reader.connection(), &qids).unwrap();
+        let t3 = Instant::now();
+        eprintln!(
+            "questions {:.0} ms, segments opened {:.0} ms, index {:.0} ms",
+            ms(t1 - t0),
+            ms(t2 - t1),
+            ms(t3 - t2)
+        );
+        eprintln!(
+            "load {:.0} ms, search keys {:.0} ms, installed {:.0} ms",
+            ms(loaded),
+            ms(keyed - loaded),
+            ms(installed - keyed)
+        );
+    }
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|f| dossier::tui::screen::draw(&app, f))
@@ -316,51 +344,41 @@ fn typed_in_viewer(app: &mut dossier::tui::app::App, text: &str, reps: usize) ->
                     continue;
                 };
                 let generation = job.generation;
-                let mut early = None;
+                let mut first_at = None;
                 let hits = dossier::tui::filtering::compute_in_steps(
                     &job,
                     &std::sync::atomic::AtomicBool::new(false),
-                    |first| early = Some(first),
+                    |first| {
+                        let _ = update(
+                            app,
+                            Action::HitsReady {
+                                generation,
+                                hits: first,
+                                complete: false,
+                            },
+                        );
+                        terminal
+                            .draw(|f| dossier::tui::screen::draw(app, f))
+                            .unwrap();
+                        first_at = Some(start.elapsed());
+                    },
                 );
-                if let Some(first) = early {
+                if let Some(hits) = hits {
                     let _ = update(
                         app,
                         Action::HitsReady {
                             generation,
-                            hits: first,
-                            complete: false,
+                            hits,
+                            complete: true,
                         },
                     );
-                    terminal
-                        .draw(|f| dossier::tui::screen::draw(app, f))
-                        .unwrap();
-                    times.push(start.elapsed());
-                    if let Some(hits) = hits {
-                        let _ = update(
-                            app,
-                            Action::HitsReady {
-                                generation,
-                                hits,
-                                complete: true,
-                            },
-                        );
-                    }
-                } else {
-                    if let Some(hits) = hits {
-                        let _ = update(
-                            app,
-                            Action::HitsReady {
-                                generation,
-                                hits,
-                                complete: true,
-                            },
-                        );
-                    }
-                    terminal
-                        .draw(|f| dossier::tui::screen::draw(app, f))
-                        .unwrap();
-                    times.push(start.elapsed());
                 }
+                times.push(first_at.unwrap_or_else(|| {
+                    terminal
+                        .draw(|f| dossier::tui::screen::draw(app, f))
+                        .unwrap();
+                    start.elapsed()
+                }));
             }
         }
         // The filter cleared for the next round, its list installed.

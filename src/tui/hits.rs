@@ -4,7 +4,7 @@
 //! ([`FilterKey`]) rather than marked stale by hand; installed keeping the chosen question
 //! selected; counted for the status bar; and the selection moved and kept in view.
 
-use super::app::{App, Counts, FilterKey, HitsState, BACKGROUND_THRESHOLD};
+use super::app::{App, CountedAll, Counts, FilterKey, HitsState, BACKGROUND_THRESHOLD};
 use super::effect::Effect;
 use super::filtering::{compute, FilterJob};
 use super::widgets::scroll;
@@ -100,7 +100,9 @@ pub fn keep_selection(app: &mut App) {
     clamp(app);
 }
 
-/// The status bar's counts: among the questions shown, and in all.
+/// The status bar's counts: among the questions shown, and in all (again only when the
+/// dossier or the review state changed since they were made: a keystroke on a library of
+/// 100,000 questions counts the shown ones, not every one).
 pub fn recount(app: &mut App) {
     let d = Arc::clone(&app.dossier);
     let mut c = Counts {
@@ -108,10 +110,17 @@ pub fn recount(app: &mut App) {
         shown: app.shown_hits().len(),
         ..Default::default()
     };
-    for (i, q) in d.questions.iter().enumerate() {
-        c.pending_all += usize::from(q.status == Status::Pending);
-        c.overdue_all += usize::from(d.timings[i].is_overdue());
-        c.to_review_all += usize::from(app.is_to_review(q));
+    if app.counted_all.is_for(&d, &app.review_state) {
+        c.pending_all = app.counts.pending_all;
+        c.overdue_all = app.counts.overdue_all;
+        c.to_review_all = app.counts.to_review_all;
+    } else {
+        for (i, q) in d.questions.iter().enumerate() {
+            c.pending_all += usize::from(q.status == Status::Pending);
+            c.overdue_all += usize::from(d.timings[i].is_overdue());
+            c.to_review_all += usize::from(app.is_to_review(q));
+        }
+        app.counted_all = CountedAll::of(&d, &app.review_state);
     }
     for h in app.shown_hits() {
         let Some(q) = d.questions.get(h.index) else {

@@ -3,7 +3,7 @@
 //! its own count, whatever the dossier's size), the saves queued on the writer's thread and
 //! how they ended, the review files read again and what they brought.
 
-use super::app::{App, MessageKind, Reading, SaveWhat, Saving};
+use super::app::{App, CountedAll, MessageKind, Reading, SaveWhat, Saving};
 use super::command::Command;
 use super::effect::Effect;
 use super::hits;
@@ -30,6 +30,7 @@ pub enum Recount {
 /// cost, whatever its size), new content, new counts; a mark moves only its own count (it
 /// costs the same in a dossier of any size).
 pub fn changed(app: &mut App, recount_how: Recount) {
+    let counted = app.counted_all.is_for(&app.dossier, &app.review_state);
     app.review_state = Arc::new(app.review.state().clone());
     if app.filter.query.uses_review() {
         // The list is filtered again (see `hits::follow`), and counted with it.
@@ -51,6 +52,10 @@ pub fn changed(app: &mut App, recount_how: Recount) {
             c.to_review_all = c.to_review_all.saturating_sub(c.to_review);
             c.to_review = 0;
         }
+    }
+    // Moved by the change itself: still the counts in all of the new state.
+    if counted && !matches!(recount_how, Recount::All) {
+        app.counted_all = CountedAll::of(&app.dossier, &app.review_state);
     }
 }
 

@@ -260,6 +260,27 @@ pub struct Counts {
     pub to_review_all: usize,
 }
 
+/// What the counts in all were made for: a dossier and a review state, held weakly (their
+/// allocations stay while held, so a newer one is never taken for them). A filter changes
+/// only what is shown: the counts in all are not made again over every question.
+#[derive(Debug, Clone, Default)]
+pub struct CountedAll(Option<(std::sync::Weak<Dossier>, std::sync::Weak<ReviewState>)>);
+
+impl CountedAll {
+    /// For this dossier and review state.
+    pub fn of(dossier: &Arc<Dossier>, review: &Arc<ReviewState>) -> CountedAll {
+        CountedAll(Some((Arc::downgrade(dossier), Arc::downgrade(review))))
+    }
+
+    /// True when made for this dossier and review state.
+    pub fn is_for(&self, dossier: &Arc<Dossier>, review: &Arc<ReviewState>) -> bool {
+        self.0.as_ref().is_some_and(|(d, r)| {
+            std::ptr::eq(d.as_ptr(), Arc::as_ptr(dossier))
+                && std::ptr::eq(r.as_ptr(), Arc::as_ptr(review))
+        })
+    }
+}
+
 /// Where the review saves stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Saving {
@@ -426,6 +447,9 @@ pub struct App {
     pub ticks: u64,
     /// The status bar's figures.
     pub counts: Counts,
+    /// The dossier and review state the counts in all were made for (see
+    /// [`super::hits::recount`]).
+    pub counted_all: CountedAll,
     /// Large dossiers are filtered off the UI thread (the runtime sets this).
     pub background_filtering: bool,
     /// What the views draw, laid out after every change (see [`super::screen`]).
@@ -487,6 +511,7 @@ impl App {
             switch: Switch::Idle,
             ticks: 0,
             counts: Counts::default(),
+            counted_all: CountedAll::default(),
             background_filtering: false,
             cache: ViewCache::default(),
             origin: settings.origin,
