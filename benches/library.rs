@@ -349,6 +349,7 @@ fn typed_in_viewer(app: &mut dossier::tui::app::App, text: &str, reps: usize) ->
                     &job,
                     &std::sync::atomic::AtomicBool::new(false),
                     |first| {
+                        let handed = start.elapsed();
                         let _ = update(
                             app,
                             Action::HitsReady {
@@ -357,10 +358,19 @@ fn typed_in_viewer(app: &mut dossier::tui::app::App, text: &str, reps: usize) ->
                                 complete: false,
                             },
                         );
+                        let installed = start.elapsed();
                         terminal
                             .draw(|f| dossier::tui::screen::draw(app, f))
                             .unwrap();
                         first_at = Some(start.elapsed());
+                        if std::env::var_os("BENCH_PHASES").is_some() {
+                            eprintln!(
+                                "{c}: handed {:.1} ms, installed {:.1} ms, drawn {:.1} ms",
+                                ms(handed),
+                                ms(installed - handed),
+                                ms(start.elapsed() - installed)
+                            );
+                        }
                     },
                 );
                 if let Some(hits) = hits {

@@ -3,7 +3,7 @@
 //! its own count, whatever the dossier's size), the saves queued on the writer's thread and
 //! how they ended, the review files read again and what they brought.
 
-use super::app::{App, CountedAll, MessageKind, Reading, SaveWhat, Saving};
+use super::app::{App, MessageKind, Reading, SaveWhat, Saving, TO_REVIEW};
 use super::command::Command;
 use super::effect::Effect;
 use super::hits;
@@ -53,9 +53,27 @@ pub fn changed(app: &mut App, recount_how: Recount) {
             c.to_review = 0;
         }
     }
-    // Moved by the change itself: still the counts in all of the new state.
-    if counted && !matches!(recount_how, Recount::All) {
-        app.counted_all = CountedAll::of(&app.dossier, &app.review_state);
+    // Moved by the change itself: how the questions count follows it, for the new state.
+    if counted {
+        let shown: Vec<usize> = match recount_how {
+            Recount::All => return,
+            Recount::One(before, after) if before != after => {
+                app.selected_index().into_iter().collect()
+            }
+            Recount::One(..) => Vec::new(),
+            Recount::ShownReviewed => app.shown_hits().iter().map(|h| h.index).collect(),
+        };
+        let to_review = matches!(recount_how, Recount::One(_, true));
+        for i in shown {
+            if let Some(f) = app.counted_all.flags.get_mut(i) {
+                *f = if to_review {
+                    *f | TO_REVIEW
+                } else {
+                    *f & !TO_REVIEW
+                };
+            }
+        }
+        app.counted_all.now_for(&app.review_state);
     }
 }
 

@@ -261,23 +261,45 @@ pub struct Counts {
 }
 
 /// What the counts in all were made for: a dossier and a review state, held weakly (their
-/// allocations stay while held, so a newer one is never taken for them). A filter changes
-/// only what is shown: the counts in all are not made again over every question.
+/// allocations stay while held, so a newer one is never taken for them); and how each
+/// question counts ([`PENDING`], [`OVERDUE`], [`TO_REVIEW`]). A filter changes only what is
+/// shown: it sums these for the questions shown instead of asking every one again.
 #[derive(Debug, Clone, Default)]
-pub struct CountedAll(Option<(std::sync::Weak<Dossier>, std::sync::Weak<ReviewState>)>);
+pub struct CountedAll {
+    of: Option<(std::sync::Weak<Dossier>, std::sync::Weak<ReviewState>)>,
+    /// Per question, in the dossier's order: the counts it is in.
+    pub flags: Vec<u8>,
+}
+
+/// Counted as pending.
+pub const PENDING: u8 = 1;
+/// Counted as overdue.
+pub const OVERDUE: u8 = 2;
+/// Counted as to review.
+pub const TO_REVIEW: u8 = 4;
 
 impl CountedAll {
     /// For this dossier and review state.
-    pub fn of(dossier: &Arc<Dossier>, review: &Arc<ReviewState>) -> CountedAll {
-        CountedAll(Some((Arc::downgrade(dossier), Arc::downgrade(review))))
+    pub fn of(dossier: &Arc<Dossier>, review: &Arc<ReviewState>, flags: Vec<u8>) -> CountedAll {
+        CountedAll {
+            of: Some((Arc::downgrade(dossier), Arc::downgrade(review))),
+            flags,
+        }
     }
 
     /// True when made for this dossier and review state.
     pub fn is_for(&self, dossier: &Arc<Dossier>, review: &Arc<ReviewState>) -> bool {
-        self.0.as_ref().is_some_and(|(d, r)| {
+        self.of.as_ref().is_some_and(|(d, r)| {
             std::ptr::eq(d.as_ptr(), Arc::as_ptr(dossier))
                 && std::ptr::eq(r.as_ptr(), Arc::as_ptr(review))
         })
+    }
+
+    /// Made for this review state now (the change moved the counts itself).
+    pub fn now_for(&mut self, review: &Arc<ReviewState>) {
+        if let Some((_, r)) = self.of.as_mut() {
+            *r = Arc::downgrade(review);
+        }
     }
 }
 
