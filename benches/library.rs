@@ -421,7 +421,7 @@ fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
     for _ in 0..reps.max(1) {
         let out = Command::new(&me)
             .arg("--viewer-child")
-            .arg(&lib_dir)
+            .arg(lib_dir)
             .output()
             .unwrap();
         assert!(
@@ -435,7 +435,7 @@ fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
         peak = peak.max(fields.next().unwrap().parse().unwrap());
     }
     firsts.sort_by(f64::total_cmp);
-    let on_disk = size(&lib_dir);
+    let on_disk = size(lib_dir);
     t.row(
         "viewer on the whole library: first screen",
         format!("{:.0} ms", firsts[firsts.len() / 2]),
@@ -451,7 +451,7 @@ fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
         "≤ 0.5x",
     );
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let mut app = viewer_on(&lib_dir, today);
+    let mut app = viewer_on(lib_dir, today);
     let dossier = std::sync::Arc::clone(&app.dossier);
     // The word nearest 95 % of the questions, and a rare one.
     let share = |w: &str| {
