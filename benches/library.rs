@@ -20,6 +20,15 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const SEED: u64 = 7;
+/// Words tried as "the frequent word": the one nearest 95 % of the questions is typed.
+const FREQUENT: &[&str] = &[
+    "ministre",
+    "sante",
+    "situation",
+    "gouvernement",
+    "mesures",
+    "question",
+];
 const BIN: &str = env!("CARGO_BIN_EXE_dossier");
 
 fn ms(d: Duration) -> f64 {
@@ -226,8 +235,306 @@ impl Table {
     }
 }
 
+/// The peak resident memory of this process so far (VmHWM), in bytes.
+fn vm_hwm() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// The viewer on the whole library, as it starts: the load its first action asks for, the
+/// search keys, the state installed, the first frame drawn (120x40).
+fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
+    use dossier::tui::action::{Action, Loaded};
+    let origin = dossier_core::library::Origin::Library {
+        dir: lib.to_path_buf(),
+        dossier: None,
+    };
+    let started = Instant::now();
+    let mut report = origin
+        .load(&dossier_core::load::LoadOptions::default(), today)
+        .unwrap();
+    let loaded = started.elapsed();
+    let index = dossier_core::query::SearchIndex::build_keys(&report.questions, report.current);
+    let keyed = started.elapsed();
+    if let Some(words) = report.words.take() {
+        index.set_words(words);
+    }
+    let review =
+        dossier_core::review::ReviewStore::unavailable(dossier_core::review::Unusable::ReadingOnly);
+    let mut app = dossier::tui::app::App::new(
+        dossier::tui::app::Settings::new(dossier_core::i18n::Lang::Fr, today),
+        review,
+    );
+    let _ = dossier::tui::update::start(&mut app);
+    let generation = app.load.generation.current();
+    dossier::tui::update::update(
+        &mut app,
+        Action::Loaded(Box::new(Loaded {
+            generation,
+            report,
+            index,
+        })),
+    );
+    let installed = started.elapsed();
+    dossier::tui::update::update(&mut app, Action::Resize(120, 40));
+    if std::env::var_os("BENCH_PHASES").is_some() {
+        let library = dossier_core::library::Library::at(lib);
+        let reader = library.reader().unwrap();
+        let t0 = Instant::now();
+        let read = reader.questions(None).unwrap();
+        let t1 = Instant::now();
+        let qids: Vec<i64> = read.iter().map(|(q, _)| *q).collect();
+        let words = dossier_core::query::segments::StoredWords::open(reader.connection()).unwrap();
+        let t2 = Instant::now();
+        let _ = words.to_word_index(reader.connection(), &qids).unwrap();
+        let t3 = Instant::now();
+        eprintln!(
+            "questions {:.0} ms, segments opened {:.0} ms, index {:.0} ms",
+            ms(t1 - t0),
+            ms(t2 - t1),
+            ms(t3 - t2)
+        );
+        eprintln!(
+            "load {:.0} ms, search keys {:.0} ms, installed {:.0} ms",
+            ms(loaded),
+            ms(keyed - loaded),
+            ms(installed - keyed)
+        );
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| dossier::tui::screen::draw(&app, f))
+        .unwrap();
+    app
+}
+
+/// Child mode: the viewer's first screen on the library, in a process of its own so that
+/// its peak memory is the viewer's; prints the time to it (ms) and the peak (bytes).
+fn viewer_child(lib: &Path) -> ! {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let start = Instant::now();
+    let app = viewer_on(lib, today);
+    let first = start.elapsed();
+    assert!(!app.hits.is_empty());
+    println!("{} {}", ms(first), vm_hwm());
+    std::process::exit(0)
+}
+
+/// Each keystroke of `text` typed in the viewer's filter line, to its first screen of
+/// results drawn: the key handled (`update`), the filter's job run as its lane runs it, the
+/// first screens it hands over installed (`HitsReady`, not complete) and the frame drawn;
+/// the complete list is then installed (untimed), as the lane's last answer.
+fn typed_in_viewer(app: &mut dossier::tui::app::App, text: &str, reps: usize) -> Vec<Duration> {
+    use dossier::tui::action::{Action, Command as Key};
+    use dossier::tui::effect::Effect;
+    use dossier::tui::update::update;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let mut times = Vec::new();
+    for _ in 0..reps.max(1) {
+        let _ = update(app, Action::Command(Key::OpenFilter));
+        for c in text.chars() {
+            let start = Instant::now();
+            let effects = update(app, Action::Insert(c));
+            for effect in effects {
+                let Effect::Filter(job) = effect else {
+                    continue;
+                };
+                let generation = job.generation;
+                let mut first_at = None;
+                let hits = dossier::tui::filtering::compute_in_steps(
+                    &job,
+                    &std::sync::atomic::AtomicBool::new(false),
+                    |first| {
+                        let handed = start.elapsed();
+                        let _ = update(
+                            app,
+                            Action::HitsReady {
+                                generation,
+                                hits: first,
+                                complete: false,
+                            },
+                        );
+                        let installed = start.elapsed();
+                        terminal
+                            .draw(|f| dossier::tui::screen::draw(app, f))
+                            .unwrap();
+                        first_at = Some(start.elapsed());
+                        if std::env::var_os("BENCH_PHASES").is_some() {
+                            eprintln!(
+                                "{c}: handed {:.1} ms, installed {:.1} ms, drawn {:.1} ms",
+                                ms(handed),
+                                ms(installed - handed),
+                                ms(start.elapsed() - installed)
+                            );
+                        }
+                    },
+                );
+                if let Some(hits) = hits {
+                    let _ = update(
+                        app,
+                        Action::HitsReady {
+                            generation,
+                            hits,
+                            complete: true,
+                        },
+                    );
+                }
+                times.push(first_at.unwrap_or_else(|| {
+                    terminal
+                        .draw(|f| dossier::tui::screen::draw(app, f))
+                        .unwrap();
+                    start.elapsed()
+                }));
+            }
+        }
+        // The filter cleared for the next round, its list installed.
+        for effect in update(app, Action::Command(Key::FilterCancel)) {
+            if let Effect::Filter(job) = effect {
+                let hits = dossier::tui::filtering::compute(
+                    &job,
+                    &std::sync::atomic::AtomicBool::new(false),
+                );
+                let _ = update(
+                    app,
+                    Action::HitsReady {
+                        generation: job.generation,
+                        hits: hits.unwrap_or_default(),
+                        complete: true,
+                    },
+                );
+            }
+        }
+    }
+    times
+}
+
+/// The viewer on the whole library: its first screen and peak memory (a process of its
+/// own), then each keystroke to its first screen of results, a frequent word included.
+fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
+    let me = std::env::current_exe().unwrap();
+    let mut firsts = Vec::new();
+    let mut peak = 0u64;
+    for _ in 0..reps.max(1) {
+        let out = Command::new(&me)
+            .arg("--viewer-child")
+            .arg(lib_dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let mut fields = text.split_whitespace();
+        firsts.push(fields.next().unwrap().parse::<f64>().unwrap());
+        peak = peak.max(fields.next().unwrap().parse().unwrap());
+    }
+    firsts.sort_by(f64::total_cmp);
+    let on_disk = size(lib_dir);
+    t.row(
+        "viewer on the whole library: first screen",
+        format!("{:.0} ms", firsts[firsts.len() / 2]),
+        String::new(),
+        String::new(),
+        "≤ 1 s",
+    );
+    t.row(
+        "viewer on the whole library: peak memory",
+        format!("{:.0} MB", peak as f64 / 1e6),
+        format!("library on disk {:.0} MB", on_disk as f64 / 1e6),
+        format!("{:.2}x", peak as f64 / on_disk as f64),
+        "≤ 0.5x",
+    );
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut app = viewer_on(lib_dir, today);
+    let dossier = std::sync::Arc::clone(&app.dossier);
+    // The word nearest 95 % of the questions, and a rare one.
+    let share = |w: &str| {
+        let q = Query::parse(w).unwrap();
+        let ctx = dossier_core::query::QueryContext {
+            today,
+            review: &NoReview,
+            related: None,
+        };
+        dossier_core::query::filter(&dossier.questions, &dossier.index, &q, &ctx, None).len() as f64
+            / dossier.questions.len().max(1) as f64
+    };
+    let frequent = FREQUENT
+        .iter()
+        .map(|w| (*w, share(w)))
+        .min_by(|a, b| (a.1 - 0.95).abs().total_cmp(&(b.1 - 0.95).abs()))
+        .unwrap();
+    let redraw = {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        let mut times = Vec::new();
+        for i in 0..20 {
+            let start = Instant::now();
+            let key = if i % 2 == 0 {
+                dossier::tui::action::Command::Down
+            } else {
+                dossier::tui::action::Command::Up
+            };
+            dossier::tui::update::update(&mut app, dossier::tui::action::Action::Command(key));
+            terminal
+                .draw(|f| dossier::tui::screen::draw(&app, f))
+                .unwrap();
+            times.push(start.elapsed());
+        }
+        common::median_and_worst(times).0
+    };
+    let typed = [
+        (
+            format!(
+                "a frequent word (in {:.0} % of the questions)",
+                frequent.1 * 100.0
+            ),
+            frequent.0.to_string(),
+        ),
+        ("a rarer word".to_string(), "asalee".to_string()),
+        (
+            "`text:` a frequent word".to_string(),
+            format!("text:{}", frequent.0),
+        ),
+        ("a field term".to_string(), "ministere:sante".to_string()),
+    ];
+    let mut app = app;
+    app.background_filtering = true;
+    for (what, text) in typed {
+        let (median, worst) = common::median_and_worst(typed_in_viewer(&mut app, &text, reps));
+        t.row(
+            &format!(
+                "viewer, keystroke to its first screen drawn, {what}: `{text}`, median / worst"
+            ),
+            format!("{:.1} / {:.1} ms", ms(median), ms(worst)),
+            format!("a key that only redraws {:.2} ms", ms(redraw)),
+            String::new(),
+            "≤ 16 / ≤ 50 ms",
+        );
+        let (median, worst) =
+            common::median_and_worst(common::keystrokes(&dossier, &text, today, reps));
+        t.row(
+            "… of which the filter's work to its first screens",
+            format!("{:.1} / {:.1} ms", ms(median), ms(worst)),
+            String::new(),
+            String::new(),
+            "",
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, lib, ..] = args.as_slice() {
+        if flag == "--viewer-child" {
+            viewer_child(Path::new(lib));
+        }
+    }
     let (n, reps) = common::size_and_reps(&args, 100_000, 3);
     println!(
         "library benchmark: {n} questions, {reps} round(s), {} CPU(s), load average {}",
@@ -256,6 +563,14 @@ fn main() {
         ("DOSSIER_TODAY", "2026-11-22"),
     ];
     let mut t = Table(Vec::new());
+    if args.iter().any(|a| a == "--viewer") {
+        // The viewer's figures alone, on the library a previous run built.
+        viewer_figures(&lib_dir, reps, &mut t);
+        for row in &t.0 {
+            println!("{row}");
+        }
+        return;
+    }
 
     // The floor: unzip decompressing every entry of the same archives to nowhere.
     let unzip = common::median(reps, || {
@@ -311,8 +626,13 @@ fn main() {
         "≤ 1.0x",
     );
 
-    // A named dossier of about 1,500 questions (0.3 % of the library).
-    let dossier_query = "retraite statut:attente";
+    // A named dossier of the sizes: 850 questions at 100,000 (the 815), 1,496
+    // at 500,000 (its 1,496).
+    let dossier_query = if n >= 500_000 {
+        "asalee statut:attente"
+    } else {
+        "asalee"
+    };
     let status = Command::new(BIN)
         .args(["dossiers", "add", "bench", dossier_query])
         .envs(env.iter().copied())
@@ -400,14 +720,7 @@ fn main() {
         };
         let searcher = reader.searcher();
         let mut best = ("".to_string(), 0usize);
-        for w in [
-            "ministre",
-            "sante",
-            "situation",
-            "gouvernement",
-            "mesures",
-            "question",
-        ] {
+        for &w in FREQUENT {
             let q = Query::parse(w).unwrap();
             let hits = searcher.select_among(&q, &ctx, &rows).unwrap().len();
             let share = hits as f64 / rows.len() as f64;
@@ -468,6 +781,8 @@ fn main() {
             "",
         );
     }
+
+    viewer_figures(&lib_dir, reps, &mut t);
 
     // 1 % of the questions changed: the new day's archives replace the old ones.
     let edited = edit_one_percent(&pristine, &archives_dir);

@@ -75,3 +75,58 @@ pub fn corpus(n: usize, seed: u64) -> std::io::Result<PathBuf> {
     dossier_corpus::generate(&dir, n, seed)?;
     Ok(dir)
 }
+
+/// The time one keystroke takes to put the first screen of hits up, for each prefix of
+/// `text` typed in the filter line: the query is parsed, filtered (among the previous hits
+/// when it only grew) and its first screens sorted, as the viewer's filtering thread does
+/// before the rest is sorted.
+pub fn keystrokes(
+    dossier: &std::sync::Arc<dossier::tui::dossier::Dossier>,
+    text: &str,
+    today: chrono::NaiveDate,
+    reps: usize,
+) -> Vec<Duration> {
+    use dossier::tui::filtering::{compute_in_steps, FilterJob};
+    use dossier_core::query::Query;
+    let review = std::sync::Arc::new(dossier_core::review::ReviewState::default());
+    let mut times = Vec::new();
+    for _ in 0..reps.max(1) {
+        let mut previous: Option<(Query, Vec<usize>)> = None;
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let start = Instant::now();
+            let Ok(query) = Query::parse(&text[..end]) else {
+                continue;
+            };
+            let candidates = previous
+                .as_ref()
+                .filter(|(prev, _)| query.refines(prev))
+                .map(|(_, hits)| hits.clone());
+            let job = FilterJob {
+                generation: 0,
+                dossier: std::sync::Arc::clone(dossier),
+                query: query.clone(),
+                sort: dossier_core::query::SortKey::Date,
+                reverse: false,
+                today,
+                candidates,
+                review: std::sync::Arc::clone(&review),
+            };
+            let mut first_screen = None;
+            let hits = compute_in_steps(&job, &std::sync::atomic::AtomicBool::new(false), |_| {
+                first_screen = Some(start.elapsed());
+            })
+            .unwrap_or_default();
+            times.push(first_screen.unwrap_or_else(|| start.elapsed()));
+            previous = Some((query, hits.iter().map(|h| h.index).collect()));
+        }
+    }
+    times
+}
+
+/// The median and the worst of some times.
+pub fn median_and_worst(mut times: Vec<Duration>) -> (Duration, Duration) {
+    times.sort();
+    let worst = times.last().copied().unwrap_or_default();
+    let median = times.get(times.len() / 2).copied().unwrap_or_default();
+    (median, worst)
+}

@@ -4,7 +4,10 @@
 //! ([`FilterKey`]) rather than marked stale by hand; installed keeping the chosen question
 //! selected; counted for the status bar; and the selection moved and kept in view.
 
-use super::app::{App, Counts, FilterKey, HitsState, BACKGROUND_THRESHOLD};
+use super::app::{
+    App, CountedAll, Counts, FilterKey, HitsState, BACKGROUND_THRESHOLD, OVERDUE, PENDING,
+    TO_REVIEW,
+};
 use super::effect::Effect;
 use super::filtering::{compute, FilterJob};
 use super::widgets::scroll;
@@ -100,28 +103,49 @@ pub fn keep_selection(app: &mut App) {
     clamp(app);
 }
 
-/// The status bar's counts: among the questions shown, and in all.
+/// The status bar's counts: among the questions shown, and in all. How each question counts
+/// is asked again only for another dossier or review state; a filter's result sums it for
+/// the questions shown (a keystroke on 100,000 questions asks none of them).
 pub fn recount(app: &mut App) {
     let d = Arc::clone(&app.dossier);
-    let mut c = Counts {
+    if !app.counted_all.is_for(&d, &app.review_state) {
+        let flags = d
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let mut f = 0;
+                if q.status == Status::Pending {
+                    f |= PENDING;
+                }
+                if d.timings.get(i).is_some_and(|t| t.is_overdue()) {
+                    f |= OVERDUE;
+                }
+                if app.is_to_review(q) {
+                    f |= TO_REVIEW;
+                }
+                f
+            })
+            .collect();
+        app.counted_all = CountedAll::of(&d, &app.review_state, flags);
+    }
+    let flags = &app.counted_all.flags;
+    let count = |f: u8, of: &mut dyn Iterator<Item = usize>| {
+        of.filter(|&i| flags.get(i).is_some_and(|x| x & f != 0))
+            .count()
+    };
+    let all = || 0..flags.len();
+    let shown = || app.shown_hits().iter().map(|h| h.index);
+    app.counts = Counts {
         total: d.questions.len(),
         shown: app.shown_hits().len(),
-        ..Default::default()
+        pending: count(PENDING, &mut shown()),
+        overdue: count(OVERDUE, &mut shown()),
+        to_review: count(TO_REVIEW, &mut shown()),
+        pending_all: count(PENDING, &mut all()),
+        overdue_all: count(OVERDUE, &mut all()),
+        to_review_all: count(TO_REVIEW, &mut all()),
     };
-    for (i, q) in d.questions.iter().enumerate() {
-        c.pending_all += usize::from(q.status == Status::Pending);
-        c.overdue_all += usize::from(d.timings[i].is_overdue());
-        c.to_review_all += usize::from(app.is_to_review(q));
-    }
-    for h in app.shown_hits() {
-        let Some(q) = d.questions.get(h.index) else {
-            continue;
-        };
-        c.pending += usize::from(q.status == Status::Pending);
-        c.overdue += usize::from(d.timings[h.index].is_overdue());
-        c.to_review += usize::from(app.is_to_review(q));
-    }
-    app.counts = c;
 }
 
 /// Keeps the selection valid and visible.

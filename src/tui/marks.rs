@@ -3,7 +3,7 @@
 //! its own count, whatever the dossier's size), the saves queued on the writer's thread and
 //! how they ended, the review files read again and what they brought.
 
-use super::app::{App, MessageKind, Reading, SaveWhat, Saving};
+use super::app::{App, MessageKind, Reading, SaveWhat, Saving, TO_REVIEW};
 use super::command::Command;
 use super::effect::Effect;
 use super::hits;
@@ -30,6 +30,7 @@ pub enum Recount {
 /// cost, whatever its size), new content, new counts; a mark moves only its own count (it
 /// costs the same in a dossier of any size).
 pub fn changed(app: &mut App, recount_how: Recount) {
+    let counted = app.counted_all.is_for(&app.dossier, &app.review_state);
     app.review_state = Arc::new(app.review.state().clone());
     if app.filter.query.uses_review() {
         // The list is filtered again (see `hits::follow`), and counted with it.
@@ -51,6 +52,28 @@ pub fn changed(app: &mut App, recount_how: Recount) {
             c.to_review_all = c.to_review_all.saturating_sub(c.to_review);
             c.to_review = 0;
         }
+    }
+    // Moved by the change itself: how the questions count follows it, for the new state.
+    if counted {
+        let shown: Vec<usize> = match recount_how {
+            Recount::All => return,
+            Recount::One(before, after) if before != after => {
+                app.selected_index().into_iter().collect()
+            }
+            Recount::One(..) => Vec::new(),
+            Recount::ShownReviewed => app.shown_hits().iter().map(|h| h.index).collect(),
+        };
+        let to_review = matches!(recount_how, Recount::One(_, true));
+        for i in shown {
+            if let Some(f) = app.counted_all.flags.get_mut(i) {
+                *f = if to_review {
+                    *f | TO_REVIEW
+                } else {
+                    *f & !TO_REVIEW
+                };
+            }
+        }
+        app.counted_all.now_for(&app.review_state);
     }
 }
 

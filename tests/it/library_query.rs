@@ -292,3 +292,34 @@ fn the_word_index_of_several_segments_is_the_one_built_on_the_whole_library() {
         assert_eq!(got, expected, "{word}");
     }
 }
+
+#[test]
+fn the_whole_library_opens_with_its_word_index_merged_from_its_segments() {
+    // The viewer on the whole library after incremental imports searches at once: the
+    // index comes with the questions, the segments merged in memory.
+    let f = fixture();
+    let opened = f.library.open().unwrap();
+    let words = opened.words.expect("a word index from two segments");
+    let built = dossier_core::query::words::WordIndex::build(&opened.questions);
+    assert_eq!(words.docs(), built.docs());
+    assert_eq!(words.len(), built.len());
+    for id in 0..built.len() as u32 {
+        let word = built.word(id);
+        let [(got, dossier_core::query::words::Closeness::Exact)] = words
+            .lookup(word)
+            .into_iter()
+            .filter(|(_, c)| *c == dossier_core::query::words::Closeness::Exact)
+            .collect::<Vec<_>>()[..]
+        else {
+            panic!("{word} not found once");
+        };
+        let postings = |index: &dossier_core::query::words::WordIndex, id: u32| {
+            let mut fields = Vec::new();
+            let mut texts = Vec::new();
+            index.field_postings(id, |d, m| fields.push((d, m)));
+            index.text_postings(id, |d| texts.push(d));
+            (fields, texts)
+        };
+        assert_eq!(postings(&words, got), postings(&built, id), "{word}");
+    }
+}

@@ -621,6 +621,36 @@ fn brackets_walk_the_questions_to_review_changed_ones_included() {
 }
 
 #[test]
+fn the_counts_in_all_follow_marks_and_reloads_while_a_filter_counts_only_the_shown() {
+    // A filter does not count every question again; what it keeps must still be what a
+    // count of everything gives, after marks, filters and a reload.
+    let counted_afresh = |v: &mut Viewer| {
+        let kept = v.app.counts;
+        v.app.counted_all = Default::default();
+        dossier::tui::hits::recount(&mut v.app);
+        assert_eq!(v.app.counts, kept);
+        kept
+    };
+    let dir = tempfile::tempdir().unwrap();
+    copy_assets(dir.path());
+    let mut v = Viewer::on(Lang::Fr, vec![dir.path().to_path_buf()], None);
+    let before = counted_afresh(&mut v);
+    assert!(before.to_review_all > 0);
+    v.select("17-16300QE");
+    v.press("x");
+    v.press("/asalee");
+    v.press("<Esc>");
+    let after = counted_afresh(&mut v);
+    assert_eq!(after.to_review_all, before.to_review_all - 1);
+    v.press("/statut:attente");
+    v.press("<Enter>");
+    v.press("x");
+    counted_afresh(&mut v);
+    v.press("R");
+    counted_afresh(&mut v);
+}
+
+#[test]
 fn the_selected_question_stays_selected_while_shown() {
     let mut v = Viewer::new(Lang::Fr);
     v.select("17-16300QE");

@@ -262,6 +262,49 @@ pub struct Counts {
     pub to_review_all: usize,
 }
 
+/// What the counts in all were made for: a dossier and a review state, held weakly (their
+/// allocations stay while held, so a newer one is never taken for them); and how each
+/// question counts ([`PENDING`], [`OVERDUE`], [`TO_REVIEW`]). A filter changes only what is
+/// shown: it sums these for the questions shown instead of asking every one again.
+#[derive(Debug, Clone, Default)]
+pub struct CountedAll {
+    of: Option<(std::sync::Weak<Dossier>, std::sync::Weak<ReviewState>)>,
+    /// Per question, in the dossier's order: the counts it is in.
+    pub flags: Vec<u8>,
+}
+
+/// Counted as pending.
+pub const PENDING: u8 = 1;
+/// Counted as overdue.
+pub const OVERDUE: u8 = 2;
+/// Counted as to review.
+pub const TO_REVIEW: u8 = 4;
+
+impl CountedAll {
+    /// For this dossier and review state.
+    pub fn of(dossier: &Arc<Dossier>, review: &Arc<ReviewState>, flags: Vec<u8>) -> CountedAll {
+        CountedAll {
+            of: Some((Arc::downgrade(dossier), Arc::downgrade(review))),
+            flags,
+        }
+    }
+
+    /// True when made for this dossier and review state.
+    pub fn is_for(&self, dossier: &Arc<Dossier>, review: &Arc<ReviewState>) -> bool {
+        self.of.as_ref().is_some_and(|(d, r)| {
+            std::ptr::eq(d.as_ptr(), Arc::as_ptr(dossier))
+                && std::ptr::eq(r.as_ptr(), Arc::as_ptr(review))
+        })
+    }
+
+    /// Made for this review state now (the change moved the counts itself).
+    pub fn now_for(&mut self, review: &Arc<ReviewState>) {
+        if let Some((_, r)) = self.of.as_mut() {
+            *r = Arc::downgrade(review);
+        }
+    }
+}
+
 /// Where the review saves stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Saving {
@@ -468,6 +511,9 @@ pub struct App {
     pub ticks: u64,
     /// The status bar's figures.
     pub counts: Counts,
+    /// The dossier and review state the counts in all were made for (see
+    /// [`super::hits::recount`]).
+    pub counted_all: CountedAll,
     /// Large dossiers are filtered off the UI thread (the runtime sets this).
     pub background_filtering: bool,
     /// What the views draw, laid out after every change (see [`super::screen`]).
@@ -560,6 +606,7 @@ impl App {
             switch: Switch::Idle,
             ticks: 0,
             counts: Counts::default(),
+            counted_all: CountedAll::default(),
             background_filtering: false,
             cache: ViewCache::default(),
             origin: settings.origin,

@@ -563,20 +563,34 @@ fn incremental(
         // Their words: a new segment of the index.
         let questions: Vec<Question> = written.iter().map(|(_, q)| q.clone()).collect();
         let qids: Vec<i64> = written.iter().map(|(q, _)| *q).collect();
+        let phase = std::time::Instant::now();
         let words = crate::query::words::WordIndex::build(&questions);
         crate::query::segments::write(&tx, &qids, &words).map_err(db)?;
-        crate::query::segments::maybe_merge(&tx).map_err(db)?;
+        let merged = crate::query::segments::maybe_merge(&tx).map_err(db)?;
         drop(questions);
+        tracing::debug!(
+            ms = phase.elapsed().as_millis() as u64,
+            merged,
+            "import: word segment"
+        );
+        let phase = std::time::Instant::now();
         // Their relations.
         let stored_config: Option<crate::related::Config> = schema::meta(&tx, "related_config")
             .map_err(sqlite)?
             .and_then(|s| serde_json::from_str(&s).ok());
-        if stored_config.as_ref() == Some(options.related) {
+        let incremental = stored_config.as_ref() == Some(options.related);
+        if incremental {
             let refs: Vec<(i64, &Question)> = written.iter().map(|(q, x)| (*q, x)).collect();
             crate::related::stored::update(&tx, options.related, &refs).map_err(sqlite)?;
         } else {
             relate_all(&tx, path, options.related)?;
         }
+        tracing::debug!(
+            ms = phase.elapsed().as_millis() as u64,
+            incremental,
+            "import: relations"
+        );
+        let phase = std::time::Instant::now();
         // Each dossier's members among the questions changed, after: who left, who came.
         let mut after_scope: Vec<i64> = qids.clone();
         after_scope.sort_unstable();
@@ -634,6 +648,10 @@ fn incremental(
                 entered,
             });
         }
+        tracing::debug!(
+            ms = phase.elapsed().as_millis() as u64,
+            "import: named dossiers' moves"
+        );
     }
     report.changes.sort();
     for (_, change) in &report.changes {

@@ -102,6 +102,27 @@ pub struct ChangeRecord {
     pub dossier: Option<String>,
 }
 
+/// The whole word index, read on a connection of its own: the last import it saw, the
+/// qids it indexes, the index. `None` when it cannot be read as one (the caller's
+/// viewer then builds it from the questions).
+fn word_index_apart(
+    path: &Path,
+) -> Option<(Option<i64>, Vec<i64>, crate::query::words::WordIndex)> {
+    let conn = schema::open_read(path).ok()?;
+    let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred)
+        .ok()?;
+    let seen = last_import(&tx).ok()?;
+    let stored = crate::query::segments::StoredWords::open(&tx).ok()?;
+    let qids = stored.qids();
+    let index = stored.to_word_index(&tx, &qids).ok()??;
+    Some((seen, qids, index))
+}
+
+/// The newest import (what tells two reads of the library apart).
+fn last_import(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT max(import) FROM imports", [], |r| r.get(0))
+}
+
 /// Reads full questions for the query engine's review terms.
 fn full(
     conn: &Connection,
@@ -296,13 +317,28 @@ impl Reader {
 
     /// Everything: every question, the word index, the relations, the imports.
     pub fn everything(&self) -> Result<Opened, LibraryError> {
-        let read = self.questions(None)?;
+        // The word index is read (and its segments merged) on a second connection while
+        // this one reads the questions: the two halves of an open, on two cores. Each reads
+        // in a transaction of its own; the index is kept only when both saw the same import.
+        let (read, words) = std::thread::scope(|scope| {
+            let path = self.path.as_path();
+            let words = scope.spawn(move || word_index_apart(path));
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Deferred,
+            )
+            .map_err(|e| self.sqlite(e))?;
+            let seen = last_import(&tx).map_err(|e| self.sqlite(e))?;
+            let read = self.questions(None)?;
+            drop(tx);
+            let words = words.join().ok().flatten();
+            Ok::<_, LibraryError>((read, words.filter(|(at, _, _)| *at == seen)))
+        })?;
         let qids: Vec<i64> = read.iter().map(|(q, _)| *q).collect();
         let questions: Vec<Question> = read.into_iter().map(|(_, q)| q).collect();
-        let words = crate::query::segments::StoredWords::open(&self.conn)
-            .and_then(|w| w.to_word_index(&self.conn, &qids))
-            .ok()
-            .flatten();
+        let words = words
+            .filter(|(_, held, _)| *held == qids)
+            .map(|(_, _, index)| index);
         let related = match self.related_config() {
             Some(config) => {
                 let relations =

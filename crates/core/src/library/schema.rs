@@ -283,3 +283,32 @@ pub(crate) fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::R
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::{Connection, Transaction};
+
+    /// The plan SQLite chooses for a statement of the library's layout.
+    fn plan(sql: &str) -> Vec<String> {
+        let conn = Connection::open_in_memory().unwrap();
+        let tx =
+            Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred).unwrap();
+        super::MIGRATIONS[0](&tx).unwrap();
+        let mut stmt = tx.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let n = stmt.parameter_count();
+        let params: Vec<i64> = vec![1; n];
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    }
+
+    #[test]
+    fn what_an_import_asks_per_changed_question_is_found_through_an_index() {
+        let plan = plan(crate::related::stored::SAME_ANSWER);
+        assert!(
+            plan.iter().any(|p| p.contains("INDEX related_keys_answer")),
+            "{plan:?}"
+        );
+    }
+}

@@ -337,14 +337,19 @@ impl StoredWords {
     }
 
     /// The whole index as one in-memory [`WordIndex`] over `qids` (ascending: the questions
-    /// held, numbered by their position there), when a single segment indexes exactly those.
+    /// held, numbered by their position there), when the segments index exactly those: a
+    /// single segment read as it is, several merged in memory (after incremental imports,
+    /// until an import merges them in the file).
     pub fn to_word_index(
         &self,
         conn: &Connection,
         qids: &[i64],
     ) -> Result<Option<WordIndex>, DbError> {
         let [s] = self.segments.as_slice() else {
-            return Ok(None);
+            if self.segments.is_empty() || self.qids() != qids {
+                return Ok(None);
+            }
+            return self.merged(conn).map(|(_, index)| Some(index));
         };
         if s.qids != qids {
             return Ok(None);
@@ -403,82 +408,92 @@ pub(crate) fn merge_all(conn: &Connection) -> Result<(), DbError> {
     if stored.segments.len() <= 1 {
         return Ok(());
     }
-    let qids = stored.qids();
-    let position = |qid: i64| qids.binary_search(&qid).ok();
-    let mut cursors = Vec::new();
-    for k in 0..stored.segments.len() {
-        let (arena, _) = stored.arena(conn, k)?;
-        let words: Vec<String> = arena.lines().map(str::to_string).collect();
-        let mut stmt = conn.prepare_cached(
-            "SELECT fields, texts FROM word_postings WHERE segment = ?1 ORDER BY word",
-        )?;
-        let rows: Vec<(Vec<u8>, Vec<u8>)> = stmt
-            .query_map([stored.segments[k].id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        if rows.len() != words.len() {
-            return Err(damaged("postings count"));
-        }
-        cursors.push(Cursor {
-            words,
-            at: 0,
-            rows: rows.into_iter(),
-        });
-    }
-    let mut arena = String::new();
-    let mut postings: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-    loop {
-        // The smallest word not yet merged.
-        let next = cursors
-            .iter()
-            .filter_map(|c| c.words.get(c.at))
-            .min()
-            .cloned();
-        let Some(word) = next else { break };
-        let mut fields: Vec<(usize, u8)> = Vec::new();
-        let mut texts: Vec<usize> = Vec::new();
-        for (k, c) in cursors.iter_mut().enumerate() {
-            if c.words.get(c.at) != Some(&word) {
-                continue;
-            }
-            c.at += 1;
-            let (f, t) = c.rows.next().ok_or_else(|| damaged("postings count"))?;
-            let s = &stored.segments[k];
-            decode_into(&f, &t, s, &position, &mut fields, &mut texts)?;
-        }
-        if fields.is_empty() && texts.is_empty() {
-            continue; // Every question holding it is indexed by a newer segment.
-        }
-        fields.sort_unstable();
-        texts.sort_unstable();
-        arena.push_str(&word);
-        arena.push('\n');
-        let mut fb = Vec::new();
-        let mut last = 0usize;
-        for (p, mask) in fields {
-            put_varint(&mut fb, (p + 1 - last) as u32);
-            fb.push(mask);
-            last = p + 1;
-        }
-        let mut tb = Vec::new();
-        let mut last = 0usize;
-        for p in texts {
-            put_varint(&mut tb, (p + 1 - last) as u32);
-            last = p + 1;
-        }
-        postings.push((fb, tb));
-    }
-    let long: Vec<u32> = stored
-        .long_runs()
-        .into_iter()
-        .filter_map(position)
-        .map(|p| p as u32)
-        .collect();
-    let index = WordIndex::from_stored(qids.len(), arena, postings, long)
-        .ok_or_else(|| damaged("merged segment"))?;
+    let (qids, index) = stored.merged(conn)?;
     conn.execute("DELETE FROM word_postings", [])?;
     conn.execute("DELETE FROM word_segments", [])?;
     write(conn, &qids, &index)?;
     Ok(())
+}
+
+impl StoredWords {
+    /// The segments merged in memory into one index of every question they hold (their
+    /// qids, ascending, number its documents).
+    fn merged(&self, conn: &Connection) -> Result<(Vec<i64>, WordIndex), DbError> {
+        let stored = self;
+        let qids = stored.qids();
+        let position = |qid: i64| qids.binary_search(&qid).ok();
+        let mut cursors = Vec::new();
+        for k in 0..stored.segments.len() {
+            let (arena, _) = stored.arena(conn, k)?;
+            let words: Vec<String> = arena.lines().map(str::to_string).collect();
+            let mut stmt = conn.prepare_cached(
+                "SELECT fields, texts FROM word_postings WHERE segment = ?1 ORDER BY word",
+            )?;
+            let rows: Vec<(Vec<u8>, Vec<u8>)> = stmt
+                .query_map([stored.segments[k].id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            if rows.len() != words.len() {
+                return Err(damaged("postings count"));
+            }
+            cursors.push(Cursor {
+                words,
+                at: 0,
+                rows: rows.into_iter(),
+            });
+        }
+        let mut arena = String::new();
+        let mut postings: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        loop {
+            // The smallest word not yet merged.
+            let next = cursors
+                .iter()
+                .filter_map(|c| c.words.get(c.at))
+                .min()
+                .cloned();
+            let Some(word) = next else { break };
+            let mut fields: Vec<(usize, u8)> = Vec::new();
+            let mut texts: Vec<usize> = Vec::new();
+            for (k, c) in cursors.iter_mut().enumerate() {
+                if c.words.get(c.at) != Some(&word) {
+                    continue;
+                }
+                c.at += 1;
+                let (f, t) = c.rows.next().ok_or_else(|| damaged("postings count"))?;
+                let s = &stored.segments[k];
+                decode_into(&f, &t, s, &position, &mut fields, &mut texts)?;
+            }
+            if fields.is_empty() && texts.is_empty() {
+                continue; // Every question holding it is indexed by a newer segment.
+            }
+            fields.sort_unstable();
+            texts.sort_unstable();
+            arena.push_str(&word);
+            arena.push('\n');
+            let mut fb = Vec::new();
+            let mut last = 0usize;
+            for (p, mask) in fields {
+                put_varint(&mut fb, (p + 1 - last) as u32);
+                fb.push(mask);
+                last = p + 1;
+            }
+            let mut tb = Vec::new();
+            let mut last = 0usize;
+            for p in texts {
+                put_varint(&mut tb, (p + 1 - last) as u32);
+                last = p + 1;
+            }
+            postings.push((fb, tb));
+        }
+        let long: Vec<u32> = stored
+            .long_runs()
+            .into_iter()
+            .filter_map(position)
+            .map(|p| p as u32)
+            .collect();
+        let index = WordIndex::from_stored(qids.len(), arena, postings, long)
+            .ok_or_else(|| damaged("merged segment"))?;
+        Ok((qids, index))
+    }
 }
 
 /// Decodes a segment's postings of one word into positions among all the questions.

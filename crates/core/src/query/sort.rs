@@ -306,8 +306,28 @@ fn sort_by_value(
     first: Option<usize>,
 ) {
     let direction = if reverse { -1 } else { 1 };
+    // Ranked by score, the first `k` are among the hits scoring at least the k-th best score:
+    // only those are keyed (the others' questions are not even read). A frequent word's
+    // first screen then costs a pass over the scores, not a key per hit.
+    let (work, rest) = match first {
+        Some(k) if by_score && k > 0 && k < hits.len() => {
+            let mut scores: Vec<i64> = hits.iter().map(|h| h.score).collect();
+            let (_, kth, _) = scores.select_nth_unstable_by(k - 1, |a, b| b.cmp(a));
+            let kth = *kth;
+            let (top, rest): (Vec<Hit>, Vec<Hit>) = hits.iter().partition(|h| h.score >= kth);
+            // Hits out of `questions` go last whatever their score: the cut holds only when
+            // enough of the top are real.
+            let real = top.iter().filter(|h| h.index < questions.len()).count();
+            if real >= k {
+                (top, rest)
+            } else {
+                (hits.to_vec(), Vec::new())
+            }
+        }
+        _ => (hits.to_vec(), Vec::new()),
+    };
     // Everything is reduced to integers once per hit; the sort then compares plain tuples.
-    let mut keyed: Vec<_> = hits
+    let mut keyed: Vec<_> = work
         .par_iter()
         .map(|h| {
             let score = if by_score { -h.score } else { 0 };
@@ -337,7 +357,8 @@ fn sort_by_value(
         }
         _ => keyed.par_sort_unstable_by(order),
     }
-    for (slot, (_, _, hit)) in hits.iter_mut().zip(keyed) {
+    let ordered = keyed.into_iter().map(|(_, _, hit)| hit).chain(rest);
+    for (slot, hit) in hits.iter_mut().zip(ordered) {
         *slot = hit;
     }
 }
