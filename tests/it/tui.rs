@@ -510,6 +510,30 @@ fn x_f_and_a_mark_flag_and_annotate_and_persist() {
 }
 
 #[test]
+fn ctrl_z_suspends_from_the_note_editor_the_filter_and_a_prompt_and_keeps_what_was_typed() {
+    let suspends = |v: &mut Viewer| {
+        let held = v.press_unanswered("<C-z>");
+        assert!(held.iter().any(|e| matches!(e, Effect::Suspend)), "{held:?}");
+        v.run(held);
+    };
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("aUne note");
+    suspends(&mut v);
+    v.press(" suite");
+    assert_eq!(v.app.layers.note().unwrap().draft(), "Une note suite");
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("/asal");
+    suspends(&mut v);
+    v.press("ee");
+    assert_eq!(v.app.filter.text(), "asalee");
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("e");
+    let before = v.app.layers.top().map(|l| l.mode());
+    suspends(&mut v);
+    assert_eq!(v.app.layers.top().map(|l| l.mode()), before, "the export's picker stays");
+}
+
+#[test]
 fn the_note_editor_asks_before_throwing_a_draft_away_and_ctrl_c_is_not_swallowed() {
     let mut v = Viewer::new(Lang::Fr);
     v.press("a");

@@ -59,6 +59,11 @@ pub fn action_for(app: &App, event: TermEvent) -> Option<Action> {
 
 /// Hands an input action to the layer that has the keyboard.
 pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    // Ctrl-z suspends from every layer, which is there as it was on `fg` (a draft included).
+    if matches!(action, Action::Command(Command::Suspend)) && !app.layers.is_empty() {
+        fx.push(Effect::Suspend);
+        return;
+    }
     let Some(top) = app.layers.pop() else {
         normal::handle(app, action, fx);
         return;
@@ -66,12 +71,12 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let at = app.layers.iter().count();
     let kept = match top {
         Layer::Filter => filter::handle(app, action, fx).then_some(Layer::Filter),
-        Layer::Overlay(o) => overlay::handle(app, o, action, fx).map(Layer::Overlay),
+        Layer::Overlay(o) => overlay::handle(app, o, action).map(Layer::Overlay),
         Layer::Prompt(p) => prompt::handle(app, p, action, fx).map(Layer::Prompt),
         Layer::Picker(p) => picker::handle(app, p, action, fx).map(Layer::Picker),
         Layer::Confirm(c) => confirm::handle(app, c, action, fx).map(Layer::Confirm),
         Layer::Note(n) => note::handle(app, n, action, fx).map(Layer::Note),
-        Layer::Scoreboard(b) => scoreboard::handle(app, b, action, fx).map(Layer::Scoreboard),
+        Layer::Scoreboard(b) => scoreboard::handle(app, b, action).map(Layer::Scoreboard),
     };
     if let Some(layer) = kept {
         app.layers.insert(at, layer);

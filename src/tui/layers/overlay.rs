@@ -1,23 +1,17 @@
 //! An overlay's keys (the help, the log): scrolling, the other overlay's key to switch to
-//! it, its own key or Esc (or a click) to close it, Ctrl-z to suspend. The news window's
+//! it, its own key or Esc (or a click) to close it. The news window's
 //! lines are chosen rather than scrolled, and Enter goes to the chosen one's question.
 
 use crate::tui::action::Action;
 use crate::tui::app::layers::{Board, Layer, Overlay, OverlayKind};
 use crate::tui::app::App;
 use crate::tui::command::Command;
-use crate::tui::effect::Effect;
 use crate::tui::widgets::scroll::Step;
 
 /// Handles an action; none closes the overlay.
-pub fn handle(
-    app: &mut App,
-    mut overlay: Overlay,
-    action: Action,
-    fx: &mut Vec<Effect>,
-) -> Option<Overlay> {
+pub fn handle(app: &mut App, mut overlay: Overlay, action: Action) -> Option<Overlay> {
     if overlay.kind == OverlayKind::News {
-        return news(app, overlay, action, fx);
+        return news(app, overlay, action);
     }
     let command = match action {
         Action::Command(c) => c,
@@ -44,11 +38,6 @@ pub fn handle(
             return switch(app, overlay, command);
         }
         Command::Back => return None,
-        // Ctrl-z works wherever the viewer is; the overlay is still there on `fg`.
-        Command::Suspend => {
-            fx.push(Effect::Suspend);
-            return Some(overlay);
-        }
         Command::Quit => {
             app.quit = true;
             return None;
@@ -85,12 +74,7 @@ fn switch(app: &mut App, overlay: Overlay, command: Command) -> Option<Overlay> 
 }
 
 /// The news window's keys: the chosen line moves, Enter goes to its question.
-fn news(
-    app: &mut App,
-    mut overlay: Overlay,
-    action: Action,
-    fx: &mut Vec<Effect>,
-) -> Option<Overlay> {
+fn news(app: &mut App, mut overlay: Overlay, action: Action) -> Option<Overlay> {
     let command = match action {
         Action::Command(c) => c,
         Action::Wheel { down, .. } => {
@@ -129,10 +113,6 @@ fn news(
             return switch(app, overlay, command);
         }
         Command::Back => return None,
-        Command::Suspend => {
-            fx.push(Effect::Suspend);
-            return Some(overlay);
-        }
         Command::Quit => {
             app.quit = true;
             return None;

@@ -6,18 +6,12 @@ use crate::tui::action::Action;
 use crate::tui::app::layers::{Board, Layer, Overlay, OverlayKind};
 use crate::tui::app::App;
 use crate::tui::command::Command;
-use crate::tui::effect::Effect;
 use crate::tui::scores;
 use crate::tui::widgets::scroll::{follow, Step};
 use dossier_core::scoreboard::By;
 
 /// Handles an action; none closes the screen.
-pub fn handle(
-    app: &mut App,
-    mut board: Board,
-    action: Action,
-    fx: &mut Vec<Effect>,
-) -> Option<Board> {
+pub fn handle(app: &mut App, mut board: Board, action: Action) -> Option<Board> {
     let command = match action {
         Action::Command(c) => c,
         Action::Wheel { down, .. } => {
@@ -79,10 +73,6 @@ pub fn handle(
         Command::ToggleHelp => {
             app.layers
                 .push(Layer::Overlay(Overlay::new(OverlayKind::Help)));
-            return Some(board);
-        }
-        Command::Suspend => {
-            fx.push(Effect::Suspend);
             return Some(board);
         }
         Command::Back | Command::Scoreboard => return None,
