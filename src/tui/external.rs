@@ -5,6 +5,7 @@
 //! happened comes back as data ([`Ran`], [`RunError`]), worded when shown.
 
 use dossier_core::parse::problem::IoReason;
+use dossier_core::text::sanitize::terminal_line;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -177,7 +178,12 @@ pub fn run(external: &External, hand_over: &mut dyn FnMut(bool)) -> Result<Ran, 
             }
         }
         External::Pager(source) | External::Editor(source) => {
-            let (path, copy) = source_file(source).map_err(RunError::NoSource)?;
+            let (mut path, copy) = source_file(source).map_err(RunError::NoSource)?;
+            if matches!(external, External::Pager(_)) {
+                // Pagers pass escape sequences through when asked to (`LESS=R`, common):
+                // they are given a copy with every unsafe character made visible.
+                path = paged_copy(&path).map_err(RunError::NoSource)?;
+            }
             let program = match external {
                 External::Pager(_) => program(&["PAGER"], "less"),
                 _ => program(&["VISUAL", "EDITOR"], "vi"),
@@ -210,6 +216,66 @@ pub enum External {
     Editor(String),
 }
 
+/// The user's own folder for copies of sources, in their cache folder (not a shared
+/// temporary one where another account could have put a link in its place).
+fn copies_dir() -> Result<PathBuf, SourceError> {
+    let dir = directories::ProjectDirs::from("", "", "dossier")
+        .map(|d| d.cache_dir().join("sources"))
+        .ok_or(SourceError::NoCacheDir)?;
+    std::fs::create_dir_all(&dir).map_err(|e| SourceError::Io(dir.clone(), (&e).into()))?;
+    Ok(dir)
+}
+
+/// Text safe to page: line breaks and tabs kept (a CR before a line break dropped), every
+/// other control, escape or BiDi character made visible.
+pub fn pageable(bytes: &[u8]) -> String {
+    let text = match dossier_core::parse::decode::decode(bytes) {
+        Ok(d) => d.text.into_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        for (j, cell) in line.split('\t').enumerate() {
+            if j > 0 {
+                out.push('\t');
+            }
+            out.push_str(&terminal_line(cell));
+        }
+    }
+    out
+}
+
+/// A sanitised copy of `path` for the pager, named after it in the copies' folder.
+fn paged_copy(path: &std::path::Path) -> Result<PathBuf, SourceError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| SourceError::Io(path.to_path_buf(), (&e).into()))?;
+    let name = path
+        .file_name()
+        .map(|n| safe_name(&n.to_string_lossy()))
+        .unwrap_or_default();
+    let copy = copies_dir()?.join(format!("paged-{name}"));
+    std::fs::write(&copy, pageable(&bytes))
+        .map_err(|e| SourceError::Io(copy.clone(), (&e).into()))?;
+    Ok(copy)
+}
+
+/// Only a name's safe characters, for a file name.
+fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// A question's source as a file a pager or an editor can open: the file itself, or, for
 /// an archive's entry or a sample document, a copy in the user's cache folder. The flag
 /// is true for such a copy.
@@ -217,23 +283,9 @@ pub fn source_file(source: &str) -> Result<(PathBuf, bool), SourceError> {
     match dossier_core::source::find_again(source) {
         Ok(dossier_core::source::Origin::File(path)) => Ok((path, false)),
         Ok(dossier_core::source::Origin::Bytes { name, bytes }) => {
-            // In the user's own cache folder, not a shared temporary one where another
-            // account could have put a link in its place.
-            let dir = directories::ProjectDirs::from("", "", "dossier")
-                .map(|d| d.cache_dir().join("sources"))
-                .ok_or(SourceError::NoCacheDir)?;
-            std::fs::create_dir_all(&dir).map_err(|e| SourceError::Io(dir.clone(), (&e).into()))?;
+            let dir = copies_dir()?;
             // The name comes from an archive: only its safe characters make the file name.
-            let safe: String = name
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
+            let safe = safe_name(&name);
             let path = dir.join(if safe.is_empty() {
                 "source".into()
             } else {
@@ -243,5 +295,25 @@ pub fn source_file(source: &str) -> Result<(PathBuf, bool), SourceError> {
             Ok((path, true))
         }
         Err(e) => Err(SourceError::NotFound(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pageable;
+
+    #[test]
+    fn a_paged_copy_keeps_lines_and_tabs_and_shows_escapes_instead_of_sending_them() {
+        let hostile =
+            "Titre \x1b[31mROUGE\x1b[39m\r\n\x1b]52;c;ZWNobw==\x07\tcol\n\u{202E}evil\x1b[2J";
+        let paged = pageable(hostile.as_bytes());
+        assert!(!paged.contains('\x1b') && !paged.contains('\x07') && !paged.contains('\u{202E}'));
+        assert!(!paged.contains('\r'));
+        assert_eq!(paged.lines().count(), 3, "{paged}");
+        assert!(
+            paged.lines().nth(1).is_some_and(|l| l.contains("\tcol")),
+            "{paged}"
+        );
+        assert!(paged.starts_with("Titre "));
     }
 }

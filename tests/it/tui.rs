@@ -513,7 +513,10 @@ fn x_f_and_a_mark_flag_and_annotate_and_persist() {
 fn ctrl_z_suspends_from_the_note_editor_the_filter_and_a_prompt_and_keeps_what_was_typed() {
     let suspends = |v: &mut Viewer| {
         let held = v.press_unanswered("<C-z>");
-        assert!(held.iter().any(|e| matches!(e, Effect::Suspend)), "{held:?}");
+        assert!(
+            held.iter().any(|e| matches!(e, Effect::Suspend)),
+            "{held:?}"
+        );
         v.run(held);
     };
     let mut v = Viewer::new(Lang::Fr);
@@ -530,7 +533,11 @@ fn ctrl_z_suspends_from_the_note_editor_the_filter_and_a_prompt_and_keeps_what_w
     v.press("e");
     let before = v.app.layers.top().map(|l| l.mode());
     suspends(&mut v);
-    assert_eq!(v.app.layers.top().map(|l| l.mode()), before, "the export's picker stays");
+    assert_eq!(
+        v.app.layers.top().map(|l| l.mode()),
+        before,
+        "the export's picker stays"
+    );
 }
 
 #[test]
