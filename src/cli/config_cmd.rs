@@ -1,4 +1,5 @@
-//! `dossier config`: the default configuration file, or where yours is.
+//! `dossier config`: the default configuration file, or where yours is, and what is wrong
+//! in it (its keys and colours too, which only the viewer reads).
 
 use super::Context;
 use std::process::ExitCode;
@@ -20,5 +21,18 @@ pub(super) fn run(default: bool, path: bool, ctx: &Context) -> anyhow::Result<Ex
         }
         Ok(())
     })?;
-    Ok(ExitCode::SUCCESS)
+    let (_, key_errors) = crate::tui::keymap::Keymap::from_layers(&ctx.config.keys);
+    let (_, theme_errors) =
+        crate::tui::widgets::theme::Theme::from_layers(&ctx.config.themes, ctx.config.base, true);
+    for e in key_errors.iter().chain(&theme_errors) {
+        super::out::error(
+            ctx.lang,
+            &super::words::config_error(ctx.lang, &e.to_string()),
+        );
+    }
+    Ok(if key_errors.is_empty() && theme_errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }

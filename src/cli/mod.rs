@@ -535,8 +535,11 @@ fn viewer(
         crate::tui::widgets::theme::Theme::colors_wanted(),
     );
     let (keymap, key_errors) = crate::tui::keymap::Keymap::from_layers(&ctx.config.keys);
+    let mut notices = Vec::new();
     for e in theme_errors.iter().chain(&key_errors) {
-        out::error(lang, &words::config_error(lang, &e.to_string()));
+        let said = words::config_error(lang, &e.to_string());
+        out::error(lang, &said);
+        notices.push(said);
     }
     if let Some(q) = &query {
         if let Err(e) = dossier_core::query::Query::parse(q) {
@@ -560,6 +563,7 @@ fn viewer(
         signalement_quota: ctx.config.signalement_quota,
         ministries: ctx.config.ministries.clone(),
         legislature: ctx.config.legislature,
+        notices,
     };
     let review_opener = ctx.review_opener(false);
     let review = review_opener(&settings.origin);

@@ -266,7 +266,7 @@ impl Config {
         Config::from_files(&source, None, &mut Vec::new())
     }
 
-    fn from_files(
+    pub(crate) fn from_files(
         default: &Source,
         user: Option<&Source>,
         errors: &mut Vec<ConfigError>,

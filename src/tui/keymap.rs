@@ -252,13 +252,21 @@ impl Keymap {
                         continue;
                     };
                     let mut parsed = Vec::new();
+                    let mut bad = false;
                     for k in keys.get_ref() {
                         match parse_key(k.get_ref()) {
                             Ok(key) => parsed.push(key),
-                            Err(e) => errors.push(layer.source.error(k.span(), e)),
+                            Err(e) => {
+                                bad = true;
+                                errors.push(layer.source.error(k.span(), e));
+                            }
                         }
                     }
-                    keymap.bind(mode, command, parsed);
+                    // An entry with a key that does not parse is left out whole: the keys
+                    // before it stand (a typo must not leave `quit` with no key).
+                    if !bad {
+                        keymap.bind(mode, command, parsed);
+                    }
                 }
             }
         }
@@ -302,6 +310,10 @@ impl Keymap {
         let key = normalise(event);
         if let Some(c) = self.command(mode, key) {
             return Some(Action::Command(c));
+        }
+        // Ctrl-c quits wherever no binding claims it, so a keymap never locks the user in.
+        if key.code == KeyCode::Char('c') && key.mods == KeyModifiers::CONTROL {
+            return Some(Action::Command(Command::Quit));
         }
         match mode {
             Mode::Normal | Mode::Confirm => None,
@@ -369,6 +381,53 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn with_user(text: &str) -> (Keymap, Vec<ConfigError>) {
+        use crate::config::{Config, Source};
+        let default = Source {
+            name: "default".into(),
+            text: crate::config::DEFAULT.into(),
+        };
+        let user = Source {
+            name: "mine.toml".into(),
+            text: text.into(),
+        };
+        let mut errors = Vec::new();
+        let config = Config::from_files(&default, Some(&user), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        Keymap::from_layers(&config.keys)
+    }
+
+    fn press(keymap: &Keymap, key: &str) -> Option<Action> {
+        let k = parse_key(key).unwrap();
+        keymap.action(Mode::Normal, &KeyEvent::new(k.code, k.mods))
+    }
+
+    #[test]
+    fn a_key_that_does_not_parse_is_said_and_leaves_the_command_as_it_was() {
+        let (keymap, errors) = with_user("[keys.normal]\nquit = [\"fly\"]\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, Some(2));
+        assert!(matches!(
+            press(&keymap, "q"),
+            Some(Action::Command(Command::Quit))
+        ));
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_when_quit_is_bound_elsewhere() {
+        let (keymap, errors) = with_user("[keys.normal]\nquit = [\"Q\"]\n");
+        assert!(errors.is_empty());
+        assert!(press(&keymap, "q").is_none());
+        assert!(matches!(
+            press(&keymap, "Q"),
+            Some(Action::Command(Command::Quit))
+        ));
+        assert!(matches!(
+            press(&keymap, "ctrl-c"),
+            Some(Action::Command(Command::Quit))
+        ));
+    }
 
     #[test]
     fn keys_are_read_as_written() {

@@ -369,8 +369,13 @@ fn event_loop(
     rx: &Receiver<Event>,
     paused: &AtomicBool,
 ) -> (Ended, Vec<String>) {
+    let mut options = options;
     let mouse = options.settings.mouse;
+    let notices = std::mem::take(&mut options.settings.notices);
     let mut app = App::new(options.settings, options.review);
+    for notice in notices {
+        crate::tui::messages::show(&mut app, notice, crate::tui::message::MessageKind::Warning);
+    }
     app.background_filtering = true;
     let writer_tx = tx.clone();
     let shared = Arc::new(Shared {

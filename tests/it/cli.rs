@@ -521,6 +521,23 @@ fn config_prints_the_documented_default_and_a_bad_file_is_named_with_its_line() 
     assert_eq!(stdout(&out), "5 questions, 0 skipped, 0 warnings\n");
 }
 
+#[test]
+fn config_names_a_key_or_a_colour_that_does_not_parse_with_its_line() {
+    let s = Sandbox::new();
+    let file = s.path("keys.toml");
+    std::fs::write(
+        &file,
+        "lang = \"en\"\n[keys.normal]\nquit = [\"fly\"]\n[theme.dark]\npending = { fg = \"nocolor\" }\n",
+    )
+    .unwrap();
+    let out = s.run(&["--config", file.to_str().unwrap(), "config"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:3:", file.display())), "{err}");
+    assert!(err.contains("fly"), "{err}");
+    assert!(err.contains("nocolor"), "{err}");
+}
+
 /// A question document with hostile text in its fields.
 fn hostile(dir: &Path) -> std::path::PathBuf {
     let text = std::fs::read_to_string(assets().join("000_ca7e1411996a7a9f.txt"))

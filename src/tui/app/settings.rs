@@ -39,6 +39,9 @@ pub struct Settings {
     pub ministries: std::collections::BTreeMap<String, String>,
     /// The legislature in session as configured, for loads (the data can only raise it).
     pub legislature: Option<u16>,
+    /// What was wrong in the configuration (its keys, its theme), worded: said at start
+    /// and kept in the log, where the terminal's screen does not hide it.
+    pub notices: Vec<String>,
 }
 
 impl Settings {
@@ -59,6 +62,7 @@ impl Settings {
             signalement_quota: 5,
             ministries: Default::default(),
             legislature: None,
+            notices: Vec::new(),
         }
     }
 }
