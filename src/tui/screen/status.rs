@@ -1,6 +1,6 @@
 //! The status bar: counts (among those shown, and in all), saving, a message or key hints.
 
-use crate::tui::app::{App, HitsState, MessageKind, SaveState};
+use crate::tui::app::{App, HitsState, MessageKind, SaveState, Shown};
 use crate::tui::command::Command;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::wrap::{span, truncate, width};
@@ -108,6 +108,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
     let filtering = app.filtered.state != HitsState::Ready;
     let indexing = app.dossier.index.words().is_none();
+    let previewing = app.load.shown == Shown::Preview;
     let busy = match (app.save_state(), filtering, indexing) {
         (SaveState::Saving, _, _) => Some((format!("{} ", w.saving), theme.dim())),
         // In words unless a message says more.
@@ -115,6 +116,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Some(("⚠ ".to_string(), theme.error()))
         }
         (SaveState::Failed(_), _, _) => Some((format!("{} ", w.unsaved), theme.error())),
+        _ if previewing => Some((format!("{} ", w.loading_rest), theme.pending())),
         (_, true, _) => Some((format!("{} ", w.filtering), theme.pending())),
         (_, _, true) => Some((format!("{} ", w.indexing), theme.dim())),
         _ => None,
