@@ -202,6 +202,13 @@ pub fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mu
 pub fn failed(app: &mut App, generation: u64, e: &dossier_core::library::OriginError) {
     if app.load.generation.is_current(generation) {
         app.load.progress = None;
+        if app.load.shown == Shown::Preview {
+            // The first page alone would pass for the library: nothing is shown but why.
+            app.load.shown = Shown::Nothing;
+            app.dossier = Arc::new(Dossier::empty());
+            app.hits.set(Vec::new());
+            marks::changed(app, Recount::All);
+        }
         let text = dossier_core::i18n::library::origin_error(app.lang, e);
         show(app, text, MessageKind::Warning);
     }

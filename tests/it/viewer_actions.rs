@@ -553,3 +553,30 @@ fn the_first_page_speaks_english_too() {
         Some("the library is still loading: try again in a moment")
     );
 }
+
+#[test]
+fn a_load_that_fails_after_its_first_page_leaves_no_page_passing_for_the_library() {
+    use dossier::tui::action::Action;
+    use dossier::tui::app::Shown;
+    use dossier_core::library::OriginError;
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[("batho", "batho")]);
+    let mut v = on_library(Lang::Fr, tmp.path(), Some("batho"), tmp.path());
+    v.answer_loads = false;
+    v.press("D<C-p><C-p><Enter>");
+    let load = v.held.pop().expect("the library's load asked for");
+    let Some(Action::Preview(page)) = v.perform(load).into_iter().next() else {
+        panic!("the first page comes first");
+    };
+    let generation = page.generation;
+    v.act(Action::Preview(page));
+    assert!(!v.shown().is_empty());
+    // Say the library was damaged in the meantime.
+    let e = OriginError::UnknownDossier("disparu".into());
+    v.act(Action::LoadFailed(generation, Box::new(e)));
+    assert_eq!(v.app.load.shown, Shown::Nothing);
+    assert!(v.shown().is_empty());
+    let screen = v.screen(120, 40);
+    assert!(!screen.contains("chargement de la suite"), "{screen}");
+    assert!(screen.contains("disparu"), "{screen}");
+}

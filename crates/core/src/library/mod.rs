@@ -516,8 +516,8 @@ impl Origin {
 
     /// For the whole library only: its `n` newest questions, read in milliseconds whatever
     /// its size, to show while [`Origin::load`] reads everything. None for other origins
-    /// (a named dossier, PATHs and the sample load quickly enough), or when the library
-    /// cannot be read (the load says why).
+    /// (a named dossier, PATHs and the sample load quickly enough), for an empty library,
+    /// or when the library cannot be read (the load says why).
     pub fn first_page(
         &self,
         n: usize,
@@ -532,7 +532,7 @@ impl Origin {
             return None;
         }
         let reader = library.reader().ok()?;
-        let questions = reader.newest(n).ok()?;
+        let questions = reader.newest(n).ok().filter(|q| !q.is_empty())?;
         Some(crate::load::LoadReport {
             files_read: questions.len(),
             current: reader.current(legislature),
