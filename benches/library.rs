@@ -245,15 +245,44 @@ fn vm_hwm() -> u64 {
         .map_or(0, |kb| kb * 1024)
 }
 
-/// The viewer on the whole library, as it starts: the load its first action asks for, the
-/// search keys, the state installed, the first frame drawn (120x40).
-fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
+/// The viewer on the whole library, as it starts: the load its first action asks for (its
+/// first page handed over and drawn first, as the load's lane does), the search keys, the
+/// state installed, the whole library's first frame drawn (120x40). With the time to the
+/// first page drawn.
+fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> (dossier::tui::app::App, Duration) {
     use dossier::tui::action::{Action, Loaded};
     let origin = dossier_core::library::Origin::Library {
         dir: lib.to_path_buf(),
         dossier: None,
     };
     let started = Instant::now();
+    let review =
+        dossier_core::review::ReviewStore::unavailable(dossier_core::review::Unusable::ReadingOnly);
+    let mut app = dossier::tui::app::App::new(
+        dossier::tui::app::Settings::new(dossier_core::i18n::Lang::Fr, today),
+        review,
+    );
+    let _ = dossier::tui::update::start(&mut app);
+    dossier::tui::update::update(&mut app, Action::Resize(120, 40));
+    let generation = app.load.generation.current();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let page = origin
+        .first_page(dossier::tui::effect::FIRST_PAGE, None)
+        .unwrap();
+    let index = dossier_core::query::SearchIndex::build_keys(&page.questions, page.current);
+    dossier::tui::update::update(
+        &mut app,
+        Action::Preview(Box::new(Loaded {
+            generation,
+            report: page,
+            index,
+        })),
+    );
+    assert!(!app.hits.is_empty());
+    terminal
+        .draw(|f| dossier::tui::screen::draw(&app, f))
+        .unwrap();
+    let first_screen = started.elapsed();
     let mut report = origin
         .load(&dossier_core::load::LoadOptions::default(), today)
         .unwrap();
@@ -263,14 +292,6 @@ fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
     if let Some(words) = report.words.take() {
         index.set_words(words);
     }
-    let review =
-        dossier_core::review::ReviewStore::unavailable(dossier_core::review::Unusable::ReadingOnly);
-    let mut app = dossier::tui::app::App::new(
-        dossier::tui::app::Settings::new(dossier_core::i18n::Lang::Fr, today),
-        review,
-    );
-    let _ = dossier::tui::update::start(&mut app);
-    let generation = app.load.generation.current();
     dossier::tui::update::update(
         &mut app,
         Action::Loaded(Box::new(Loaded {
@@ -305,11 +326,10 @@ fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
             ms(installed - keyed)
         );
     }
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|f| dossier::tui::screen::draw(&app, f))
         .unwrap();
-    app
+    (app, first_screen)
 }
 
 /// Child mode: the viewer's first screen on the library, in a process of its own so that
@@ -317,10 +337,10 @@ fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> dossier::tui::app::App {
 fn viewer_child(lib: &Path) -> ! {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let start = Instant::now();
-    let app = viewer_on(lib, today);
-    let first = start.elapsed();
+    let (app, first_page) = viewer_on(lib, today);
+    let whole = start.elapsed();
     assert!(!app.hits.is_empty());
-    println!("{} {}", ms(first), vm_hwm());
+    println!("{} {} {}", ms(first_page), ms(whole), vm_hwm());
     std::process::exit(0)
 }
 
@@ -417,6 +437,7 @@ fn typed_in_viewer(app: &mut dossier::tui::app::App, text: &str, reps: usize) ->
 fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
     let me = std::env::current_exe().unwrap();
     let mut firsts = Vec::new();
+    let mut wholes = Vec::new();
     let mut peak = 0u64;
     for _ in 0..reps.max(1) {
         let out = Command::new(&me)
@@ -432,16 +453,25 @@ fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         let mut fields = text.split_whitespace();
         firsts.push(fields.next().unwrap().parse::<f64>().unwrap());
+        wholes.push(fields.next().unwrap().parse::<f64>().unwrap());
         peak = peak.max(fields.next().unwrap().parse().unwrap());
     }
     firsts.sort_by(f64::total_cmp);
+    wholes.sort_by(f64::total_cmp);
     let on_disk = size(lib_dir);
     t.row(
-        "viewer on the whole library: first screen",
+        "viewer on the whole library: first screen (its newest questions)",
         format!("{:.0} ms", firsts[firsts.len() / 2]),
         String::new(),
         String::new(),
         "≤ 1 s",
+    );
+    t.row(
+        "viewer on the whole library: every question shown",
+        format!("{:.0} ms", wholes[wholes.len() / 2]),
+        String::new(),
+        String::new(),
+        "",
     );
     t.row(
         "viewer on the whole library: peak memory",
@@ -451,7 +481,7 @@ fn viewer_figures(lib_dir: &Path, reps: usize, t: &mut Table) {
         "≤ 0.5x",
     );
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let mut app = viewer_on(lib_dir, today);
+    let (mut app, _) = viewer_on(lib_dir, today);
     let dossier = std::sync::Arc::clone(&app.dossier);
     // The word nearest 95 % of the questions, and a rare one.
     let share = |w: &str| {

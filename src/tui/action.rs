@@ -63,6 +63,9 @@ pub enum Action {
     Tick,
     /// A load progressed.
     LoadProgress(u64, Progress),
+    /// The first page of a long load (the whole library's newest questions), to show
+    /// while the rest is read; the load's `Loaded` replaces it.
+    Preview(Box<Loaded>),
     /// A load finished.
     Loaded(Box<Loaded>),
     /// A load could not be done (a damaged library, a dossier no longer there).

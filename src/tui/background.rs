@@ -45,6 +45,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 app.load.progress = Some(p);
             }
         }
+        Action::Preview(page) => loading::preview(app, *page),
         Action::Loaded(loaded) => loading::install(app, *loaded, fx),
         Action::LoadFailed(generation, e) => loading::failed(app, generation, &e),
         Action::Indexed { generation, words } => loading::indexed(app, generation, *words, fx),

@@ -289,7 +289,11 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
     })
 }
 
-/// Loads a dossier: its progress as it goes, then the questions with their search keys (the
+/// How many of the whole library's newest questions are shown while the rest loads: screens
+/// enough to read and move in, read in a few milliseconds.
+pub const FIRST_PAGE: usize = 1000;
+
+/// Loads a dossier: the whole library's first page first (see [`FIRST_PAGE`]), its progress as it goes, then the questions with their search keys (the
 /// word index follows, built once the list is shown), or why it could not be loaded.
 fn load(
     generation: u64,
@@ -297,6 +301,14 @@ fn load(
     legislature: Option<u16>,
     env: &dyn Env,
 ) -> Option<Action> {
+    if let Some(report) = origin.first_page(FIRST_PAGE, legislature) {
+        let index = SearchIndex::build_keys(&report.questions, report.current);
+        env.early(Action::Preview(Box::new(Loaded {
+            generation,
+            report,
+            index,
+        })));
+    }
     let progress = |p: Progress| env.early(Action::LoadProgress(generation, p));
     let loaded = origin.load(
         &LoadOptions {

@@ -35,7 +35,7 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     if !app.load.generation.is_current(loaded.generation) {
         return;
     }
-    let first = app.load.shown == Shown::Nothing;
+    let first = app.load.shown != Shown::Loaded;
     app.load.shown = Shown::Loaded;
     app.load.progress = None;
     let mut report = loaded.report;
@@ -112,6 +112,22 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     }
 }
 
+/// The first page of a long load arrived: shown at once, until the whole dossier replaces
+/// it. Nothing is asked of it that needs every question (its word index, relations, news,
+/// the review's summary of changes); the load's progress stays on.
+pub fn preview(app: &mut App, page: Loaded) {
+    if !app.load.generation.is_current(page.generation) || app.load.shown == Shown::Loaded {
+        return;
+    }
+    app.load.shown = Shown::Preview;
+    app.dossier = Arc::new(Dossier::new(page.report, page.index, app.today));
+    app.campaign_of = Arc::new(Vec::new());
+    app.campaign_rows.clear();
+    app.ungrouped = None;
+    app.hits.set(Vec::new());
+    marks::changed(app, Recount::All);
+}
+
 /// The word index of the dossier shown is ready: searches that need it run again, faster.
 pub fn indexed(app: &mut App, generation: u64, words: WordIndex, fx: &mut Vec<Effect>) {
     if !app.load.generation.is_current(generation) || !app.dossier.index.set_words(words) {
@@ -186,6 +202,13 @@ pub fn switched(app: &mut App, origin: Origin, review: Box<ReviewStore>, fx: &mu
 pub fn failed(app: &mut App, generation: u64, e: &dossier_core::library::OriginError) {
     if app.load.generation.is_current(generation) {
         app.load.progress = None;
+        if app.load.shown == Shown::Preview {
+            // The first page alone would pass for the library: nothing is shown but why.
+            app.load.shown = Shown::Nothing;
+            app.dossier = Arc::new(Dossier::empty());
+            app.hits.set(Vec::new());
+            marks::changed(app, Recount::All);
+        }
         let text = dossier_core::i18n::library::origin_error(app.lang, e);
         show(app, text, MessageKind::Warning);
     }

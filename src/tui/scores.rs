@@ -17,6 +17,10 @@ pub fn follow(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(key) = app.scores_key() else {
         return;
     };
+    // Counted once every question is there (the screen says it computes meanwhile).
+    if app.load.shown == super::app::Shown::Preview {
+        return;
+    }
     let kept = app.scores.board.as_ref().is_some_and(|(k, _)| *k == key);
     if kept || app.scores.asked == Some(key) {
         return;

@@ -442,3 +442,141 @@ fn saving_under_a_name_taken_asks_before_replacing() {
     w.press("y");
     assert_eq!(Views::read(&views).unwrap().views[0].query, "asalee");
 }
+
+#[test]
+fn the_whole_library_shows_its_newest_questions_while_the_rest_loads() {
+    use dossier::tui::action::Action;
+    use dossier::tui::app::Shown;
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[("batho", "batho")]);
+    let whole = Origin::Library {
+        dir: tmp.path().to_path_buf(),
+        dossier: None,
+    };
+    // The first page is the questions published last, whatever order they are stored in.
+    let all = whole
+        .load(&Default::default(), crate::util::today())
+        .unwrap();
+    let mut newest: Vec<_> = all.questions.iter().collect();
+    newest.sort_by_key(|q| std::cmp::Reverse(q.published()));
+    let page = whole.first_page(2, None).unwrap();
+    let mut ids: Vec<&str> = page.questions.iter().map(|q| q.id.as_str()).collect();
+    let mut expected: Vec<&str> = newest[..2].iter().map(|q| q.id.as_str()).collect();
+    ids.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+    // Only the whole library has one: a named dossier reads its own questions at once.
+    let named = Origin::Library {
+        dir: tmp.path().to_path_buf(),
+        dossier: Some("batho".into()),
+    };
+    assert!(named.first_page(2, None).is_none());
+    assert!(Origin::Sample.first_page(2, None).is_none());
+
+    // Switched to the whole library, the viewer shows the first page as soon as it is read.
+    let mut v = on_library(Lang::Fr, tmp.path(), Some("batho"), tmp.path());
+    assert_eq!(v.shown(), ["16-16353QE"]);
+    v.answer_loads = false;
+    v.press("D<C-p><C-p><Enter>");
+    assert_eq!(v.app.origin, whole);
+    let load = v.held.pop().expect("the library's load asked for");
+    let mut answers = v.perform(load).into_iter();
+    let Some(Action::Preview(page)) = answers.next() else {
+        panic!("the first page comes first");
+    };
+    let ids: Vec<String> = page.report.questions.iter().map(|q| q.id.clone()).collect();
+    v.act(Action::Preview(page));
+    assert_eq!(v.app.load.shown, Shown::Preview);
+    let mut shown = v.shown();
+    shown.sort_unstable();
+    let mut ids = ids;
+    ids.sort_unstable();
+    assert_eq!(shown, ids);
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("premières questions, chargement de la suite…"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("first_page_while_loading_120x40", screen);
+    // What needs every question waits for them, and says so.
+    v.press("e");
+    assert!(v.app.layers.is_empty());
+    let said = v.app.message.as_ref().map(|m| m.text.as_str());
+    assert_eq!(
+        said,
+        Some("la bibliothèque se charge encore\u{a0}: réessayez dans un instant")
+    );
+    v.press("X");
+    assert!(v.app.layers.is_empty());
+    // Keys move in the page meanwhile; the whole library then takes its place, the
+    // question chosen still chosen.
+    v.press("j");
+    let chosen = v.app.selected_id.clone();
+    for action in answers {
+        v.act(action);
+    }
+    assert_eq!(v.app.load.shown, Shown::Loaded);
+    assert_eq!(v.shown().len(), all.questions.len());
+    assert_eq!(v.app.selected_id, chosen);
+    let screen = v.screen(120, 40);
+    assert!(!screen.contains("chargement de la suite"), "{screen}");
+    v.press("e");
+    assert!(
+        !v.app.layers.is_empty(),
+        "the export opens once all is there"
+    );
+}
+
+#[test]
+fn the_first_page_speaks_english_too() {
+    use dossier::tui::action::Action;
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[("batho", "batho")]);
+    let mut v = on_library(Lang::En, tmp.path(), Some("batho"), tmp.path());
+    v.answer_loads = false;
+    v.press("D<C-p><C-p><Enter>");
+    let load = v.held.pop().expect("the library's load asked for");
+    let first = v.perform(load).into_iter().next();
+    let Some(Action::Preview(page)) = first else {
+        panic!("the first page comes first");
+    };
+    v.act(Action::Preview(page));
+    let screen = v.screen(80, 24);
+    assert!(
+        screen.contains("first questions, loading the rest…"),
+        "{screen}"
+    );
+    v.press("e");
+    let said = v.app.message.as_ref().map(|m| m.text.as_str());
+    assert_eq!(
+        said,
+        Some("the library is still loading: try again in a moment")
+    );
+}
+
+#[test]
+fn a_load_that_fails_after_its_first_page_leaves_no_page_passing_for_the_library() {
+    use dossier::tui::action::Action;
+    use dossier::tui::app::Shown;
+    use dossier_core::library::OriginError;
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[("batho", "batho")]);
+    let mut v = on_library(Lang::Fr, tmp.path(), Some("batho"), tmp.path());
+    v.answer_loads = false;
+    v.press("D<C-p><C-p><Enter>");
+    let load = v.held.pop().expect("the library's load asked for");
+    let Some(Action::Preview(page)) = v.perform(load).into_iter().next() else {
+        panic!("the first page comes first");
+    };
+    let generation = page.generation;
+    v.act(Action::Preview(page));
+    assert!(!v.shown().is_empty());
+    // Say the library was damaged in the meantime.
+    let e = OriginError::UnknownDossier("disparu".into());
+    v.act(Action::LoadFailed(generation, Box::new(e)));
+    assert_eq!(v.app.load.shown, Shown::Nothing);
+    assert!(v.shown().is_empty());
+    let screen = v.screen(120, 40);
+    assert!(!screen.contains("chargement de la suite"), "{screen}");
+    assert!(screen.contains("disparu"), "{screen}");
+}

@@ -179,6 +179,9 @@ pub enum Shown {
     /// Nothing loaded yet (at start, and after a switch).
     #[default]
     Nothing,
+    /// The first page of the whole library, shown while the rest loads: what needs every
+    /// question (an export, the scoreboard, marking all shown, the news) waits for it.
+    Preview,
     /// A loaded dossier.
     Loaded,
 }

@@ -7,7 +7,7 @@ use super::super::app::layers::{
     PromptKind,
 };
 use crate::tui::action::Action;
-use crate::tui::app::{App, MessageKind};
+use crate::tui::app::{App, MessageKind, Shown};
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 use crate::tui::external::External;
@@ -106,6 +106,9 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::PrevToReview => jump_to_review(app, false),
         Command::SwitchDossier => open_switcher(app, fx),
         Command::SaveView => open_save_view(app),
+        Command::Export | Command::MarkShownReviewed if app.load.shown == Shown::Preview => {
+            show(app, prompts::still_loading(app.lang), MessageKind::Info)
+        }
         Command::Export => open_export(app),
         Command::MarkShownReviewed => ask_mark_shown(app),
         Command::GroupCampaigns => {

@@ -1,6 +1,6 @@
 //! The status bar: counts (among those shown, and in all), saving, a message or key hints.
 
-use crate::tui::app::{App, HitsState, MessageKind, SaveState};
+use crate::tui::app::{App, HitsState, MessageKind, SaveState, Shown};
 use crate::tui::command::Command;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::wrap::{span, truncate, width};
@@ -96,9 +96,13 @@ pub fn hints(app: &App) -> String {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let w = ui::words(app.lang);
     let theme = &app.theme;
+    let previewing = app.load.shown == Shown::Preview;
     let full = counts(app);
-    // On a narrow bar the counts give way to the message.
-    let counts = if width(&full) + 30 > area.width as usize {
+    // On a narrow bar the counts give way to the message. The counts of a first page
+    // would pass for the library's: it says what it is instead.
+    let counts = if previewing {
+        format!(" {} ", w.loading_rest)
+    } else if width(&full) + 30 > area.width as usize {
         compact_counts(app)
     } else {
         full
@@ -107,7 +111,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled(counts.clone(), theme.heading())];
     let mut rest = (area.width as usize).saturating_sub(width(&counts));
     let filtering = app.filtered.state != HitsState::Ready;
-    let indexing = app.dossier.index.words().is_none();
+    let indexing = app.dossier.index.words().is_none() && !previewing;
     let busy = match (app.save_state(), filtering, indexing) {
         (SaveState::Saving, _, _) => Some((format!("{} ", w.saving), theme.dim())),
         // In words unless a message says more.

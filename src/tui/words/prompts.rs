@@ -150,6 +150,14 @@ pub fn nothing_to_export(lang: Lang) -> &'static str {
     )
 }
 
+/// What needs every question, asked while the library's first page is shown.
+pub fn still_loading(lang: Lang) -> &'static str {
+    lang.pick(
+        "la bibliothèque se charge encore\u{a0}: réessayez dans un instant",
+        "the library is still loading: try again in a moment",
+    )
+}
+
 /// The export prompt left empty.
 pub fn file_needed(lang: Lang) -> &'static str {
     lang.pick("indiquez un fichier", "give a file")

@@ -153,6 +153,8 @@ pub struct Words {
     pub filtering: &'static str,
     /// Shown while the word index is built after a load.
     pub indexing: &'static str,
+    /// Shown while the first page of the library is shown and the rest loads.
+    pub loading_rest: &'static str,
     /// A save runs.
     pub saving: &'static str,
     /// The status bar while changes wait for a save that failed.
@@ -233,6 +235,7 @@ pub static FR: Words = Words {
     section_query: "Langage de filtre",
     filtering: "filtrage…",
     indexing: "indexation…",
+    loading_rest: "premières questions, chargement de la suite…",
     saving: "enregistrement…",
     unsaved: "⚠ non enregistré",
     query_words: "mots libres\u{a0}: chaque mot doit figurer (sans accents ni majuscules) dans un champ, \
@@ -311,6 +314,7 @@ pub static EN: Words = Words {
     section_query: "Filter language",
     filtering: "filtering…",
     indexing: "indexing…",
+    loading_rest: "first questions, loading the rest…",
     saving: "saving…",
     unsaved: "⚠ not saved",
     query_words: "free words: each must occur (case and accents ignored) in a field, whole, as a \

@@ -514,6 +514,33 @@ impl Origin {
         }
     }
 
+    /// For the whole library only: its `n` newest questions, read in milliseconds whatever
+    /// its size, to show while [`Origin::load`] reads everything. None for other origins
+    /// (a named dossier, PATHs and the sample load quickly enough), for an empty library,
+    /// or when the library cannot be read (the load says why).
+    pub fn first_page(
+        &self,
+        n: usize,
+        legislature: Option<u16>,
+    ) -> Option<crate::load::LoadReport> {
+        let Origin::Library { dir, dossier: None } = self else {
+            return None;
+        };
+        let library = Library::at(dir);
+        // A library still in the former format is converted by the load, not here.
+        if !library.file().exists() {
+            return None;
+        }
+        let reader = library.reader().ok()?;
+        let questions = reader.newest(n).ok().filter(|q| !q.is_empty())?;
+        Some(crate::load::LoadReport {
+            files_read: questions.len(),
+            current: reader.current(legislature),
+            questions,
+            ..Default::default()
+        })
+    }
+
     /// Loads the questions of this origin. `options` serves a load of PATHs; `today`
     /// evaluates a named dossier's query (`is:overdue`). A named dossier reads its own
     /// questions only, and those of the library related to them.

@@ -270,6 +270,27 @@ impl Reader {
         read_texts(&self.conn, qids).map_err(|e| LibraryError::db(&self.path, e))
     }
 
+    /// The `n` questions published last (newest first, as the viewer's list is sorted by
+    /// default): what the viewer shows while the whole library loads.
+    pub fn newest(&self, n: usize) -> Result<Vec<Question>, LibraryError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT qid FROM questions ORDER BY published DESC LIMIT ?1")
+            .map_err(|e| self.sqlite(e))?;
+        let limit = i64::try_from(n).unwrap_or(i64::MAX);
+        let mut qids: Vec<i64> = stmt
+            .query_map([limit], |r| r.get(0))
+            .map_err(|e| self.sqlite(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sqlite(e))?;
+        qids.sort_unstable();
+        Ok(self
+            .questions(Some(&qids))?
+            .into_iter()
+            .map(|(_, q)| q)
+            .collect())
+    }
+
     /// The full questions of `qids`, in qid order, or of all.
     pub fn questions(&self, qids: Option<&[i64]>) -> Result<Vec<(i64, Question)>, LibraryError> {
         store::read(&self.conn, qids).map_err(|e| LibraryError::read(&self.path, e))
