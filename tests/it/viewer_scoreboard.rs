@@ -37,7 +37,7 @@ fn the_selected_row_shows_its_figures_and_the_spread_of_its_delays() {
     let screen = v.screen(120, 40);
     assert!(screen.contains("│ Santé "), "{screen}");
     assert!(
-        screen.contains("3 reçues · 1 répondue (1 dans les 2"),
+        screen.contains("3 reçues · 1 répondue (1 à temps)"),
         "{screen}"
     );
     assert!(screen.contains("≤2 m"), "the delay distribution: {screen}");
