@@ -86,6 +86,39 @@ fn s_orders_by_rate_then_delay_and_tab_counts_by_group_author_rubric_legislature
 }
 
 #[test]
+fn rate_bars_are_drawn_out_of_100_percent_counts_out_of_the_largest() {
+    let (_s, mut v) = viewer(Lang::En);
+    v.press("B");
+    let bar_of = |screen: &str, name: &str| -> usize {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default();
+        // The table's bar only, not the detail pane's.
+        let table = line.split('│').nth(1).unwrap_or_default();
+        table.chars().filter(|&c| ('█'..='▏').contains(&c)).count()
+    };
+    // Sorted by overdue: the largest count draws a full bar.
+    let screen = v.screen(120, 40);
+    let full = bar_of(&screen, "Santé et prévention");
+    assert!(full >= 6, "{screen}");
+    v.press("s");
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("sort: answer rate"), "{screen}");
+    // Premier ministre answered 67% of its due questions, Armées 50%: neither is full.
+    let pm = bar_of(&screen, "Premier ministre");
+    let armees = bar_of(&screen, "Armées");
+    assert!(
+        pm < full && pm * 3 >= full * 2 - 3,
+        "{pm} of {full}: {screen}"
+    );
+    assert!(
+        armees * 2 <= full + 1 && armees * 2 + 2 >= full,
+        "{armees} of {full}: {screen}"
+    );
+}
+
+#[test]
 fn enter_filters_the_list_to_the_row_with_the_filter_s_own_term_and_esc_closes() {
     let (_s, mut v) = viewer(Lang::Fr);
     v.press("Bjj<Enter>");
