@@ -124,11 +124,29 @@ fn summary(
     }
     let w = words(ctx.lang);
     let n = |v: usize| ctx.lang.number(v);
-    writeln!(out, "{:<14} {:>7}", w.questions, n(stats.total))?;
-    writeln!(out, "  {:<12} {:>7}", w.answered, n(stats.answered))?;
-    writeln!(out, "  {:<12} {:>7}", w.pending, n(stats.pending))?;
-    writeln!(out, "    {:<10} {:>7}", w.overdue, n(stats.overdue))?;
-    writeln!(out, "  {:<12} {:>7}", w.withdrawn, n(stats.withdrawn))?;
+    // Lapsed questions are still pending by status but no longer await an answer: said
+    // apart, as `is:lapsed` finds them and the scoreboard counts them closed.
+    let mut lines = vec![
+        ("", w.questions, stats.total),
+        ("  ", w.answered, stats.answered),
+        ("  ", w.pending, stats.pending),
+        ("    ", w.overdue, stats.overdue),
+    ];
+    if stats.lapsed > 0 {
+        lines.push(("    ", w.lapsed, stats.lapsed));
+    }
+    lines.push(("  ", w.withdrawn, stats.withdrawn));
+    let figures: Vec<String> = lines.iter().map(|&(_, _, v)| n(v)).collect();
+    let label_width = lines
+        .iter()
+        .map(|(indent, label, _)| indent.len() + width(label))
+        .fold(14, usize::max);
+    let figure_width = figures.iter().map(|f| width(f)).fold(7, usize::max);
+    for ((indent, label, _), figure) in lines.iter().zip(&figures) {
+        let pad = label_width.saturating_sub(indent.len() + width(label));
+        let left = figure_width.saturating_sub(width(figure));
+        writeln!(out, "{indent}{label}{:pad$} {:left$}{figure}", "", "")?;
+    }
     match stats.median_answer_delay_days {
         Some(days) => writeln!(out, "{} {days} {}", w.median, w.days)?,
         None => writeln!(out, "{} {}", w.median, w.no_answer)?,
