@@ -164,20 +164,41 @@ fn table(
 ) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading}")?;
-    writeln!(
-        out,
-        "  {:>5} {:>7} {:>7}  {}",
-        columns[0], columns[1], columns[2], columns[3]
-    )?;
-    for c in counts {
-        writeln!(
-            out,
-            "  {:>5} {:>7} {:>7}  {}",
-            lang.number(c.total),
-            lang.number(c.pending),
-            lang.number(c.overdue),
-            terminal_line(&c.name)
-        )?;
+    let rows: Vec<[String; 3]> = counts
+        .iter()
+        .map(|c| {
+            [
+                lang.number(c.total),
+                lang.number(c.pending),
+                lang.number(c.overdue),
+            ]
+        })
+        .collect();
+    // Each column as wide as its widest value or header ("13 146" at 100,000 questions),
+    // never narrower than before.
+    let mut widths = [5, 7, 7];
+    for (k, w) in widths.iter_mut().enumerate() {
+        *w = rows
+            .iter()
+            .map(|r| width(&r[k]))
+            .chain([width(columns[k])])
+            .fold(*w, usize::max);
+    }
+    let line = |out: &mut dyn Write, cells: [&str; 3], name: &str| {
+        write!(out, " ")?;
+        for (cell, w) in cells.iter().zip(widths) {
+            write!(
+                out,
+                " {:pad$}{cell}",
+                "",
+                pad = w.saturating_sub(width(cell))
+            )?;
+        }
+        writeln!(out, "  {name}")
+    };
+    line(out, [columns[0], columns[1], columns[2]], columns[3])?;
+    for (c, r) in counts.iter().zip(&rows) {
+        line(out, [&r[0], &r[1], &r[2]], &terminal_line(&c.name))?;
     }
     Ok(())
 }
@@ -419,4 +440,67 @@ fn wrap(text: &str, cols: usize) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(name: &str, total: usize, pending: usize, overdue: usize) -> Count {
+        Count {
+            name: name.into(),
+            total,
+            pending,
+            overdue,
+        }
+    }
+
+    /// Where each line's name starts, in columns.
+    fn name_columns(text: &str, names: &[&str]) -> Vec<usize> {
+        text.lines()
+            .filter_map(|l| {
+                let at = names.iter().find_map(|n| l.find(n))?;
+                Some(width(&l[..at]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_columns_widen_to_their_widest_figure_in_both_languages() {
+        let counts = [
+            count("Transition écologique", 13_146, 1_234_567, 442),
+            count("Armées", 7, 3, 1),
+        ];
+        for lang in [Lang::Fr, Lang::En] {
+            let w = words(lang);
+            let mut out = Vec::new();
+            table(&mut out, w.by_ministry, &counts, &w.columns, lang).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let names = [w.columns[3], "Transition", "Armées"];
+            let starts = name_columns(&text, &names);
+            assert_eq!(starts.len(), 3, "{text}");
+            assert!(starts.iter().all(|&s| s == starts[0]), "{text}");
+            // The figures end where their header does, each column apart.
+            let ends = |line: &str| -> Vec<usize> {
+                let mut ends = Vec::new();
+                let mut col = 0;
+                let mut prev_blank = true;
+                for c in line.chars() {
+                    let blank = c == ' ';
+                    if blank && !prev_blank {
+                        ends.push(col);
+                    }
+                    prev_blank = blank;
+                    col += 1;
+                }
+                ends.into_iter().take(3).collect()
+            };
+            let lines: Vec<&str> = text.lines().skip(2).collect();
+            let header = ends(lines[0]);
+            for line in &lines[1..] {
+                assert_eq!(ends(line), header, "{text}");
+            }
+            assert!(text.contains(&lang.number(1_234_567)), "{text}");
+        }
+    }
 }
