@@ -221,6 +221,8 @@ pub fn plan<'a>(
 pub trait Words {
     /// The memo's heading.
     fn heading(&self) -> &str;
+    /// A number as the language writes it, with its thousands separator.
+    fn figure(&self, n: i64) -> String;
     /// "As of 22 November 2026."
     fn as_of(&self, today: NaiveDate) -> String;
     /// The candidates' heading, saying where they come from and the quota.
@@ -265,7 +267,7 @@ pub fn write_markdown(out: &mut dyn Write, plan: &Plan, words: &dyn Words) -> io
         for (rank, c) in plan.candidates.iter().enumerate() {
             let days = c
                 .overdue_days
-                .map_or_else(|| "—".to_string(), |d| d.to_string());
+                .map_or_else(|| "—".to_string(), |d| words.figure(d));
             let mut title = markdown_cell(c.title);
             let note = words.candidate_note(c);
             if !note.is_empty() {
