@@ -160,13 +160,14 @@ pub fn plan<'a>(
     let (source, mut candidates) = if marked.is_empty() {
         let overdue: Vec<Candidate> = unsignaled
             .filter(|&i| timing(&questions[i], today, current).is_overdue())
-            .map(candidate)
-            .filter(|c| {
+            .filter_map(|i| {
+                let c = candidate(i);
                 if c.answered_elsewhere.is_some() {
-                    answered_elsewhere.push(c.id);
-                    false
+                    let q = &questions[i];
+                    answered_elsewhere.push((q.legislature, q.kind, q.number, c.id));
+                    None
                 } else {
-                    true
+                    Some(c)
                 }
             })
             .collect();
@@ -183,7 +184,9 @@ pub fn plan<'a>(
     });
     let over_quota = candidates.len().saturating_sub(quota);
     candidates.truncate(quota);
+    // By legislature, then number (17-1001QE before 17-10012QE), as a staffer reads them.
     answered_elsewhere.sort_unstable();
+    let answered_elsewhere: Vec<&str> = answered_elsewhere.into_iter().map(|k| k.3).collect();
     let mut signaled: Vec<Waiting> = waiting
         .iter()
         .filter_map(|&i| {

@@ -323,7 +323,10 @@ mod tests {
                 let grouped = lang.number(figure);
                 assert!(grouped.contains(sep), "{grouped}");
                 assert!(text.contains(&grouped), "{figure} in {text}");
-                assert!(!text.contains(&figure.to_string()), "{figure} ungrouped: {text}");
+                assert!(
+                    !text.contains(&figure.to_string()),
+                    "{figure} ungrouped: {text}"
+                );
             }
         }
     }
