@@ -305,6 +305,19 @@ fn the_help_lists_the_scoreboard_and_the_to_signal_keys_in_both_languages() {
         };
         assert!(line_of(board).trim_start().starts_with('B'), "{text}");
         assert!(line_of(mark).trim_start().starts_with('m'), "{text}");
+        // `e` offers the signalement memo too; `!` shows the session's messages as well.
+        let (export, log) = lang.pick(
+            (
+                "(CSV, mémo, JSON, mémo de signalement)",
+                "messages de la session et diagnostics du chargement",
+            ),
+            (
+                "(CSV, memo, JSON, signalement memo)",
+                "the session's messages and load diagnostics",
+            ),
+        );
+        assert!(line_of(export).trim_start().starts_with('e'), "{text}");
+        assert!(line_of(log).trim_start().starts_with('!'), "{text}");
     }
 }
 
