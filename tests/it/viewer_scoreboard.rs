@@ -257,7 +257,17 @@ fn the_export_offers_the_signalement_memo() {
         screen.contains("mémo de signalement (pour le président de groupe)"),
         "{screen}"
     );
-    v.press("signal<Enter><Enter>");
+    v.press("signal<Enter>");
+    // Its own file name, not the Markdown memo's.
+    let proposed = v.app.layers.prompt().unwrap().input.text().to_string();
+    assert!(
+        proposed.ends_with("/signalement-2026-11-22.md"),
+        "{proposed}"
+    );
+    v.press("<Esc>emarkdown<Enter>");
+    let memo = v.app.layers.prompt().unwrap().input.text().to_string();
+    assert!(memo.ends_with("/dossier-2026-11-22.md"), "{memo}");
+    v.press("<Esc>esignal<Enter><Enter>");
     let file = std::fs::read_dir(s.path("out"))
         .unwrap()
         .map(|e| e.unwrap().path())
