@@ -482,18 +482,11 @@ mod tests {
             assert!(starts.iter().all(|&s| s == starts[0]), "{text}");
             // The figures end where their header does, each column apart.
             let ends = |line: &str| -> Vec<usize> {
-                let mut ends = Vec::new();
-                let mut col = 0;
-                let mut prev_blank = true;
-                for c in line.chars() {
-                    let blank = c == ' ';
-                    if blank && !prev_blank {
-                        ends.push(col);
-                    }
-                    prev_blank = blank;
-                    col += 1;
-                }
-                ends.into_iter().take(3).collect()
+                let chars: Vec<char> = line.chars().collect();
+                (1..chars.len())
+                    .filter(|&i| chars[i] == ' ' && chars[i - 1] != ' ')
+                    .take(3)
+                    .collect()
             };
             let lines: Vec<&str> = text.lines().skip(2).collect();
             let header = ends(lines[0]);
