@@ -124,11 +124,29 @@ fn summary(
     }
     let w = words(ctx.lang);
     let n = |v: usize| ctx.lang.number(v);
-    writeln!(out, "{:<14} {:>7}", w.questions, n(stats.total))?;
-    writeln!(out, "  {:<12} {:>7}", w.answered, n(stats.answered))?;
-    writeln!(out, "  {:<12} {:>7}", w.pending, n(stats.pending))?;
-    writeln!(out, "    {:<10} {:>7}", w.overdue, n(stats.overdue))?;
-    writeln!(out, "  {:<12} {:>7}", w.withdrawn, n(stats.withdrawn))?;
+    // Lapsed questions are still pending by status but no longer await an answer: said
+    // apart, as `is:lapsed` finds them and the scoreboard counts them closed.
+    let mut lines = vec![
+        ("", w.questions, stats.total),
+        ("  ", w.answered, stats.answered),
+        ("  ", w.pending, stats.pending),
+        ("    ", w.overdue, stats.overdue),
+    ];
+    if stats.lapsed > 0 {
+        lines.push(("    ", w.lapsed, stats.lapsed));
+    }
+    lines.push(("  ", w.withdrawn, stats.withdrawn));
+    let figures: Vec<String> = lines.iter().map(|&(_, _, v)| n(v)).collect();
+    let label_width = lines
+        .iter()
+        .map(|(indent, label, _)| indent.len() + width(label))
+        .fold(14, usize::max);
+    let figure_width = figures.iter().map(|f| width(f)).fold(7, usize::max);
+    for ((indent, label, _), figure) in lines.iter().zip(&figures) {
+        let pad = label_width.saturating_sub(indent.len() + width(label));
+        let left = figure_width.saturating_sub(width(figure));
+        writeln!(out, "{indent}{label}{:pad$} {:left$}{figure}", "", "")?;
+    }
     match stats.median_answer_delay_days {
         Some(days) => writeln!(out, "{} {days} {}", w.median, w.days)?,
         None => writeln!(out, "{} {}", w.median, w.no_answer)?,
@@ -146,20 +164,41 @@ fn table(
 ) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{heading}")?;
-    writeln!(
-        out,
-        "  {:>5} {:>7} {:>7}  {}",
-        columns[0], columns[1], columns[2], columns[3]
-    )?;
-    for c in counts {
-        writeln!(
-            out,
-            "  {:>5} {:>7} {:>7}  {}",
-            lang.number(c.total),
-            lang.number(c.pending),
-            lang.number(c.overdue),
-            terminal_line(&c.name)
-        )?;
+    let rows: Vec<[String; 3]> = counts
+        .iter()
+        .map(|c| {
+            [
+                lang.number(c.total),
+                lang.number(c.pending),
+                lang.number(c.overdue),
+            ]
+        })
+        .collect();
+    // Each column as wide as its widest value or header ("13 146" at 100,000 questions),
+    // never narrower than before.
+    let mut widths = [5, 7, 7];
+    for (k, w) in widths.iter_mut().enumerate() {
+        *w = rows
+            .iter()
+            .map(|r| width(&r[k]))
+            .chain([width(columns[k])])
+            .fold(*w, usize::max);
+    }
+    let line = |out: &mut dyn Write, cells: [&str; 3], name: &str| {
+        write!(out, " ")?;
+        for (cell, w) in cells.iter().zip(widths) {
+            write!(
+                out,
+                " {:pad$}{cell}",
+                "",
+                pad = w.saturating_sub(width(cell))
+            )?;
+        }
+        writeln!(out, "  {name}")
+    };
+    line(out, [columns[0], columns[1], columns[2]], columns[3])?;
+    for (c, r) in counts.iter().zip(&rows) {
+        line(out, [&r[0], &r[1], &r[2]], &terminal_line(&c.name))?;
     }
     Ok(())
 }
@@ -401,4 +440,60 @@ fn wrap(text: &str, cols: usize) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(name: &str, total: usize, pending: usize, overdue: usize) -> Count {
+        Count {
+            name: name.into(),
+            total,
+            pending,
+            overdue,
+        }
+    }
+
+    /// Where each line's name starts, in columns.
+    fn name_columns(text: &str, names: &[&str]) -> Vec<usize> {
+        text.lines()
+            .filter_map(|l| {
+                let at = names.iter().find_map(|n| l.find(n))?;
+                Some(width(&l[..at]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_columns_widen_to_their_widest_figure_in_both_languages() {
+        let counts = [
+            count("Transition écologique", 13_146, 1_234_567, 442),
+            count("Armées", 7, 3, 1),
+        ];
+        for lang in [Lang::Fr, Lang::En] {
+            let w = words(lang);
+            let mut out = Vec::new();
+            table(&mut out, w.by_ministry, &counts, &w.columns, lang).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let names = [w.columns[3], "Transition", "Armées"];
+            let starts = name_columns(&text, &names);
+            assert_eq!(starts.len(), 3, "{text}");
+            assert!(starts.iter().all(|&s| s == starts[0]), "{text}");
+            // The figures end where their header does, each column apart.
+            let ends = |line: &str| -> Vec<usize> {
+                let chars: Vec<char> = line.chars().collect();
+                (1..chars.len())
+                    .filter(|&i| chars[i] == ' ' && chars[i - 1] != ' ')
+                    .take(3)
+                    .collect()
+            };
+            let lines: Vec<&str> = text.lines().skip(2).collect();
+            let header = ends(lines[0]);
+            for line in &lines[1..] {
+                assert_eq!(ends(line), header, "{text}");
+            }
+            assert!(text.contains(&lang.number(1_234_567)), "{text}");
+        }
+    }
 }

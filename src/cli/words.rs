@@ -112,6 +112,8 @@ pub struct StatsWords {
     pub pending: &'static str,
     /// "overdue".
     pub overdue: &'static str,
+    /// "lapsed" (pending when their legislature ended), as `is:lapsed` says.
+    pub lapsed: &'static str,
     /// "withdrawn".
     pub withdrawn: &'static str,
     /// "Median answer delay".
@@ -136,6 +138,7 @@ pub fn stats(lang: Lang) -> StatsWords {
             answered: "répondues",
             pending: "en attente",
             overdue: "en retard",
+            lapsed: "caduques",
             withdrawn: "retirées",
             median: "Délai médian de réponse\u{a0}:",
             no_answer: "aucune question répondue",
@@ -149,6 +152,7 @@ pub fn stats(lang: Lang) -> StatsWords {
             answered: "answered",
             pending: "pending",
             overdue: "overdue",
+            lapsed: "lapsed",
             withdrawn: "withdrawn",
             median: "Median answer delay:",
             no_answer: "no answered question",

@@ -95,6 +95,23 @@ fn an_18th_legislature_question_makes_the_17ths_pending_lapse_in_the_command_lin
         (stats["pending"].as_u64(), stats["overdue"].as_u64()),
         (Some(2), Some(0))
     );
+    // Of the two pending, the 17th's lapsed: said apart, as est:caduque finds it.
+    assert_eq!(stats["lapsed"].as_u64(), Some(1));
+    let flat = |args: &[&str]| -> Vec<String> {
+        s.ok(args)
+            .lines()
+            .take(6)
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    assert_eq!(
+        flat(&["stats", after])[2..5],
+        ["en attente 2", "en retard 0", "caduques 1"]
+    );
+    assert_eq!(
+        flat(&["--lang", "en", "stats", after])[2..5],
+        ["pending 2", "overdue 0", "lapsed 1"]
+    );
     // The memo's pending questions: the 18th's only.
     let memo: Value = serde_json::from_str(&s.ok(&["report", "-f", "json", after])).unwrap();
     let ids: Vec<&str> = memo["questions"]

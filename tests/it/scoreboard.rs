@@ -422,6 +422,26 @@ fn the_scoreboard_reads_as_text_and_json_in_both_languages() {
 }
 
 #[test]
+fn on_time_means_within_the_art_135_deadline_not_two_months() {
+    // Before 28 November 2014 the deadline was one month: "two months" would be wrong.
+    let (s, dir) = sandbox();
+    let fr = s.ok(&["stats", "--by", "ministry", &dir]);
+    let en = s.ok(&["stats", "--by", "ministry", "--lang", "en", &dir]);
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (fr, en) = (flat(&fr), flat(&en));
+    assert!(!fr.contains("dans les 2 mois"), "{fr}");
+    assert!(!en.contains("within 2 months"), "{en}");
+    assert!(
+        fr.contains("À temps : répondues dans le délai (art. 135) / dues"),
+        "{fr}"
+    );
+    assert!(
+        en.contains("On time: answered within the deadline (art. 135) / due"),
+        "{en}"
+    );
+}
+
+#[test]
 fn a_hostile_label_reaches_neither_the_terminal_nor_a_spreadsheet_raw() {
     let (s, dir) = sandbox();
     let spec = specs().into_iter().find(|s| s.number == 111).unwrap();

@@ -259,3 +259,33 @@ fn the_memo_in_csv_neutralises_its_cells() {
     let out = s.run(&["report", "--quota", "3", &dir]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_questions_not_proposed_are_listed_by_legislature_then_number() {
+    use crate::scoreboard::{markdown, specs};
+    let s = crate::util::Sandbox::new();
+    let dir = s.path("dossier");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The campaign's answered question, and three more of it still waiting: each answered
+    // elsewhere, so none proposed. As text, "17-10012QE" would come before "17-1001QE".
+    let answered = specs().into_iter().find(|q| q.number == 112).unwrap();
+    std::fs::write(dir.join("17-112QE.md"), markdown(&answered)).unwrap();
+    for number in [10_170, 1_001, 10_012] {
+        let mut q = specs().into_iter().find(|q| q.number == 113).unwrap();
+        q.number = number;
+        std::fs::write(dir.join(format!("17-{number}QE.md")), markdown(&q)).unwrap();
+    }
+    let dir = dir.display().to_string();
+    let json: Value =
+        serde_json::from_str(&s.ok(&["report", "--signalement", "--format", "json", &dir]))
+            .unwrap();
+    assert_eq!(
+        json["answered_elsewhere"],
+        serde_json::json!(["17-1001QE", "17-10012QE", "17-10170QE"])
+    );
+    let memo = s.ok(&["report", "--signalement", &dir]);
+    assert!(
+        memo.contains("(17-1001QE, 17-10012QE, 17-10170QE)"),
+        "{memo}"
+    );
+}

@@ -236,7 +236,8 @@ fn exporting_what_is_shown_writes_the_format_chosen_and_asks_before_replacing() 
     }
     let message = v.app.message.as_ref().unwrap().text.clone();
     assert!(message.contains("3 questions"), "{message}");
-    // Again: the file exists, the viewer asks; no keeps it, yes replaces it.
+    // Again: the file exists, the viewer asks; no keeps it and goes back to its name, kept,
+    // to choose another; yes replaces it.
     std::fs::write(&csv, "mine").unwrap();
     v.press("e<Enter><Enter>");
     let screen = v.screen(120, 40);
@@ -244,6 +245,16 @@ fn exporting_what_is_shown_writes_the_format_chosen_and_asks_before_replacing() 
     v.press("n");
     assert!(v.app.layers.confirm().is_none());
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    let kept = v.app.layers.prompt().map(|p| p.input.text().to_string());
+    assert_eq!(kept.as_deref(), Some(proposed.as_str()));
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("Exporter en CSV"), "{screen}");
+    // Another name: written there, the first file left alone.
+    v.press("<Backspace><Backspace><Backspace>txt<Enter>");
+    let other = tmp.path().join("dossier-2026-11-22.txt");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), text);
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine");
+    std::fs::remove_file(&other).unwrap();
     v.press("e<Enter><Enter>o");
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), text);
     // JSON: full records, as many as shown.

@@ -37,7 +37,7 @@ fn the_selected_row_shows_its_figures_and_the_spread_of_its_delays() {
     let screen = v.screen(120, 40);
     assert!(screen.contains("│ Santé "), "{screen}");
     assert!(
-        screen.contains("3 reçues · 1 répondue (1 dans les 2"),
+        screen.contains("3 reçues · 1 répondue (1 à temps)"),
         "{screen}"
     );
     assert!(screen.contains("≤2 m"), "the delay distribution: {screen}");
@@ -83,6 +83,39 @@ fn s_orders_by_rate_then_delay_and_tab_counts_by_group_author_rubric_legislature
     v.press("<BackTab>");
     assert!(v.screen(120, 40).contains("by rubric"));
     insta::assert_snapshot!("scoreboard_by_rubric_en_200x50", v.screen(200, 50));
+}
+
+#[test]
+fn rate_bars_are_drawn_out_of_100_percent_counts_out_of_the_largest() {
+    let (_s, mut v) = viewer(Lang::En);
+    v.press("B");
+    let bar_of = |screen: &str, name: &str| -> usize {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default();
+        // The table's bar only, not the detail pane's.
+        let table = line.split('│').nth(1).unwrap_or_default();
+        table.chars().filter(|&c| ('█'..='▏').contains(&c)).count()
+    };
+    // Sorted by overdue: the largest count draws a full bar.
+    let screen = v.screen(120, 40);
+    let full = bar_of(&screen, "Santé et prévention");
+    assert!(full >= 6, "{screen}");
+    v.press("s");
+    let screen = v.screen(120, 40);
+    assert!(screen.contains("sort: answer rate"), "{screen}");
+    // Premier ministre answered 67% of its due questions, Armées 50%: neither is full.
+    let pm = bar_of(&screen, "Premier ministre");
+    let armees = bar_of(&screen, "Armées");
+    assert!(
+        pm < full && pm * 3 >= full * 2 - 3,
+        "{pm} of {full}: {screen}"
+    );
+    assert!(
+        armees * 2 <= full + 1 && armees * 2 + 2 >= full,
+        "{armees} of {full}: {screen}"
+    );
 }
 
 #[test]
@@ -224,7 +257,17 @@ fn the_export_offers_the_signalement_memo() {
         screen.contains("mémo de signalement (pour le président de groupe)"),
         "{screen}"
     );
-    v.press("signal<Enter><Enter>");
+    v.press("signal<Enter>");
+    // Its own file name, not the Markdown memo's.
+    let proposed = v.app.layers.prompt().unwrap().input.text().to_string();
+    assert!(
+        proposed.ends_with("/signalement-2026-11-22.md"),
+        "{proposed}"
+    );
+    v.press("<Esc>emarkdown<Enter>");
+    let memo = v.app.layers.prompt().unwrap().input.text().to_string();
+    assert!(memo.ends_with("/dossier-2026-11-22.md"), "{memo}");
+    v.press("<Esc>esignal<Enter><Enter>");
     let file = std::fs::read_dir(s.path("out"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -272,6 +315,19 @@ fn the_help_lists_the_scoreboard_and_the_to_signal_keys_in_both_languages() {
         };
         assert!(line_of(board).trim_start().starts_with('B'), "{text}");
         assert!(line_of(mark).trim_start().starts_with('m'), "{text}");
+        // `e` offers the signalement memo too; `!` shows the session's messages as well.
+        let (export, log) = lang.pick(
+            (
+                "(CSV, mémo, JSON, mémo de signalement)",
+                "messages de la session et diagnostics du chargement",
+            ),
+            (
+                "(CSV, memo, JSON, signalement memo)",
+                "the session's messages and load diagnostics",
+            ),
+        );
+        assert!(line_of(export).trim_start().starts_with('e'), "{text}");
+        assert!(line_of(log).trim_start().starts_with('!'), "{text}");
     }
 }
 

@@ -26,8 +26,11 @@ pub struct Stats {
     pub total: usize,
     /// Answered.
     pub answered: usize,
-    /// Pending.
+    /// Pending (lapsed ones included: their status is still pending).
     pub pending: usize,
+    /// Of the pending, those whose legislature has ended: lapsed (`is:lapsed`), no longer
+    /// awaiting an answer.
+    pub lapsed: usize,
     /// Withdrawn.
     pub withdrawn: usize,
     /// Pending and past deadline.
@@ -101,6 +104,7 @@ pub fn compute<'a>(
         total: list.len(),
         answered: 0,
         pending: 0,
+        lapsed: 0,
         withdrawn: 0,
         overdue: 0,
         median_answer_delay_days: None,
@@ -112,7 +116,12 @@ pub fn compute<'a>(
         let t = timing(q, today, current);
         match q.status {
             Status::Answered => stats.answered += 1,
-            Status::Pending => stats.pending += 1,
+            Status::Pending => {
+                stats.pending += 1;
+                if crate::deadline::lapsed(q, current) {
+                    stats.lapsed += 1;
+                }
+            }
             Status::Withdrawn => stats.withdrawn += 1,
         }
         if t.is_overdue() {

@@ -1,9 +1,10 @@
 //! A yes/no question's keys, from the keymap's `confirm` mode: yes does what was asked
 //! (mark every question shown, replace a file or a saved filter, throw a note's draft
-//! away), no leaves things as they were; nothing else is read.
+//! away), no leaves things as they were (a file not replaced: back to its name, to change
+//! it); nothing else is read.
 
 use crate::tui::action::Action;
-use crate::tui::app::layers::{Confirm, Layer};
+use crate::tui::app::layers::{Confirm, Layer, Prompt, PromptKind};
 use crate::tui::app::App;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
@@ -34,6 +35,14 @@ pub fn handle(
         }
         // Back to the draft.
         (Confirm::Discard { .. }, false) => {}
+        // Back to the file's name, as typed, to choose another.
+        (Confirm::Overwrite(path, format), false) => {
+            app.message = None;
+            app.layers.push(Layer::Prompt(Prompt::new(
+                PromptKind::ExportPath(format),
+                &path.display().to_string(),
+            )));
+        }
         // What the message said before the question no longer holds.
         (_, false) => app.message = None,
         (Confirm::ReplaceView(job), true) => fx.push(Effect::SaveView(SaveJob {

@@ -205,7 +205,7 @@ fn open_export(app: &mut App) {
 }
 
 /// The file an export is proposed to: in the export folder, named after the dossier and
-/// the day.
+/// the day; the signalement memo's name says so, apart from the Markdown memo's.
 pub fn default_export_path(app: &App, format: dossier_core::export::Format) -> String {
     let name = match &app.origin {
         Origin::Library {
@@ -223,6 +223,18 @@ pub fn default_export_path(app: &App, format: dossier_core::export::Format) -> S
             }
         })
         .collect();
+    let slug = match (format, &app.origin) {
+        (
+            dossier_core::export::Format::Signalement,
+            Origin::Library {
+                dossier: Some(_), ..
+            },
+        ) => {
+            format!("signalement-{slug}")
+        }
+        (dossier_core::export::Format::Signalement, _) => "signalement".to_string(),
+        _ => slug,
+    };
     let file = format!(
         "{slug}-{}.{}",
         app.today.format("%Y-%m-%d"),

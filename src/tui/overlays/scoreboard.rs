@@ -46,6 +46,15 @@ fn measure(row: &Row, sort: BoardSort) -> f64 {
     }
 }
 
+/// What a full bar stands for: a rate is out of 100%, so 25% never draws a full bar; counts
+/// and delays are out of the largest shown.
+fn bar_scale(measures: impl Iterator<Item = f64>, sort: BoardSort) -> f64 {
+    match sort {
+        BoardSort::Rate => 1.0,
+        BoardSort::Overdue | BoardSort::Delay => measures.fold(0.0, f64::max),
+    }
+}
+
 /// The table's column widths for `cols` columns: name, received, rate, on time, overdue,
 /// median delay, bar (zero: not shown).
 fn columns(cols: usize) -> [usize; 7] {
@@ -204,10 +213,10 @@ fn table_draw(
     put_line(frame.buffer_mut(), area, 0, &Line::from(header));
     let rows = area.height.saturating_sub(1) as usize;
     let offset = follow(state.offset, selected, rows, order.len());
-    let max = order
-        .iter()
-        .map(|&i| measure(&scores.rows[i], state.sort))
-        .fold(0.0, f64::max);
+    let max = bar_scale(
+        order.iter().map(|&i| measure(&scores.rows[i], state.sort)),
+        state.sort,
+    );
     let bar_style = match state.sort {
         BoardSort::Overdue => theme.overdue(),
         BoardSort::Rate => theme.answered(),

@@ -143,13 +143,13 @@ pub fn merged(lang: Lang) -> String {
 pub fn legend(lang: Lang, by: By) -> Vec<String> {
     let mut lines: Vec<String> = match lang {
         Lang::Fr => vec![
-            format!("Reçues{NB}: questions publiées{NB}; Rép.{NB}: répondues{NB}; Attente{NB}: en attente dans le délai{NB}; Retard{NB}: en attente au-delà du délai (2 mois, 10 jours après un signalement){NB}; Closes{NB}: retirées ou caduques (fin de législature) sans réponse."),
-            format!("Taux{NB}: répondues / dues{NB}; À temps{NB}: répondues dans les 2 mois / dues{NB}; dues = répondues + en retard + closes (toutes sauf celles encore dans le délai)."),
+            format!("Reçues{NB}: questions publiées{NB}; Rép.{NB}: répondues{NB}; Attente{NB}: en attente dans le délai{NB}; Retard{NB}: en attente au-delà du délai de l'art. 135 (2 mois, 1 avant le 28 novembre 2014, 10 jours après un signalement){NB}; Closes{NB}: retirées ou caduques (fin de législature) sans réponse."),
+            format!("Taux{NB}: répondues / dues{NB}; À temps{NB}: répondues dans le délai (art. 135) / dues{NB}; dues = répondues + en retard + closes (toutes sauf celles encore dans le délai)."),
             format!("Méd., P90{NB}: délai de réponse en jours (médiane, 90e centile){NB}; Max{NB}: jours de retard de la plus ancienne question en retard."),
         ],
         Lang::En => vec![
-            "Recv.: questions published; Answ.: answered; Pending: pending within the deadline; Overdue: pending past the deadline (2 months, 10 days after a signalement); Closed: withdrawn or lapsed (end of the legislature) without an answer.".into(),
-            "Rate: answered / due; On time: answered within 2 months / due; due = answered + overdue + closed (all but those still within their deadline).".into(),
+            "Recv.: questions published; Answ.: answered; Pending: pending within the deadline; Overdue: pending past the art. 135 deadline (2 months, 1 before 28 November 2014, 10 days after a signalement); Closed: withdrawn or lapsed (end of the legislature) without an answer.".into(),
+            "Rate: answered / due; On time: answered within the deadline (art. 135) / due; due = answered + overdue + closed (all but those still within their deadline).".into(),
             "Med., P90: days to answer (median, 90th percentile); Max: days overdue of the oldest overdue question.".into(),
         ],
     };
@@ -254,13 +254,13 @@ pub fn row_figures(lang: Lang, row: &dossier_core::scoreboard::Row) -> Vec<Strin
     let mut out = vec![
         lang.pick(
             format!(
-                "{} · {} ({} dans les 2 mois)",
+                "{} · {} ({} à temps)",
                 lang.count(row.received, ("reçue", "reçues"), ("", "")),
                 lang.count(row.answered, ("répondue", "répondues"), ("", "")),
                 n(row.answered_on_time)
             ),
             format!(
-                "{} received · {} answered ({} within 2 months)",
+                "{} received · {} answered ({} on time)",
                 n(row.received),
                 n(row.answered),
                 n(row.answered_on_time)

@@ -19,6 +19,8 @@ use std::io::{self, Write};
 pub trait Words {
     /// The language's code, for `<html lang>`.
     fn lang_code(&self) -> &str;
+    /// A number as the language writes it, with its thousands separator.
+    fn figure(&self, n: i64) -> String;
     /// The chart of overdue questions per ministry: its title.
     fn overdue_title(&self) -> &str;
     /// Its table's columns: ministry, overdue, pending within the deadline, the oldest's
@@ -139,7 +141,12 @@ fn page_end(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// A horizontal bar chart as SVG: one bar per label, the first on top, its value at its end.
-fn bars_svg(label: &str, bars: &[(String, usize)], color: RGBColor) -> io::Result<String> {
+fn bars_svg(
+    label: &str,
+    bars: &[(String, usize)],
+    color: RGBColor,
+    number: &dyn Fn(usize) -> String,
+) -> io::Result<String> {
     let n = bars.len().max(1);
     let height = 50 + 30 * n as u32;
     let mut svg = String::new();
@@ -170,7 +177,7 @@ fn bars_svg(label: &str, bars: &[(String, usize)], color: RGBColor) -> io::Resul
                 }
                 _ => String::new(),
             })
-            .x_label_formatter(&|x| x.to_string())
+            .x_label_formatter(&|x| number(*x))
             .label_style(("sans-serif", 15))
             .axis_desc_style(("sans-serif", 15))
             .draw()
@@ -186,7 +193,7 @@ fn bars_svg(label: &str, bars: &[(String, usize)], color: RGBColor) -> io::Resul
         chart
             .draw_series(bars.iter().enumerate().map(|(i, b)| {
                 Text::new(
-                    format!(" {}", b.1),
+                    format!(" {}", number(b.1)),
                     (b.1, SegmentValue::CenterOf(at(i))),
                     ("sans-serif", 14).into_font().color(&BLACK),
                 )
@@ -288,18 +295,24 @@ pub fn write_memo(
             .iter()
             .map(|r| (terminal_line(&r.name).into_owned(), r.overdue))
             .collect();
-        let svg = bars_svg(page.overdue_title(), &bars, RGBColor(0xb3, 0x26, 0x1e))?;
+        let number = |n: usize| page.figure(n as i64);
+        let svg = bars_svg(
+            page.overdue_title(),
+            &bars,
+            RGBColor(0xb3, 0x26, 0x1e),
+            &number,
+        )?;
         let numbers: Vec<Vec<(String, bool)>> = overdue
             .iter()
             .map(|r| {
                 vec![
                     (r.name.clone(), false),
-                    (r.overdue.to_string(), true),
-                    (r.pending.to_string(), false),
+                    (number(r.overdue), true),
+                    (number(r.pending), false),
                     (
                         r.oldest_overdue
                             .as_ref()
-                            .map_or_else(String::new, |o| o.overdue_days.to_string()),
+                            .map_or_else(String::new, |o| page.figure(o.overdue_days)),
                         false,
                     ),
                 ]
@@ -335,11 +348,17 @@ pub fn write_memo(
         let bars: Vec<(String, usize)> = (0..DELAY_BUCKETS.len())
             .map(|i| (page.bucket(i), counts[i]))
             .collect();
-        let svg = bars_svg(page.waiting_title(), &bars, RGBColor(0x1f, 0x5f, 0x99))?;
+        let number = |n: usize| page.figure(n as i64);
+        let svg = bars_svg(
+            page.waiting_title(),
+            &bars,
+            RGBColor(0x1f, 0x5f, 0x99),
+            &number,
+        )?;
         let numbers: Vec<Vec<(String, bool)>> = bars
             .iter()
             .enumerate()
-            .map(|(i, (label, n))| vec![(label.clone(), false), (n.to_string(), i >= 2)])
+            .map(|(i, (label, n))| vec![(label.clone(), false), (number(*n), i >= 2)])
             .collect();
         figure(
             out,
@@ -373,7 +392,7 @@ pub fn write_memo(
     writeln!(out, "</tr></thead>")?;
     writeln!(out, "<tbody>")?;
     let date = |d: Option<NaiveDate>| d.map_or_else(String::new, |d| words.date(d));
-    let days = |d: Option<i64>| d.map_or_else(String::new, |d| d.to_string());
+    let days = |d: Option<i64>| d.map_or_else(String::new, |d| words.figure(d));
     for r in rows {
         let deadline = match (r.timing.deadline, r.timing.deadline_rule) {
             (Some(d), Some(rule)) => format!("{} ({})", words.date(d), words.rule(rule)),
@@ -467,7 +486,7 @@ pub fn write_signalement(
                     text(&note)
                 )
             };
-            let overdue = c.overdue_days.map_or_else(String::new, |d| d.to_string());
+            let overdue = c.overdue_days.map_or_else(String::new, |d| words.figure(d));
             writeln!(
                 out,
                 "<tr><td data-label=\"{}\" class=\"n\">{}</td><td data-label=\"{}\">{}</td>\
@@ -572,6 +591,7 @@ mod tests {
             "Retards",
             &[("Santé <b>".into(), 12), ("Justice".into(), 3)],
             RGBColor(0, 0, 0),
+            &|n| n.to_string(),
         )
         .unwrap();
         assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Retards\" "));
@@ -580,7 +600,10 @@ mod tests {
         // One bar per label, one label per bar.
         assert_eq!(svg.matches("Santé &lt;b&gt;").count(), 1);
         assert_eq!(svg.matches("Justice").count(), 1);
-        let one = bars_svg("x", &[("Seule".into(), 4)], RGBColor(1, 2, 3)).unwrap();
+        let one = bars_svg("x", &[("Seule".into(), 4)], RGBColor(1, 2, 3), &|n| {
+            n.to_string()
+        })
+        .unwrap();
         assert_eq!(one.matches("Seule").count(), 1);
         assert_eq!(one.matches("fill=\"#010203\"").count(), 1, "{one}");
     }

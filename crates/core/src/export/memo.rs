@@ -30,6 +30,8 @@ pub trait Words {
     fn rule(&self, rule: DeadlineRule) -> String;
     /// The mark of a question flagged for follow-up.
     fn yes(&self) -> &str;
+    /// A number as the language writes it, with its thousands separator.
+    fn figure(&self, n: i64) -> String;
 }
 
 /// How many ministries the summary names.
@@ -286,7 +288,7 @@ pub fn write_markdown(
     )?;
     let short = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), |d| words.date(d));
     for r in rows {
-        let days = |d: Option<i64>| d.map_or_else(|| "—".into(), |d| d.to_string());
+        let days = |d: Option<i64>| d.map_or_else(|| "—".into(), |d| words.figure(d));
         let deadline = match (r.timing.deadline, r.timing.deadline_rule) {
             (Some(d), Some(rule)) => {
                 format!("{} ({})", words.date(d), words.rule(rule))

@@ -160,13 +160,14 @@ pub fn plan<'a>(
     let (source, mut candidates) = if marked.is_empty() {
         let overdue: Vec<Candidate> = unsignaled
             .filter(|&i| timing(&questions[i], today, current).is_overdue())
-            .map(candidate)
-            .filter(|c| {
+            .filter_map(|i| {
+                let c = candidate(i);
                 if c.answered_elsewhere.is_some() {
-                    answered_elsewhere.push(c.id);
-                    false
+                    let q = &questions[i];
+                    answered_elsewhere.push((q.legislature, q.kind, q.number, c.id));
+                    None
                 } else {
-                    true
+                    Some(c)
                 }
             })
             .collect();
@@ -183,7 +184,9 @@ pub fn plan<'a>(
     });
     let over_quota = candidates.len().saturating_sub(quota);
     candidates.truncate(quota);
+    // By legislature, then number (17-1001QE before 17-10012QE), as a staffer reads them.
     answered_elsewhere.sort_unstable();
+    let answered_elsewhere: Vec<&str> = answered_elsewhere.into_iter().map(|k| k.3).collect();
     let mut signaled: Vec<Waiting> = waiting
         .iter()
         .filter_map(|&i| {
@@ -221,6 +224,8 @@ pub fn plan<'a>(
 pub trait Words {
     /// The memo's heading.
     fn heading(&self) -> &str;
+    /// A number as the language writes it, with its thousands separator.
+    fn figure(&self, n: i64) -> String;
     /// "As of 22 November 2026."
     fn as_of(&self, today: NaiveDate) -> String;
     /// The candidates' heading, saying where they come from and the quota.
@@ -265,7 +270,7 @@ pub fn write_markdown(out: &mut dyn Write, plan: &Plan, words: &dyn Words) -> io
         for (rank, c) in plan.candidates.iter().enumerate() {
             let days = c
                 .overdue_days
-                .map_or_else(|| "—".to_string(), |d| d.to_string());
+                .map_or_else(|| "—".to_string(), |d| words.figure(d));
             let mut title = markdown_cell(c.title);
             let note = words.candidate_note(c);
             if !note.is_empty() {

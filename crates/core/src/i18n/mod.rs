@@ -105,6 +105,16 @@ impl Lang {
         }
     }
 
+    /// A signed whole number with the language's thousands separator: "-1 234".
+    pub fn figure(self, n: i64) -> String {
+        let digits = self.number(n.unsigned_abs() as usize);
+        if n < 0 {
+            format!("-{digits}")
+        } else {
+            digits
+        }
+    }
+
     /// A whole number with its language's thousands separator: "100 000" / "100,000".
     pub fn number(self, n: usize) -> String {
         let digits = n.to_string();

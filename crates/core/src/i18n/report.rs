@@ -38,11 +38,19 @@ impl Words for Lang {
     fn yes(&self) -> &str {
         yes(*self)
     }
+
+    fn figure(&self, n: i64) -> String {
+        Lang::figure(*self, n)
+    }
 }
 
 impl crate::export::html::Words for Lang {
     fn lang_code(&self) -> &str {
         self.code()
+    }
+
+    fn figure(&self, n: i64) -> String {
+        Lang::figure(*self, n)
     }
 
     fn overdue_title(&self) -> &str {
@@ -82,13 +90,13 @@ impl crate::export::html::Words for Lang {
                 "le graphique montre les {} premiers{NB}; {} de plus ({} en retard) dans ce tableau",
                 crate::export::html::CHART_MINISTRIES,
                 self.count(ministries, ("ministère", "ministères"), ("", "")),
-                overdue
+                self.number(overdue)
             ),
             Lang::En => format!(
                 "the chart shows the first {}; {} more ({} overdue) in this table",
                 crate::export::html::CHART_MINISTRIES,
                 self.count(ministries, ("", ""), ("ministry", "ministries")),
-                overdue
+                self.number(overdue)
             ),
         }
     }
@@ -214,6 +222,8 @@ pub fn rule_short(lang: Lang, rule: DeadlineRule) -> String {
 /// The summary lines.
 pub fn summary(lang: Lang, s: &Summary) -> Vec<String> {
     let mut lines = Vec::new();
+    // Every figure with the language's thousands separator, as the rest of the memo.
+    let n = |v: usize| lang.number(v);
     let questions = lang.count(
         s.questions,
         ("question", "questions"),
@@ -226,25 +236,29 @@ pub fn summary(lang: Lang, s: &Summary) -> Vec<String> {
                 " {fr} {}",
                 lang.count(n, ("signalée", "signalées"), ("", ""))
             ),
-            format!(" {en} {n} signalée{}", if n == 1 { "" } else { "s" }),
+            format!(
+                " {en} {} signalée{}",
+                lang.number(n),
+                if n == 1 { "" } else { "s" }
+            ),
         ),
     };
     lines.push(lang.pick(
         format!(
             "**{questions}**{NB}: {} en attente, dont {} hors délai{}{NB}; {} à relancer{NB}; {} avec une note.",
-            s.pending,
-            s.overdue,
+            n(s.pending),
+            n(s.overdue),
             signaled("et", ""),
-            s.flagged,
-            s.with_note
+            n(s.flagged),
+            n(s.with_note)
         ),
         format!(
             "**{questions}**: {} pending, {} of them overdue{}; {} flagged for follow-up; {} with a note.",
-            s.pending,
-            s.overdue,
+            n(s.pending),
+            n(s.overdue),
             signaled("", "and"),
-            s.flagged,
-            s.with_note
+            n(s.flagged),
+            n(s.with_note)
         ),
     ));
     if let Some(o) = &s.oldest {
@@ -270,7 +284,7 @@ pub fn summary(lang: Lang, s: &Summary) -> Vec<String> {
         let list: Vec<String> = s
             .ministries
             .iter()
-            .map(|m| format!("{} ({})", m.name, m.pending))
+            .map(|m| format!("{} ({})", m.name, n(m.pending)))
             .collect();
         lines.push(lang.pick(
             format!(
@@ -281,4 +295,46 @@ pub fn summary(lang: Lang, s: &Summary) -> Vec<String> {
         ));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::memo::MinistryCount;
+
+    #[test]
+    fn every_figure_of_the_summary_has_the_thousands_separator_in_both_languages() {
+        let s = Summary {
+            questions: 11_324,
+            pending: 11_324,
+            overdue: 10_007,
+            signaled: 1_442,
+            flagged: 2_001,
+            with_note: 3_003,
+            oldest: None,
+            ministries: vec![MinistryCount {
+                name: "Transition écologique".into(),
+                pending: 1_513,
+            }],
+        };
+        for (lang, sep) in [(Lang::Fr, '\u{202f}'), (Lang::En, ',')] {
+            let text = summary(lang, &s).join("\n");
+            for figure in [11_324, 10_007, 1_442, 2_001, 3_003, 1_513] {
+                let grouped = lang.number(figure);
+                assert!(grouped.contains(sep), "{grouped}");
+                assert!(text.contains(&grouped), "{figure} in {text}");
+                assert!(
+                    !text.contains(&figure.to_string()),
+                    "{figure} ungrouped: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_keeps_its_sign() {
+        assert_eq!(Lang::Fr.figure(-12_345), "-12\u{202f}345");
+        assert_eq!(Lang::En.figure(1_234), "1,234");
+        assert_eq!(Lang::En.figure(7), "7");
+    }
 }

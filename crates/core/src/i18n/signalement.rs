@@ -16,15 +16,20 @@ impl Words for Lang {
         )
     }
 
+    fn figure(&self, n: i64) -> String {
+        Lang::figure(*self, n)
+    }
+
     fn as_of(&self, today: NaiveDate) -> String {
         super::report::as_of(*self, today)
     }
 
     fn candidates_heading(&self, plan: &Plan) -> String {
-        let n = plan.candidates.len();
+        let n = self.number(plan.candidates.len());
+        let quota = self.number(plan.quota);
         self.pick(
-            format!("À signaler ({n} sur un quota de {})", plan.quota),
-            format!("To signal ({n} of a quota of {})", plan.quota),
+            format!("À signaler ({n} sur un quota de {quota})"),
+            format!("To signal ({n} of a quota of {quota})"),
         )
     }
 
@@ -148,8 +153,8 @@ impl Words for Lang {
             let mut ids = plan.answered_elsewhere[..n.min(LISTED)].join(", ");
             if n > LISTED {
                 ids.push_str(&self.pick(
-                    format!(" et {} autres", n - LISTED),
-                    format!(" and {} more", n - LISTED),
+                    format!(" et {} autres", self.number(n - LISTED)),
+                    format!(" and {} more", self.number(n - LISTED)),
                 ));
             }
             parts.push(self.pick(
@@ -212,10 +217,10 @@ impl Words for Lang {
 
     fn days_past(&self, days: i64) -> String {
         match (self, days) {
-            (Lang::Fr, d) if d > 0 => format!("{d}\u{a0}j"),
-            (Lang::Fr, d) => format!("encore {}\u{a0}j", -d),
-            (Lang::En, d) if d > 0 => format!("{d} days"),
-            (Lang::En, d) => format!("{} days left", -d),
+            (Lang::Fr, d) if d > 0 => format!("{}\u{a0}j", self.figure(d)),
+            (Lang::Fr, d) => format!("encore {}\u{a0}j", self.figure(-d)),
+            (Lang::En, d) if d > 0 => format!("{} days", self.figure(d)),
+            (Lang::En, d) => format!("{} days left", self.figure(-d)),
         }
     }
 
