@@ -141,6 +141,8 @@ fn named_dossiers_are_added_listed_opened_and_removed() {
     let listed = s.ok(&["--lang", "en", "dossiers", "list"]);
     assert!(listed.contains("asalee"), "{listed}");
     assert!(listed.contains("en-attente"), "{listed}");
+    // Without a subcommand: the list.
+    assert_eq!(s.ok(&["--lang", "en", "dossiers"]), listed);
     assert_eq!(
         s.ok(&["-d", "en-attente", "list", "-f", "ids"]),
         "17-104QE\n"
