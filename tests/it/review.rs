@@ -1062,3 +1062,55 @@ fn importing_a_writers_snapshot_or_its_log_brings_the_marks_held_in_the_log() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("bad.json.log"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_damaged_or_foreign_file_given_to_import_is_said_in_the_language_chosen() {
+    let s = Sandbox::new();
+    let alice = s.path("alice.json");
+    s.ok(&[
+        "--review-file",
+        alice.to_str().unwrap(),
+        "review",
+        "signal",
+        "17-13811QE",
+    ]);
+    let whole = std::fs::read(&alice).unwrap();
+    std::fs::write(s.path("cut.json"), &whole[..whole.len() - 3]).unwrap();
+    std::fs::write(s.path("other.json"), "9010\n").unwrap();
+    let import = |lang: &str, file: &str| {
+        let out = s.run(&[
+            "--lang",
+            lang,
+            "--review-file",
+            s.path("bob.json").to_str().unwrap(),
+            "review",
+            "import",
+            s.path(file).to_str().unwrap(),
+        ]);
+        assert!(!out.status.success());
+        stderr(&out)
+    };
+    let said = import("fr", "cut.json");
+    assert!(
+        said.contains("cut.json\u{a0}: illisible (instantané tronqué, sa fin manque)"),
+        "{said}"
+    );
+    assert!(!said.contains("cut short"), "{said}");
+    let said = import("en", "cut.json");
+    assert!(
+        said.contains("a snapshot cut short, its end missing"),
+        "{said}"
+    );
+    let said = import("fr", "other.json");
+    assert!(
+        said.contains("illisible (ce n'est pas un fichier de revue de dossier)"),
+        "{said}"
+    );
+    // The JSON parser's words are only a detail after French ones.
+    std::fs::write(s.path("broken.json"), "{ not json").unwrap();
+    let said = import("fr", "broken.json");
+    assert!(
+        said.contains("illisible (ce n'est pas du JSON valide\u{a0}: key must be a string"),
+        "{said}"
+    );
+}
