@@ -133,7 +133,13 @@ fn main() {
         let t = median(reps, || {
             // As the viewer takes the news: each group cut, then its lines built once.
             let shown = NewsShown::new(news.clone(), Since::Asked(ago(365)));
-            lines = dossier::tui::overlays::news::lines(&shown, None, ctx, 120).len();
+            lines = dossier::tui::overlays::news::lines(
+                &shown,
+                &dossier_core::library::Origin::Sample,
+                ctx,
+                120,
+            )
+            .len();
         });
         println!(
             "  {:<44} {:>9.2} ms  ({lines} lines)",

@@ -35,8 +35,11 @@ pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> 
         for d in &report.diagnostics {
             writeln!(o, "{}", dossier_core::i18n::load::diagnostic(lang, d))?;
         }
-        // Changes other than new questions are listed by id: what a staffer goes after.
+        // Changes are listed by id: what a staffer goes after. New questions too, unless
+        // every question is new (a first import, which the summary line tells).
+        let first = report.summary.new_questions == report.total;
         for kind in [
+            Change::New,
             Change::Answered,
             Change::Withdrawn,
             Change::MinistryChanged,
@@ -49,7 +52,7 @@ pub(super) fn run(paths: &[PathBuf], ctx: &Context) -> anyhow::Result<ExitCode> 
                 .filter(|(_, c)| *c == kind)
                 .map(|(id, _)| id.as_str())
                 .collect();
-            if ids.is_empty() {
+            if ids.is_empty() || (first && kind == Change::New) {
                 continue;
             }
             let mut line = format!("{} ", words::import_change(lang, kind));

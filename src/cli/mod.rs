@@ -165,9 +165,9 @@ pub enum Command {
     },
     /// Named dossiers: a name and a query over the library (`dossier -d NAME` opens one).
     Dossiers {
-        /// Add, list, remove, pin or leave out questions.
+        /// Add, list, remove, pin or leave out questions (without one: list them).
         #[command(subcommand)]
-        action: dossiers::DossiersCommand,
+        action: Option<dossiers::DossiersCommand>,
     },
     /// Share review marks and notes with a colleague.
     Review {
@@ -495,7 +495,10 @@ pub fn run(cli: Cli) -> ExitCode {
             insecure_http,
         }) => update::run(dry_run, insecure_http, &ctx),
         Some(Command::News { since, format }) => news::run(since, format, &ctx),
-        Some(Command::Dossiers { action }) => dossiers::run(&action, &ctx),
+        Some(Command::Dossiers { action }) => dossiers::run(
+            action.as_ref().unwrap_or(&dossiers::DossiersCommand::List),
+            &ctx,
+        ),
         Some(Command::Review { action }) => review::run(&action, &ctx),
         Some(Command::Config { default, path }) => config_cmd::run(default, path, &ctx),
         Some(Command::Completions { shell }) => out::with_stdout(|o| {

@@ -66,8 +66,8 @@ pub(super) fn run(
     );
     let name = ctx.dossier.as_deref();
     out::with_stdout(|o| match format {
-        NewsFormat::Text => write_text(o, &news, since, name, lang),
-        NewsFormat::Md => write_markdown(o, &news, since, name, lang),
+        NewsFormat::Text => write_text(o, &news, since, &origin, lang),
+        NewsFormat::Md => write_markdown(o, &news, since, &origin, lang),
         NewsFormat::Json => write_json(o, &news, since, name),
     })?;
     super::release(loaded);
@@ -105,10 +105,10 @@ pub fn write_text(
     out: &mut dyn Write,
     news: &News,
     since: Since,
-    name: Option<&str>,
+    origin: &Origin,
     lang: Lang,
 ) -> io::Result<()> {
-    writeln!(out, "{}", terminal_line(&words::heading(lang, name)))?;
+    writeln!(out, "{}", terminal_line(&words::heading(lang, origin)))?;
     writeln!(out, "{}", words::window(lang, since, news.today))?;
     if news.is_empty() {
         writeln!(out)?;
@@ -141,10 +141,10 @@ pub fn write_markdown(
     out: &mut dyn Write,
     news: &News,
     since: Since,
-    name: Option<&str>,
+    origin: &Origin,
     lang: Lang,
 ) -> io::Result<()> {
-    writeln!(out, "# {}", markdown_line(&words::heading(lang, name)))?;
+    writeln!(out, "# {}", markdown_line(&words::heading(lang, origin)))?;
     writeln!(out)?;
     writeln!(out, "{}", words::window(lang, since, news.today))?;
     if news.is_empty() {

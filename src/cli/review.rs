@@ -104,8 +104,9 @@ pub(super) fn run(command: &ReviewCommand, ctx: &Context) -> anyhow::Result<Exit
                     let what: Vec<String> = what.iter().map(|w| words::imported(lang, w)).collect();
                     writeln!(
                         o,
-                        "{}: {}",
+                        "{}{}{}",
                         dossier_core::text::sanitize::terminal_line(id),
+                        lang.pick("\u{a0}: ", ": "),
                         what.join(", ")
                     )?;
                 }

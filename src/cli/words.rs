@@ -32,9 +32,17 @@ pub fn check_summary(
     );
     let mut line = format!("{q}, {skipped}, {w}");
     if ignored > 0 {
+        let others = lang.count(
+            ignored,
+            (
+                "autre fichier laissé de côté",
+                "autres fichiers laissés de côté",
+            ),
+            ("other file ignored", "other files ignored"),
+        );
         line.push_str(&lang.pick(
-            format!(" ({ignored} autres fichiers laissés de côté{NB}: ni document de question ni données ouvertes)"),
-            format!(" ({ignored} other files ignored: neither question documents nor open data)"),
+            format!(" ({others}{NB}: ni document de question ni données ouvertes)"),
+            format!(" ({others}: neither question documents nor open data)"),
         ));
     }
     line
@@ -334,4 +342,27 @@ pub fn no_dossiers(lang: Lang) -> &'static str {
         "aucun dossier\u{a0}: `dossier dossiers add NOM 'requête'` en crée un",
         "no dossier yet: `dossier dossiers add NAME 'query'` creates one",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_files_left_aside_agree_in_number() {
+        let one = check_summary(Lang::Fr, 2, 0, 0, 1);
+        assert!(
+            one.contains("(1 autre fichier laissé de côté\u{a0}:"),
+            "{one}"
+        );
+        let two = check_summary(Lang::Fr, 2, 0, 0, 2);
+        assert!(
+            two.contains("(2 autres fichiers laissés de côté\u{a0}:"),
+            "{two}"
+        );
+        let one = check_summary(Lang::En, 2, 0, 0, 1);
+        assert!(one.contains("(1 other file ignored:"), "{one}");
+        let two = check_summary(Lang::En, 2, 0, 0, 2);
+        assert!(two.contains("(2 other files ignored:"), "{two}");
+    }
 }

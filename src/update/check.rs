@@ -5,15 +5,16 @@
 
 use super::Holds;
 use dossier_core::parse::opendata::{sniff, Format};
+use dossier_core::parse::problem::{IoReason, Problem};
 use std::io::Read;
 use std::path::Path;
 
 /// Why a downloaded file is not the archive expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotAnArchive {
-    /// Not a zip archive at all, or a damaged one.
-    #[error("not a readable zip archive ({0})")]
-    BadZip(String),
+    /// Not a zip archive at all, or a damaged one: the problem an import of it would say.
+    #[error("not a readable zip archive ({0:?})")]
+    BadZip(Problem),
     /// A zip with no file in it.
     #[error("an empty zip archive")]
     Empty,
@@ -29,9 +30,10 @@ const HEAD: u64 = 8 * 1024;
 
 /// Checks that the zip at `path` is an AN archive holding `holds`.
 pub fn check_archive(path: &Path, holds: Holds) -> Result<(), NotAnArchive> {
-    let file = std::fs::File::open(path).map_err(|e| NotAnArchive::BadZip(e.to_string()))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| NotAnArchive::BadZip(Problem::CannotRead(IoReason::from(&e))))?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
-        .map_err(|e| NotAnArchive::BadZip(e.to_string()))?;
+        .map_err(|e| NotAnArchive::BadZip(Problem::BadArchive(e.to_string())))?;
     let mut first = None;
     let mut looked = 0;
     for i in 0..zip.len() {
@@ -40,7 +42,7 @@ pub fn check_archive(path: &Path, holds: Holds) -> Result<(), NotAnArchive> {
         }
         let mut entry = zip
             .by_index(i)
-            .map_err(|e| NotAnArchive::BadZip(e.to_string()))?;
+            .map_err(|e| NotAnArchive::BadZip(Problem::BadEntry(e.to_string())))?;
         let name = entry.name().to_string();
         if entry.is_dir() || name.contains("__MACOSX/") {
             continue;
@@ -50,7 +52,7 @@ pub fn check_archive(path: &Path, holds: Holds) -> Result<(), NotAnArchive> {
         (&mut entry)
             .take(HEAD)
             .read_to_end(&mut head)
-            .map_err(|e| NotAnArchive::BadZip(format!("{name}: {e}")))?;
+            .map_err(|e| NotAnArchive::BadZip(Problem::BadEntry(format!("{name}: {e}"))))?;
         if expected(sniff(&name, &head), holds) {
             return Ok(());
         }

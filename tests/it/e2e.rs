@@ -899,7 +899,9 @@ fn the_scoreboard_in_a_real_terminal_by_keys_at_three_sizes() {
     tmux.resize(120, 40);
     tmux.keys(&[&format!("PS1='$ '; {}", viewer(&s, &dir)), "Enter"]);
     // The sandbox's week has news: its window shows first, and B leaves it for the board.
-    tmux.wait_for("the news", |s| s.contains("Nouveautés de la bibliothèque"));
+    tmux.wait_for("the news", |s| {
+        s.contains("Nouveautés de «\u{a0}dossier\u{a0}»")
+    });
     tmux.keys(&["B"]);
     let screen = tmux.wait_for("the scoreboard", |s| {
         s.contains("Tableau de bord — par ministère") && s.contains("Premier ministre")

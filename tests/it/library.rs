@@ -65,11 +65,14 @@ fn an_import_then_a_newer_one_say_what_changed_and_keep_state_moving_forward() {
         out.contains("2 questions lues\u{a0}; la bibliothèque en compte 2\u{a0}: 2 nouvelles"),
         "{out}"
     );
+    // A first import's questions are all new: the summary says so, no list of ids.
+    assert!(!out.contains("Nouvelles questions"), "{out}");
     // With no PATH, commands read the library.
     assert_eq!(s.ok(&["list", "-f", "ids"]), "17-104QE\n17-101QE\n");
     let two = day_two(&s);
     let out = s.ok(&["--lang", "en", "import", path(&two)]);
     assert!(out.contains("New answers: 17-101QE"), "{out}");
+    assert!(out.contains("New questions: 17-102QE"), "{out}");
     assert!(
         out.contains("3 questions read; the library holds 3: 1 new, 1 answer"),
         "{out}"
@@ -141,6 +144,8 @@ fn named_dossiers_are_added_listed_opened_and_removed() {
     let listed = s.ok(&["--lang", "en", "dossiers", "list"]);
     assert!(listed.contains("asalee"), "{listed}");
     assert!(listed.contains("en-attente"), "{listed}");
+    // Without a subcommand: the list.
+    assert_eq!(s.ok(&["--lang", "en", "dossiers"]), listed);
     assert_eq!(
         s.ok(&["-d", "en-attente", "list", "-f", "ids"]),
         "17-104QE\n"

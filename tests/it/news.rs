@@ -154,6 +154,15 @@ fn a_named_dossier_tells_the_news_of_its_questions_only() {
 }
 
 #[test]
+fn the_news_of_the_sample_name_the_sample_not_the_library() {
+    let s = Sandbox::new();
+    let fr = news(&s, &["--since", SINCE]);
+    assert!(fr.starts_with("Nouveautés du dossier d'exemple\n"), "{fr}");
+    let en = news(&s, &["--since", SINCE, "--lang", "en", "-f", "md"]);
+    assert!(en.starts_with("# News of the sample dossier\n"), "{en}");
+}
+
+#[test]
 fn hostile_titles_reach_neither_the_terminal_nor_the_memo_raw() {
     let s = Sandbox::new();
     let text = std::fs::read_to_string(fixture("opendata/QANR5L17QE101.json")).unwrap();

@@ -1233,3 +1233,47 @@ fn walk_zips(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn an_archive_without_any_file_is_a_warning_naming_it() {
+    let s = crate::util::Sandbox::new();
+    for (name, bytes) in [
+        ("empty.zip", build_zip(&[])),
+        (
+            "folders.zip",
+            build_zip(&[("json/", b"", false), ("__MACOSX/._x", b"junk", true)]),
+        ),
+    ] {
+        std::fs::write(s.path(name), bytes).unwrap();
+        let out = s.run(&["check", s.path(name).to_str().unwrap()]);
+        let text = crate::util::stdout(&out);
+        assert!(
+            text.contains(name) && text.contains("archive zip vide"),
+            "{text}"
+        );
+        assert!(
+            text.contains("0 question, 0 fichier ignoré, 1 avertissement"),
+            "{text}"
+        );
+    }
+    let out = s.run(&[
+        "--lang",
+        "en",
+        "check",
+        s.path("empty.zip").to_str().unwrap(),
+    ]);
+    assert!(
+        crate::util::stdout(&out).contains("empty zip archive"),
+        "{}",
+        crate::util::stdout(&out)
+    );
+    // An archive with questions says nothing of the kind.
+    let q101 = fixture("QANR5L17QE101.json");
+    std::fs::write(
+        s.path("one.zip"),
+        build_zip(&[("json/q.json", &q101, false)]),
+    )
+    .unwrap();
+    let text = s.ok(&["check", s.path("one.zip").to_str().unwrap()]);
+    assert!(!text.contains("vide"), "{text}");
+}

@@ -994,3 +994,123 @@ fn a_note_imported_with_escape_sequences_reaches_no_terminal_raw() {
         .unwrap()
         .contains("\u{1b}]2;PWNED"));
 }
+
+#[test]
+fn importing_a_writers_snapshot_or_its_log_brings_the_marks_held_in_the_log() {
+    let s = Sandbox::new();
+    let alice = s.path("alice.json");
+    let alice = alice.to_str().unwrap();
+    for args in [
+        vec!["review", "signal", "17-13811QE"],
+        vec!["review", "note", "17-13985QE", "Relancer le cabinet"],
+    ] {
+        let mut all = vec!["--review-file", alice, "--writer", "alice@pc"];
+        all.extend(args);
+        s.ok(&all);
+    }
+    // The note is in the log beside the snapshot (a save appends there), not in it.
+    let log = log_of(Path::new(alice));
+    assert!(std::fs::read_to_string(&log)
+        .unwrap()
+        .contains("Relancer le cabinet"));
+    assert!(!String::from_utf8_lossy(&std::fs::read(alice).unwrap()).contains("Relancer"));
+    let import = |who: &str, file: &str| {
+        let mine = s.path(&format!("{who}.json"));
+        let out = s.ok(&[
+            "--review-file",
+            mine.to_str().unwrap(),
+            "--writer",
+            &format!("{who}@pc"),
+            "review",
+            "import",
+            file,
+        ]);
+        let store = open(&mine, &format!("{who}@pc"));
+        (out, note(&store, "17-13985QE"))
+    };
+    let expected = Some("Relancer le cabinet".to_string());
+    // The snapshot named: its log read beside it.
+    let (out, got) = import("bob", alice);
+    assert!(
+        out.contains("17-13985QE") && out.contains("17-13811QE"),
+        "{out}"
+    );
+    assert_eq!(got, expected);
+    // The log named: read with its snapshot.
+    let (out, got) = import("carol", log.to_str().unwrap());
+    assert!(
+        out.contains("17-13985QE") && out.contains("17-13811QE"),
+        "{out}"
+    );
+    assert_eq!(got, expected);
+    // A log sent alone: the records it holds.
+    let lone = s.path("sent/alice.json.log");
+    std::fs::create_dir_all(lone.parent().unwrap()).unwrap();
+    std::fs::copy(&log, &lone).unwrap();
+    let (out, got) = import("dave", lone.to_str().unwrap());
+    assert!(out.contains("17-13985QE"), "{out}");
+    assert_eq!(got, expected);
+    // A log that is no log is refused, naming it.
+    std::fs::write(s.path("sent/bad.json.log"), "9010\n").unwrap();
+    let out = s.run(&[
+        "--review-file",
+        s.path("erin.json").to_str().unwrap(),
+        "review",
+        "import",
+        s.path("sent/bad.json.log").to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bad.json.log"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_damaged_or_foreign_file_given_to_import_is_said_in_the_language_chosen() {
+    let s = Sandbox::new();
+    let alice = s.path("alice.json");
+    s.ok(&[
+        "--review-file",
+        alice.to_str().unwrap(),
+        "review",
+        "signal",
+        "17-13811QE",
+    ]);
+    let whole = std::fs::read(&alice).unwrap();
+    std::fs::write(s.path("cut.json"), &whole[..whole.len() - 3]).unwrap();
+    std::fs::write(s.path("other.json"), "9010\n").unwrap();
+    let import = |lang: &str, file: &str| {
+        let out = s.run(&[
+            "--lang",
+            lang,
+            "--review-file",
+            s.path("bob.json").to_str().unwrap(),
+            "review",
+            "import",
+            s.path(file).to_str().unwrap(),
+        ]);
+        assert!(!out.status.success());
+        stderr(&out)
+    };
+    let said = import("fr", "cut.json");
+    assert!(
+        said.contains("cut.json\u{a0}: illisible (instantané tronqué, sa fin manque)"),
+        "{said}"
+    );
+    assert!(!said.contains("cut short"), "{said}");
+    let said = import("en", "cut.json");
+    assert!(
+        said.contains("a snapshot cut short, its end missing"),
+        "{said}"
+    );
+    let said = import("fr", "other.json");
+    assert!(
+        said.contains("illisible (ce n'est pas un fichier de revue de dossier)"),
+        "{said}"
+    );
+    // The JSON parser's words are only a detail after French ones.
+    std::fs::write(s.path("broken.json"), "{ not json").unwrap();
+    let said = import("fr", "broken.json");
+    assert!(
+        said.contains("illisible (ce n'est pas du JSON valide\u{a0}: key must be a string"),
+        "{said}"
+    );
+}

@@ -217,7 +217,7 @@ fn the_mark_travels_with_a_review_export_and_merges_in() {
         &dir,
     ]);
     assert!(
-        stdout(&imported).contains("17-106QE: à signaler (22/11/2026)"),
+        stdout(&imported).contains("17-106QE\u{a0}: à signaler (22/11/2026)"),
         "{}",
         stdout(&imported)
     );

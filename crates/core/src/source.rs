@@ -208,6 +208,11 @@ fn archive(
                 out.absorb(got);
             }
             out.unchanged += summary.unchanged;
+            // An empty archive loads without error, but the user expected questions.
+            if summary.entries == 0 && summary.unchanged == 0 {
+                out.said
+                    .push(Diagnostic::warning(shown, Problem::EmptyArchive));
+            }
         }
         Err(e) => out.said.push(Diagnostic::new(shown, Severity::Skipped, e)),
     }

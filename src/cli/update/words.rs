@@ -235,10 +235,8 @@ fn failure_words(lang: Lang, a: &Archive, failure: &Failure) -> String {
                 Holds::Deputies => lang.pick("des données AMO des députés", "of the deputies' AMO data"),
             };
             match why {
-                NotAnArchive::BadZip(e) => lang.pick(
-                    format!("archive zip illisible ({e})"),
-                    format!("an unreadable zip archive ({e})"),
-                ),
+                // Worded as an import of the same file words it.
+                NotAnArchive::BadZip(problem) => dossier_core::i18n::load::problem(lang, problem),
                 NotAnArchive::Empty => lang.pick(
                     format!("archive zip vide, et non l'archive {expected}"),
                     format!("an empty zip archive, not the archive {expected}"),

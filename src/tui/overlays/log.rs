@@ -41,7 +41,13 @@ pub fn lines(
         out.push(Line::styled(w.diagnostics_none.to_string(), theme.dim()));
     }
     for (path, reason) in unreadable {
-        let text = format!("{}: {}", terminal_line(&path.display().to_string()), reason);
+        let text = format!(
+            "{}{}{}",
+            path.display(),
+            ctx.lang.pick("\u{a0}: ", ": "),
+            dossier_core::i18n::review::unusable(ctx.lang, reason)
+        );
+        let text = terminal_line(&text);
         out.extend(plain_lines(&text, cols, theme.overdue()));
     }
     for d in diagnostics {
@@ -56,4 +62,53 @@ pub fn lines(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::theme::Theme;
+    use dossier_core::i18n::Lang;
+    use dossier_core::review::format::{Damage, DecodeError};
+    use dossier_core::review::Unusable;
+
+    #[test]
+    fn a_colleagues_unreadable_file_is_said_in_the_language_chosen() {
+        let theme = Theme::default();
+        let unreadable = vec![(
+            std::path::PathBuf::from("/tmp/x/carol@pc.json"),
+            Unusable::Unreadable {
+                error: DecodeError::DamagedSnapshot(Damage::CutShort),
+                backup: None,
+            },
+        )];
+        let text = |lang| {
+            let ctx = Ctx {
+                lang,
+                theme: &theme,
+                today: chrono::NaiveDate::default(),
+            };
+            lines(&[], &[], &unreadable, ctx, 200)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let fr = text(Lang::Fr);
+        assert!(
+            fr.contains(
+                "/tmp/x/carol@pc.json\u{a0}: illisible (instantané tronqué, sa fin manque)"
+            ),
+            "{fr}"
+        );
+        assert!(
+            !fr.contains("cut short") && !fr.contains("unreadable"),
+            "{fr}"
+        );
+        let en = text(Lang::En);
+        assert!(
+            en.contains("/tmp/x/carol@pc.json: unreadable (a snapshot cut short, its end missing)"),
+            "{en}"
+        );
+    }
 }

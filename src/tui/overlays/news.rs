@@ -19,12 +19,17 @@ use ratatui::text::Line;
 const HEAD: usize = 3;
 
 /// The news's lines at `cols` columns.
-pub fn lines(shown: &NewsShown, name: Option<&str>, ctx: Ctx, cols: usize) -> Vec<Line<'static>> {
+pub fn lines(
+    shown: &NewsShown,
+    origin: &dossier_core::library::Origin,
+    ctx: Ctx,
+    cols: usize,
+) -> Vec<Line<'static>> {
     let (lang, theme) = (ctx.lang, ctx.theme);
     let cut = |s: &str| truncate(&terminal_line(s), cols);
     let news = &shown.news;
     let mut out = vec![
-        Line::styled(cut(&words::heading(lang, name)), theme.heading()),
+        Line::styled(cut(&words::heading(lang, origin)), theme.heading()),
         Line::styled(cut(&words::since_sentence(lang, shown.since)), theme.dim()),
         Line::styled(
             cut(&dossier_core::i18n::report::as_of(lang, news.today)),
@@ -178,7 +183,7 @@ mod tests {
             theme: &theme,
             today,
         };
-        let lines = lines(&shown, None, ctx, 100);
+        let lines = lines(&shown, &dossier_core::library::Origin::Sample, ctx, 100);
         let text = |i: usize| lines[i].to_string();
         assert_eq!(
             text(first_line(&shown, 0) - 1),

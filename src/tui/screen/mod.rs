@@ -174,17 +174,11 @@ pub fn refresh(app: &mut App) {
             }
             OverlayKind::News => {
                 if let Some(shown) = &app.news {
-                    let name = match &app.origin {
-                        Origin::Library {
-                            dossier: Some(name),
-                            ..
-                        } => Some(name.as_str()),
-                        _ => None,
-                    };
+                    let origin = &app.origin;
                     let shown_key = Arc::as_ptr(shown) as usize;
                     let k = key(&(kind, width, app.lang, shown_key));
                     keep(&mut cache.overlay, k, || {
-                        overlays::news::lines(shown, name, ctx, width)
+                        overlays::news::lines(shown, origin, ctx, width)
                     });
                 }
             }

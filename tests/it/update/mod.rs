@@ -233,6 +233,13 @@ fn every_failure_leaves_the_library_byte_identical_and_says_why_naming_the_url()
             Some(archives::photos()),
             Behaviour::Normal,
         ));
+        // A zip without its end, served whole: worded as an import of it words it.
+        let whole = archives::qe(2);
+        cases.push((
+            "truncated-zip",
+            Some(whole[..whole.len() / 2].to_vec()),
+            Behaviour::Normal,
+        ));
         for (i, (name, body, behaviour)) in cases.into_iter().enumerate() {
             // A new version on the server, served badly.
             let version = 10 + i as u32 + if lang == "en" { 10 } else { 0 };

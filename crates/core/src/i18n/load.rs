@@ -358,6 +358,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("archive zip illisible ({why})"),
             format!("not a readable zip archive ({why})"),
         ),
+        EmptyArchive => lang.pick(
+            format!("archive zip vide{NB}: aucune question ni aucun fichier dedans"),
+            "empty zip archive: no question nor any file in it".to_string(),
+        ),
         ArchiveTooBig(limit) => lang.pick(
             format!("l'archive dépasse {} une fois décompressée{NB}: lecture arrêtée (bombe zip{NB}?)", show_bytes(*limit)),
             format!("the archive expands past {}: not read further (a zip bomb?)", show_bytes(*limit)),

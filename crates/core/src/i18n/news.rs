@@ -4,20 +4,48 @@
 //! whole line safe for where it goes (a terminal, Markdown).
 
 use super::{Lang, NB};
+use crate::library::Origin;
 use crate::news::{Group, Since, What};
 use chrono::NaiveDate;
 
-/// "Nouveautés du dossier « Santé »" / "News of the dossier “Santé”"; the library's when no
-/// dossier is named. `name` is already made safe by the caller.
-pub fn heading(lang: Lang, name: Option<&str>) -> String {
-    match name {
-        Some(name) => lang.pick(
+/// What the news are of, named: "Nouveautés du dossier « Santé »" / "News of the dossier
+/// “Santé”", of the library, of the sample dossier, or of the files given. The caller makes
+/// the line safe for where it goes.
+pub fn heading(lang: Lang, origin: &Origin) -> String {
+    match origin {
+        Origin::Library {
+            dossier: Some(name),
+            ..
+        } => lang.pick(
             format!("Nouveautés du dossier «{NB}{name}{NB}»"),
             format!("News of the dossier “{name}”"),
         ),
-        None => lang
+        Origin::Library { dossier: None, .. } => lang
             .pick("Nouveautés de la bibliothèque", "News of the library")
             .to_string(),
+        Origin::Sample => lang
+            .pick(
+                "Nouveautés du dossier d'exemple",
+                "News of the sample dossier",
+            )
+            .to_string(),
+        Origin::Paths(paths) => match paths.as_slice() {
+            // Its name: the folder it is in is no news.
+            [one] => {
+                let one = one.file_name().map_or_else(
+                    || one.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                lang.pick(
+                    format!("Nouveautés de «{NB}{one}{NB}»"),
+                    format!("News of “{one}”"),
+                )
+            }
+            many => lang.pick(
+                format!("Nouveautés des {} fichiers donnés", many.len()),
+                format!("News of the {} files given", many.len()),
+            ),
+        },
     }
 }
 

@@ -178,6 +178,65 @@ pub fn not_regular(lang: Lang, why: &str) -> String {
     )
 }
 
+/// What is wrong with the bytes of a review file; the parser's own words, when there are
+/// some, only as a trailing detail.
+pub fn decode_error(lang: Lang, e: &crate::review::format::DecodeError) -> String {
+    use crate::review::format::{Damage, DecodeError::*};
+    let detail = |d: &str| crate::text::sanitize::terminal_line(d).into_owned();
+    match e {
+        NotJson(d) => lang.pick(
+            format!("ce n'est pas du JSON valide{NB}: {}", detail(d)),
+            format!("not valid JSON: {}", detail(d)),
+        ),
+        NotAReviewFile => lang.pick(
+            "ce n'est pas un fichier de revue de dossier".to_string(),
+            "not a dossier review file".to_string(),
+        ),
+        NoVersion => lang.pick(
+            "fichier de revue sans version de format".to_string(),
+            "a review file without its format version".to_string(),
+        ),
+        UnexpectedContent(d) => lang.pick(
+            format!("contenu inattendu{NB}: {}", detail(d)),
+            format!("unexpected content: {}", detail(d)),
+        ),
+        NotALog => lang.pick(
+            "ce n'est pas un journal de revue de dossier".to_string(),
+            "not a dossier review log".to_string(),
+        ),
+        DamagedSnapshot(damage) => match damage {
+            Damage::NoName | Damage::NoVersion => lang.pick(
+                "instantané abîmé, sans son en-tête".to_string(),
+                "a damaged snapshot, without its header".to_string(),
+            ),
+            Damage::CutShort => lang.pick(
+                "instantané tronqué, sa fin manque".to_string(),
+                "a snapshot cut short, its end missing".to_string(),
+            ),
+            Damage::Checksum => lang.pick(
+                "instantané abîmé, sa somme de contrôle ne correspond pas".to_string(),
+                "a damaged snapshot, its checksum does not match".to_string(),
+            ),
+            Damage::Body(d) => lang.pick(
+                format!("instantané abîmé{NB}: {}", detail(d)),
+                format!("a damaged snapshot: {}", detail(d)),
+            ),
+        },
+        DateOutOfRange(n) => lang.pick(
+            format!("une date hors du calendrier ({n})"),
+            format!("a date out of the calendar ({n})"),
+        ),
+        UnknownStatus(n) => lang.pick(
+            format!("un statut de question inconnu ({n})"),
+            format!("an unknown question status ({n})"),
+        ),
+        Newer(v) => lang.pick(
+            format!("écrit par une version plus récente de dossier (format {v}, celle-ci lit jusqu'au {}){NB}; mettez dossier à jour", crate::review::FORMAT_VERSION),
+            format!("written by a newer dossier (format version {v}; this one reads up to {}); update dossier to change it", crate::review::FORMAT_VERSION),
+        ),
+    }
+}
+
 /// Why a review file cannot be used.
 pub fn unusable(lang: Lang, u: &crate::review::Unusable) -> String {
     use crate::review::format::DecodeError;
@@ -188,11 +247,11 @@ pub fn unusable(lang: Lang, u: &crate::review::Unusable) -> String {
     match u {
         Unreadable { error, backup } => {
             let what = match error {
-                DecodeError::Invalid(why) => lang.pick(format!("illisible ({why})"), format!("unreadable ({why})")),
-                DecodeError::Newer(v) => lang.pick(
-                    format!("écrit par une version plus récente de dossier (format {v}, celle-ci lit jusqu'au {}){NB}; mettez dossier à jour", crate::review::FORMAT_VERSION),
-                    format!("written by a newer dossier (format version {v}; this one reads up to {}); update dossier to change it", crate::review::FORMAT_VERSION),
-                ),
+                DecodeError::Newer(_) => decode_error(lang, error),
+                _ => {
+                    let why = decode_error(lang, error);
+                    lang.pick(format!("illisible ({why})"), format!("unreadable ({why})"))
+                }
             };
             let backup = backup
                 .as_deref()

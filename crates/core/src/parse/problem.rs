@@ -317,6 +317,8 @@ pub enum Problem {
     BadArchive(String),
     /// A zip archive expanding past the limit.
     ArchiveTooBig(u64),
+    /// A zip archive without any file entry: nothing to read in it.
+    EmptyArchive,
     /// A zip entry that cannot be read (the reader's words).
     BadEntry(String),
     /// A zip entry declaring more than the limit.

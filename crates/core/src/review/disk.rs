@@ -267,6 +267,71 @@ fn read_log(fs: &dyn Fs, path: &Path, known: Option<&FileMark>) -> Got {
     }
 }
 
+/// The snapshot a log is beside: `reviews.json.log` -> `reviews.json`.
+fn snapshot_of_log(log: &Path) -> Option<PathBuf> {
+    let name = log.file_name()?.to_str()?;
+    let stem = name.get(..name.len().checked_sub(4)?)?;
+    (!stem.is_empty() && name[stem.len()..].eq_ignore_ascii_case(".log"))
+        .then(|| log.with_file_name(stem))
+}
+
+/// Reads a writer's state from one of its files, as a store opens it: a snapshot (or a
+/// document) with the log beside it when there is one, or a log with the snapshot it is
+/// beside (alone, the records it holds). The file named must exist; the other is merged in
+/// when present. `origin` is credited with a version 1 document's data.
+pub fn read_writer_state(fs: &dyn Fs, path: &Path, origin: &str) -> Result<Decoded, ReviewError> {
+    let invalid = |path: &Path| {
+        let path = path.to_path_buf();
+        move |reason| ReviewError::Invalid { path, reason }
+    };
+    let records = |log: &Path, bytes: &[u8]| -> Result<ReviewState, ReviewError> {
+        Ok(log::parse(bytes, 0, None).map_err(invalid(log))?.state)
+    };
+    let read_companion = |other: &Path| match fs.read(other) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_error(Step::Read, other)(e)),
+    };
+    let bytes = match fs.read(path) {
+        // A snapshot not yet written: its log holds everything.
+        Err(e) if e.kind() == io::ErrorKind::NotFound && !is_log(path) => {
+            let log = log_path(path);
+            match read_companion(&log)? {
+                Some(bytes) => {
+                    return Ok(Decoded {
+                        state: records(&log, &bytes)?,
+                        version: FORMAT_VERSION,
+                        ..Decoded::default()
+                    })
+                }
+                None => return Err(io_error(Step::Read, path)(e)),
+            }
+        }
+        read => read.map_err(io_error(Step::Read, path))?,
+    };
+    if is_log(path) {
+        let records = records(path, &bytes)?;
+        let snapshot = match snapshot_of_log(path) {
+            Some(snapshot) => read_companion(&snapshot)?
+                .map(|bytes| decode_any(&bytes, origin).map_err(invalid(&snapshot)))
+                .transpose()?,
+            None => None,
+        };
+        let mut decoded = snapshot.unwrap_or(Decoded {
+            version: FORMAT_VERSION,
+            ..Decoded::default()
+        });
+        decoded.state.merge(&records);
+        return Ok(decoded);
+    }
+    let mut decoded = decode_any(&bytes, origin).map_err(invalid(path))?;
+    let log = log_path(path);
+    if let Some(bytes) = read_companion(&log)? {
+        decoded.state.merge(&records(&log, &bytes)?);
+    }
+    Ok(decoded)
+}
+
 /// The own file's log: beside the file a link leads to.
 pub fn own_log(own: &Path) -> PathBuf {
     log_path(&write_target(own).unwrap_or_else(|_| own.to_path_buf()))

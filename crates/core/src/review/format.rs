@@ -157,19 +157,69 @@ pub struct Decoded {
     pub repaired_notes: usize,
 }
 
-/// Why the bytes of a review file cannot be used.
+/// Why the bytes of a review file cannot be used; `i18n::review::decode_error` words it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// Not JSON, not a review file, or fields of the wrong type.
-    Invalid(String),
+    /// Not JSON (the parser's words, a detail).
+    NotJson(String),
+    /// JSON, but not a review file: no `"format": "dossier-review"`.
+    NotAReviewFile,
+    /// A review file without its format version.
+    NoVersion,
+    /// A review file whose fields are not of the right type (the parser's words).
+    UnexpectedContent(String),
+    /// A file named as a log whose first line is not a review log's header.
+    NotALog,
+    /// A snapshot that is not whole or not as written.
+    DamagedSnapshot(Damage),
+    /// A date out of the calendar (days since 1 January of year 1).
+    DateOutOfRange(i32),
+    /// A question status this build does not know.
+    UnknownStatus(u8),
     /// Written by a newer dossier, in a format this build does not know.
     Newer(u32),
 }
 
+/// What is wrong with a damaged snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// It does not start with the snapshot's name.
+    NoName,
+    /// No version after the name.
+    NoVersion,
+    /// Shorter than its header says.
+    CutShort,
+    /// Its checksum does not match its body.
+    Checksum,
+    /// Its body does not decode (the decoder's words).
+    Body(String),
+}
+
+/// Plain English, for logs and errors that wrap this one; users read
+/// `i18n::review::decode_error`'s words.
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Invalid(why) => f.write_str(why),
+            DecodeError::NotJson(e) => write!(f, "not valid JSON ({e})"),
+            DecodeError::NotAReviewFile => write!(
+                f,
+                "not a dossier review file (no \"format\": \"{FORMAT_NAME}\")"
+            ),
+            DecodeError::NoVersion => f.write_str("no format \"version\" in the file"),
+            DecodeError::UnexpectedContent(e) => write!(f, "unexpected content ({e})"),
+            DecodeError::NotALog => f.write_str("not a dossier review log"),
+            DecodeError::DamagedSnapshot(d) => {
+                let why = match d {
+                    Damage::NoName => "no name",
+                    Damage::NoVersion => "no version",
+                    Damage::CutShort => "cut short",
+                    Damage::Checksum => "checksum",
+                    Damage::Body(e) => e,
+                };
+                write!(f, "a damaged snapshot ({why})")
+            }
+            DecodeError::DateOutOfRange(n) => write!(f, "a date out of range ({n})"),
+            DecodeError::UnknownStatus(n) => write!(f, "an unknown status ({n})"),
             DecodeError::Newer(v) => write!(
                 f,
                 "written by a newer dossier (format version {v}; this one reads up to \
@@ -208,22 +258,21 @@ pub fn decode(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
             ..Decoded::default()
         });
     }
-    let header: Header = serde_json::from_slice(bytes)
-        .map_err(|e| DecodeError::Invalid(format!("not valid JSON ({e})")))?;
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        // JSON, but not an object with a review file's header (`9010`, a list).
+        serde_json::error::Category::Data => DecodeError::NotAReviewFile,
+        _ => DecodeError::NotJson(e.to_string()),
+    })?;
     if header.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(DecodeError::Invalid(format!(
-            "not a dossier review file (no \"format\": \"{FORMAT_NAME}\")"
-        )));
+        return Err(DecodeError::NotAReviewFile);
     }
     match header.version {
-        None => Err(DecodeError::Invalid(
-            "no format \"version\" in the file".to_string(),
-        )),
+        None => Err(DecodeError::NoVersion),
         Some(v) if v > FORMAT_VERSION => Err(DecodeError::Newer(v)),
         Some(1) => decode_v1(bytes, origin),
         Some(v) => {
             let file: BodyIn = serde_json::from_slice(bytes)
-                .map_err(|e| DecodeError::Invalid(format!("unexpected content ({e})")))?;
+                .map_err(|e| DecodeError::UnexpectedContent(e.to_string()))?;
             let writer = file.writer.clone();
             Ok(Decoded {
                 state: file.into_state(),
@@ -282,8 +331,8 @@ fn day_stamp(date: NaiveDate) -> u64 {
 }
 
 fn decode_v1(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
-    let file: FileV1 = serde_json::from_slice(bytes)
-        .map_err(|e| DecodeError::Invalid(format!("unexpected content ({e})")))?;
+    let file: FileV1 =
+        serde_json::from_slice(bytes).map_err(|e| DecodeError::UnexpectedContent(e.to_string()))?;
     let mut state = ReviewState::default();
     state.loads.last = file.last_observed;
     state.loads.known = file.known_ids.into_iter().collect();

@@ -122,7 +122,7 @@ pub fn parse(bytes: &[u8], offset: u64, head: Option<u32>) -> Result<LogRead, De
 
 /// Checks a log's first line; returns its checksum.
 fn read_header(line: &[u8]) -> Result<u32, DecodeError> {
-    let not_a_log = || DecodeError::Invalid("not a dossier review log".to_string());
+    let not_a_log = || DecodeError::NotALog;
     let (crc, payload) = unframe(line).ok_or_else(not_a_log)?;
     let header: Header = serde_json::from_slice(payload).map_err(|_| not_a_log())?;
     if header.format != LOG_FORMAT_NAME {

@@ -14,7 +14,7 @@
 //! exports, stay JSON (see [`super::log`], [`super::format`]).
 
 use super::change::{Snapshot, SnapshotDetail};
-use super::format::{DecodeError, Decoded, FORMAT_VERSION};
+use super::format::{Damage, DecodeError, Decoded, FORMAT_VERSION};
 use super::state::{Entry, FirstSeen, Loads, NoteVersion, Register, ReviewState, Reviewed, Shared};
 use crate::model::Status;
 use chrono::{Datelike, NaiveDate};
@@ -28,8 +28,7 @@ fn day(d: NaiveDate) -> i32 {
 }
 
 fn date(n: i32) -> Result<NaiveDate, DecodeError> {
-    NaiveDate::from_num_days_from_ce_opt(n)
-        .ok_or_else(|| DecodeError::Invalid(format!("a date out of range ({n})")))
+    NaiveDate::from_num_days_from_ce_opt(n).ok_or(DecodeError::DateOutOfRange(n))
 }
 
 fn status_code(s: Status) -> u8 {
@@ -45,7 +44,7 @@ fn status_of(code: u8) -> Result<Status, DecodeError> {
         0 => Ok(Status::Pending),
         1 => Ok(Status::Answered),
         2 => Ok(Status::Withdrawn),
-        n => Err(DecodeError::Invalid(format!("an unknown status ({n})"))),
+        n => Err(DecodeError::UnknownStatus(n)),
     }
 }
 
@@ -248,21 +247,21 @@ pub fn decode_any(bytes: &[u8], origin: &str) -> Result<Decoded, DecodeError> {
 
 /// Reads a snapshot (the bytes start with [`MAGIC`]).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    let invalid = |why: &str| DecodeError::Invalid(format!("a damaged snapshot ({why})"));
+    let invalid = DecodeError::DamagedSnapshot;
     let rest = bytes
         .strip_prefix(MAGIC)
-        .ok_or_else(|| invalid("no name"))?;
-    let line = memchr::memchr(b'\n', rest).ok_or_else(|| invalid("no version"))?;
+        .ok_or_else(|| invalid(Damage::NoName))?;
+    let line = memchr::memchr(b'\n', rest).ok_or_else(|| invalid(Damage::NoVersion))?;
     let version: u32 = std::str::from_utf8(&rest[..line])
         .ok()
         .and_then(|v| v.trim().parse().ok())
-        .ok_or_else(|| invalid("no version"))?;
+        .ok_or_else(|| invalid(Damage::NoVersion))?;
     if version > FORMAT_VERSION {
         return Err(DecodeError::Newer(version));
     }
     let rest = &rest[line + 1..];
     if rest.len() < 12 {
-        return Err(invalid("cut short"));
+        return Err(invalid(Damage::CutShort));
     }
     let mut len = [0u8; 8];
     len.copy_from_slice(&rest[..8]);
@@ -270,15 +269,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     crc.copy_from_slice(&rest[8..12]);
     let payload = &rest[12..];
     if payload.len() as u64 != u64::from_le_bytes(len) {
-        return Err(invalid("cut short"));
+        return Err(invalid(Damage::CutShort));
     }
     if crc32fast::hash(payload) != u32::from_le_bytes(crc) {
-        return Err(invalid("checksum"));
+        return Err(invalid(Damage::Checksum));
     }
     // Postcard is positional: a format 3 entry has no "to signal" mark at its end.
     let body: Body<String, EntryBin<String>> = if version <= 3 {
         let old: Body<String, EntryBinV3> =
-            postcard::from_bytes(payload).map_err(|e| invalid(&e.to_string()))?;
+            postcard::from_bytes(payload).map_err(|e| invalid(Damage::Body(e.to_string())))?;
         Body {
             writer: old.writer,
             entries: old
@@ -291,7 +290,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             new: old.new,
         }
     } else {
-        postcard::from_bytes(payload).map_err(|e| invalid(&e.to_string()))?
+        postcard::from_bytes(payload).map_err(|e| invalid(Damage::Body(e.to_string())))?
     };
     let mut entries = imbl::HashMap::new();
     for (id, e) in body.entries {

@@ -15,16 +15,15 @@
 
 use super::change::{Change, ChangeSummary, Snapshot};
 use super::clock::{replica_id, writer_of, Clock};
-use super::disk::own_log;
 pub use super::disk::{
     execute_read, execute_save, FileMark, FileRead, ReadJob, ReadResult, SaveJob, Saved,
 };
+use super::disk::{own_log, read_writer_state};
 use super::error::io_error;
 pub use super::error::{ReviewError, Unusable};
 use super::format::{encode, FORMAT_VERSION};
 use super::fs::{write_atomic, write_target, FileLock, Fs, RealFs, Step};
 use super::location::{claim_slot, Location};
-use super::snapshot::decode_any;
 use super::state::{Entry, FirstSeen, NoteBase, NoteVersion, ReviewState, Reviewed, Shared, Stamp};
 use crate::model::Question;
 use chrono::NaiveDate;
@@ -842,15 +841,12 @@ impl ReviewStore {
     /// nothing. Call [`Self::save_now`] after.
     pub fn import(&mut self, from: &Path) -> Result<ImportReport, ReviewError> {
         self.writable()?;
-        let bytes = self.fs.read(from).map_err(io_error(Step::Read, from))?;
         let origin = format!(
             "v1:{}",
             super::clock::clean_writer(&from.file_stem().unwrap_or_default().to_string_lossy())
         );
-        let incoming = decode_any(&bytes, &origin).map_err(|e| ReviewError::Invalid {
-            path: from.to_path_buf(),
-            reason: e,
-        })?;
+        // A writer's files are its snapshot and the log beside it: either names both.
+        let incoming = read_writer_state(self.fs.as_ref(), from, &origin)?;
         self.clock.observe(incoming.state.shared.latest());
         let mut report = ImportReport {
             repaired_notes: incoming.repaired_notes,
