@@ -1192,3 +1192,19 @@ fn keys_typed_before_the_switcher_s_choices_are_read_choose_among_them() {
     assert!(v.app.layers.picker().is_none(), "Enter chose");
     assert_eq!(v.shown(), ["16-16353QE"], "the view typed is applied");
 }
+
+#[test]
+fn t_on_a_narrow_terminal_shows_the_chronology_in_the_pane_below_the_list() {
+    let mut v = Viewer::new(Lang::Fr);
+    let before = v.screen(80, 24);
+    assert!(!before.contains("Chronologie du dossier"), "{before}");
+    v.press("t");
+    let after = v.screen(80, 24);
+    assert!(after.contains("Chronologie du dossier"), "{after}");
+    // Wide, the detail stays beside it.
+    let wide = v.screen(120, 40);
+    assert!(
+        wide.contains("Chronologie du dossier") && wide.contains("Détail"),
+        "{wide}"
+    );
+}

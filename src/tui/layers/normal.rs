@@ -89,7 +89,13 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Command::ToggleUnanswered => toggle_term(app, Quick::Unanswered),
         Command::ToggleOverdue => toggle_term(app, Quick::Overdue),
         Command::ToggleChronology => {
-            app.chronology = !app.chronology;
+            if app.cache.areas.timeline.is_none() {
+                // A narrow terminal shows one pane below the list: the chronology's.
+                app.chronology = true;
+                app.focus = Pane::Timeline;
+            } else {
+                app.chronology = !app.chronology;
+            }
             app.scroll.set(Pane::Timeline, 0);
         }
         Command::CopyCitation => {
