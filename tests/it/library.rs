@@ -586,3 +586,42 @@ fn what_changed_in_a_dossier_since_a_time_is_read_from_the_imports() {
         .unwrap();
     assert_eq!(all.iter().filter(|c| c.kind == ChangeKind::New).count(), 3);
 }
+
+#[test]
+fn a_day_s_archive_imported_without_amo_names_authors_the_library_knows() {
+    let Some(amo) = crate::util::shared("opendata") else {
+        return;
+    };
+    let s = Sandbox::new();
+    // Day one: 17-101QE with the deputies' AMO files, which name Mme Sylvie Bonnet.
+    let one = folder(
+        &s.path("one"),
+        &[("QANR5L17QE101", question("QANR5L17QE101"))],
+    );
+    for name in [
+        "acteur_PA719968.json",
+        "organe_PO845425.json",
+        "organe_PO845439.json",
+    ] {
+        std::fs::copy(amo.join(name), one.join(name)).unwrap();
+    }
+    s.ok(&["import", path(&one)]);
+    // Day two: a new question of hers, alone, as a day's archive comes.
+    let mut q = question("QANR5L17QE101");
+    q["question"]["uid"] = "QANR5L17QE105".into();
+    q["question"]["identifiant"]["numero"] = "105".into();
+    let two = folder(&s.path("two"), &[("QANR5L17QE105", q)]);
+    let out = s.run(&["--lang", "en", "import", path(&two)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("reference"),
+        "named, not said unnamed: {}",
+        stderr(&out)
+    );
+    let db = s.path("data/dossier/library/library.db");
+    let named = sqlite3(
+        &db,
+        "select author, political_group = (select political_group from questions where id = '17-101QE') from questions where id = '17-105QE'",
+    );
+    assert_eq!(named.trim(), "Mme Sylvie Bonnet|1");
+}

@@ -7,6 +7,7 @@ use super::reader::{read_dossiers, write_dossiers, ChangeKind};
 use super::{absolute_source, legacy, merge, schema, store, ImportReport, Library, LibraryError};
 use crate::load::{load_skipping, LoadOptions, LoadReport, Progress, Sources};
 use crate::model::{EventKind, Question, Status};
+use crate::parse::problem::Problem;
 use crate::query::db::{DbContext, Searcher};
 use crate::query::{NoReview, Query};
 use crate::review::change::{Change, ChangeSummary, Snapshot};
@@ -79,6 +80,70 @@ fn settled(q: &Question) -> bool {
                 && !q.constituency.is_empty()
         }
     }
+}
+
+/// Questions read without the AMO data that names their author, named as the library
+/// already knows the same acteur from its other questions (the latest published), so that
+/// a day's archive imported alone does not show `PA…` for a deputy the library knows.
+/// What was said of their authors follows: only those left unnamed are still said.
+fn name_known_authors(conn: &Connection, report: &mut LoadReport) -> rusqlite::Result<()> {
+    let questions = &mut report.questions;
+    let unresolved = |q: &Question| {
+        q.author_ref
+            .as_deref()
+            .is_some_and(|r| q.author.is_empty() || q.author == r)
+    };
+    let refs: std::collections::BTreeSet<&str> = questions
+        .iter()
+        .filter(|q| unresolved(q))
+        .filter_map(|q| q.author_ref.as_deref())
+        .collect();
+    if refs.is_empty() {
+        return Ok(());
+    }
+    let values: Vec<rusqlite::types::Value> = refs
+        .iter()
+        .map(|r| rusqlite::types::Value::Text((*r).to_string()))
+        .collect();
+    let mut known: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT author_ref, author, political_group, constituency FROM questions \
+         WHERE author_ref IN rarray(?1) AND author != '' AND author != author_ref \
+         ORDER BY published",
+    )?;
+    let mut rows = stmt.query([std::rc::Rc::new(values)])?;
+    while let Some(r) = rows.next()? {
+        known.insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?));
+    }
+    for q in questions.iter_mut().filter(|q| unresolved(q)) {
+        let Some((author, group, constituency)) =
+            q.author_ref.as_deref().and_then(|r| known.get(r))
+        else {
+            continue;
+        };
+        q.author = author.clone();
+        if q.group.is_empty() {
+            q.group = group.clone();
+        }
+        if q.constituency.is_empty() {
+            q.constituency = constituency.clone();
+        }
+    }
+    let left: std::collections::BTreeSet<String> = report
+        .questions
+        .iter()
+        .filter(|q| unresolved(q))
+        .filter_map(|q| q.author_ref.clone())
+        .collect();
+    report.diagnostics.retain_mut(|d| match &mut d.problem {
+        Problem::UnresolvedAuthor(r) => left.contains(r.as_str()),
+        Problem::NoAmo { authors } => {
+            *authors = left.len();
+            !left.is_empty()
+        }
+        _ => true,
+    });
+    Ok(())
 }
 
 /// What reading the PATHs gave: the questions (sources absolute), each with the stamp to
@@ -393,6 +458,8 @@ fn incremental(
         skipped,
     } = read(paths, options, &known, Some(conn), path)?;
     drop(known);
+    let mut loaded = loaded;
+    name_known_authors(conn, &mut loaded).map_err(sqlite)?;
     let mut report = ImportReport {
         read: loaded.questions.len() + skipped.len(),
         unchanged: skipped.len(),
