@@ -25,7 +25,7 @@ use super::label::event_kind;
 use super::opendata::question::{labels, parse_uid};
 use super::problem::Problem;
 use super::{split_constituency, LineMessage, Parsed};
-use crate::model::{Event, EventKind, Question, QuestionKind, Status};
+use crate::model::{Event, EventKind, Question, QuestionKind};
 use crate::text::fold::fold;
 
 /// Reads a saved question page. `source` is recorded in the question.
@@ -659,26 +659,15 @@ impl Page {
         }
         let answered = self.has(EventKind::AnswerPublished);
         let withdrawn = self.has(EventKind::Withdrawn);
-        let status = if answered || (!self.answer.text.is_empty() && !withdrawn) {
-            Status::Answered
-        } else if withdrawn {
-            Status::Withdrawn
-        } else {
-            Status::Pending
-        };
-        let title = if self.title.is_empty() {
-            self.analysis
-                .clone()
-                .or(self.analysis_head.clone())
-                .unwrap_or_else(|| self.rubric.clone())
-        } else {
-            self.title
-        };
-        let ministry_assigned = if self.ministry_assigned.is_empty() {
-            self.ministry_asked.clone()
-        } else {
-            self.ministry_assigned
-        };
+        let status = super::page_status(answered, !self.answer.text.is_empty(), withdrawn);
+        let title = super::title_or_analysis(
+            self.title,
+            &self.analysis,
+            &self.analysis_head,
+            &self.rubric,
+        );
+        let ministry_assigned =
+            super::assigned_or_asked(self.ministry_assigned, &self.ministry_asked);
         Ok(Parsed {
             question: Question {
                 id: Question::make_id(legislature, number, kind),

@@ -25,7 +25,7 @@ pub mod problem;
 pub mod reference;
 pub mod text;
 
-use crate::model::Question;
+use crate::model::{Question, Status};
 use chrono::NaiveDate;
 use problem::Problem;
 
@@ -70,6 +70,46 @@ pub struct Parsed {
 /// The version of what the parsers make of a document: bump it whenever the same bytes would
 /// give another question or other warnings, so that caches written before are not trusted.
 pub const PARSER_VERSION: u32 = 5;
+
+/// A page's status from what it shows: answered when its answer is dated or its text is
+/// there (unless withdrawn), withdrawn when closed, else pending (the text, HTML and older
+/// layouts' readers).
+pub(crate) fn page_status(answered: bool, has_answer_text: bool, withdrawn: bool) -> Status {
+    if answered || (has_answer_text && !withdrawn) {
+        Status::Answered
+    } else if withdrawn {
+        Status::Withdrawn
+    } else {
+        Status::Pending
+    }
+}
+
+/// The ministry that must answer: the one asked when no other is named.
+pub(crate) fn assigned_or_asked(assigned: String, asked: &str) -> String {
+    if assigned.is_empty() {
+        asked.to_string()
+    } else {
+        assigned
+    }
+}
+
+/// A title, or for a page without one its analysis, its heading, else its rubric (as the
+/// open data's readers do).
+pub(crate) fn title_or_analysis(
+    title: String,
+    analysis: &Option<String>,
+    head: &Option<String>,
+    rubric: &str,
+) -> String {
+    if title.is_empty() {
+        analysis
+            .clone()
+            .or_else(|| head.clone())
+            .unwrap_or_else(|| rubric.to_string())
+    } else {
+        title
+    }
+}
 
 /// Checks what the parser guarantees of every question it returns, so that property tests
 /// and the fuzzer can hold it to them: the id matches its parts, events are in date order,

@@ -12,7 +12,7 @@ use super::label::{self, kind_from_words, Field, Section};
 use super::problem::Problem;
 use super::{legislature_on, split_constituency, LineMessage, Parsed};
 use crate::limits::MAX_LINE_BYTES;
-use crate::model::{Event, EventKind, ExtraField, Question, QuestionKind, Status};
+use crate::model::{Event, EventKind, ExtraField, Question, QuestionKind};
 use crate::text::fold::fold;
 use std::borrow::Cow;
 
@@ -470,13 +470,7 @@ impl<'a> Builder<'a> {
             .iter()
             .any(|e| e.kind == EventKind::AnswerPublished);
         let withdrawn = self.events.iter().any(|e| e.kind == EventKind::Withdrawn);
-        let status = if answered || (!answer.text.is_empty() && !withdrawn) {
-            Status::Answered
-        } else if withdrawn {
-            Status::Withdrawn
-        } else {
-            Status::Pending
-        };
+        let status = super::page_status(answered, !answer.text.is_empty(), withdrawn);
         if !answered && !answer.text.is_empty() && !withdrawn {
             self.warnings
                 .push(LineMessage::doc(Problem::AnswerWithoutDate));
@@ -487,11 +481,8 @@ impl<'a> Builder<'a> {
         } else {
             self.title_parts.join(" ")
         };
-        let ministry_assigned = if self.ministry_assigned.is_empty() {
-            self.ministry_asked.clone()
-        } else {
-            self.ministry_assigned
-        };
+        let ministry_assigned =
+            super::assigned_or_asked(self.ministry_assigned, &self.ministry_asked);
         Ok(Parsed {
             question: Question {
                 id: Question::make_id(legislature, number, kind),

@@ -24,7 +24,7 @@ use super::htmltext::{one_line, strip_qe_header};
 use super::inline::Styled;
 use super::problem::Problem;
 use super::{LineMessage, Parsed};
-use crate::model::{Event, EventKind, Question, QuestionKind, Status};
+use crate::model::{Event, EventKind, Question, QuestionKind};
 use lines::{starts, Line};
 
 /// A known layout of the Assemblée's question pages.
@@ -269,32 +269,21 @@ impl Draft {
         }
         let answered = self.has(EventKind::AnswerPublished);
         let withdrawn = self.has(EventKind::Withdrawn);
-        let status = if answered || (!self.answer.is_empty() && !withdrawn) {
-            Status::Answered
-        } else if withdrawn {
-            Status::Withdrawn
-        } else {
-            Status::Pending
-        };
+        let status = super::page_status(answered, !self.answer.is_empty(), withdrawn);
         if !answered && !self.answer.is_empty() && !withdrawn {
             self.warnings
                 .push(LineMessage::doc(Problem::AnswerWithoutDate));
         }
         // The older pages have no title: their analysis stands for it, as the HTML reader
         // and the open-data reader do.
-        let title = if self.title.is_empty() {
-            self.analysis
-                .clone()
-                .or(self.analysis_head.clone())
-                .unwrap_or_else(|| self.rubric.clone())
-        } else {
-            self.title
-        };
-        let ministry_assigned = if self.ministry_assigned.is_empty() {
-            self.ministry_asked.clone()
-        } else {
-            self.ministry_assigned
-        };
+        let title = super::title_or_analysis(
+            self.title,
+            &self.analysis,
+            &self.analysis_head,
+            &self.rubric,
+        );
+        let ministry_assigned =
+            super::assigned_or_asked(self.ministry_assigned, &self.ministry_asked);
         Ok(Parsed {
             question: Question {
                 id: Question::make_id(legislature, number, kind),
