@@ -88,11 +88,7 @@ fn settled(q: &Question) -> bool {
 /// What was said of their authors follows: only those left unnamed are still said.
 fn name_known_authors(conn: &Connection, report: &mut LoadReport) -> rusqlite::Result<()> {
     let questions = &mut report.questions;
-    let unresolved = |q: &Question| {
-        q.author_ref
-            .as_deref()
-            .is_some_and(|r| q.author.is_empty() || q.author == r)
-    };
+    let unresolved = |q: &Question| q.author_ref.is_some() && merge::unresolved_author(q);
     let refs: std::collections::BTreeSet<&str> = questions
         .iter()
         .filter(|q| unresolved(q))

@@ -66,7 +66,7 @@ fn union_events(newer: Vec<Event>, older: Vec<Event>) -> Vec<Event> {
 
 /// True when the record shows its author by the acteur reference only (read without the
 /// AMO data that names them).
-fn unresolved_author(q: &Question) -> bool {
+pub(super) fn unresolved_author(q: &Question) -> bool {
     q.author.is_empty() || q.author_ref.as_deref() == Some(q.author.as_str())
 }
 
