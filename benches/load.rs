@@ -670,6 +670,7 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         Action::Loaded(Box::new(dossier::tui::action::Loaded {
             generation,
             report,
+            light: None,
             index,
         })),
     );

@@ -189,6 +189,7 @@ fn main() {
         Action::Loaded(Box::new(Loaded {
             generation,
             report,
+            light: None,
             index,
         })),
         &mut setup,

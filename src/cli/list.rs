@@ -15,6 +15,7 @@ use dossier_core::query::{
     filter, sort_hits_indexed, sort_rows, Query, QueryContext, QueryError, ReviewFacts,
     SearchIndex, SortKey,
 };
+use dossier_core::record::Record;
 use dossier_core::text::sanitize::terminal_line;
 use dossier_core::text::width::{fit, truncate};
 use std::io::{self, IsTerminal, Write};
@@ -384,6 +385,7 @@ pub fn select<'a>(
         today: ctx.today,
         review,
         related,
+        texts: None,
     };
     let mut hits = filter(questions, &index, query, &qctx, None);
     let by_score = sort.is_none() && query.has_free_words();

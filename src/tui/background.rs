@@ -67,8 +67,8 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Resumed => {}
         Action::Copied(Ok(how)) => {
-            if let Some(q) = app.selected_question() {
-                let text = ui::copied(lang, how, &ui::citation(lang, q));
+            if let Some(q) = app.selected_index().and_then(|i| app.dossier.question(i)) {
+                let text = ui::copied(lang, how, &ui::citation(lang, &q));
                 show(app, text, MessageKind::Info);
             }
         }

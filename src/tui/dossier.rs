@@ -2,20 +2,41 @@
 //! positions by id, campaigns and grouped answers (found after the load), and how each
 //! question stands (for what changed since a review). Shared behind an `Arc` with the
 //! threads that filter, index, relate and export it.
+//!
+//! Every question is held as a light row (what the list, the filter and the sort read).
+//! The questions themselves are held too when the dossier was loaded whole (PATHs, the
+//! sample, a named dossier); for the whole library they stay in it and are read when shown
+//! (a few kept), so that the viewer holds what it shows, not everything.
 
 use chrono::NaiveDate;
 use dossier_core::deadline::{timing, Current, Timing};
+use dossier_core::library::{Library, Reader};
 use dossier_core::load::LoadReport;
 use dossier_core::model::Question;
 use dossier_core::parse::diagnostic::Diagnostic;
-use dossier_core::query::SearchIndex;
+use dossier_core::query::rows::{Row, Texts};
+use dossier_core::query::{SearchIndex, TextSource};
+use dossier_core::record::Record;
 use dossier_core::review::Snapshot;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// The whole library as a load hands it over: its rows, and where to read the rest.
+#[derive(Debug)]
+pub struct LightLoad {
+    /// Every question's light row, in qid order.
+    pub rows: Vec<Row>,
+    /// The library's folder.
+    pub dir: PathBuf,
+}
 
 /// A loaded dossier with what the viewer derives from it once.
 pub struct Dossier {
-    /// The questions, in load order.
-    pub questions: Vec<Question>,
+    /// Every question's light row, in load order.
+    pub rows: Vec<Row>,
+    /// The questions whole, or where they are read.
+    whole: Whole,
     /// Folded search keys, built once.
     pub index: SearchIndex,
     /// Deadline and delays of each question, as of `today`.
@@ -24,7 +45,7 @@ pub struct Dossier {
     /// follow it.
     pub current: Current,
     /// Position of each question by id.
-    pub by_id: HashMap<String, usize>,
+    pub by_id: HashMap<Box<str>, usize>,
     /// What the load had to say.
     pub diagnostics: Vec<Diagnostic>,
     /// Files that gave no question.
@@ -38,10 +59,102 @@ pub struct Dossier {
     pub snapshots: Vec<std::sync::OnceLock<Snapshot>>,
 }
 
+/// The questions whole.
+enum Whole {
+    /// Loaded whole, in the rows' order.
+    Held(Vec<Question>),
+    /// Left in the library, read when shown.
+    Library(Box<Shelf>),
+}
+
+/// The questions of the whole library read so far, the last few kept.
+struct Shelf {
+    dir: PathBuf,
+    reader: Mutex<Option<Reader>>,
+    kept: Mutex<Kept>,
+}
+
+/// The questions read last, by position, oldest first.
+type Kept = (VecDeque<usize>, HashMap<usize, Arc<Question>>);
+
+/// Questions read from the library kept at once: the selection, the related questions it
+/// shows, the moves back and forth between them.
+const KEPT: usize = 64;
+
+impl Shelf {
+    /// Runs `f` on the library's reader (opened on first use); `None` when the library
+    /// cannot be read (logged: the pane then says the question is not there).
+    fn with_reader<T>(&self, f: impl FnOnce(&Reader) -> Option<T>) -> Option<T> {
+        let mut reader = self.reader.lock().ok()?;
+        if reader.is_none() {
+            match Library::at(&self.dir).reader() {
+                Ok(r) => *reader = Some(r),
+                Err(e) => {
+                    tracing::warn!(error = %e, "the library could not be read");
+                    return None;
+                }
+            }
+        }
+        f(reader.as_ref()?)
+    }
+
+    /// The whole questions of these rows, in their order (those that could be read).
+    fn read(&self, rows: &[&Row]) -> Vec<Question> {
+        let mut qids: Vec<i64> = rows.iter().map(|r| r.qid).collect();
+        qids.sort_unstable();
+        let read = self.with_reader(|r| match r.questions(Some(&qids)) {
+            Ok(q) => Some(q),
+            Err(e) => {
+                tracing::warn!(error = %e, "questions not read from the library");
+                None
+            }
+        });
+        let mut by_qid: HashMap<i64, Question> = read.unwrap_or_default().into_iter().collect();
+        rows.iter().filter_map(|r| by_qid.remove(&r.qid)).collect()
+    }
+
+    fn question(&self, i: usize, row: &Row) -> Option<Arc<Question>> {
+        if let Some(q) = self.kept.lock().ok()?.1.get(&i) {
+            return Some(Arc::clone(q));
+        }
+        let q = Arc::new(self.read(&[row]).pop()?);
+        let mut kept = self.kept.lock().ok()?;
+        let (order, by_position) = &mut *kept;
+        if by_position.insert(i, Arc::clone(&q)).is_none() {
+            order.push_back(i);
+        }
+        while order.len() > KEPT {
+            if let Some(old) = order.pop_front() {
+                by_position.remove(&old);
+            }
+        }
+        Some(q)
+    }
+}
+
+/// A whole question: the dossier's own, or read from the library.
+pub enum WholeQuestion<'a> {
+    /// Held by the dossier.
+    Held(&'a Question),
+    /// Read from the library.
+    Read(Arc<Question>),
+}
+
+impl std::ops::Deref for WholeQuestion<'_> {
+    type Target = Question;
+    fn deref(&self) -> &Question {
+        match self {
+            WholeQuestion::Held(q) => q,
+            WholeQuestion::Read(q) => q,
+        }
+    }
+}
+
 impl std::fmt::Debug for Dossier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Dossier")
-            .field("questions", &self.questions.len())
+            .field("questions", &self.rows.len())
+            .field("held", &matches!(self.whole, Whole::Held(_)))
             .field("index", &self.index)
             .finish()
     }
@@ -49,27 +162,44 @@ impl std::fmt::Debug for Dossier {
 
 impl Dossier {
     /// Derives what the viewer needs from a load and its index (built with the load's
-    /// legislature in session).
-    pub fn new(report: LoadReport, index: SearchIndex, today: NaiveDate) -> Self {
+    /// legislature in session): from its questions, or from the whole library's rows
+    /// (`light`), its questions then left in the library.
+    pub fn new(
+        report: LoadReport,
+        light: Option<LightLoad>,
+        index: SearchIndex,
+        today: NaiveDate,
+    ) -> Self {
         let current = report.current;
-        let timings = report
-            .questions
-            .iter()
-            .map(|q| timing(q, today, current))
-            .collect();
-        let by_id = report
-            .questions
+        let (rows, whole) = match light {
+            Some(light) => (
+                light.rows,
+                Whole::Library(Box::new(Shelf {
+                    dir: light.dir,
+                    reader: Mutex::new(None),
+                    kept: Mutex::default(),
+                })),
+            ),
+            None => (
+                report
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| Row::of(i as i64, q))
+                    .collect(),
+                Whole::Held(report.questions),
+            ),
+        };
+        let timings = rows.iter().map(|r| timing(r, today, current)).collect();
+        let by_id = rows
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.id.clone(), i))
+            .map(|(i, r)| (r.id.clone(), i))
             .collect();
         Dossier {
-            snapshots: report
-                .questions
-                .iter()
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            questions: report.questions,
+            snapshots: rows.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            rows,
+            whole,
             index,
             timings,
             current,
@@ -81,10 +211,11 @@ impl Dossier {
         }
     }
 
-    /// Derives what the viewer needs from a load, building the index here.
+    /// Derives what the viewer needs from a load of whole questions, building the index
+    /// here.
     pub fn from_report(report: LoadReport, today: NaiveDate) -> Self {
         let index = SearchIndex::build(&report.questions, report.current);
-        Dossier::new(report, index, today)
+        Dossier::new(report, None, index, today)
     }
 
     /// An empty dossier (while loading).
@@ -92,29 +223,127 @@ impl Dossier {
         Dossier::from_report(LoadReport::default(), NaiveDate::MIN)
     }
 
-    /// The question with this id.
-    pub fn get(&self, id: &str) -> Option<(usize, &Question)> {
+    /// How many questions.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when it has no question.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The questions whole, when the dossier holds them (not for the whole library).
+    pub fn held(&self) -> Option<&[Question]> {
+        match &self.whole {
+            Whole::Held(questions) => Some(questions),
+            Whole::Library(_) => None,
+        }
+    }
+
+    /// The library the questions are read from, when they are left in it.
+    pub fn library(&self) -> Option<&std::path::Path> {
+        match &self.whole {
+            Whole::Held(_) => None,
+            Whole::Library(shelf) => Some(&shelf.dir),
+        }
+    }
+
+    /// The question at `i`, whole: held, or read from the library (`None` when it cannot
+    /// be read).
+    pub fn question(&self, i: usize) -> Option<WholeQuestion<'_>> {
+        match &self.whole {
+            Whole::Held(questions) => questions.get(i).map(WholeQuestion::Held),
+            Whole::Library(shelf) => shelf
+                .question(i, self.rows.get(i)?)
+                .map(WholeQuestion::Read),
+        }
+    }
+
+    /// The questions at these positions, whole, in their order (those that can be read):
+    /// what an export writes.
+    pub fn questions_at(&self, positions: &[usize]) -> Vec<WholeQuestion<'_>> {
+        match &self.whole {
+            Whole::Held(questions) => positions
+                .iter()
+                .filter_map(|&i| questions.get(i).map(WholeQuestion::Held))
+                .collect(),
+            Whole::Library(shelf) => {
+                let rows: Vec<&Row> = positions.iter().filter_map(|&i| self.rows.get(i)).collect();
+                shelf
+                    .read(&rows)
+                    .into_iter()
+                    .map(|q| WholeQuestion::Read(Arc::new(q)))
+                    .collect()
+            }
+        }
+    }
+
+    /// Runs `f` on the library's reader, for a dossier left in the library.
+    pub fn with_reader<T>(&self, f: impl FnOnce(&Reader) -> Option<T>) -> Option<T> {
+        match &self.whole {
+            Whole::Held(_) => None,
+            Whole::Library(shelf) => shelf.with_reader(f),
+        }
+    }
+
+    /// The question with this id: its position and row.
+    pub fn get(&self, id: &str) -> Option<(usize, &Row)> {
         let i = *self.by_id.get(id)?;
-        self.questions.get(i).map(|q| (i, q))
+        self.rows.get(i).map(|r| (i, r))
     }
 
     /// How the question at `i` stands now (see [`Snapshot::of`]), computed once.
     pub fn snapshot(&self, i: usize) -> Option<&Snapshot> {
-        let q = self.questions.get(i)?;
-        Some(self.snapshots.get(i)?.get_or_init(|| Snapshot::of(q)))
+        let row = self.rows.get(i)?;
+        Some(self.snapshots.get(i)?.get_or_init(|| Snapshot::of(row)))
     }
 
-    /// A question a relation points to: one of the dossier's, or one of the library kept
-    /// beside a named dossier because it is related to one of its questions.
-    pub fn related_question(&self, i: usize) -> Option<&Question> {
-        self.questions
-            .get(i)
-            .or_else(|| self.related.get()?.outside(i))
+    /// A question a relation points to, whole (see [`Dossier::related_record`]).
+    pub fn related_question(&self, i: usize) -> Option<WholeQuestion<'_>> {
+        if i < self.rows.len() {
+            return self.question(i);
+        }
+        self.related.get()?.outside(i).map(WholeQuestion::Held)
     }
 
-    /// The position of a question of this dossier (by identity, not only by id).
-    pub fn position(&self, q: &Question) -> Option<usize> {
-        let i = *self.by_id.get(&q.id)?;
-        std::ptr::eq(self.questions.get(i)?, q).then_some(i)
+    /// A question a relation points to, as a record: one of the dossier's rows, or one of
+    /// the library kept beside a named dossier because it is related to one of its
+    /// questions.
+    pub fn related_record(&self, i: usize) -> Option<&dyn Record> {
+        match self.rows.get(i) {
+            Some(row) => Some(row),
+            None => Some(self.related.get()?.outside(i)?),
+        }
+    }
+}
+
+/// The texts the filter reads (`text:`, phrases) of questions left in the library.
+impl TextSource for Dossier {
+    fn texts(&self, positions: &[usize]) -> Vec<Option<Texts>> {
+        match &self.whole {
+            Whole::Held(questions) => positions
+                .iter()
+                .map(|&i| {
+                    questions.get(i).map(|q| Texts {
+                        question: q.question_text.clone(),
+                        answer: q.answer_text.clone(),
+                    })
+                })
+                .collect(),
+            Whole::Library(shelf) => {
+                let qids: Vec<i64> = positions
+                    .iter()
+                    .filter_map(|&i| self.rows.get(i).map(|r| r.qid))
+                    .collect();
+                let mut read = shelf
+                    .with_reader(|r| r.texts(&qids).ok())
+                    .unwrap_or_default();
+                positions
+                    .iter()
+                    .map(|&i| read.remove(&self.rows.get(i)?.qid))
+                    .collect()
+            }
+        }
     }
 }

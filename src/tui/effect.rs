@@ -7,14 +7,14 @@
 //! programs run, and where early results go.
 
 use super::action::{Action, Loaded};
-use super::dossier::Dossier;
+use super::dossier::{Dossier, LightLoad};
 use super::external::{External, Ran, RunError};
 use super::filtering::{compute_in_steps, FilterJob};
 use super::jobs::{self, ExportJob, SaveJob};
 use chrono::NaiveDate;
 use dossier_core::cache::Cache;
 use dossier_core::library::Origin;
-use dossier_core::load::{LoadOptions, Progress};
+use dossier_core::load::{LoadOptions, LoadReport, Progress};
 use dossier_core::parse::problem::IoReason;
 use dossier_core::query::words::WordIndex;
 use dossier_core::query::SearchIndex;
@@ -186,7 +186,20 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
             generation,
             dossier,
         } => {
-            let words = WordIndex::build_cancellable(&dossier.questions, env.cancelled())?;
+            let words = match dossier.held() {
+                Some(questions) => WordIndex::build_cancellable(questions, env.cancelled())?,
+                // The library's own index could not be read with its rows: built again,
+                // its questions read a batch at a time.
+                None => WordIndex::build_streamed(
+                    dossier.len(),
+                    |range| {
+                        let positions: Vec<usize> = range.collect();
+                        let read = dossier.questions_at(&positions);
+                        Some(read.iter().map(|q| (**q).clone()).collect())
+                    },
+                    env.cancelled(),
+                )?,
+            };
             Action::Indexed {
                 generation,
                 words: Box::new(words),
@@ -198,10 +211,19 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
             config,
         } => Action::Related {
             generation,
-            related: Box::new(dossier_core::related::RelatedSet::build(
-                &dossier.questions,
-                &config,
-            )),
+            related: Box::new(match dossier.held() {
+                Some(questions) => dossier_core::related::RelatedSet::build(questions, &config),
+                // The whole library's relations are found at its imports; none kept, none
+                // found here (that would read every text).
+                None => dossier_core::related::RelatedSet::from_stored(
+                    &dossier.rows,
+                    dossier_core::related::Stored {
+                        config,
+                        relations: Default::default(),
+                        outside: Vec::new(),
+                    },
+                ),
+            }),
         },
         Effect::News {
             generation,
@@ -219,15 +241,12 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
             today,
         ))),
         Effect::StoreCache(dossier) => {
-            if let (Some(cache), Some(ticket)) = (env.cache(), &dossier.cache_ticket) {
+            if let (Some(cache), Some(ticket), Some(questions)) =
+                (env.cache(), &dossier.cache_ticket, dossier.held())
+            {
                 let related = dossier.related.get().map(|r| r.to_stored());
                 // Quitting meanwhile leaves the previous cache in place.
-                let _ = cache.store(
-                    ticket,
-                    &dossier.questions,
-                    dossier.index.words(),
-                    related.as_ref(),
-                );
+                let _ = cache.store(ticket, questions, dossier.index.words(), related.as_ref());
             }
             return None;
         }
@@ -283,10 +302,43 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
             };
             Action::Scored {
                 generation,
-                board: Arc::new(dossier_core::scoreboard::compute(&dossier.questions, &opts)),
+                board: Arc::new(dossier_core::scoreboard::compute(&dossier.rows, &opts)),
             }
         }
     })
+}
+
+/// The whole library as the viewer holds it: its rows with their search keys and word
+/// index, its questions left in it (see [`Dossier`]). None for other origins.
+pub fn load_light(
+    generation: u64,
+    origin: &Origin,
+    legislature: Option<u16>,
+) -> Option<Result<Loaded, dossier_core::library::OriginError>> {
+    let Origin::Library { dir, .. } = origin else {
+        return None;
+    };
+    Some(origin.load_light(legislature)?.map(|(light, current)| {
+        let index = SearchIndex::build_keys(&light.rows, current);
+        if let Some(words) = light.words {
+            index.set_words(words);
+        }
+        let report = LoadReport {
+            files_read: light.rows.len(),
+            related: light.related,
+            current,
+            ..Default::default()
+        };
+        Loaded {
+            generation,
+            report,
+            light: Some(LightLoad {
+                rows: light.rows,
+                dir: dir.clone(),
+            }),
+            index,
+        }
+    }))
 }
 
 /// How many of the whole library's newest questions are shown while the rest loads: screens
@@ -306,8 +358,18 @@ fn load(
         env.early(Action::Preview(Box::new(Loaded {
             generation,
             report,
+            light: None,
             index,
         })));
+    }
+    if let Some(loaded) = load_light(generation, origin, legislature) {
+        if env.cancelled().load(Ordering::SeqCst) {
+            return None;
+        }
+        return Some(match loaded {
+            Ok(loaded) => Action::Loaded(Box::new(loaded)),
+            Err(e) => Action::LoadFailed(generation, Box::new(e)),
+        });
     }
     let progress = |p: Progress| env.early(Action::LoadProgress(generation, p));
     let loaded = origin.load(
@@ -334,6 +396,7 @@ fn load(
     Some(Action::Loaded(Box::new(Loaded {
         generation,
         report,
+        light: None,
         index,
     })))
 }

@@ -64,9 +64,10 @@ pub fn compute_in_steps(
         today: job.today,
         review: job.review.as_ref(),
         related: dossier.related.get(),
+        texts: Some(dossier.as_ref()),
     };
     let hits = filter_cancellable(
-        &dossier.questions,
+        &dossier.rows,
         &dossier.index,
         &job.query,
         &ctx,
@@ -77,7 +78,7 @@ pub fn compute_in_steps(
     if hits.len() >= PARTIAL_FROM {
         let mut first = hits.clone();
         sort_first_hits_indexed(
-            &dossier.questions,
+            &dossier.rows,
             &dossier.index,
             &mut first,
             job.sort,
@@ -92,7 +93,7 @@ pub fn compute_in_steps(
         early(first);
     }
     sort_hits_indexed(
-        &dossier.questions,
+        &dossier.rows,
         &dossier.index,
         &mut hits,
         job.sort,

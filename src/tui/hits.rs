@@ -46,7 +46,7 @@ pub fn follow(app: &mut App, fx: &mut Vec<Effect>) {
         review: Arc::clone(&app.review_state),
     };
     app.filtered.key = Some(key);
-    if app.background_filtering && app.dossier.questions.len() >= BACKGROUND_THRESHOLD {
+    if app.background_filtering && app.dossier.len() >= BACKGROUND_THRESHOLD {
         app.filtered.state = HitsState::Computing;
         fx.push(Effect::Filter(job));
     } else {
@@ -77,7 +77,7 @@ pub fn install(app: &mut App, generation: u64, hits: Vec<Hit>, complete: bool) {
             app.selected = 0;
             app.scroll.reset();
             if app.selected_id.is_none() {
-                app.selected_id = app.selected_question().map(|q| q.id.clone());
+                app.selected_id = app.selected_question().map(|q| q.id.to_string());
             }
         }
     }
@@ -110,7 +110,7 @@ pub fn recount(app: &mut App) {
     let d = Arc::clone(&app.dossier);
     if !app.counted_all.is_for(&d, &app.review_state) {
         let flags = d
-            .questions
+            .rows
             .iter()
             .enumerate()
             .map(|(i, q)| {
@@ -137,7 +137,7 @@ pub fn recount(app: &mut App) {
     let all = || 0..flags.len();
     let shown = || app.shown_hits().iter().map(|h| h.index);
     app.counts = Counts {
-        total: d.questions.len(),
+        total: d.len(),
         shown: app.shown_hits().len(),
         pending: count(PENDING, &mut shown()),
         overdue: count(OVERDUE, &mut shown()),
@@ -170,7 +170,7 @@ pub fn select(app: &mut App, position: usize) {
         app.scroll.reset();
     }
     app.selected = position;
-    app.selected_id = app.selected_question().map(|q| q.id.clone());
+    app.selected_id = app.selected_question().map(|q| q.id.to_string());
 }
 
 /// Moves the selection by `delta` rows, within the list.

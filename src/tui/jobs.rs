@@ -244,31 +244,28 @@ pub fn export_when_free(job: ExportJob, free: impl FnOnce()) -> ExportDone {
         }
     }
     free();
-    let questions: Vec<_> = job
-        .shown
-        .iter()
-        .filter_map(|&i| job.dossier.questions.get(i))
-        .collect();
-    // Found after the load; an export asked for before they are has them computed here.
+    // The whole library's are read from it, for the time of the export.
+    let whole = job.dossier.questions_at(&job.shown);
+    let questions: Vec<&dossier_core::model::Question> = whole.iter().map(|q| &**q).collect();
+    // Found after the load; an export asked for before they are has them computed here
+    // (the whole library's are found at its imports).
     let computed;
-    let related = match job.dossier.related.get() {
-        Some(r) => r,
-        None => {
-            computed = dossier_core::related::RelatedSet::build(
-                &job.dossier.questions,
-                &job.related_config,
-            );
-            &computed
+    let related = match (job.dossier.related.get(), job.dossier.held()) {
+        (Some(r), _) => Some(r),
+        (None, Some(held)) => {
+            computed = dossier_core::related::RelatedSet::build(held, &job.related_config);
+            Some(&computed)
         }
+        (None, None) => None,
     };
     let shown = export::Shown {
         questions: &questions,
         review: &job.review,
-        related: Some(related),
+        related,
         words: &job.lang,
         today: job.today,
         signalement: Some(export::Signalement {
-            questions: &job.dossier.questions,
+            questions: &job.dossier.rows,
             indices: &job.shown,
             quota: job.quota,
             words: &job.lang,
@@ -344,13 +341,18 @@ pub fn news(
             None
         })
         .unwrap_or_default();
-    let news = news::compute(
-        &dossier.questions,
-        dossier.current,
-        since.first_day(today),
-        today,
-        &imported,
-    );
+    let (from, current) = (since.first_day(today), dossier.current);
+    let news = match dossier.held() {
+        Some(questions) => news::compute(questions, current, from, today, &imported),
+        // The whole library: only its questions that may have news are read.
+        None => dossier
+            .with_reader(|reader| {
+                dossier_core::library::library_news(reader, current, from, today, &imported)
+                    .map_err(|e| tracing::warn!(error = %e, "the library's news not read"))
+                    .ok()
+            })
+            .unwrap_or_else(|| news::compute(&[], current, from, today, &imported)),
+    };
     NewsFound {
         generation,
         news,

@@ -39,18 +39,23 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     app.load.shown = Shown::Loaded;
     app.load.progress = None;
     let mut report = loaded.report;
-    let n = report.questions.len();
-    let cached_related = report
-        .related
-        .take()
-        .filter(|s| s.fits(n, &app.related_config));
+    let light = loaded.light;
+    let n = light
+        .as_ref()
+        .map_or(report.questions.len(), |l| l.rows.len());
+    // The whole library's relations are those found at its imports, with its settings.
+    let whole_library = light.is_some();
+    let cached_related = report.related.take().filter(|s| {
+        s.fits(n, &app.related_config)
+            || (whole_library && s.relations.len() == n + s.outside.len())
+    });
     if cached_related.is_none() {
         // Found again below, then kept (with other settings than those cached, say).
         if let Some(ticket) = report.cache.as_mut() {
             ticket.has_related = false;
         }
     }
-    app.dossier = Arc::new(Dossier::new(report, loaded.index, app.today));
+    app.dossier = Arc::new(Dossier::new(report, light, loaded.index, app.today));
     if app.dossier.index.words().is_none() {
         fx.push(Effect::Index {
             generation: loaded.generation,
@@ -60,8 +65,7 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     app.campaign_of = Arc::new(Vec::new());
     match cached_related {
         Some(stored) => {
-            let set =
-                dossier_core::related::RelatedSet::from_stored(&app.dossier.questions, stored);
+            let set = dossier_core::related::RelatedSet::from_stored(&app.dossier.rows, stored);
             super::related::install(app, set);
         }
         None => fx.push(Effect::Relate {
@@ -87,7 +91,7 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     } else if warnings > 0 {
         show(app, ui::load_warnings(lang, warnings), MessageKind::Warning);
     }
-    let summary = app.review.observe(&app.dossier.questions, app.today);
+    let summary = app.review.observe(&app.dossier.rows, app.today);
     if let Some(reason) = app.review.read_only_reason() {
         let text = ui::review_read_only(lang, &dossier_core::i18n::review::unusable(lang, reason));
         show_also(app, text, MessageKind::Warning);
@@ -99,7 +103,7 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
         show_also(app, sentence, MessageKind::Info);
     }
     if !first && app.message.is_none() {
-        let n = app.dossier.questions.len();
+        let n = app.dossier.len();
         show(app, ui::reloaded(lang, n), MessageKind::Info);
     }
     if first && app.review.repaired_notes() > 0 {
@@ -120,7 +124,7 @@ pub fn preview(app: &mut App, page: Loaded) {
         return;
     }
     app.load.shown = Shown::Preview;
-    app.dossier = Arc::new(Dossier::new(page.report, page.index, app.today));
+    app.dossier = Arc::new(Dossier::new(page.report, page.light, page.index, app.today));
     app.campaign_of = Arc::new(Vec::new());
     app.campaign_rows.clear();
     app.ungrouped = None;

@@ -84,7 +84,7 @@ pub fn toggle(app: &mut App, command: Command) {
         return;
     };
     let dossier = Arc::clone(&app.dossier);
-    let Some(q) = dossier.questions.get(index) else {
+    let Some(q) = dossier.rows.get(index) else {
         return;
     };
     let lang = app.lang;
@@ -139,8 +139,8 @@ pub fn mark_all(app: &mut App, ids: &[String]) {
         });
     }
     let marks = at.iter().filter_map(|&i| {
-        let q = dossier.questions.get(i)?;
-        Some((q.id.as_str(), dossier.snapshot(i)?.clone()))
+        let q = dossier.rows.get(i)?;
+        Some((&*q.id, dossier.snapshot(i)?.clone()))
     });
     match app.review.mark_all_reviewed_as(marks, app.today) {
         Ok(n) => {

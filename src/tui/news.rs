@@ -85,7 +85,7 @@ pub fn go_to(app: &mut App, k: usize) {
     let Some(id) = item_id(app, k) else {
         return;
     };
-    let Some(&i) = app.dossier.by_id.get(&id) else {
+    let Some(&i) = app.dossier.by_id.get(id.as_str()) else {
         return;
     };
     if !related::select_index(app, i) {

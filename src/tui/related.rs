@@ -18,7 +18,7 @@ pub const NONE: u32 = u32::MAX;
 /// The relations of the dossier shown are found: kept with it, each question's campaign
 /// noted. Returns true when they were taken (the load is still the one shown).
 pub fn install(app: &mut App, related: RelatedSet) -> bool {
-    if related.len() != app.dossier.questions.len() || app.dossier.related.get().is_some() {
+    if related.len() != app.dossier.len() || app.dossier.related.get().is_some() {
         return false;
     }
     let mut campaign_of = vec![NONE; related.len()];
@@ -68,12 +68,7 @@ pub fn regroup(app: &mut App) {
         let status = |s: Status| {
             group
                 .iter()
-                .filter(|m| {
-                    app.dossier
-                        .questions
-                        .get(m.index)
-                        .is_some_and(|q| q.status == s)
-                })
+                .filter(|m| app.dossier.rows.get(m.index).is_some_and(|q| q.status == s))
                 .count()
         };
         let expanded = app.expanded.contains(&c);
@@ -130,7 +125,7 @@ pub fn select_index(app: &mut App, i: usize) -> bool {
     match app.hits.iter().position(|h| h.index == i) {
         Some(row) => {
             app.selected = row;
-            app.selected_id = app.dossier.questions.get(i).map(|q| q.id.clone());
+            app.selected_id = app.dossier.rows.get(i).map(|q| q.id.to_string());
             app.scroll.reset();
             true
         }
@@ -151,22 +146,22 @@ pub fn picker(app: &App) -> Result<Chooser, &'static str> {
         .distinct(i)
         .into_iter()
         .filter_map(|r| {
-            let other = app.dossier.related_question(r.index as usize)?;
-            let outside = r.index as usize >= app.dossier.questions.len();
+            let other = app.dossier.related_record(r.index as usize)?;
+            let outside = r.index as usize >= app.dossier.len();
             Some(Choice {
-                label: format!("{} · {}", other.id, other.author),
+                label: format!("{} · {}", other.id(), other.author()),
                 detail: format!(
                     "{} · {} · {}{}",
                     words::reason(lang, r.reason),
                     words::percent(lang, r.similarity),
-                    crate::tui::words::ui::status(lang, other.status),
+                    crate::tui::words::ui::status(lang, other.status()),
                     if outside {
                         format!(" · {}", words::outside(lang))
                     } else {
                         String::new()
                     }
                 ),
-                value: ChoiceValue::Question(other.id.clone()),
+                value: ChoiceValue::Question(other.id().to_string()),
             })
         })
         .collect();
@@ -174,7 +169,7 @@ pub fn picker(app: &App) -> Result<Chooser, &'static str> {
         return Err(words::none_related(lang, true));
     }
     Ok(Chooser {
-        kind: PickerKind::Related(q.id.clone()),
+        kind: PickerKind::Related(q.id.to_string()),
         picker: Picker::over(choices),
         error: None,
     })

@@ -191,11 +191,63 @@ fn in_memory(
         today,
         review: &NoReview,
         related: Some(related),
+        texts: None,
     };
     filter(questions, &index, query, &ctx, None)
         .into_iter()
         .map(|h| (questions[h.index].id.clone(), h.score))
         .collect()
+}
+
+/// The viewer's answer over the whole library held as light rows (texts read from the
+/// library as the terms need them), with the stored word index or without one.
+fn in_rows(
+    dossier: &dossier::tui::dossier::Dossier,
+    related: &RelatedSet,
+    query: &Query,
+    today: chrono::NaiveDate,
+    with_words: bool,
+) -> BTreeMap<String, i64> {
+    let bare;
+    let index = if with_words {
+        &dossier.index
+    } else {
+        bare = SearchIndex::build_keys(&dossier.rows, dossier.current);
+        &bare
+    };
+    let ctx = QueryContext {
+        today,
+        review: &NoReview,
+        related: Some(related),
+        texts: Some(dossier),
+    };
+    filter(&dossier.rows, index, query, &ctx, None)
+        .into_iter()
+        .map(|h| (dossier.rows[h.index].id.to_string(), h.score))
+        .collect()
+}
+
+/// The whole library as the viewer holds it, and the relations it keeps.
+fn as_rows(
+    library: &Library,
+    today: chrono::NaiveDate,
+) -> (dossier::tui::dossier::Dossier, RelatedSet) {
+    let origin = dossier_core::library::Origin::Library {
+        dir: library.dir().to_path_buf(),
+        dossier: None,
+    };
+    let mut loaded = dossier::tui::effect::load_light(0, &origin, None)
+        .unwrap()
+        .unwrap();
+    let stored = loaded.report.related.take().unwrap();
+    assert!(
+        loaded.index.words().is_some(),
+        "the stored word index is read"
+    );
+    let dossier =
+        dossier::tui::dossier::Dossier::new(loaded.report, loaded.light, loaded.index, today);
+    let related = RelatedSet::from_stored(&dossier.rows, stored);
+    (dossier, related)
 }
 
 /// The database's answer (among `scope`, when given): score by id.
@@ -240,6 +292,13 @@ proptest! {
         let expected = in_memory(&all, &related, &query, today);
         let got = from_db(&reader, &query, today, None);
         prop_assert_eq!(&got, &expected, "query {}", line);
+        // The viewer's light rows, texts read from the library.
+        static ROWS: OnceLock<(dossier::tui::dossier::Dossier, RelatedSet)> = OnceLock::new();
+        let (rows, related) = ROWS.get_or_init(|| as_rows(&f.library, today));
+        for with_words in [true, false] {
+            let got = in_rows(rows, related, &query, today, with_words);
+            prop_assert_eq!(&got, &expected, "query {} over rows, word index: {}", line, with_words);
+        }
         // A part of it, as a named dossier is loaded: its questions and their relations in
         // the library.
         let scope: Vec<i64> = f
@@ -322,4 +381,41 @@ fn the_whole_library_opens_with_its_word_index_merged_from_its_segments() {
         };
         assert_eq!(postings(&words, got), postings(&built, id), "{word}");
     }
+}
+
+#[test]
+fn the_library_s_news_reads_only_its_candidates_and_tells_what_all_its_questions_tell() {
+    let f = fixture();
+    let all: Vec<Question> = f.questions.iter().map(|(_, q)| q.clone()).collect();
+    let reader = f.library.reader().unwrap();
+    let current = reader.current(None);
+    let origin = dossier_core::library::Origin::Library {
+        dir: f.library.dir().to_path_buf(),
+        dossier: None,
+    };
+    let latest = all.iter().filter_map(|q| q.published()).max().unwrap();
+    let mut told = 0;
+    for (days, since) in [
+        (7, None),
+        (40, None),
+        (400, Some("2026-11-01T09:30:00+01:00")),
+    ] {
+        let today = latest + chrono::Days::new(3);
+        let from = today - chrono::Days::new(days);
+        let imported = match since {
+            Some(at) => dossier_core::library::imported_since(
+                &origin,
+                chrono::DateTime::parse_from_rfc3339(at).unwrap().into(),
+                today,
+            )
+            .unwrap(),
+            None => Default::default(),
+        };
+        let expected = dossier_core::news::compute(&all, current, from, today, &imported);
+        let got =
+            dossier_core::library::library_news(&reader, current, from, today, &imported).unwrap();
+        assert_eq!(got, expected, "{days} days");
+        told += expected.groups().map(|s| s.items.len()).sum::<usize>();
+    }
+    assert!(told > 0, "the windows hold news");
 }

@@ -10,6 +10,7 @@ use dossier_core::query::{
     filter, sort_hits, sort_hits_indexed, Hit, NoReview, Query, QueryContext, QueryErrorKind,
     ReviewFacts, SearchIndex, SortKey,
 };
+use dossier_core::record::Record;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -38,6 +39,7 @@ fn hits_with(query: &str, review: &dyn ReviewFacts) -> Vec<Hit> {
         today: today(),
         review,
         related: None,
+        texts: None,
     };
     filter(&s.questions, &s.index, &query, &ctx, None)
 }
@@ -234,6 +236,7 @@ fn overdue_depends_on_today() {
         today: NaiveDate::from_ymd_opt(2026, 5, 1).expect("valid date"),
         review: &NoReview,
         related: None,
+        texts: None,
     };
     assert!(filter(&s.questions, &s.index, &query, &early, None).is_empty());
 }
@@ -273,20 +276,20 @@ fn quoted_phrases_are_substrings() {
 struct Marks;
 
 impl ReviewFacts for Marks {
-    fn is_reviewed(&self, q: &Question) -> bool {
-        q.id == "17-13809QE" || q.id == "17-13811QE"
+    fn is_reviewed(&self, q: &dyn Record) -> bool {
+        q.id() == "17-13809QE" || q.id() == "17-13811QE"
     }
-    fn is_flagged(&self, q: &Question) -> bool {
-        q.id == "17-13985QE"
+    fn is_flagged(&self, q: &dyn Record) -> bool {
+        q.id() == "17-13985QE"
     }
-    fn has_note(&self, q: &Question) -> bool {
-        q.id == "16-16353QE"
+    fn has_note(&self, q: &dyn Record) -> bool {
+        q.id() == "16-16353QE"
     }
-    fn is_changed(&self, q: &Question) -> bool {
-        q.id == "17-16300QE"
+    fn is_changed(&self, q: &dyn Record) -> bool {
+        q.id() == "17-16300QE"
     }
-    fn is_to_signal(&self, q: &Question) -> bool {
-        q.id == "17-13985QE" || q.id == "17-16300QE"
+    fn is_to_signal(&self, q: &dyn Record) -> bool {
+        q.id() == "17-13985QE" || q.id() == "17-16300QE"
     }
 }
 
@@ -661,6 +664,7 @@ fn check_narrowing(prev: &str, new: &str) {
         today: today(),
         review: &Marks,
         related: None,
+        texts: None,
     };
     let (Ok(p), Ok(n)) = (Query::parse(prev), Query::parse(new)) else {
         return;
@@ -716,6 +720,7 @@ fn scores_do_not_depend_on_how_many_candidates_are_checked() {
         today: today(),
         review: &NoReview,
         related: None,
+        texts: None,
     };
     for text in [
         "asalee",
@@ -740,6 +745,7 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
         today: today(),
         review: &NoReview,
         related: None,
+        texts: None,
     };
     let q = Query::parse("asalee").expect("valid");
     let hits = filter(
@@ -753,7 +759,7 @@ fn candidates_out_of_range_and_a_stale_index_do_not_panic() {
     // An index built from fewer questions: only the indexed ones can match.
     let small = SearchIndex::build(&s.questions[..2], Current::of(&s.questions[..2], None));
     assert_eq!(filter(&s.questions, &small, &q, &ctx, None).len(), 2);
-    assert!(filter(&[], &s.index, &q, &ctx, None).is_empty());
+    assert!(filter::<Question>(&[], &s.index, &q, &ctx, None).is_empty());
     let mut stray = vec![
         Hit {
             index: 42,
@@ -781,6 +787,7 @@ fn a_cancelled_filter_gives_up() {
         today: today(),
         review: &NoReview,
         related: None,
+        texts: None,
     };
     let q = Query::parse("asalee").expect("valid");
     let go = AtomicBool::new(false);
@@ -825,7 +832,7 @@ proptest! {
         candidates in proptest::collection::vec(0usize..8, 0..6),
     ) {
         let s = sample();
-        let ctx = QueryContext { today: today(), review: &Marks, related: None };
+        let ctx = QueryContext { today: today(), review: &Marks, related: None, texts: None };
         match Query::parse(&input) {
             Ok(q) => {
                 let full = filter(&s.questions, &s.index, &q, &ctx, None);
@@ -934,7 +941,7 @@ proptest! {
         let text: Vec<String> = terms.iter().map(|&(p, o, h, a)| made_term(c, p, o, h, a)).collect();
         let text = text.join(" ");
         let Ok(query) = Query::parse(&text) else { return Ok(()) };
-        let ctx = QueryContext { today: today(), review: &NoReview, related: None };
+        let ctx = QueryContext { today: today(), review: &NoReview, related: None, texts: None };
         let by_index = filter(&c.questions, &c.indexed, &query, &ctx, None);
         let by_reading = filter(&c.questions, &c.unindexed, &query, &ctx, None);
         prop_assert_eq!(by_index, by_reading, "{}", text);
@@ -956,7 +963,7 @@ proptest! {
         let c = corpus();
         let text = made_term(c, term.0, term.1, term.2, term.3);
         let Ok(query) = Query::parse(&text) else { return Ok(()) };
-        let ctx = QueryContext { today: today(), review: &NoReview, related: None };
+        let ctx = QueryContext { today: today(), review: &NoReview, related: None, texts: None };
         let hits = filter(&c.questions, &c.indexed, &query, &ctx, None);
         let key = SortKey::ALL[key];
         let by_score = query.has_free_words();

@@ -259,12 +259,12 @@ impl Viewer {
         self.app
             .hits
             .iter()
-            .map(|h| self.app.dossier.questions[h.index].id.clone())
+            .map(|h| self.app.dossier.rows[h.index].id.to_string())
             .collect()
     }
 
     pub fn selected(&self) -> Option<String> {
-        self.app.selected_question().map(|q| q.id.clone())
+        self.app.selected_question().map(|q| q.id.to_string())
     }
 
     /// Selects a question by id, with the keys.
@@ -647,7 +647,7 @@ fn brackets_walk_the_questions_to_review_changed_ones_included() {
     assert!(!v
         .app
         .review
-        .is_changed(&v.app.dossier.questions[v.app.selected_index().unwrap()]));
+        .is_changed(&v.app.dossier.rows[v.app.selected_index().unwrap()]));
     assert_eq!(v.app.counts.to_review, 0);
 }
 

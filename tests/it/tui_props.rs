@@ -54,7 +54,7 @@ proptest! {
             terminal.draw(|f| screen::draw(&v.app, f)).unwrap();
             let app = &v.app;
             prop_assert!(app.hits.is_empty() || app.selected < app.hits.len());
-            prop_assert!(app.hits.len() <= app.dossier.questions.len());
+            prop_assert!(app.hits.len() <= app.dossier.len());
             prop_assert!(app.filter.text().is_char_boundary(app.filter.input.cursor()));
             let buffer = terminal.backend().buffer();
             prop_assert!(buffer.content.iter().all(|c| !c.symbol().chars().any(is_unsafe)));

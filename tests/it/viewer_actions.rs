@@ -331,7 +331,8 @@ fn w_p_and_e_open_the_page_the_source_and_the_editor() {
     let mut v = on_sample(Lang::Fr, &tmp.path().join("v.json"), tmp.path());
     v.select("17-13809QE");
     v.press("wpE");
-    let source = v.app.selected_question().unwrap().source.clone();
+    let i = v.app.selected_index().unwrap();
+    let source = v.app.dossier.question(i).unwrap().source.clone();
     assert_eq!(
         v.ran,
         [
@@ -347,7 +348,7 @@ fn w_p_and_e_open_the_page_the_source_and_the_editor() {
 #[test]
 fn a_sample_question_s_source_is_found_again_as_a_file_to_read() {
     let v = Viewer::new(Lang::Fr);
-    let q = &v.app.dossier.questions[0];
+    let q = &v.app.dossier.held().unwrap()[0];
     let (path, copy) = dossier::tui::external::source_file(&q.source).unwrap();
     assert!(copy, "the sample is built in: read from a copy");
     let text = std::fs::read_to_string(path).unwrap();
@@ -386,7 +387,7 @@ fn prompts_speak_english_with_english_typography() {
 #[test]
 fn a_program_that_cannot_be_found_is_said_in_the_user_s_language() {
     let v = Viewer::new(Lang::Fr);
-    let source = v.app.dossier.questions[0].source.clone();
+    let source = v.app.dossier.held().unwrap()[0].source.clone();
     // Only this test runs external programs: the variable is its own.
     std::env::set_var("VISUAL", "dossier-no-such-editor");
     let mut handed = Vec::new();
@@ -590,4 +591,38 @@ fn a_load_that_fails_after_its_first_page_leaves_no_page_passing_for_the_library
     let screen = v.screen(120, 40);
     assert!(!screen.contains("chargement de la suite"), "{screen}");
     assert!(screen.contains("disparu"), "{screen}");
+}
+
+#[test]
+fn the_whole_library_is_held_as_rows_its_questions_read_when_shown_or_searched() {
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[]);
+    let mut lib = on_library(Lang::Fr, tmp.path(), None, tmp.path());
+    assert!(
+        lib.app.dossier.held().is_none(),
+        "the questions stay in the library"
+    );
+    assert_eq!(lib.app.dossier.library(), Some(tmp.path()));
+    // The same questions loaded whole: every screen the same, the texts read when shown,
+    // searched (`text:`, phrases) or exported.
+    let mut held = on_sample(Lang::Fr, &tmp.path().join("views.json"), tmp.path());
+    assert!(held.app.dossier.held().is_some());
+    for (keys, shown) in [
+        ("", 5),
+        ("j", 5),
+        ("/text:\"la prise en charge\"<Enter>", 3),
+        ("/<C-u>\"en effet\"<Enter>", 1),
+        ("/<C-u>-text:territoire<Enter>", 2),
+        ("/<C-u>territoire<Enter>jt", 3),
+        ("/<C-u><Enter>kt", 5),
+    ] {
+        lib.press(keys);
+        held.press(keys);
+        assert_eq!(lib.shown().len(), shown, "after {keys}");
+        assert_eq!(lib.shown(), held.shown(), "after {keys}");
+        assert_eq!(lib.screen(200, 50), held.screen(200, 50), "after {keys}");
+    }
+    let text = lib.app.dossier.question(0).unwrap().question_text.clone();
+    assert!(!text.is_empty());
+    assert_eq!(held.app.dossier.held().unwrap()[0].question_text, text);
 }

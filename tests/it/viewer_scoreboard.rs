@@ -129,7 +129,8 @@ fn enter_filters_the_list_to_the_row_with_the_filter_s_own_term_and_esc_closes()
     for id in &shown {
         let q = v.app.dossier.get(id).unwrap().1;
         assert!(
-            q.ministry().contains("Santé") || q.ministry_asked.contains("Santé"),
+            dossier_core::record::Record::ministry(q).contains("Santé")
+                || q.ministry_asked.contains("Santé"),
             "{id}"
         );
     }

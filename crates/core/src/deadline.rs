@@ -5,7 +5,8 @@
 //! signalement. Before that date the rule was one month, extendable by one month on request;
 //! documents never say whether the extension was asked, so the base month is used.
 
-use crate::model::{EventKind, Question, Status};
+use crate::model::{Question, Status};
+use crate::record::Record;
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
@@ -104,12 +105,15 @@ impl Default for Current {
 
 /// True for a pending question of a legislature that has ended: it lapsed (the AN's data
 /// closes such questions; a page saved without its closure still shows them pending).
-pub fn lapsed(question: &Question, current: Current) -> bool {
-    question.status == Status::Pending && current.has_ended(question.legislature)
+pub fn lapsed(question: &(impl Record + ?Sized), current: Current) -> bool {
+    question.status() == Status::Pending && current.has_ended(question.legislature())
 }
 
 /// The deadline of a question and the rule behind it; none for a lapsed question.
-pub fn deadline(question: &Question, current: Current) -> Option<(NaiveDate, DeadlineRule)> {
+pub fn deadline(
+    question: &(impl Record + ?Sized),
+    current: Current,
+) -> Option<(NaiveDate, DeadlineRule)> {
     if lapsed(question, current) {
         return None;
     }
@@ -119,9 +123,9 @@ pub fn deadline(question: &Question, current: Current) -> Option<(NaiveDate, Dea
 /// The article 135 deadline of a question and its rule, whether or not its legislature
 /// has ended (see [`deadline`]): what the library stores, the legislature in session being
 /// known only when it is read.
-pub fn due(question: &Question) -> Option<(NaiveDate, DeadlineRule)> {
-    if let Some(signal) = question.last_event(EventKind::Signaled) {
-        if let Some(date) = signal.date.checked_add_days(Days::new(SIGNALED_DAYS)) {
+pub fn due(question: &(impl Record + ?Sized)) -> Option<(NaiveDate, DeadlineRule)> {
+    if let Some(signal) = question.signaled() {
+        if let Some(date) = signal.checked_add_days(Days::new(SIGNALED_DAYS)) {
             return Some((date, DeadlineRule::Signaled));
         }
     }
@@ -139,7 +143,7 @@ pub fn due(question: &Question) -> Option<(NaiveDate, DeadlineRule)> {
 
 /// Computes deadline, days pending, overdue days and answer delay relative to `today`, with
 /// `current` the legislature in session.
-pub fn timing(question: &Question, today: NaiveDate, current: Current) -> Timing {
+pub fn timing(question: &(impl Record + ?Sized), today: NaiveDate, current: Current) -> Timing {
     let due = deadline(question, current);
     let published = question.published();
     let mut timing = Timing {
@@ -150,7 +154,7 @@ pub fn timing(question: &Question, today: NaiveDate, current: Current) -> Timing
         answer_delay_days: None,
         lapsed: lapsed(question, current),
     };
-    match question.status {
+    match question.status() {
         Status::Pending => {
             timing.days_pending = published.map(|p| (today - p).num_days().max(0));
             if let Some((due, _)) = due {
@@ -161,7 +165,7 @@ pub fn timing(question: &Question, today: NaiveDate, current: Current) -> Timing
             }
         }
         Status::Answered => {
-            if let (Some(p), Some(a)) = (published, question.answered_on()) {
+            if let (Some(p), Some(a)) = (published, question.answered()) {
                 timing.answer_delay_days = Some((a - p).num_days());
             }
         }
@@ -183,7 +187,10 @@ mod tests {
         let mut q = crate::load::load_sample()
             .questions
             .into_iter()
-            .find(|q| q.status == Status::Pending && q.last_event(EventKind::Signaled).is_none())
+            .find(|q| {
+                q.status == Status::Pending
+                    && q.last_event(crate::model::EventKind::Signaled).is_none()
+            })
             .expect("the sample has pending questions");
         q.legislature = legislature;
         q

@@ -24,6 +24,7 @@ mod module_graph;
 pub mod news;
 pub mod parse;
 pub mod query;
+pub mod record;
 pub mod related;
 pub mod review;
 pub mod sample;

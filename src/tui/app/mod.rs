@@ -28,7 +28,8 @@ use chrono::NaiveDate;
 use dossier_core::i18n::Lang;
 use dossier_core::library::Origin;
 use dossier_core::load::Progress;
-use dossier_core::model::{Question, Status};
+use dossier_core::model::Status;
+use dossier_core::query::rows::Row;
 use dossier_core::query::{Hit, Query, QueryError, SortKey};
 use dossier_core::review::{ReviewState, ReviewStore};
 use dossier_core::scoreboard::ministries::Merger;
@@ -226,15 +227,14 @@ impl App {
         self.ungrouped.as_deref().unwrap_or(&self.hits)
     }
 
-    /// The selected question.
-    pub fn selected_question(&self) -> Option<&Question> {
-        self.selected_index()
-            .and_then(|i| self.dossier.questions.get(i))
+    /// The selected question's row.
+    pub fn selected_question(&self) -> Option<&Row> {
+        self.selected_index().and_then(|i| self.dossier.rows.get(i))
     }
 
     /// True when the question is one to review: pending and not reviewed yet, or changed
     /// since its review (answered, signalée, another ministry…), or new.
-    pub fn is_to_review(&self, q: &Question) -> bool {
+    pub fn is_to_review(&self, q: &Row) -> bool {
         (q.status == Status::Pending
             && !self.review.is_reviewed(&q.id)
             && !dossier_core::deadline::lapsed(q, self.dossier.current))
@@ -243,15 +243,16 @@ impl App {
 
     /// True when the question changed since its review (or is new), its snapshot taken from
     /// the dossier's, computed once.
-    pub fn is_changed(&self, q: &Question) -> bool {
+    pub fn is_changed(&self, q: &Row) -> bool {
         // Only a reviewed question is compared with how it stands (then computed once).
         if !self.review.is_reviewed(&q.id) {
             return self.review.state().is_new(&q.id);
         }
         let cached = self
             .dossier
-            .position(q)
-            .and_then(|i| self.dossier.snapshot(i));
+            .get(&q.id)
+            .filter(|(_, row)| std::ptr::eq(*row, q))
+            .and_then(|(i, _)| self.dossier.snapshot(i));
         match cached {
             Some(now) => self.review.change_from(&q.id, now).is_some(),
             None => self.review.is_changed(q),

@@ -99,8 +99,8 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.scroll.set(Pane::Timeline, 0);
         }
         Command::CopyCitation => {
-            if let Some(q) = app.selected_question() {
-                fx.push(Effect::Copy(ui::citation(app.lang, q)));
+            if let Some(q) = app.selected_index().and_then(|i| app.dossier.question(i)) {
+                fx.push(Effect::Copy(ui::citation(app.lang, &q)));
             }
         }
         Command::ToggleReviewed | Command::ToggleFlag | Command::ToggleToSignal => {
@@ -137,7 +137,7 @@ pub fn handle(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             Err(why) => show(app, why, MessageKind::Info),
         },
         Command::OpenWeb | Command::OpenSource | Command::EditSource => {
-            if let Some(q) = app.selected_question() {
+            if let Some(q) = app.selected_index().and_then(|i| app.dossier.question(i)) {
                 fx.push(Effect::Run(match command {
                     Command::OpenWeb => External::Browser(q.an_url()),
                     Command::OpenSource => External::Pager(q.source.clone()),
@@ -264,9 +264,9 @@ fn ask_mark_shown(app: &mut App) {
     let ids: Vec<String> = app
         .shown_hits()
         .iter()
-        .filter_map(|h| dossier.questions.get(h.index))
-        .filter(|q| !app.review.is_reviewed(&q.id) || app.review.is_changed(q))
-        .map(|q| q.id.clone())
+        .filter_map(|h| dossier.rows.get(h.index))
+        .filter(|q| !app.review.is_reviewed(&q.id) || app.review.is_changed(*q))
+        .map(|q| q.id.to_string())
         .collect();
     if ids.is_empty() {
         show(app, prompts::all_reviewed_already(lang), MessageKind::Info);
@@ -337,7 +337,7 @@ fn jump_to_review(app: &mut App, forward: bool) {
         .find(|&p| {
             app.hits
                 .get(p)
-                .and_then(|h| app.dossier.questions.get(h.index))
+                .and_then(|h| app.dossier.rows.get(h.index))
                 .is_some_and(|q| app.is_to_review(q))
         });
     match found {

@@ -18,7 +18,7 @@ use dossier_core::review::{NoteOutcome, NoteVersion, NoteView};
 /// Opens the editor on the selected question's note, and reads the review files meanwhile
 /// (another window or a colleague may have saved the note since).
 pub fn open(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some(id) = app.selected_question().map(|q| q.id.clone()) else {
+    let Some(id) = app.selected_question().map(|q| q.id.to_string()) else {
         return;
     };
     if let Some(reason) = app.review.read_only_reason() {

@@ -7,8 +7,7 @@ use crate::tui::widgets;
 use crate::tui::words::ui;
 use chrono::{Datelike, NaiveDate};
 use dossier_core::i18n::Lang;
-use dossier_core::model::EventKind;
-use dossier_core::model::Question;
+use dossier_core::record::Record;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -84,16 +83,15 @@ pub struct Chronology {
 }
 
 impl Chronology {
-    /// The buckets holding a date of each kind of the question's events.
-    pub fn marks(&self, events: &[dossier_core::model::Event]) -> [Vec<bool>; 3] {
+    /// The buckets holding each of the question's dates.
+    pub fn marks(&self, q: &impl Record) -> [Vec<bool>; 3] {
         let len = self.counts[0].len();
         let mut marks = [vec![false; len], vec![false; len], vec![false; len]];
-        for e in events {
-            if let Some(k) = KINDS.iter().position(|k| *k == e.kind) {
-                if let Ok(at) = usize::try_from(self.bucket.of(e.date) - self.first) {
-                    if let Some(m) = marks[k].get_mut(at) {
-                        *m = true;
-                    }
+        for (k, date) in dates(q).into_iter().enumerate() {
+            let Some(date) = date else { continue };
+            if let Ok(at) = usize::try_from(self.bucket.of(date) - self.first) {
+                if let Some(m) = marks[k].get_mut(at) {
+                    *m = true;
                 }
             }
         }
@@ -101,12 +99,10 @@ impl Chronology {
     }
 }
 
-/// The three kinds of dates drawn.
-pub const KINDS: [EventKind; 3] = [
-    EventKind::QuestionPublished,
-    EventKind::AnswerPublished,
-    EventKind::Withdrawn,
-];
+/// The three dates drawn: published, answered, withdrawn.
+fn dates(q: &impl Record) -> [Option<NaiveDate>; 3] {
+    [q.published(), q.answered(), q.withdrawn()]
+}
 
 /// Room the labels and totals leave for the bars in a pane of `width` inner columns.
 pub fn bar_room(lang: Lang, width: usize) -> usize {
@@ -122,19 +118,16 @@ pub fn bar_room(lang: Lang, width: usize) -> usize {
 }
 
 /// Groups the dates of the shown questions into at most `slots` buckets.
-pub fn compute<'q>(
-    shown: impl Iterator<Item = &'q Question> + Clone,
+pub fn compute<'q, R: Record + 'q>(
+    shown: impl Iterator<Item = &'q R> + Clone,
     lang: Lang,
     width: usize,
 ) -> Option<Chronology> {
     let slots = bar_room(lang, width).max(1);
     let mut range: Option<(NaiveDate, NaiveDate)> = None;
     for q in shown.clone() {
-        for e in q.events.iter() {
-            if KINDS.contains(&e.kind) {
-                range =
-                    Some(range.map_or((e.date, e.date), |(s, t)| (s.min(e.date), t.max(e.date))));
-            }
+        for date in dates(q).into_iter().flatten() {
+            range = Some(range.map_or((date, date), |(s, t)| (s.min(date), t.max(date))));
         }
     }
     let (start, end) = range?;
@@ -143,11 +136,10 @@ pub fn compute<'q>(
     let len = (bucket.of(end) - first + 1).max(1) as usize;
     let mut counts = [vec![0; len], vec![0; len], vec![0; len]];
     for q in shown {
-        for e in &q.events {
-            if let Some(k) = KINDS.iter().position(|k| *k == e.kind) {
-                if let Some(c) = counts[k].get_mut((bucket.of(e.date) - first) as usize) {
-                    *c += 1;
-                }
+        for (k, date) in dates(q).into_iter().enumerate() {
+            let Some(date) = date else { continue };
+            if let Some(c) = counts[k].get_mut((bucket.of(date) - first) as usize) {
+                *c += 1;
             }
         }
     }
@@ -184,7 +176,7 @@ pub fn bars(counts: &[usize], max: usize, rows: usize) -> Vec<Vec<&'static str>>
 /// Draws the dossier chronology.
 pub fn draw(
     chrono: Option<&Chronology>,
-    selected: Option<&Question>,
+    selected: Option<&dossier_core::query::rows::Row>,
     focused: bool,
     ctx: Ctx,
     frame: &mut Frame,
@@ -217,7 +209,7 @@ pub fn draw(
     let room = bar_room(ctx.lang, inner.width as usize);
     let len = chrono.counts[0].len();
     let selected = selected
-        .map(|q| chrono.marks(&q.events))
+        .map(|q| chrono.marks(q))
         .unwrap_or_else(|| [vec![false; len], vec![false; len], vec![false; len]]);
     // Two columns per bucket (bar and gap) when they fit, else one.
     let cell = if len * 2 <= room { 2 } else { 1 };

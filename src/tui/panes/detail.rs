@@ -130,9 +130,10 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
         related_keys,
         terms,
     } = *input;
-    let (Some(q), Some(timing)) = (dossier.questions.get(index), dossier.timings.get(index)) else {
+    let (Some(q), Some(timing)) = (dossier.question(index), dossier.timings.get(index)) else {
         return DetailText::default();
     };
+    let q: &Question = &q;
     let lang = ctx.lang;
     let w = ui::words(lang);
     let theme = ctx.theme;
@@ -222,17 +223,17 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
         .and_then(|set| {
             set.of(index).find(|r| {
                 dossier
-                    .related_question(r.index as usize)
-                    .is_some_and(|o| o.status == Status::Answered && !o.answer_text.is_empty())
+                    .related_record(r.index as usize)
+                    .is_some_and(|o| o.status() == Status::Answered)
             })
         })
-        .and_then(|r| Some((*r, dossier.related_question(r.index as usize)?)));
+        .and_then(|r| Some((*r, dossier.related_record(r.index as usize)?)));
     if let Some((_, twin)) = answered_twin {
         plain(
             &mut out,
             &format!(
                 "↪ {}",
-                related_words::answered_elsewhere(lang, &twin.id, twin.answered_on())
+                related_words::answered_elsewhere(lang, twin.id(), twin.answered())
             ),
             theme.answered(),
         );
@@ -391,7 +392,9 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
             _ => ui::waiting(lang, timing.days_pending),
         };
         plain(&mut out, &text, theme.status(q.status, timing.is_overdue()));
-        if let Some((r, twin)) = answered_twin {
+        let twin =
+            answered_twin.and_then(|(r, _)| Some((r, dossier.related_question(r.index as usize)?)));
+        if let Some((r, twin)) = twin {
             out.push((Line::default(), false));
             out.push(heading(&related_words::answer_of_related(
                 lang,
@@ -433,27 +436,27 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
                 out.push((Line::default(), false));
                 out.push(heading(&related_words::related_heading(lang, list.len())));
                 for r in list.iter().take(RELATED_SHOWN) {
-                    let Some(other) = dossier.related_question(r.index as usize) else {
+                    let Some(other) = dossier.related_record(r.index as usize) else {
                         continue;
                     };
-                    let outside = r.index as usize >= dossier.questions.len();
+                    let outside = r.index as usize >= dossier.len();
                     let other_timing = dossier.timings.get(r.index as usize);
                     let (mark, style) = theme
-                        .status_mark(other.status, other_timing.is_some_and(|t| t.is_overdue()));
-                    let when = match other.status {
+                        .status_mark(other.status(), other_timing.is_some_and(|t| t.is_overdue()));
+                    let when = match other.status() {
                         Status::Answered => other
-                            .answered_on()
+                            .answered()
                             .map(|d| format!(" · {}", lang.short_date(d)))
                             .unwrap_or_default(),
                         _ => String::new(),
                     };
                     let mut line = format!(
                         "{mark} {} · {} · {} · {}{when} · {}",
-                        other.id,
+                        other.id(),
                         related_words::reason(lang, r.reason),
                         related_words::percent(lang, r.similarity),
-                        ui::status(lang, other.status),
-                        other.author,
+                        ui::status(lang, other.status()),
+                        other.author(),
                     );
                     if outside {
                         line.push_str(&format!(" · {}", related_words::outside(lang)));
@@ -480,7 +483,7 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
                 }
             }
         }
-        None if !dossier.questions.is_empty() => {
+        None if !dossier.is_empty() => {
             out.push((Line::default(), false));
             plain(&mut out, related_words::computing(lang), theme.dim());
         }

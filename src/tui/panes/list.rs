@@ -8,8 +8,9 @@ use crate::tui::words::ui;
 use dossier_core::i18n::Lang;
 use dossier_core::load::Progress;
 use dossier_core::marks;
-use dossier_core::model::Question;
+use dossier_core::query::rows::Row;
 use dossier_core::query::{Hit, SortKey};
+use dossier_core::record::Record;
 use dossier_core::review::{NoteView, ReviewStore};
 use dossier_core::text::sanitize::terminal_line;
 use dossier_core::text::width::width as text_width;
@@ -109,7 +110,7 @@ pub struct Columns {
 const MEASURED: usize = 5_000;
 
 /// Chooses the columns for `cols` columns of text.
-pub fn choose<'q>(shown: impl Iterator<Item = &'q Question>, lang: Lang, cols: usize) -> Columns {
+pub fn choose<'q>(shown: impl Iterator<Item = &'q Row>, lang: Lang, cols: usize) -> Columns {
     let w = ui::words(lang);
     let shown = shown.take(MEASURED);
     let (mut id, mut author, mut ministry) = (
@@ -189,7 +190,7 @@ pub fn choose<'q>(shown: impl Iterator<Item = &'q Question>, lang: Lang, cols: u
 
 /// The four review marks of a row: `★` changed since the review (or new), `✔` reviewed,
 /// `⚑` follow-up flag, `◆` to signal, `✎` note (`⚠` when its versions conflict).
-fn review_marks(v: &ListView, q: &Question) -> [(&'static str, Style); 5] {
+fn review_marks(v: &ListView, q: &Row) -> [(&'static str, Style); 5] {
     let theme = v.theme;
     let entry = v.review.entry(&q.id);
     let blank = (" ", Style::new());
@@ -243,7 +244,7 @@ fn titles(v: &ListView, room: usize) -> (String, String) {
         )
     };
     let count = if v.hits.is_empty() {
-        format!(" 0 / {} ", v.lang.number(v.dossier.questions.len()))
+        format!(" 0 / {} ", v.lang.number(v.dossier.len()))
     } else {
         format!(
             " {} / {} · {} {order} ",
@@ -277,7 +278,7 @@ pub fn draw(v: &ListView, frame: &mut Frame, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    if let Some(progress) = v.loading.filter(|_| v.dossier.questions.is_empty()) {
+    if let Some(progress) = v.loading.filter(|_| v.dossier.is_empty()) {
         let ratio = if progress.total == 0 {
             0.0
         } else {
@@ -291,7 +292,7 @@ pub fn draw(v: &ListView, frame: &mut Frame, area: Rect) {
         return;
     }
     if v.hits.is_empty() {
-        let text = if v.dossier.questions.is_empty() {
+        let text = if v.dossier.is_empty() {
             w.no_question
         } else {
             w.no_match
@@ -337,7 +338,7 @@ pub fn draw(v: &ListView, frame: &mut Frame, area: Rect) {
         .enumerate()
     {
         let (Some(q), Some(timing)) = (
-            v.dossier.questions.get(hit.index),
+            v.dossier.rows.get(hit.index),
             v.dossier.timings.get(hit.index),
         ) else {
             continue;

@@ -79,7 +79,7 @@ pub fn refresh(app: &mut App) {
     if let Some(area) = areas.list {
         let width = area.width.saturating_sub(3) as usize;
         let k = key(&(dossier, app.hits.version(), width, app.lang));
-        let (hits, questions) = (&app.hits, &app.dossier.questions);
+        let (hits, questions) = (&app.hits, &app.dossier.rows);
         keep(&mut cache.columns, k, || {
             let shown = hits.iter().filter_map(|h| questions.get(h.index));
             list::choose(shown, ctx.lang, width)
@@ -87,8 +87,8 @@ pub fn refresh(app: &mut App) {
     }
 
     let selected_id = selected
-        .and_then(|i| app.dossier.questions.get(i))
-        .map(|q| q.id.as_str());
+        .and_then(|i| app.dossier.rows.get(i))
+        .map(|q| &*q.id);
     if let (Some(area), Some(index)) = (areas.detail, selected) {
         let width = text_width(area);
         let terms = app.filter.query.highlight();
@@ -125,8 +125,12 @@ pub fn refresh(app: &mut App) {
             let width = area.width.saturating_sub(2) as usize;
             let k = key(&(dossier, selected_id, width, app.lang));
             let d = &app.dossier;
-            if let (Some(q), Some(t)) = (d.questions.get(index), d.timings.get(index)) {
-                keep(&mut cache.timeline, k, || timeline::lines(q, t, ctx, width));
+            if let Some(t) = d.timings.get(index) {
+                // The question's events are read when the key changed only.
+                keep(&mut cache.timeline, k, || match d.question(index) {
+                    Some(q) => timeline::lines(&q, t, ctx, width),
+                    None => Vec::new(),
+                });
             }
             if area.height >= 28 {
                 let needed = cache.timeline.as_ref().map_or(0, |t| t.1.len()) as u16 + 2;
@@ -148,7 +152,7 @@ pub fn refresh(app: &mut App) {
         let slots = area.width.saturating_sub(2) as usize;
         let k = key(&(dossier, app.hits.version(), slots, app.lang));
         let shown = app.ungrouped.as_deref().unwrap_or(&app.hits);
-        let questions = &app.dossier.questions;
+        let questions = &app.dossier.rows;
         keep(&mut cache.chronology, k, || {
             let shown = shown.iter().filter_map(|h| questions.get(h.index));
             chronology::compute(shown, ctx.lang, slots)
@@ -247,8 +251,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(r) = visible(areas.detail, area) {
         let f = detail::DetailFrame {
-            id: selected.map(|q| q.id.as_str()),
-            empty: app.dossier.questions.is_empty(),
+            id: selected.map(|q| &*q.id),
+            empty: app.dossier.is_empty(),
             focused: app.focus == Pane::Detail,
             scroll: app.scroll.get(Pane::Detail),
         };

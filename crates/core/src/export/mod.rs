@@ -67,8 +67,8 @@ pub struct Shown<'a> {
 /// are numbered in it), the positions of the questions shown, the quota, its words.
 #[derive(Clone, Copy)]
 pub struct Signalement<'a> {
-    /// Every question of the dossier.
-    pub questions: &'a [Question],
+    /// Every question of the dossier, as light rows.
+    pub questions: &'a [crate::query::rows::Row],
     /// The positions of the questions shown.
     pub indices: &'a [usize],
     /// How many candidates at most.

@@ -9,7 +9,8 @@
 //! elsewhere: the memo says so.
 
 use crate::deadline::{lapsed, timing, Current, DeadlineRule};
-use crate::model::{EventKind, Question, Status};
+use crate::model::Status;
+use crate::record::Record;
 use crate::related::RelatedSet;
 use crate::review::ReviewState;
 use crate::text::sanitize::{markdown_cell, markdown_line};
@@ -95,23 +96,26 @@ pub struct Plan<'a> {
 }
 
 /// A related question that has its answer, and the day of that answer.
-fn answered_twin<'a>(
+fn answered_twin<'a, R: Record>(
     i: usize,
-    questions: &'a [Question],
+    questions: &'a [R],
     related: Option<&'a RelatedSet>,
 ) -> Option<(&'a str, Option<NaiveDate>)> {
     let related = related?;
     related.of(i).find_map(|r| {
         let j = r.index as usize;
-        let other = questions.get(j).or_else(|| related.outside(j))?;
-        (other.status == Status::Answered).then(|| (other.id.as_str(), other.answered_on()))
+        let other: &dyn Record = match questions.get(j) {
+            Some(q) => q,
+            None => related.outside(j)?,
+        };
+        (other.status() == Status::Answered).then(|| (other.id(), other.answered()))
     })
 }
 
 /// Works out the memo: `questions` the whole dossier (the related questions were computed on
 /// it), `selection` the indices of those to consider, `review` the team's marks.
-pub fn plan<'a>(
-    questions: &'a [Question],
+pub fn plan<'a, R: Record>(
+    questions: &'a [R],
     selection: &[usize],
     review: &ReviewState,
     related: Option<&'a RelatedSet>,
@@ -125,26 +129,32 @@ pub fn plan<'a>(
         .filter(|&i| {
             questions
                 .get(i)
-                .is_some_and(|q| q.status == Status::Pending && !lapsed(q, current))
+                .is_some_and(|q| q.status() == Status::Pending && !lapsed(q, current))
         })
         .collect();
-    let marked_on = |q: &Question| review.shared.entries.get(&q.id).and_then(|e| e.to_signal());
-    let signaled_on = |q: &Question| q.last_event(EventKind::Signaled).map(|e| e.date);
+    let marked_on = |q: &R| {
+        review
+            .shared
+            .entries
+            .get(q.id())
+            .and_then(|e| e.to_signal())
+    };
+    let signaled_on = |q: &R| q.signaled();
     let candidate = |i: usize| -> Candidate<'a> {
         let q = &questions[i];
         let t = timing(q, today, current);
         Candidate {
-            id: &q.id,
-            title: &q.title,
-            author: &q.author,
-            group: &q.group,
+            id: q.id(),
+            title: q.title(),
+            author: q.author(),
+            group: q.group(),
             ministry: q.ministry(),
             published: q.published(),
             deadline: t.deadline,
             overdue_days: t.overdue_days,
             marked: marked_on(q),
             answered_elsewhere: answered_twin(i, questions, related),
-            order: (q.legislature, q.number),
+            order: (q.legislature(), q.number()),
         }
     };
     let unsignaled = waiting
@@ -164,7 +174,7 @@ pub fn plan<'a>(
                 let c = candidate(i);
                 if c.answered_elsewhere.is_some() {
                     let q = &questions[i];
-                    answered_elsewhere.push((q.legislature, q.kind, q.number, c.id));
+                    answered_elsewhere.push((q.legislature(), q.kind(), q.number(), c.id));
                     None
                 } else {
                     Some(c)
@@ -197,9 +207,9 @@ pub fn plan<'a>(
                 .deadline
                 .filter(|_| t.deadline_rule == Some(DeadlineRule::Signaled))?;
             Some(Waiting {
-                id: &q.id,
-                title: &q.title,
-                author: &q.author,
+                id: q.id(),
+                title: q.title(),
+                author: q.author(),
                 ministry: q.ministry(),
                 signaled,
                 deadline,

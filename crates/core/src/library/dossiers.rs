@@ -87,6 +87,7 @@ impl NamedDossier {
             today,
             review: &NoReview,
             related: related.as_ref(),
+            texts: None,
         };
         let mut keep = vec![false; questions.len()];
         for hit in filter(questions, index, &query, &ctx, None) {

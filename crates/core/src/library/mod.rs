@@ -25,7 +25,7 @@ mod schema;
 mod store;
 
 pub use import::{DossierMoves, ImportOptions};
-pub use reader::{ChangeKind, ChangeRecord, ImportSummary, Reader};
+pub use reader::{ChangeKind, ChangeRecord, ImportSummary, Light, Reader};
 pub use schema::VERSION as SCHEMA_VERSION;
 
 use crate::load::{LoadOptions, Progress};
@@ -271,6 +271,25 @@ impl Library {
     }
 
     /// Reads every question, their word index and relations, and the imports.
+    /// The whole library as the viewer holds it: light rows, word index, relations (see
+    /// [`Reader::light`]); a library in the former format is converted first.
+    pub fn open_light(&self) -> Result<Light, LibraryError> {
+        if !self.exists() {
+            return Ok(Light::default());
+        }
+        let started = std::time::Instant::now();
+        let light = self.reader()?.light()?;
+        tracing::info!(
+            questions = light.rows.len(),
+            words = light.words.is_some(),
+            related = light.related.is_some(),
+            ms = started.elapsed().as_millis() as u64,
+            "library opened as rows"
+        );
+        Ok(light)
+    }
+
+    /// Reads every question, whole (see [`Reader::everything`]).
     pub fn open(&self) -> Result<Opened, LibraryError> {
         if !self.exists() {
             return Ok(Opened::default());
@@ -387,6 +406,34 @@ impl Library {
             })
             .collect()
     }
+}
+
+/// The news of the whole library ([`crate::news::compute`]), reading only the questions
+/// that may have some ([`Reader::news_candidates`]) and those `imported` names: the same
+/// news as over every question, without holding them.
+pub fn library_news(
+    reader: &Reader,
+    current: crate::deadline::Current,
+    from: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    imported: &crate::news::Imported,
+) -> Result<crate::news::News, LibraryError> {
+    let ahead = today
+        .checked_add_days(chrono::Days::new(crate::news::AHEAD_DAYS))
+        .unwrap_or(today);
+    let mut qids = reader.news_candidates(from, today, ahead)?;
+    let ids: Vec<&str> = imported.ids().collect();
+    qids.extend(reader.qids_of(&ids)?);
+    qids.sort_unstable();
+    qids.dedup();
+    let questions: Vec<Question> = reader
+        .questions(Some(&qids))?
+        .into_iter()
+        .map(|(_, q)| q)
+        .collect();
+    Ok(crate::news::compute(
+        &questions, current, from, today, imported,
+    ))
 }
 
 /// What the library's imports after `since` changed among a dossier's questions (its
@@ -539,6 +586,27 @@ impl Origin {
             questions,
             ..Default::default()
         })
+    }
+
+    /// For the whole library only: its questions as light rows, texts left in the library
+    /// (see [`Library::open_light`]), with the legislature in session. None for other
+    /// origins, which [`Origin::load`] reads whole.
+    pub fn load_light(
+        &self,
+        legislature: Option<u16>,
+    ) -> Option<Result<(Light, crate::deadline::Current), OriginError>> {
+        let Origin::Library { dir, dossier: None } = self else {
+            return None;
+        };
+        let library = Library::at(dir);
+        Some((|| {
+            let light = library.open_light()?;
+            let current = crate::deadline::Current::from_data(
+                light.rows.iter().map(|r| r.legislature),
+                legislature,
+            );
+            Ok((light, current))
+        })())
     }
 
     /// Loads the questions of this origin. `options` serves a load of PATHs; `today`

@@ -6,11 +6,23 @@ use super::{schema, store, LibraryError, Opened, OriginError};
 use crate::model::Question;
 use crate::query::db::{DbContext, Searcher, Selection};
 use crate::query::rows::{read_rows, read_texts, Row, Texts};
+use crate::query::words::WordIndex;
 use crate::query::{NoReview, Query, ReviewFacts};
 use crate::review::change::ChangeSummary;
 use rusqlite::{params, Connection};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+/// The whole library as the viewer holds it ([`Reader::light`]).
+#[derive(Debug, Default)]
+pub struct Light {
+    /// Every question's light row, in qid order.
+    pub rows: Vec<Row>,
+    /// Their word index.
+    pub words: Option<WordIndex>,
+    /// Their related questions, found at the imports.
+    pub related: Option<crate::related::Stored>,
+}
 
 /// An open library, to read.
 pub struct Reader {
@@ -338,9 +350,40 @@ impl Reader {
 
     /// Everything: every question, the word index, the relations, the imports.
     pub fn everything(&self) -> Result<Opened, LibraryError> {
-        // The word index is read (and its segments merged) on a second connection while
-        // this one reads the questions: the two halves of an open, on two cores. Each reads
-        // in a transaction of its own; the index is kept only when both saw the same import.
+        let (read, words, related) = self.beside_words(|| self.questions(None), |(q, _)| *q)?;
+        Ok(Opened {
+            questions: read.into_iter().map(|(_, q)| q).collect(),
+            words,
+            related,
+            imports: self.imports()?,
+        })
+    }
+
+    /// Every question as a light row (its texts and events left in the library, read when
+    /// it is shown: [`Reader::questions`], [`Reader::texts`]), the word index, the
+    /// relations: the whole library as the viewer holds it.
+    pub fn light(&self) -> Result<Light, LibraryError> {
+        let (rows, words, related) = self.beside_words(|| self.rows(None), |r| r.qid)?;
+        Ok(Light {
+            rows,
+            words,
+            related,
+        })
+    }
+
+    /// Reads every question (`read`, in qid order) while the word index is read (and its
+    /// segments merged) on a second connection: the two halves of an open, on two cores.
+    /// Each reads in a transaction of its own; the index is kept only when both saw the
+    /// same import and the same questions. The relations follow, numbered as read.
+    #[allow(
+        clippy::type_complexity,
+        reason = "what was read, its index and relations"
+    )]
+    fn beside_words<T: Send>(
+        &self,
+        read: impl FnOnce() -> Result<Vec<T>, LibraryError>,
+        qid: impl Fn(&T) -> i64,
+    ) -> Result<(Vec<T>, Option<WordIndex>, Option<crate::related::Stored>), LibraryError> {
         let (read, words) = std::thread::scope(|scope| {
             let path = self.path.as_path();
             let words = scope.spawn(move || word_index_apart(path));
@@ -350,13 +393,12 @@ impl Reader {
             )
             .map_err(|e| self.sqlite(e))?;
             let seen = last_import(&tx).map_err(|e| self.sqlite(e))?;
-            let read = self.questions(None)?;
+            let read = read()?;
             drop(tx);
             let words = words.join().ok().flatten();
             Ok::<_, LibraryError>((read, words.filter(|(at, _, _)| *at == seen)))
         })?;
-        let qids: Vec<i64> = read.iter().map(|(q, _)| *q).collect();
-        let questions: Vec<Question> = read.into_iter().map(|(_, q)| q).collect();
+        let qids: Vec<i64> = read.iter().map(qid).collect();
         let words = words
             .filter(|(_, held, _)| *held == qids)
             .map(|(_, _, index)| index);
@@ -372,12 +414,54 @@ impl Reader {
             }
             None => None,
         };
-        Ok(Opened {
-            questions,
-            words,
-            related,
-            imports: self.imports()?,
-        })
+        Ok((read, words, related))
+    }
+
+    /// The questions that may have news between `from` and `ahead` (see
+    /// [`crate::news::compute`]): an event dated from `from` to `today`, or a deadline from
+    /// the day before `from` to `ahead`; ascending.
+    pub fn news_candidates(
+        &self,
+        from: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+        ahead: chrono::NaiveDate,
+    ) -> Result<Vec<i64>, LibraryError> {
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        let before = from.pred_opt().unwrap_or(from);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT question FROM events WHERE date BETWEEN ?1 AND ?2 \
+                 UNION SELECT qid FROM questions WHERE deadline BETWEEN ?3 AND ?4 \
+                 ORDER BY 1",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = stmt
+            .query_map(
+                params![day(from), day(today), day(before), day(ahead)],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The qids of questions given by id (those the library holds), ascending.
+    pub fn qids_of(&self, ids: &[&str]) -> Result<Vec<i64>, LibraryError> {
+        let list = std::rc::Rc::new(
+            ids.iter()
+                .map(|s| rusqlite::types::Value::Text(s.to_string()))
+                .collect::<Vec<_>>(),
+        );
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT qid FROM questions WHERE id IN rarray(?1) ORDER BY qid")
+            .map_err(|e| self.sqlite(e))?;
+        let rows = stmt
+            .query_map([list], |r| r.get(0))
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.sqlite(e))
     }
 
     /// The imports, oldest first.

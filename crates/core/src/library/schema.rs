@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// The layout written by this version (`PRAGMA user_version`). A file of a later layout is
 /// refused (written by a newer dossier); an earlier one is migrated forward on open.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// How long a connection waits for another one's write to end before giving up.
 const BUSY: Duration = Duration::from_secs(30);
@@ -169,7 +169,41 @@ CREATE VIEW changes_ids AS
 /// The migrations: `MIGRATIONS[v]` takes a file of layout `v` to layout `v + 1` (layout 0 is
 /// an empty file). Each runs in the transaction that then sets the new version.
 pub(crate) const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] =
-    &[|tx| tx.execute_batch(LAYOUT_1)];
+    &[|tx| tx.execute_batch(LAYOUT_1), add_fingerprints];
+
+/// Layout 2: each question's review fingerprint ([`crate::record::fingerprint`]) in a
+/// column, so that the viewer holding light rows tells what changed since a review without
+/// reading every answer.
+fn add_fingerprints(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch("ALTER TABLE questions ADD COLUMN fingerprint INTEGER NOT NULL DEFAULT 0")?;
+    let qids: Vec<i64> = tx
+        .prepare("SELECT qid FROM questions ORDER BY qid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut set = tx.prepare("UPDATE questions SET fingerprint = ?2 WHERE qid = ?1")?;
+    let read = |qids: &[i64]| match super::store::read(tx, Some(qids)) {
+        Ok(questions) => Ok(questions),
+        Err(super::store::ReadError::Sqlite(e)) => Err(e),
+        // A damaged row keeps fingerprint 0; reading it will say what is wrong.
+        Err(super::store::ReadError::Bad(_)) => Ok(Vec::new()),
+    };
+    for chunk in qids.chunks(4096) {
+        let mut questions = read(chunk)?;
+        if questions.len() < chunk.len() {
+            questions = Vec::new();
+            for qid in chunk {
+                questions.extend(read(std::slice::from_ref(qid))?);
+            }
+        }
+        for (qid, q) in questions {
+            set.execute(rusqlite::params![
+                qid,
+                crate::record::fingerprint(&q) as i64
+            ])?;
+        }
+    }
+    Ok(())
+}
 
 /// Why a database could not be opened as a library.
 #[derive(Debug)]
@@ -301,6 +335,32 @@ mod tests {
             .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
             .unwrap();
         rows.collect::<Result<_, _>>().unwrap()
+    }
+
+    #[test]
+    fn layout_2_gives_each_question_of_a_layout_1_file_its_review_fingerprint() {
+        let conn = Connection::open_in_memory().unwrap();
+        rusqlite::vtab::array::load_module(&conn).unwrap();
+        let tx =
+            Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred).unwrap();
+        super::MIGRATIONS[0](&tx).unwrap();
+        // Rows as layout 1 held them: written by today's code, the new column then dropped.
+        tx.execute_batch("ALTER TABLE questions ADD COLUMN fingerprint INTEGER")
+            .unwrap();
+        let questions = crate::sample::questions();
+        for q in &questions {
+            crate::library::store::insert(&tx, None, q, 0, None).unwrap();
+        }
+        tx.execute_batch("ALTER TABLE questions DROP COLUMN fingerprint")
+            .unwrap();
+        super::MIGRATIONS[1](&tx).unwrap();
+        let rows = crate::query::rows::read_rows(&tx, None).unwrap();
+        assert_eq!(rows.len(), questions.len());
+        for (row, q) in rows.iter().zip(&questions) {
+            assert_eq!(&*row.id, q.id);
+            assert_eq!(row.fingerprint, crate::record::fingerprint(q));
+            assert_eq!(*row, crate::query::rows::Row::of(row.qid, q));
+        }
     }
 
     #[test]

@@ -123,6 +123,10 @@ pub(crate) fn columns(q: &Question, hash: i64, stamp: Option<i64>) -> Vec<(&'sta
             opt_text(json(&q.answer_emphasis).as_deref()),
         ),
         ("hash", Value::Integer(hash)),
+        (
+            "fingerprint",
+            Value::Integer(crate::record::fingerprint(q) as i64),
+        ),
         ("source_stamp", stamp.map_or(Value::Null, Value::Integer)),
         ("source", text(&q.source)),
         ("question_text", text(&q.question_text)),
@@ -186,9 +190,9 @@ pub(crate) fn insert(
          published_page, answered, answer_page, closed, closed_page, closure_reason, signaled, \
          deadline, author_ref, mandate_ref, analysis_head, analysis, attributions, extra, \
          question_emphasis, answer_emphasis, hash, source_stamp, source, question_text, \
-         answer_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, \
-         ?32, ?33, ?34, ?35)",
+         answer_text, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+         ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, \
+         ?30, ?31, ?32, ?33, ?34, ?35, ?36)",
     )?;
     stmt.execute(params![
         qid,
@@ -225,7 +229,9 @@ pub(crate) fn insert(
         stamp,
         q.source,
         q.question_text,
-        q.answer_text
+        q.answer_text,
+        // SQLite's integers are signed: the same 64 bits.
+        crate::record::fingerprint(q) as i64
     ])?;
     let qid = tx.last_insert_rowid();
     insert_events(tx, qid, &q.events)?;
@@ -495,7 +501,9 @@ mod tests {
         let tx =
             rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred)
                 .unwrap();
-        super::super::schema::MIGRATIONS[0](&tx).unwrap();
+        for step in super::super::schema::MIGRATIONS {
+            step(&tx).unwrap();
+        }
         let questions = crate::sample::questions();
         let mut qids = Vec::new();
         for q in &questions {

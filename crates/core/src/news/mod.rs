@@ -223,6 +223,11 @@ impl Imported {
         self.changes.get(id).is_some_and(|l| l.contains(&change))
     }
 
+    /// The questions some change was recorded of.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.changes.keys().map(String::as_str)
+    }
+
     /// True when nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()

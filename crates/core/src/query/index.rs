@@ -13,6 +13,7 @@
 use super::words::WordIndex;
 use crate::deadline::{deadline, Current};
 use crate::model::Question;
+use crate::record::Record;
 use crate::text::fold::fold_into;
 use chrono::NaiveDate;
 use foldhash::HashMap;
@@ -140,7 +141,7 @@ impl SearchIndex {
 
     /// Folds the search keys of `questions`, without the word index: what the viewer needs
     /// to show a list at once.
-    pub fn build_keys(questions: &[Question], current: Current) -> Self {
+    pub fn build_keys<R: Record>(questions: &[R], current: Current) -> Self {
         // Ids are folded in parallel, per chunk, and the chunks' strings concatenated after.
         const CHUNK: usize = 4096;
         let chunks: Vec<(String, Vec<(usize, usize)>)> = questions
@@ -150,7 +151,7 @@ impl SearchIndex {
                 let mut spans = Vec::with_capacity(chunk.len());
                 for q in chunk {
                     let start = text.len();
-                    fold_into(&q.id, &mut text);
+                    fold_into(q.id(), &mut text);
                     spans.push((start, text.len()));
                 }
                 (text, spans)
@@ -176,21 +177,21 @@ impl SearchIndex {
         let mut places = Interner::new();
         let mut entries = Vec::with_capacity(questions.len());
         for ((q, (published, due)), (id_start, id_end)) in questions.iter().zip(dates).zip(spans) {
-            let asked = ministries.intern(&q.ministry_asked);
-            let assigned = if q.ministry_assigned.is_empty() {
+            let asked = ministries.intern(q.ministry_asked());
+            let assigned = if q.ministry_assigned().is_empty() {
                 asked
             } else {
-                ministries.intern(&q.ministry_assigned)
+                ministries.intern(q.ministry_assigned())
             };
             entries.push(Entry {
                 id_start,
                 id_end,
-                author: authors.intern(&q.author),
-                group: groups.intern(&q.group),
+                author: authors.intern(q.author()),
+                group: groups.intern(q.group()),
                 ministry_asked: asked,
                 ministry_assigned: assigned,
-                rubric: rubrics.intern(&q.rubric),
-                place: places.intern(&q.constituency),
+                rubric: rubrics.intern(q.rubric()),
+                place: places.intern(q.constituency()),
                 published,
                 deadline: due,
             });

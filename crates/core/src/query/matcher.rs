@@ -16,10 +16,11 @@ use super::words::{
     field, field_weight, word_score, Closeness, WordIndex, WordMatcher, TEXT_WEIGHT,
 };
 use super::{Hit, QueryContext};
-use crate::model::Question;
+use crate::record::Record;
 use crate::text::words::for_each_word;
 use memchr::memmem;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Questions per unit of parallel work: small enough to share 100k questions among threads,
@@ -28,8 +29,8 @@ const CHUNK: usize = 1024;
 
 /// Questions matching `query`; only among `candidates` (indices) when given, in their order.
 /// Indices out of range (of `questions` or of `index`) are skipped. Never panics.
-pub fn filter(
-    questions: &[Question],
+pub fn filter<R: Record>(
+    questions: &[R],
     index: &SearchIndex,
     query: &Query,
     ctx: &QueryContext,
@@ -42,8 +43,8 @@ pub fn filter(
 /// [`filter`] for a background thread: gives up, returning `None`, soon after `cancel` is set
 /// (within one chunk of about a thousand questions per thread, a few milliseconds), so that a
 /// stale search does not hold the cores while the user types on.
-pub fn filter_cancellable(
-    questions: &[Question],
+pub fn filter_cancellable<R: Record>(
+    questions: &[R],
     index: &SearchIndex,
     query: &Query,
     ctx: &QueryContext,
@@ -61,10 +62,42 @@ pub fn filter_cancellable(
     // The word index answers only for the questions it was built on.
     let words = index.words().filter(|w| w.docs() == n);
     let plan = Plan::new(query, index, words, n, ctx);
-    let eval = |buf: &mut Scratch, i: usize| -> Option<Hit> {
-        let (q, e) = (questions.get(i)?, index.entries.get(i)?);
-        plan.score(q, e, i, index, ctx, buf)
-            .map(|score| Hit { index: i, score })
+    // Questions held without their texts (light rows) have them read for a chunk at a
+    // time, only for those still in once everything else is checked.
+    let fetch = ctx
+        .texts
+        .filter(|_| plan.reads_texts() && questions.first().is_some_and(|q| q.texts().is_none()));
+    let eval_chunk = |buf: &mut Scratch, chunk: &mut dyn Iterator<Item = usize>| -> Vec<Hit> {
+        let eval = |buf: &mut Scratch, i: usize, texts: Option<(&str, &str)>| -> Option<Hit> {
+            let (q, e) = (questions.get(i)?, index.entries.get(i)?);
+            let texts = texts.or_else(|| q.texts()).unwrap_or(("", ""));
+            plan.score(q, e, i, index, ctx, buf, texts)
+                .map(|score| Hit { index: i, score })
+        };
+        let Some(source) = fetch else {
+            return chunk.filter_map(|i| eval(buf, i, None)).collect();
+        };
+        let positions: Vec<usize> = chunk
+            .filter(|&i| match (questions.get(i), index.entries.get(i)) {
+                (Some(q), Some(e)) => plan.may_match(q, e, i, index, ctx),
+                _ => false,
+            })
+            .collect();
+        let read: HashMap<usize, super::rows::Texts> = positions
+            .iter()
+            .copied()
+            .zip(source.texts(&positions))
+            .filter_map(|(i, t)| Some((i, t?)))
+            .collect();
+        positions
+            .into_iter()
+            .filter_map(|i| {
+                let texts = read
+                    .get(&i)
+                    .map(|t| (t.question.as_str(), t.answer.as_str()));
+                eval(buf, i, Some(texts.unwrap_or(("", ""))))
+            })
+            .collect()
     };
     let cancelled = || cancel.load(Ordering::Relaxed);
     // Chunks of work keep the hits of each chunk in one vector, in order.
@@ -75,7 +108,7 @@ pub fn filter_cancellable(
                 if cancelled() {
                     return Vec::new();
                 }
-                chunk.iter().filter_map(|&i| eval(buf, i)).collect()
+                eval_chunk(buf, &mut chunk.iter().copied())
             })
             .collect(),
         None => (0..n.div_ceil(CHUNK))
@@ -84,9 +117,7 @@ pub fn filter_cancellable(
                 if cancelled() {
                     return Vec::new();
                 }
-                (c * CHUNK..n.min((c + 1) * CHUNK))
-                    .filter_map(|i| eval(buf, i))
-                    .collect()
+                eval_chunk(buf, &mut (c * CHUNK..n.min((c + 1) * CHUNK)))
             })
             .collect(),
     };
@@ -154,18 +185,21 @@ fn allowed(set: &[bool], i: u32) -> bool {
 }
 
 /// The fields of a question free words look in, with the bit each sets.
-fn search_fields(q: &Question) -> [(&str, u8); 8] {
+fn search_fields(q: &impl Record) -> [(&str, u8); 8] {
     [
-        (q.id.as_str(), field::ID),
-        (q.title.as_str(), field::TITLE),
-        (q.author.as_str(), field::AUTHOR),
-        (q.constituency.as_str(), field::PLACE),
-        (q.group.as_str(), field::GROUP),
-        (q.ministry_asked.as_str(), field::MINISTRY),
-        (q.ministry_assigned.as_str(), field::MINISTRY),
-        (q.rubric.as_str(), field::RUBRIC),
+        (q.id(), field::ID),
+        (q.title(), field::TITLE),
+        (q.author(), field::AUTHOR),
+        (q.constituency(), field::PLACE),
+        (q.group(), field::GROUP),
+        (q.ministry_asked(), field::MINISTRY),
+        (q.ministry_assigned(), field::MINISTRY),
+        (q.rubric(), field::RUBRIC),
     ]
 }
+
+/// A question's texts, as the terms reading them take them.
+type Texts<'t> = (&'t str, &'t str);
 
 /// One word of a free word (`l'agence` and `17-13809` have two), with its score in every
 /// question when the word index answered.
@@ -205,17 +239,17 @@ impl Part {
     }
 
     /// The score of the word in question `i`, 0 when it is not there.
-    fn score(&self, q: &Question, i: usize, buf: &mut Scratch) -> u8 {
+    fn score(&self, q: &impl Record, i: usize, buf: &mut Scratch, texts: Texts) -> u8 {
         match &self.scores {
             Some(scores) => scores.get(i).copied().unwrap_or(0),
-            None => self.read_score(q, buf),
+            None => self.read_score(q, buf, texts),
         }
     }
 
     /// The score found by reading the question's words (no index yet).
-    fn read_score(&self, q: &Question, buf: &mut Scratch) -> u8 {
+    fn read_score(&self, q: &impl Record, buf: &mut Scratch, texts: Texts) -> u8 {
         let mut best = 0u8;
-        let number = q.number.to_string();
+        let number = q.number().to_string();
         let fields = search_fields(q);
         let all = fields.iter().copied().chain([(number.as_str(), field::ID)]);
         for (text, mask) in all {
@@ -232,7 +266,7 @@ impl Part {
         }
         // A text can only raise a score above the fields' with a closer word.
         if best < word_score(Closeness::Exact, TEXT_WEIGHT) {
-            for text in [&q.question_text, &q.answer_text] {
+            for text in [texts.0, texts.1] {
                 for_each_word(
                     text,
                     &mut buf.word,
@@ -251,10 +285,10 @@ impl Part {
 
 impl Word {
     /// The free word's score in question `i`: its worst word's, 0 when one is missing.
-    fn score(&self, q: &Question, i: usize, buf: &mut Scratch) -> u8 {
+    fn score(&self, q: &impl Record, i: usize, buf: &mut Scratch, texts: Texts) -> u8 {
         let mut worst = u8::MAX;
         for part in &self.parts {
-            worst = worst.min(part.score(q, i, buf));
+            worst = worst.min(part.score(q, i, buf, texts));
             if worst == 0 {
                 break;
             }
@@ -322,7 +356,7 @@ struct Text<'q> {
 }
 
 impl Text<'_> {
-    fn found(&self, q: &Question, i: usize, buf: &mut Scratch) -> bool {
+    fn found(&self, i: usize, buf: &mut Scratch, texts: Texts) -> bool {
         if let Some(maybe) = &self.maybe {
             let possible = maybe.get(i).copied().unwrap_or(false);
             if !possible {
@@ -334,7 +368,7 @@ impl Text<'_> {
                 }
             }
         }
-        [&q.question_text, &q.answer_text].into_iter().any(|body| {
+        [texts.0, texts.1].into_iter().any(|body| {
             fold_text_into(body, &mut buf.folded);
             self.finder.find(buf.folded.as_bytes()).is_some()
         })
@@ -350,7 +384,7 @@ struct Phrase<'q> {
 
 impl Phrase<'_> {
     /// The phrase's score in a question: exact, weighted by the best field holding it.
-    fn score(&self, q: &Question, i: usize, buf: &mut Scratch) -> u8 {
+    fn score(&self, q: &impl Record, i: usize, buf: &mut Scratch, texts: Texts) -> u8 {
         if let Some(maybe) = &self.maybe {
             if !maybe.get(i).copied().unwrap_or(false) {
                 return 0;
@@ -364,7 +398,7 @@ impl Phrase<'_> {
             }
         }
         if weight == 0 {
-            let in_text = [&q.question_text, &q.answer_text].into_iter().any(|body| {
+            let in_text = [texts.0, texts.1].into_iter().any(|body| {
                 fold_text_into(body, &mut buf.folded);
                 self.finder.find(buf.folded.as_bytes()).is_some()
             });
@@ -468,7 +502,7 @@ impl<'q> Plan<'q> {
 
     fn check(
         check: &Check,
-        q: &Question,
+        q: &impl Record,
         e: &Entry,
         i: usize,
         index: &SearchIndex,
@@ -485,13 +519,13 @@ impl<'q> Plan<'q> {
             Check::Id(s) => index.id(e).contains(s),
             Check::Around(members) => members.binary_search(&i).is_ok(),
             Check::Test(test) => match test {
-                Test::Status(s) => q.status == *s,
-                Test::Legislature(l) => q.legislature == *l,
-                Test::Kind(k) => q.kind == *k,
+                Test::Status(s) => q.status() == *s,
+                Test::Legislature(l) => q.legislature() == *l,
+                Test::Kind(k) => q.kind() == *k,
                 Test::Since(d) => e.published.is_some_and(|p| p >= *d),
                 Test::Until(d) => e.published.is_some_and(|p| p <= *d),
                 Test::Overdue => {
-                    q.status == crate::model::Status::Pending
+                    q.status() == crate::model::Status::Pending
                         && e.deadline.is_some_and(|due| ctx.today > due)
                 }
                 Test::Reviewed => ctx.review.is_reviewed(q),
@@ -520,16 +554,78 @@ impl<'q> Plan<'q> {
         }
     }
 
+    /// True when some term reads the questions' texts: phrases, `text:`, words without
+    /// the word index.
+    fn reads_texts(&self) -> bool {
+        !self.phrases.is_empty()
+            || !self.texts.is_empty()
+            || self
+                .words
+                .iter()
+                .any(|w| w.parts.iter().any(|p| p.scores.is_none()))
+    }
+
+    /// False when question `i` cannot match whatever its texts hold: what decides without
+    /// them (checks, indexed words, the index's "may hold" of phrases and needles) says no.
+    fn may_match(
+        &self,
+        q: &impl Record,
+        e: &Entry,
+        i: usize,
+        index: &SearchIndex,
+        ctx: &QueryContext,
+    ) -> bool {
+        for (negated, check) in &self.checks {
+            if Self::check(check, q, e, i, index, ctx) == *negated {
+                return false;
+            }
+        }
+        for word in &self.words {
+            let scores: Option<Vec<u8>> = word
+                .parts
+                .iter()
+                .map(|p| p.scores.as_ref().map(|s| s.get(i).copied().unwrap_or(0)))
+                .collect();
+            if let Some(scores) = scores {
+                let found = scores.iter().all(|&s| s > 0);
+                if found == word.negated {
+                    return false;
+                }
+            }
+        }
+        let may = |maybe: &Option<Vec<bool>>| {
+            maybe
+                .as_ref()
+                .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+        };
+        let phrases = self
+            .phrases
+            .iter()
+            .filter(|p| !p.negated)
+            .all(|p| may(&p.maybe));
+        let texts = self
+            .texts
+            .iter()
+            .filter(|t| !t.negated)
+            .all(|t| may(&t.maybe));
+        phrases && texts
+    }
+
     /// The score of a matching question (the sum of its free words' and phrases' scores),
     /// or `None`.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the question, its keys, and the texts read"
+    )]
     fn score(
         &self,
-        q: &Question,
+        q: &impl Record,
         e: &Entry,
         i: usize,
         index: &SearchIndex,
         ctx: &QueryContext,
         buf: &mut Scratch,
+        texts: Texts,
     ) -> Option<i64> {
         for (negated, check) in &self.checks {
             if Self::check(check, q, e, i, index, ctx) == *negated {
@@ -538,7 +634,7 @@ impl<'q> Plan<'q> {
         }
         let mut total: i64 = 0;
         for word in &self.words {
-            let score = word.score(q, i, buf);
+            let score = word.score(q, i, buf, texts);
             if (score > 0) == word.negated {
                 return None;
             }
@@ -547,7 +643,7 @@ impl<'q> Plan<'q> {
             }
         }
         for phrase in &self.phrases {
-            let score = phrase.score(q, i, buf);
+            let score = phrase.score(q, i, buf, texts);
             if (score > 0) == phrase.negated {
                 return None;
             }
@@ -556,7 +652,7 @@ impl<'q> Plan<'q> {
             }
         }
         for text in &self.texts {
-            if text.found(q, i, buf) == text.negated {
+            if text.found(i, buf, texts) == text.negated {
                 return None;
             }
         }

@@ -14,7 +14,7 @@
 //! let current = dossier_core::deadline::Current::of(&questions, None);
 //! let index = SearchIndex::build(&questions, current);
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
-//! let ctx = QueryContext { today, review: &NoReview, related: None };
+//! let ctx = QueryContext { today, review: &NoReview, related: None, texts: None };
 //! let query = Query::parse("asalee status:pending").unwrap();
 //! let mut hits = filter(&questions, &index, &query, &ctx, None);
 //! sort_hits(&questions, &mut hits, SortKey::Date, false, query.has_free_words(), today, current);
@@ -39,22 +39,22 @@ pub use sort::{
 };
 pub use syntax::{Expected, Highlight, Query, QueryError, QueryErrorKind};
 
-use crate::model::Question;
+use crate::record::Record;
 
 /// Review facts some terms need (`is:reviewed`, `is:flagged`, `has:note`, `is:changed`,
 /// `is:to-signal`);
 /// implemented by the review store.
 pub trait ReviewFacts: Sync {
     /// The staffer marked the question as reviewed.
-    fn is_reviewed(&self, q: &Question) -> bool;
+    fn is_reviewed(&self, q: &dyn Record) -> bool;
     /// The staffer flagged the question.
-    fn is_flagged(&self, q: &Question) -> bool;
+    fn is_flagged(&self, q: &dyn Record) -> bool;
     /// The staffer wrote a note on the question.
-    fn has_note(&self, q: &Question) -> bool;
+    fn has_note(&self, q: &dyn Record) -> bool;
     /// The question changed since the staffer reviewed it.
-    fn is_changed(&self, q: &Question) -> bool;
+    fn is_changed(&self, q: &dyn Record) -> bool;
     /// The question is marked "to signal" (proposed for a signalement).
-    fn is_to_signal(&self, q: &Question) -> bool;
+    fn is_to_signal(&self, q: &dyn Record) -> bool;
 }
 
 /// No review store: every review fact is false.
@@ -62,19 +62,19 @@ pub trait ReviewFacts: Sync {
 pub struct NoReview;
 
 impl ReviewFacts for NoReview {
-    fn is_reviewed(&self, _: &Question) -> bool {
+    fn is_reviewed(&self, _: &dyn Record) -> bool {
         false
     }
-    fn is_flagged(&self, _: &Question) -> bool {
+    fn is_flagged(&self, _: &dyn Record) -> bool {
         false
     }
-    fn has_note(&self, _: &Question) -> bool {
+    fn has_note(&self, _: &dyn Record) -> bool {
         false
     }
-    fn is_changed(&self, _: &Question) -> bool {
+    fn is_changed(&self, _: &dyn Record) -> bool {
         false
     }
-    fn is_to_signal(&self, _: &Question) -> bool {
+    fn is_to_signal(&self, _: &dyn Record) -> bool {
         false
     }
 }
@@ -89,6 +89,17 @@ pub struct QueryContext<'a> {
     /// The relations of the questions filtered, computed on the same slice (for `similar:`,
     /// `is:campaign`, `is:answered-elsewhere`; without them these terms match nothing).
     pub related: Option<&'a crate::related::RelatedSet>,
+    /// Where the texts of questions held without them (light rows) are read, for the terms
+    /// that read texts (`text:`, phrases, words before the word index is built); without
+    /// it such questions have empty texts.
+    pub texts: Option<&'a dyn TextSource>,
+}
+
+/// Reads the texts of questions held without them (the library's light rows).
+pub trait TextSource: Sync {
+    /// The texts of the questions at these positions (in the slice being filtered), in the
+    /// same order; `None` for one that could not be read.
+    fn texts(&self, positions: &[usize]) -> Vec<Option<rows::Texts>>;
 }
 
 /// A question that matched: its index in the questions' slice and its score (the sum over

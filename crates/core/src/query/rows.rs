@@ -8,7 +8,8 @@
 use super::db::DbError;
 use crate::deadline::{Current, DeadlineRule, Timing};
 use crate::model::{Question, QuestionKind, Status};
-use chrono::{Days, Months, NaiveDate};
+use crate::record::Record;
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -52,6 +53,11 @@ pub struct Row {
     pub withdrawn: Option<NaiveDate>,
     /// Latest signalement.
     pub signaled: Option<NaiveDate>,
+    /// The ministry of its first attribution, when no ministry was asked (the scoreboard's
+    /// re-attributions).
+    pub first_attribution: Option<Arc<str>>,
+    /// What a review snapshot compares ([`crate::record::fingerprint`]), as imported.
+    pub fingerprint: u64,
 }
 
 impl Row {
@@ -77,75 +83,92 @@ impl Row {
             signaled: q
                 .last_event(crate::model::EventKind::Signaled)
                 .map(|e| e.date),
-        }
-    }
-
-    /// The ministry that owes the answer: the assigned one, or the one asked.
-    pub fn ministry(&self) -> &str {
-        if self.ministry_assigned.is_empty() {
-            &self.ministry_asked
-        } else {
-            &self.ministry_assigned
+            first_attribution: q
+                .attributions
+                .first()
+                .filter(|_| q.ministry_asked.trim().is_empty())
+                .map(|a| a.ministry.as_str().into()),
+            fingerprint: crate::record::fingerprint(q),
         }
     }
 
     /// Pending when its legislature ended, `current` the one in session (see
     /// [`crate::deadline::lapsed`]).
     pub fn lapsed(&self, current: Current) -> bool {
-        self.status == Status::Pending && current.has_ended(self.legislature)
+        crate::deadline::lapsed(self, current)
     }
 
     /// The art. 135 deadline and its rule, as [`crate::deadline::deadline`] gives them.
     pub fn deadline(&self, current: Current) -> Option<(NaiveDate, DeadlineRule)> {
-        if self.lapsed(current) {
-            return None;
-        }
-        if let Some(signal) = self.signaled {
-            if let Some(date) = signal.checked_add_days(Days::new(crate::deadline::SIGNALED_DAYS)) {
-                return Some((date, DeadlineRule::Signaled));
-            }
-        }
-        let published = self.published?;
-        if published >= crate::deadline::reform_date() {
-            published
-                .checked_add_months(Months::new(2))
-                .map(|d| (d, DeadlineRule::TwoMonths))
-        } else {
-            published
-                .checked_add_months(Months::new(1))
-                .map(|d| (d, DeadlineRule::OneMonth))
-        }
+        crate::deadline::deadline(self, current)
     }
 
     /// Deadline, days pending and overdue, as [`crate::deadline::timing`] gives them.
     pub fn timing(&self, today: NaiveDate, current: Current) -> Timing {
-        let due = self.deadline(current);
-        let mut timing = Timing {
-            deadline: due.map(|d| d.0),
-            deadline_rule: due.map(|d| d.1),
-            days_pending: None,
-            overdue_days: None,
-            answer_delay_days: None,
-            lapsed: self.lapsed(current),
-        };
-        match self.status {
-            Status::Pending => {
-                timing.days_pending = self.published.map(|p| (today - p).num_days().max(0));
-                if let Some((due, _)) = due {
-                    let late = (today - due).num_days();
-                    if late > 0 {
-                        timing.overdue_days = Some(late);
-                    }
-                }
-            }
-            Status::Answered => {
-                if let (Some(p), Some(a)) = (self.published, self.answered) {
-                    timing.answer_delay_days = Some((a - p).num_days());
-                }
-            }
-            Status::Withdrawn => {}
+        crate::deadline::timing(self, today, current)
+    }
+}
+
+impl Record for Row {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn legislature(&self) -> u16 {
+        self.legislature
+    }
+    fn kind(&self) -> QuestionKind {
+        self.kind
+    }
+    fn number(&self) -> u32 {
+        self.number
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn author(&self) -> &str {
+        &self.author
+    }
+    fn group(&self) -> &str {
+        &self.group
+    }
+    fn constituency(&self) -> &str {
+        &self.constituency
+    }
+    fn rubric(&self) -> &str {
+        &self.rubric
+    }
+    fn ministry_asked(&self) -> &str {
+        &self.ministry_asked
+    }
+    fn ministry_assigned(&self) -> &str {
+        &self.ministry_assigned
+    }
+    fn published(&self) -> Option<NaiveDate> {
+        self.published
+    }
+    fn answered(&self) -> Option<NaiveDate> {
+        self.answered
+    }
+    fn withdrawn(&self) -> Option<NaiveDate> {
+        self.withdrawn
+    }
+    fn signaled(&self) -> Option<NaiveDate> {
+        self.signaled
+    }
+    fn first_ministry(&self) -> &str {
+        match &self.first_attribution {
+            Some(first) => first,
+            None => &self.ministry_asked,
         }
-        timing
+    }
+    fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+    fn texts(&self) -> Option<(&str, &str)> {
+        None
     }
 }
 
@@ -156,7 +179,9 @@ pub(crate) fn id_list(qids: &[i64]) -> Rc<Vec<Value>> {
 
 const COLUMNS: &str = "qid, id, legislature, kind, number, status, title, author, \
     political_group, constituency, rubric, ministry_asked, ministry_assigned, published, \
-    answered, closed, signaled";
+    answered, closed, signaled, \
+    CASE WHEN trim(ministry_asked) = '' THEN json_extract(attributions, '$[0].ministry') END, \
+    fingerprint";
 
 /// Shares each repeated value.
 #[derive(Default)]
@@ -232,6 +257,9 @@ pub fn read_rows(conn: &Connection, qids: Option<&[i64]>) -> Result<Vec<Row>, Db
             answered: day(r.get(14)?).map_err(|()| bad("answered"))?,
             withdrawn: day(r.get(15)?).map_err(|()| bad("closed"))?,
             signaled: day(r.get(16)?).map_err(|()| bad("signaled"))?,
+            first_attribution: r.get::<_, Option<String>>(17)?.map(|s| strings.get(s)),
+            // Stored as SQLite's signed integer: the same 64 bits.
+            fingerprint: r.get::<_, i64>(18)? as u64,
             id: id.into_boxed_str(),
         });
     }

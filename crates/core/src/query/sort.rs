@@ -3,7 +3,8 @@
 use super::index::{SearchIndex, Table};
 use super::Hit;
 use crate::deadline::{deadline, timing, Current};
-use crate::model::{Question, QuestionKind, Status};
+use crate::model::{QuestionKind, Status};
+use crate::record::Record;
 use crate::text::fold::fold;
 use chrono::{Datelike, NaiveDate};
 use foldhash::{HashMap, HashSet};
@@ -123,10 +124,10 @@ fn dense_ranks(keys: &[String]) -> Vec<i64> {
 
 /// For a text key: the rank of each distinct raw value among the hits, each distinct value
 /// folded once.
-fn text_ranks<'q>(
-    questions: &'q [Question],
+fn text_ranks<'q, R: Record>(
+    questions: &'q [R],
     hits: &[Hit],
-    text: impl Fn(&'q Question) -> &'q str,
+    text: impl Fn(&'q R) -> &'q str,
     key: impl Fn(&str) -> String + Sync,
 ) -> HashMap<&'q str, i64> {
     let distinct: Vec<&str> = hits
@@ -141,35 +142,35 @@ fn text_ranks<'q>(
 
 /// The primary value of a hit for a key, smaller first in the default direction; `None` when
 /// the question has none (no publication date, not pending, empty author).
-type Primary<'q> = Box<dyn Fn(usize, &Question) -> Option<i64> + Sync + 'q>;
+type Primary<'q, R> = Box<dyn Fn(usize, &R) -> Option<i64> + Sync + 'q>;
 
 /// Newest first: order on the negated day number.
 fn date_value(date: Option<NaiveDate>) -> Option<i64> {
     date.map(|d| -i64::from(d.num_days_from_ce()))
 }
 
-fn primary<'q>(
-    questions: &'q [Question],
+fn primary<'q, R: Record>(
+    questions: &'q [R],
     hits: &[Hit],
     key: SortKey,
     today: NaiveDate,
     current: Current,
-) -> Primary<'q> {
+) -> Primary<'q, R> {
     match key {
-        SortKey::Date => Box::new(|_, q: &Question| date_value(q.published())),
-        SortKey::Number => Box::new(|_, q: &Question| Some(i64::from(q.number))),
+        SortKey::Date => Box::new(|_, q: &R| date_value(q.published())),
+        SortKey::Number => Box::new(|_, q: &R| Some(i64::from(q.number()))),
         SortKey::Author => {
-            let ranks = text_ranks(questions, hits, |q| q.author.as_str(), author_key);
-            Box::new(move |_, q: &Question| {
-                if q.author.is_empty() {
+            let ranks = text_ranks(questions, hits, |q| q.author(), author_key);
+            Box::new(move |_, q: &R| {
+                if q.author().is_empty() {
                     return None;
                 }
-                ranks.get(q.author.as_str()).copied()
+                ranks.get(q.author()).copied()
             })
         }
         SortKey::Ministry => {
             let ranks = text_ranks(questions, hits, |q| q.ministry(), fold);
-            Box::new(move |_, q: &Question| {
+            Box::new(move |_, q: &R| {
                 if q.ministry().is_empty() {
                     return None;
                 }
@@ -178,10 +179,10 @@ fn primary<'q>(
         }
         // Most days first.
         SortKey::DaysPending => {
-            Box::new(move |_, q: &Question| timing(q, today, current).days_pending.map(|d| -d))
+            Box::new(move |_, q: &R| timing(q, today, current).days_pending.map(|d| -d))
         }
-        SortKey::Deadline => Box::new(move |_, q: &Question| {
-            if q.status != Status::Pending {
+        SortKey::Deadline => Box::new(move |_, q: &R| {
+            if q.status() != Status::Pending {
                 return None;
             }
             deadline(q, current).map(|(d, _)| i64::from(d.num_days_from_ce()))
@@ -191,7 +192,11 @@ fn primary<'q>(
 
 /// The same values as [`primary`], read from the index's precomputed keys instead of the
 /// questions' scattered strings and events.
-fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -> Primary<'q> {
+fn indexed_primary<'q, R: Record>(
+    index: &'q SearchIndex,
+    key: SortKey,
+    today: NaiveDate,
+) -> Primary<'q, R> {
     let table_ranks = |table: &Table, key: &dyn Fn(&str) -> String| {
         let keys: Vec<String> = table.values.iter().map(|v| key(v)).collect();
         let empty: Vec<bool> = table.values.iter().map(|v| v.is_empty()).collect();
@@ -199,11 +204,11 @@ fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -
     };
     let entry = move |i: usize| index.entries.get(i);
     match key {
-        SortKey::Date => Box::new(move |i, _: &Question| date_value(entry(i)?.published)),
-        SortKey::Number => Box::new(|_, q: &Question| Some(i64::from(q.number))),
+        SortKey::Date => Box::new(move |i, _: &R| date_value(entry(i)?.published)),
+        SortKey::Number => Box::new(|_, q: &R| Some(i64::from(q.number()))),
         SortKey::Author => {
             let (ranks, empty) = table_ranks(&index.authors, &author_key);
-            Box::new(move |i, _: &Question| {
+            Box::new(move |i, _: &R| {
                 let a = entry(i)?.author as usize;
                 if *empty.get(a)? {
                     return None;
@@ -215,7 +220,7 @@ fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -
             let (ranks, empty) = table_ranks(&index.ministries, &|v: &str| v.to_string());
             // The index stores the asked ministry as assigned when none is assigned: the
             // assigned one is the one that must answer.
-            Box::new(move |i, _: &Question| {
+            Box::new(move |i, _: &R| {
                 let m = entry(i)?.ministry_assigned as usize;
                 if *empty.get(m)? {
                     return None;
@@ -224,15 +229,15 @@ fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -
             })
         }
         // As `deadline::timing`: days since publication, for pending questions only.
-        SortKey::DaysPending => Box::new(move |i, q: &Question| {
-            if q.status != Status::Pending {
+        SortKey::DaysPending => Box::new(move |i, q: &R| {
+            if q.status() != Status::Pending {
                 return None;
             }
             let published = entry(i)?.published?;
             Some(-(today - published).num_days().max(0))
         }),
-        SortKey::Deadline => Box::new(move |i, q: &Question| {
-            if q.status != Status::Pending {
+        SortKey::Deadline => Box::new(move |i, q: &R| {
+            if q.status() != Status::Pending {
                 return None;
             }
             entry(i)?.deadline.map(|d| i64::from(d.num_days_from_ce()))
@@ -247,8 +252,8 @@ fn indexed_primary<'q>(index: &'q SearchIndex, key: SortKey, today: NaiveDate) -
 /// `reverse` flips the key only: the best score stays first, missing values (no publication
 /// date, not pending, no author) stay last, and ties stay in id order (legislature, number,
 /// kind). Hits whose index is out of `questions` go last.
-pub fn sort_hits(
-    questions: &[Question],
+pub fn sort_hits<R: Record>(
+    questions: &[R],
     hits: &mut [Hit],
     key: SortKey,
     reverse: bool,
@@ -262,8 +267,8 @@ pub fn sort_hits(
 
 /// The same order as [`sort_hits`], faster on large lists: the keys come from `index` (which
 /// must be built from `questions`) instead of each question's own strings.
-pub fn sort_hits_indexed(
-    questions: &[Question],
+pub fn sort_hits_indexed<R: Record>(
+    questions: &[R],
     index: &SearchIndex,
     hits: &mut [Hit],
     key: SortKey,
@@ -283,8 +288,8 @@ pub fn sort_hits_indexed(
     clippy::too_many_arguments,
     reason = "sort_hits_indexed's, and the count"
 )]
-pub fn sort_first_hits_indexed(
-    questions: &[Question],
+pub fn sort_first_hits_indexed<R: Record>(
+    questions: &[R],
     index: &SearchIndex,
     hits: &mut [Hit],
     key: SortKey,
@@ -297,10 +302,10 @@ pub fn sort_first_hits_indexed(
     sort_by_value(questions, hits, &value, reverse, by_score, Some(first));
 }
 
-fn sort_by_value(
-    questions: &[Question],
+fn sort_by_value<R: Record>(
+    questions: &[R],
     hits: &mut [Hit],
-    value: &Primary,
+    value: &Primary<R>,
     reverse: bool,
     by_score: bool,
     first: Option<usize>,
@@ -339,9 +344,9 @@ fn sort_by_value(
                         score,
                         v.is_none(),
                         v.map_or(0, |v| v * direction),
-                        q.legislature,
-                        q.number,
-                        q.kind,
+                        q.legislature(),
+                        q.number(),
+                        q.kind(),
                     )
                 }
                 None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
@@ -363,73 +368,12 @@ fn sort_by_value(
     }
 }
 
-/// A light row's primary sort value.
-type RowPrimary = Box<dyn Fn(&super::rows::Row) -> Option<i64> + Sync>;
-
-/// The primary value of a hit into light rows, as [`primary`] gives it for questions.
-fn row_primary(
-    rows: &[super::rows::Row],
-    hits: &[Hit],
-    key: SortKey,
-    today: NaiveDate,
-    current: Current,
-) -> RowPrimary {
-    use super::rows::Row;
-    let ranks_of = |text: &dyn Fn(&Row) -> &str, key: &(dyn Fn(&str) -> String + Sync)| {
-        let distinct: Vec<&str> = hits
-            .iter()
-            .filter_map(|h| rows.get(h.index).map(text))
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        let keys: Vec<String> = distinct.par_iter().map(|raw| key(raw)).collect();
-        let ranks: HashMap<String, i64> = distinct
-            .into_iter()
-            .map(str::to_string)
-            .zip(dense_ranks(&keys))
-            .collect();
-        ranks
-    };
-    match key {
-        SortKey::Date => Box::new(|r: &Row| date_value(r.published)),
-        SortKey::Number => Box::new(|r: &Row| Some(i64::from(r.number))),
-        SortKey::Author => {
-            let ranks = ranks_of(&|r: &Row| &r.author, &author_key);
-            Box::new(move |r: &Row| {
-                if r.author.is_empty() {
-                    return None;
-                }
-                ranks.get(&*r.author).copied()
-            })
-        }
-        SortKey::Ministry => {
-            let ranks = ranks_of(&|r: &Row| r.ministry(), &fold);
-            Box::new(move |r: &Row| {
-                if r.ministry().is_empty() {
-                    return None;
-                }
-                ranks.get(r.ministry()).copied()
-            })
-        }
-        SortKey::DaysPending => {
-            Box::new(move |r: &Row| r.timing(today, current).days_pending.map(|d| -d))
-        }
-        SortKey::Deadline => Box::new(move |r: &Row| {
-            if r.status != Status::Pending {
-                return None;
-            }
-            r.deadline(current)
-                .map(|(d, _)| i64::from(d.num_days_from_ce()))
-        }),
-    }
-}
-
 /// The order of hits into light rows, reduced to integers (as [`sort_by_value`] orders
 /// questions).
 type RowKey = ((bool, i64, bool, i64, u16, u32, QuestionKind), usize);
 
-fn row_keys(
-    rows: &[super::rows::Row],
+fn row_keys<R: Record>(
+    rows: &[R],
     hits: &[Hit],
     key: SortKey,
     reverse: bool,
@@ -437,22 +381,22 @@ fn row_keys(
     today: NaiveDate,
     current: Current,
 ) -> Vec<(RowKey, Hit)> {
-    let value = row_primary(rows, hits, key, today, current);
+    let value = primary(rows, hits, key, today, current);
     let direction = if reverse { -1 } else { 1 };
     hits.par_iter()
         .map(|h| {
             let score = if by_score { -h.score } else { 0 };
             let k = match rows.get(h.index) {
                 Some(r) => {
-                    let v = value(r);
+                    let v = value(h.index, r);
                     (
                         false,
                         score,
                         v.is_none(),
                         v.map_or(0, |v| v * direction),
-                        r.legislature,
-                        r.number,
-                        r.kind,
+                        r.legislature(),
+                        r.number(),
+                        r.kind(),
                     )
                 }
                 None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
@@ -463,8 +407,8 @@ fn row_keys(
 }
 
 /// Orders hits into light rows as [`sort_hits`] orders hits into questions.
-pub fn sort_rows(
-    rows: &[super::rows::Row],
+pub fn sort_rows<R: Record>(
+    rows: &[R],
     hits: &mut [Hit],
     key: SortKey,
     reverse: bool,
@@ -493,8 +437,8 @@ pub struct Ranking {
 /// an integer tuple computed once (in parallel), then a selection puts the `k` smallest
 /// first and only those are sorted (as of `today`, with `current` the legislature in
 /// session). On 95,000 hits this costs a pass over them, not a sort.
-pub fn rank_first(
-    rows: &[super::rows::Row],
+pub fn rank_first<R: Record>(
+    rows: &[R],
     hits: Vec<Hit>,
     key: SortKey,
     reverse: bool,
@@ -527,8 +471,8 @@ pub fn rank_first(
     clippy::too_many_arguments,
     reason = "rank_first's, and the cancel flag"
 )]
-pub fn rank_rest(
-    rows: &[super::rows::Row],
+pub fn rank_rest<R: Record>(
+    rows: &[R],
     rest: Vec<Hit>,
     key: SortKey,
     reverse: bool,

@@ -801,6 +801,49 @@ impl WordIndex {
         Some(merger.finish(questions.len()))
     }
 
+    /// [`WordIndex::build_cancellable`] over `n` questions read a batch at a time:
+    /// `read(range)` gives the questions at those positions (`None`: they could not be
+    /// read, and neither is the index). The library's index built again without holding
+    /// every text at once; a batch is read while the previous one is merged.
+    pub fn build_streamed(
+        n: usize,
+        mut read: impl FnMut(std::ops::Range<usize>) -> Option<Vec<Question>>,
+        cancel: &AtomicBool,
+    ) -> Option<WordIndex> {
+        let vocabs: Vec<Mutex<ThreadVocab>> = (0..=rayon::current_num_threads())
+            .map(|_| Mutex::new(ThreadVocab::default()))
+            .collect();
+        let mut merger = Merger::default();
+        let mut pending: Vec<ChunkWords> = Vec::new();
+        let step = CHUNK * BATCH;
+        let mut start = 0;
+        while start < n {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let end = n.min(start + step);
+            let questions = read(start..end).filter(|q| q.len() == end - start)?;
+            let batch: Vec<(usize, &[Question])> = questions
+                .chunks(CHUNK)
+                .enumerate()
+                .map(|(i, c)| (start + i * CHUNK, c))
+                .collect();
+            let (_, next) = rayon::join(
+                || merger.merge_all(&pending),
+                || {
+                    batch
+                        .par_iter()
+                        .map(|&(first, chunk)| chunk_words(first, chunk, &vocabs))
+                        .collect::<Vec<ChunkWords>>()
+                },
+            );
+            pending = next;
+            start = end;
+        }
+        merger.merge_all(&pending);
+        Some(merger.finish(n))
+    }
+
     /// Number of distinct words.
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)

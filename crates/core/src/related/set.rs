@@ -82,7 +82,7 @@ impl RelatedSet {
 
     /// The set of relations computed for `questions` (from a cache, say). Relations that
     /// point outside the list are ignored when read.
-    pub fn from_stored(questions: &[Question], stored: Stored) -> RelatedSet {
+    pub fn from_stored<R: crate::record::Record>(questions: &[R], stored: Stored) -> RelatedSet {
         let Stored {
             config,
             relations,
@@ -90,8 +90,8 @@ impl RelatedSet {
         } = stored;
         let ids: Vec<String> = questions
             .iter()
-            .chain(&outside)
-            .map(|q| q.id.clone())
+            .map(|q| q.id().to_string())
+            .chain(outside.iter().map(|q| q.id.clone()))
             .collect();
         let at = ids
             .iter()
@@ -103,7 +103,11 @@ impl RelatedSet {
             relations,
             ids,
             at,
-            status: questions.iter().chain(&outside).map(|q| q.status).collect(),
+            status: questions
+                .iter()
+                .map(|q| q.status())
+                .chain(outside.iter().map(|q| q.status))
+                .collect(),
             n: questions.len(),
             outside,
         }

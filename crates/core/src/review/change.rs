@@ -1,9 +1,9 @@
 //! How a question is told to have changed since it was reviewed.
 
-use crate::model::{EventKind, Question, Status};
-use chrono::{Datelike, NaiveDate};
+use crate::model::Status;
+use crate::record::Record;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::hash::Hasher;
 
 /// What the store remembers of a question when it is reviewed.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -42,32 +42,14 @@ impl Snapshot {
     /// The fingerprint leaves out what a parser fix or a re-saved page could alter without
     /// the question changing (event labels, pages, line wrapping of the answer), so that a
     /// reviewed question is not reported changed for nothing.
-    pub fn of(question: &Question) -> Snapshot {
-        let mut events: Vec<(&str, NaiveDate)> = question
-            .events
-            .iter()
-            .map(|e| (e.kind.as_str(), e.date))
-            .collect();
-        events.sort_unstable();
-        let mut hasher = fnv::FnvHasher::default();
-        for (kind, date) in events {
-            hasher.write(kind.as_bytes());
-            hasher.write(b" ");
-            hasher.write(&date.num_days_from_ce().to_le_bytes());
-            hasher.write(b"\n");
-        }
-        hasher.write(b"answer:");
-        for word in question.answer_text.split_whitespace() {
-            hasher.write(b" ");
-            hasher.write(word.as_bytes());
-        }
+    pub fn of(question: &(impl Record + ?Sized)) -> Snapshot {
         Snapshot {
-            status: question.status,
-            answered: question.answered_on(),
-            withdrawn: question.withdrawn_on(),
-            fingerprint: format!("{:016x}", hasher.finish()),
+            status: question.status(),
+            answered: question.answered(),
+            withdrawn: question.withdrawn(),
+            fingerprint: format!("{:016x}", question.fingerprint()),
             detail: Some(SnapshotDetail {
-                signaled: question.last_event(EventKind::Signaled).map(|e| e.date),
+                signaled: question.signaled(),
                 ministry: question.ministry().to_string(),
             }),
         }

@@ -25,7 +25,6 @@ use super::format::{encode, FORMAT_VERSION};
 use super::fs::{write_atomic, write_target, FileLock, Fs, RealFs, Step};
 use super::location::{claim_slot, Location};
 use super::state::{Entry, FirstSeen, NoteBase, NoteVersion, ReviewState, Reviewed, Shared, Stamp};
-use crate::model::Question;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -361,7 +360,7 @@ impl ReviewStore {
     }
 
     /// How the question changed since it was last reviewed (or that it is new), if it did.
-    pub fn change(&self, q: &Question) -> Option<Change> {
+    pub fn change(&self, q: &(impl crate::record::Record + ?Sized)) -> Option<Change> {
         self.state.change(q)
     }
 
@@ -372,12 +371,12 @@ impl ReviewStore {
     }
 
     /// True when the question is to be looked at again (see [`Self::change`]).
-    pub fn is_changed(&self, q: &Question) -> bool {
+    pub fn is_changed(&self, q: &(impl crate::record::Record + ?Sized)) -> bool {
         self.change(q).is_some()
     }
 
     /// Counts the changed questions among `questions`, by kind of change.
-    pub fn summary(&self, questions: &[Question]) -> ChangeSummary {
+    pub fn summary<R: crate::record::Record>(&self, questions: &[R]) -> ChangeSummary {
         let mut summary = ChangeSummary::default();
         for change in questions.iter().filter_map(|q| self.change(q)) {
             summary.count(change);
@@ -417,26 +416,30 @@ impl ReviewStore {
     /// and the ids are remembered. Returns what changed since the questions were reviewed.
     /// Works on a read-only store too (the marks then last the session). What a load saw
     /// is saved, but is not a change of the staffer's: it is not rescued at exit.
-    pub fn observe(&mut self, questions: &[Question], today: NaiveDate) -> ChangeSummary {
+    pub fn observe<R: crate::record::Record>(
+        &mut self,
+        questions: &[R],
+        today: NaiveDate,
+    ) -> ChangeSummary {
         let first_load = self.state.loads.last.is_none();
         let mut dirty = first_load;
         let mut t = None;
         for q in questions {
-            if self.state.loads.known.contains(&q.id) {
+            let id = q.id();
+            if self.state.loads.known.contains(id) {
                 continue;
             }
-            self.state.loads.known.insert(q.id.clone());
-            self.fresh.loads.known.insert(q.id.clone());
+            self.state.loads.known.insert(id.to_string());
+            self.fresh.loads.known.insert(id.to_string());
             dirty = true;
-            if !first_load && !self.is_reviewed(&q.id) && !self.state.loads.new.contains_key(&q.id)
-            {
+            if !first_load && !self.is_reviewed(id) && !self.state.loads.new.contains_key(id) {
                 let stamp = *t.get_or_insert_with(|| self.clock.tick());
                 let seen = FirstSeen {
                     date: today,
                     t: stamp,
                 };
-                self.state.loads.new.insert(q.id.clone(), seen);
-                self.fresh.loads.new.insert(q.id.clone(), seen);
+                self.state.loads.new.insert(id.to_string(), seen);
+                self.fresh.loads.new.insert(id.to_string(), seen);
             }
         }
         if dirty {
@@ -451,9 +454,13 @@ impl ReviewStore {
     /// The reviewed mark: sets it (today, with how the question stands), or clears it. A
     /// question reviewed and changed since is marked reviewed again, which acknowledges the
     /// change. Returns whether it is now reviewed.
-    pub fn toggle_reviewed(&mut self, q: &Question, today: NaiveDate) -> Result<bool, ReviewError> {
+    pub fn toggle_reviewed(
+        &mut self,
+        q: &(impl crate::record::Record + ?Sized),
+        today: NaiveDate,
+    ) -> Result<bool, ReviewError> {
         self.writable()?;
-        let reviewed = self.is_reviewed(&q.id);
+        let reviewed = self.is_reviewed(q.id());
         let acknowledge = reviewed && self.change(q).is_some();
         let value = (!reviewed || acknowledge).then(|| Reviewed {
             date: today,
@@ -461,7 +468,7 @@ impl ReviewStore {
         });
         let on = value.is_some();
         let stamp = self.stamp();
-        self.write(&q.id, |s| s.write_reviewed(&q.id, stamp, value));
+        self.write(q.id(), |s| s.write_reviewed(q.id(), stamp, value));
         self.touched(true);
         Ok(on)
     }
@@ -478,10 +485,10 @@ impl ReviewStore {
     /// one change.
     pub fn mark_all_reviewed(
         &mut self,
-        questions: &[&Question],
+        questions: &[&impl crate::record::Record],
         today: NaiveDate,
     ) -> Result<usize, ReviewError> {
-        let marks = questions.iter().map(|q| (q.id.as_str(), Snapshot::of(q)));
+        let marks = questions.iter().map(|q| (q.id(), Snapshot::of(q)));
         self.mark_all_reviewed_as(marks, today)
     }
 
@@ -944,11 +951,11 @@ impl ReviewState {
     }
 
     /// How the question changed since it was reviewed, or that it is new.
-    pub fn change(&self, q: &Question) -> Option<Change> {
-        if self.is_new(&q.id) {
+    pub fn change(&self, q: &(impl crate::record::Record + ?Sized)) -> Option<Change> {
+        if self.is_new(q.id()) {
             return Some(Change::New);
         }
-        let reviewed = self.shared.entries.get(&q.id)?.reviewed()?;
+        let reviewed = self.shared.entries.get(q.id())?.reviewed()?;
         reviewed.snapshot.change_to(&Snapshot::of(q))
     }
 
@@ -966,32 +973,32 @@ impl ReviewState {
 /// `is:changed`, `is:to-signal`) read a snapshot of the review state, so filtering can run on another
 /// thread.
 impl crate::query::ReviewFacts for ReviewState {
-    fn is_reviewed(&self, q: &Question) -> bool {
+    fn is_reviewed(&self, q: &dyn crate::record::Record) -> bool {
         self.shared
             .entries
-            .get(&q.id)
+            .get(q.id())
             .is_some_and(|e| e.reviewed().is_some())
     }
 
-    fn is_flagged(&self, q: &Question) -> bool {
+    fn is_flagged(&self, q: &dyn crate::record::Record) -> bool {
         self.shared
             .entries
-            .get(&q.id)
+            .get(q.id())
             .is_some_and(|e| e.flagged().is_some())
     }
 
-    fn has_note(&self, q: &Question) -> bool {
-        self.shared.entries.get(&q.id).is_some_and(Entry::has_note)
+    fn has_note(&self, q: &dyn crate::record::Record) -> bool {
+        self.shared.entries.get(q.id()).is_some_and(Entry::has_note)
     }
 
-    fn is_to_signal(&self, q: &Question) -> bool {
+    fn is_to_signal(&self, q: &dyn crate::record::Record) -> bool {
         self.shared
             .entries
-            .get(&q.id)
+            .get(q.id())
             .is_some_and(|e| e.to_signal().is_some())
     }
 
-    fn is_changed(&self, q: &Question) -> bool {
+    fn is_changed(&self, q: &dyn crate::record::Record) -> bool {
         self.change(q).is_some()
     }
 }

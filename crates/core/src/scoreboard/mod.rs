@@ -15,7 +15,8 @@
 pub mod ministries;
 
 use crate::deadline::{lapsed, timing, DeadlineRule};
-use crate::model::{Question, Status};
+use crate::model::Status;
+use crate::record::Record;
 use chrono::NaiveDate;
 use ministries::Merger;
 use serde::Serialize;
@@ -171,13 +172,13 @@ impl Row {
     }
 
     /// Counts one question in the row.
-    fn count(&mut self, q: &Question, today: NaiveDate, current: crate::deadline::Current) {
+    fn count(&mut self, q: &impl Record, today: NaiveDate, current: crate::deadline::Current) {
         self.received += 1;
         let t = timing(q, today, current);
-        match q.status {
+        match q.status() {
             Status::Answered => {
                 self.answered += 1;
-                if let (Some(due), Some(on)) = (t.deadline, q.answered_on()) {
+                if let (Some(due), Some(on)) = (t.deadline, q.answered()) {
                     if t.deadline_rule != Some(DeadlineRule::Signaled) && on <= due {
                         self.answered_on_time += 1;
                     }
@@ -192,12 +193,12 @@ impl Row {
                 Some(days) => {
                     self.overdue += 1;
                     let older = self.oldest_overdue.as_ref().is_none_or(|o| {
-                        (days, std::cmp::Reverse(q.id.as_str()))
+                        (days, std::cmp::Reverse(q.id()))
                             > (o.overdue_days, std::cmp::Reverse(o.id.as_str()))
                     });
                     if older {
                         self.oldest_overdue = Some(Oldest {
-                            id: q.id.clone(),
+                            id: q.id().to_string(),
                             overdue_days: days,
                         });
                     }
@@ -276,27 +277,18 @@ pub struct Scoreboard {
 }
 
 /// The label of a question in a dimension ("" when it has none).
-fn label_of(q: &Question, by: By) -> std::borrow::Cow<'_, str> {
+fn label_of(q: &impl Record, by: By) -> std::borrow::Cow<'_, str> {
     match by {
         By::Ministry => q.ministry().trim().into(),
-        By::Group => q.group.trim().into(),
-        By::Author => q.author.trim().into(),
-        By::Rubric => q.rubric.trim().into(),
-        By::Legislature => q.legislature.to_string().into(),
-    }
-}
-
-/// The ministry a question was first put to: the one asked, else its first attribution.
-fn first_ministry(q: &Question) -> &str {
-    if !q.ministry_asked.trim().is_empty() {
-        &q.ministry_asked
-    } else {
-        q.attributions.first().map_or("", |a| a.ministry.as_str())
+        By::Group => q.group().trim().into(),
+        By::Author => q.author().trim().into(),
+        By::Rubric => q.rubric().trim().into(),
+        By::Legislature => q.legislature().to_string().into(),
     }
 }
 
 /// True when a question is in the period.
-fn in_period(q: &Question, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+fn in_period(q: &impl Record, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
     if since.is_none() && until.is_none() {
         return true;
     }
@@ -305,8 +297,8 @@ fn in_period(q: &Question, since: Option<NaiveDate>, until: Option<NaiveDate>) -
 }
 
 /// Computes the scoreboard of `questions`.
-pub fn compute<'a>(
-    questions: impl IntoIterator<Item = &'a Question>,
+pub fn compute<'a, R: Record + 'a>(
+    questions: impl IntoIterator<Item = &'a R>,
     opts: &Options,
 ) -> Scoreboard {
     struct Group {
@@ -336,7 +328,7 @@ pub fn compute<'a>(
         let label = label_of(q, opts.by);
         let key = key_of(&label);
         let reattributed = by_ministry && {
-            let first = first_ministry(q);
+            let first = q.first_ministry();
             !first.trim().is_empty() && key_of(first.trim()) != key
         };
         let group = groups.entry(key).or_insert_with(|| Group {

@@ -2,7 +2,7 @@
 //! re-attributed, signalée.
 
 use super::*;
-use crate::model::{Attribution, Event, EventKind, QuestionKind};
+use crate::model::{Attribution, Event, EventKind, Question, QuestionKind};
 use std::collections::BTreeMap;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
