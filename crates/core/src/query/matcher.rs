@@ -77,21 +77,32 @@ pub fn filter_cancellable<R: Record>(
         let Some(source) = fetch else {
             return chunk.filter_map(|i| eval(buf, i, None)).collect();
         };
-        let positions: Vec<usize> = chunk
-            .filter(|&i| match (questions.get(i), index.entries.get(i)) {
-                (Some(q), Some(e)) => plan.may_match(q, e, i, index, ctx),
-                _ => false,
+        // Those still in once the rest is checked, and whether their texts decide.
+        let positions: Vec<(usize, bool)> = chunk
+            .filter_map(|i| {
+                let (q, e) = (questions.get(i)?, index.entries.get(i)?);
+                plan.may_match(q, e, i, index, ctx)
+                    .then(|| (i, plan.needs_texts(i)))
             })
             .collect();
-        let read: HashMap<usize, super::rows::Texts> = positions
+        let wanted: Vec<usize> = positions
             .iter()
-            .copied()
-            .zip(source.texts(&positions))
-            .filter_map(|(i, t)| Some((i, t?)))
+            .filter(|(_, needed)| *needed)
+            .map(|(i, _)| *i)
             .collect();
+        let read: HashMap<usize, super::rows::Texts> = if wanted.is_empty() {
+            HashMap::new()
+        } else {
+            wanted
+                .iter()
+                .copied()
+                .zip(source.texts(&wanted))
+                .filter_map(|(i, t)| Some((i, t?)))
+                .collect()
+        };
         positions
             .into_iter()
-            .filter_map(|i| {
+            .filter_map(|(i, _)| {
                 let texts = read
                     .get(&i)
                     .map(|t| (t.question.as_str(), t.answer.as_str()));
@@ -563,6 +574,26 @@ impl<'q> Plan<'q> {
                 .words
                 .iter()
                 .any(|w| w.parts.iter().any(|p| p.scores.is_none()))
+    }
+
+    /// True when question `i`'s texts may decide a term (see [`Text::found`],
+    /// [`Phrase::score`], [`Part::score`]); false when the index decides every one.
+    fn needs_texts(&self, i: usize) -> bool {
+        let may = |maybe: &Option<Vec<bool>>| {
+            maybe
+                .as_ref()
+                .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+        };
+        self.words
+            .iter()
+            .any(|w| w.parts.iter().any(|p| p.scores.is_none()))
+            || self.phrases.iter().any(|p| may(&p.maybe))
+            || self.texts.iter().any(|t| {
+                may(&t.maybe)
+                    && t.exact
+                        .as_ref()
+                        .is_none_or(|long| long.binary_search(&(i as u32)).is_ok())
+            })
     }
 
     /// False when question `i` cannot match whatever its texts hold: what decides without
