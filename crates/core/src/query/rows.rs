@@ -181,7 +181,7 @@ const COLUMNS: &str = "qid, id, legislature, kind, number, status, title, author
     political_group, constituency, rubric, ministry_asked, ministry_assigned, published, \
     answered, closed, signaled, \
     CASE WHEN trim(ministry_asked) = '' THEN json_extract(attributions, '$[0].ministry') END, \
-    fingerprint";
+    (SELECT fingerprint FROM fingerprints f WHERE f.qid = questions.qid)";
 
 /// Shares each repeated value.
 #[derive(Default)]
@@ -259,7 +259,7 @@ pub fn read_rows(conn: &Connection, qids: Option<&[i64]>) -> Result<Vec<Row>, Db
             signaled: day(r.get(16)?).map_err(|()| bad("signaled"))?,
             first_attribution: r.get::<_, Option<String>>(17)?.map(|s| strings.get(s)),
             // Stored as SQLite's signed integer: the same 64 bits.
-            fingerprint: r.get::<_, i64>(18)? as u64,
+            fingerprint: r.get::<_, Option<i64>>(18)?.unwrap_or(0) as u64,
             id: id.into_boxed_str(),
         });
     }
