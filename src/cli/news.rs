@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 use dossier_core::i18n::news as words;
 use dossier_core::i18n::Lang;
-use dossier_core::library::Origin;
+use dossier_core::library::{library_news, Library, Origin};
 use dossier_core::news::seen::{Look, Seen};
 use dossier_core::news::{self, News, Since};
 use dossier_core::text::sanitize::{markdown_cell, markdown_line, terminal_line};
@@ -45,7 +45,6 @@ pub(super) fn run(
         }
         None => None,
     };
-    let loaded = load_for_cli(&[], ctx)?;
     let since = Since::choose(since, last.map(|l| l.day), ctx.today);
     // What the imports brought since, whatever the dates of its events.
     let imported = since
@@ -57,20 +56,39 @@ pub(super) fn run(
             None
         })
         .unwrap_or_default();
-    let news = news::compute(
-        &loaded.questions,
-        loaded.current,
-        since.first_day(ctx.today),
-        ctx.today,
-        &imported,
-    );
+    let from = since.first_day(ctx.today);
+    // The whole library reads only its questions that may have news; a library that cannot
+    // be read so is loaded as any dossier is, which says what is wrong with it.
+    let whole = match &origin {
+        Origin::Library { dir, dossier: None } if Library::at(dir).exists() => {
+            Library::at(dir).reader().ok().and_then(|reader| {
+                let current = reader.current(ctx.config.legislature);
+                library_news(&reader, current, from, ctx.today, &imported).ok()
+            })
+        }
+        _ => None,
+    };
+    let news = match whole {
+        Some(news) => news,
+        None => {
+            let loaded = load_for_cli(&[], ctx)?;
+            let news = news::compute(
+                &loaded.questions,
+                loaded.current,
+                from,
+                ctx.today,
+                &imported,
+            );
+            super::release(loaded);
+            news
+        }
+    };
     let name = ctx.dossier.as_deref();
     out::with_stdout(|o| match format {
         NewsFormat::Text => write_text(o, &news, since, &origin, lang),
         NewsFormat::Md => write_markdown(o, &news, since, &origin, lang),
         NewsFormat::Json => write_json(o, &news, since, name),
     })?;
-    super::release(loaded);
     // Shown: recorded as seen, unless a day was asked for.
     if let (Some(seen), Since::LastLook(_) | Since::Week(_)) = (&seen, since) {
         let look = Look {
