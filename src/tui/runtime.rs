@@ -99,6 +99,7 @@ pub fn run(options: Options) -> Result<(Ended, Vec<String>), StartError> {
     spawn_input(tx.clone(), Arc::clone(&paused));
     let result = event_loop(&mut term, options, &tx, &rx, &paused);
     terminal::restore();
+    terminal::close(term);
     Ok(result)
 }
 

@@ -53,6 +53,15 @@ pub fn open(mouse: bool) -> io::Result<Term> {
     }
 }
 
+/// Lets go of the terminal once restored. When it is gone (the window closed, the session
+/// killed), showing the cursor fails, and ratatui's drop would then print that on a stderr
+/// that is gone too, which panics: it is not dropped, the process ending anyway.
+pub fn close(mut term: Term) {
+    if term.show_cursor().is_err() {
+        std::mem::forget(term);
+    }
+}
+
 /// After the terminal's own panic message, restores the terminal first so the message
 /// shows, then says where to report.
 pub fn install_panic_hook(crashed: &'static str) {

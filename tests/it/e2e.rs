@@ -322,7 +322,7 @@ fn ctrl_z_and_sigtstp_suspend_with_the_terminal_restored_and_fg_resumes() {
 }
 
 #[test]
-fn closing_the_terminal_ends_the_viewer() {
+fn closing_the_terminal_ends_the_viewer_without_a_crash() {
     let s = Sandbox::new();
     let tmux = Tmux::start("hangup", 100, 30, &viewer(&s, ""));
     tmux.wait_for("the list", |s| s.contains("17-13809QE"));
@@ -340,6 +340,9 @@ fn closing_the_terminal_ends_the_viewer() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    // Its last words had nowhere to go: none of them is a panic.
+    let log = std::fs::read_to_string(s.path("state/dossier/dossier.log")).unwrap_or_default();
+    assert!(!log.contains("crashed"), "{log}");
 }
 
 #[test]
