@@ -161,7 +161,7 @@ pub fn caret_report(input: &str, error: &QueryError, lang: Lang) -> String {
         words::prefix(lang),
         dossier_core::i18n::query::invalid_query(
             lang,
-            &dossier_core::i18n::query::error(lang, &error.kind)
+            &dossier_core::i18n::query::error_outside_viewer(lang, &error.kind)
         ),
         shown(input),
         " ".repeat(before),

@@ -451,7 +451,14 @@ fn an_invalid_query_shows_a_caret_and_exits_2() {
     let out = s.run(&["--lang", "en", "list", "-q", "asalee foo:bar"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert_eq!(stderr(&out), "dossier: invalid query: unknown field `foo:` (? lists them)\n  asalee foo:bar\n         ^^^\n");
+    assert_eq!(stderr(&out), "dossier: invalid query: unknown field `foo:` (fields: status, author, group, min, rubric, place, id, leg, type, since, until, is, similar, has, text)\n  asalee foo:bar\n         ^^^\n");
+    // In French, with its typography; no `?`, which only the viewer answers.
+    let out = s.run(&["list", "-q", "foo:bar"]);
+    assert!(
+        stderr(&out).starts_with("dossier\u{a0}: filtre invalide\u{a0}: champ inconnu «\u{a0}foo:\u{a0}» (champs\u{a0}: status, author,"),
+        "{}",
+        stderr(&out)
+    );
     let out = s.run(&["list", "-q", "statut:peutetre"]);
     assert!(
         stderr(&out).contains(

@@ -50,7 +50,30 @@ pub fn expected(lang: Lang, e: Expected) -> String {
     }
 }
 
-/// The message of a query error.
+/// The message of a query error outside the viewer (the command line), where `?` shows no
+/// help: an unknown field is answered with the fields there are (the first of the names
+/// each accepts; `dossier`'s documentation gives the others).
+pub fn error_outside_viewer(lang: Lang, kind: &QueryErrorKind) -> String {
+    match kind {
+        QueryErrorKind::UnknownField(name) => {
+            // Each field's first name, which both languages accept.
+            let names: Vec<&str> = crate::query::help::FIELDS
+                .iter()
+                .filter_map(|f| f.names.first().copied())
+                .collect();
+            lang.pick(
+                format!(
+                    "champ inconnu «{NB}{name}:{NB}» (champs{NB}: {})",
+                    names.join(", ")
+                ),
+                format!("unknown field `{name}:` (fields: {})", names.join(", ")),
+            )
+        }
+        other => error(lang, other),
+    }
+}
+
+/// The message of a query error, in the viewer (where `?` lists the fields).
 pub fn error(lang: Lang, kind: &QueryErrorKind) -> String {
     match kind {
         QueryErrorKind::UnknownField(name) => lang.pick(
