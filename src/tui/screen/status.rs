@@ -19,7 +19,8 @@ fn part(lang: Lang, shown: usize, all: usize, filtered: bool) -> String {
     }
 }
 
-/// The counts in few columns, with the list's marks: " 1/5 ○0/3 !0/3 ★0/3 ".
+/// The counts in few columns, with the list's status marks: " 1/5 ○0/3 !0/3 □0/3 " (□: to
+/// review; the list's ★ is a change since the review, one reason among others).
 pub fn compact_counts(app: &App) -> String {
     let lang = app.lang;
     let c = &app.counts;
@@ -30,7 +31,7 @@ pub fn compact_counts(app: &App) -> String {
         lang.number(c.total)
     };
     format!(
-        " {shown} ○{} !{} ★{} ",
+        " {shown} ○{} !{} □{} ",
         part(lang, c.pending, c.pending_all, filtered),
         part(lang, c.overdue, c.overdue_all, filtered),
         part(lang, c.to_review, c.to_review_all, filtered),
