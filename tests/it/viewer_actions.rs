@@ -626,3 +626,21 @@ fn the_whole_library_is_held_as_rows_its_questions_read_when_shown_or_searched()
     assert!(!text.is_empty());
     assert_eq!(held.app.dossier.held().unwrap()[0].question_text, text);
 }
+
+#[test]
+fn a_question_the_library_can_no_longer_give_says_so_in_the_detail() {
+    let tmp = tempfile::tempdir().unwrap();
+    library(tmp.path(), &[]);
+    let mut v = on_library(Lang::Fr, tmp.path(), None, tmp.path());
+    v.screen(120, 40);
+    // Emptied under the viewer (another program, a full disk), then another question shown.
+    std::fs::File::create(tmp.path().join("library.db")).unwrap();
+    v.press("G");
+    let screen = v.screen(120, 40);
+    assert!(
+        screen.contains("Cette question n'a pas pu être lue dans la bibliothèque"),
+        "{screen}"
+    );
+    v.press("j/asalee<Enter>");
+    assert!(!v.shown().is_empty(), "the rows held still answer");
+}

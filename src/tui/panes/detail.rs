@@ -130,8 +130,23 @@ pub fn build(input: &DetailInput, ctx: Ctx, cols: usize) -> DetailText {
         related_keys,
         terms,
     } = *input;
-    let (Some(q), Some(timing)) = (dossier.question(index), dossier.timings.get(index)) else {
+    let Some(timing) = dossier.timings.get(index) else {
         return DetailText::default();
+    };
+    let Some(q) = dossier.question(index) else {
+        // Held as a row, its texts not readable now (the library gone, damaged).
+        let Some(row) = dossier.rows.get(index) else {
+            return DetailText::default();
+        };
+        let style = ctx.theme.overdue();
+        let text = format!("{}\n{}", row.title, ui::words(ctx.lang).unreadable_question);
+        return DetailText {
+            lines: wrap_field(&text, &[], cols, style, style, &Highlight::default())
+                .into_iter()
+                .map(|(line, _)| line)
+                .collect(),
+            matches: Vec::new(),
+        };
     };
     let q: &Question = &q;
     let lang = ctx.lang;

@@ -133,6 +133,8 @@ pub struct Words {
     pub per_year: &'static str,
     /// Chronology without dates.
     pub no_dates: &'static str,
+    /// A question of the library that could not be read to be shown.
+    pub unreadable_question: &'static str,
     /// The terminal is too small.
     pub too_small: &'static str,
     /// Help section.
@@ -225,6 +227,7 @@ pub static FR: Words = Words {
     per_quarter: "par trimestre",
     per_year: "par an",
     no_dates: "Pas de dates à afficher.",
+    unreadable_question: "Cette question n'a pas pu être lue dans la bibliothèque\u{a0}; le journal (dossier.log) dit pourquoi.",
     too_small: "Fenêtre trop petite",
     section_navigation: "Navigation",
     section_filter: "Filtre",
@@ -304,6 +307,8 @@ pub static EN: Words = Words {
     per_quarter: "per quarter",
     per_year: "per year",
     no_dates: "No dates to show.",
+    unreadable_question:
+        "This question could not be read from the library; the log (dossier.log) says why.",
     too_small: "Window too small",
     section_navigation: "Navigation",
     section_filter: "Filter",
