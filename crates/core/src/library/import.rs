@@ -422,6 +422,38 @@ struct ToMerge {
     held_stamp: Option<i64>,
 }
 
+/// The stamps of the sources remembered, by qid: read from their index alone.
+pub(crate) const KNOWN_STAMPS: &str = "SELECT qid, source_stamp FROM questions \
+     INDEXED BY questions_stamp WHERE source_stamp IS NOT NULL";
+/// The questions' sources: read from their index alone.
+pub(crate) const KNOWN_SOURCES: &str =
+    "SELECT source, qid FROM questions INDEXED BY questions_source";
+
+/// The sources remembered with a stamp: source → (stamp, qid). Two indexes are read rather
+/// than one of both, so that a source's new stamp moves only its entry in the small index of
+/// stamps, not one among the long source names.
+fn known_sources(conn: &Connection) -> rusqlite::Result<HashMap<String, (i64, i64)>> {
+    let mut stamps: HashMap<i64, i64> = HashMap::new();
+    let mut stmt = conn.prepare(KNOWN_STAMPS)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        stamps.insert(r.get(0)?, r.get(1)?);
+    }
+    let mut known = HashMap::with_capacity(stamps.len());
+    if stamps.is_empty() {
+        return Ok(known);
+    }
+    let mut stmt = conn.prepare(KNOWN_SOURCES)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let qid: i64 = r.get(1)?;
+        if let Some(&stamp) = stamps.get(&qid) {
+            known.insert(r.get(0)?, (stamp, qid));
+        }
+    }
+    Ok(known)
+}
+
 /// An import into an existing database: only what changed is read and written.
 fn incremental(
     conn: &Connection,
@@ -432,22 +464,7 @@ fn incremental(
     let sqlite = |e: rusqlite::Error| LibraryError::sqlite(path, e);
     let db = |e: crate::query::db::DbError| LibraryError::db(path, e);
     // The sources known, with their stamps.
-    let mut known: HashMap<String, (i64, i64)> = HashMap::new();
-    {
-        let mut stmt = conn
-            .prepare(
-                "SELECT source, source_stamp, qid FROM questions \
-                 WHERE source_stamp IS NOT NULL",
-            )
-            .map_err(sqlite)?;
-        let mut rows = stmt.query([]).map_err(sqlite)?;
-        while let Some(r) = rows.next().map_err(sqlite)? {
-            known.insert(
-                r.get(0).map_err(sqlite)?,
-                (r.get(1).map_err(sqlite)?, r.get(2).map_err(sqlite)?),
-            );
-        }
-    }
+    let known = known_sources(conn).map_err(sqlite)?;
     let Read {
         report: loaded,
         stamps,
@@ -798,6 +815,7 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
     let (written, (words, related)) = rayon::join(
         move || -> Result<(Connection, Option<i64>), LibraryError> {
             let (qids, fill) = (qids_ref, fill_ref);
+            let t0 = std::time::Instant::now();
             let tx = rusqlite::Transaction::new_unchecked(
                 &conn,
                 rusqlite::TransactionBehavior::Immediate,
@@ -851,14 +869,22 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
                 );
             }
             tx.commit().map_err(sqlite)?;
+            tracing::debug!(ms = t0.elapsed().as_millis() as u64, "fill: rows written");
             Ok((conn, last))
         },
         || {
             rayon::join(
-                || crate::query::words::WordIndex::build(questions),
                 || {
+                    let t0 = std::time::Instant::now();
+                    let w = crate::query::words::WordIndex::build(questions);
+                    tracing::debug!(ms = t0.elapsed().as_millis() as u64, "fill: word index");
+                    w
+                },
+                || {
+                    let t0 = std::time::Instant::now();
                     let mut index = crate::related::RelatedIndex::new(fill.related.clone());
                     let _ = index.insert(questions, 0);
+                    tracing::debug!(ms = t0.elapsed().as_millis() as u64, "fill: relations");
                     index
                 },
             )

@@ -495,7 +495,9 @@ mod tests {
         let tx =
             rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred)
                 .unwrap();
-        super::super::schema::MIGRATIONS[0](&tx).unwrap();
+        for step in super::super::schema::MIGRATIONS {
+            step(&tx).unwrap();
+        }
         let questions = crate::sample::questions();
         let mut qids = Vec::new();
         for q in &questions {
