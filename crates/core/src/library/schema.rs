@@ -334,6 +334,46 @@ mod tests {
     }
 
     #[test]
+    fn a_library_of_layout_1_is_migrated_with_its_answer_keys_and_stamps() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            let tx = Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
+                .unwrap();
+            super::MIGRATIONS[0](&tx).unwrap();
+            tx.execute_batch(
+                "PRAGMA user_version = 1;
+                 INSERT INTO related_keys(question, bands, answer)
+                   VALUES (1, x'01020304', 77), (2, x'', 0), (3, x'05060708', 77);",
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let conn = super::open_write(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, super::VERSION);
+        let answers: Vec<(i64, i64)> = conn
+            .prepare("SELECT answer, question FROM related_answers")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(answers, vec![(77, 1), (77, 3)]);
+        let keys: i64 = conn
+            .query_row("SELECT count(*) FROM related_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(keys, 3);
+        let integrity: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok");
+    }
+
+    #[test]
     fn the_sources_known_are_read_from_indexes_alone() {
         for sql in [
             crate::library::import::KNOWN_STAMPS,
