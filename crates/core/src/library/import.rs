@@ -942,6 +942,7 @@ fn write_fill(
             stmt.execute([f, v]).map_err(sqlite)?;
         }
     }
+    let questions_ms = phase.elapsed().as_millis() as u64;
     write_dossiers(&tx, &fill.dossiers).map_err(sqlite)?;
     let mut last = None;
     let count = fill.imports.len();
@@ -966,6 +967,7 @@ fn write_fill(
     }
     tracing::debug!(
         ms = phase.elapsed().as_millis() as u64,
+        questions_ms,
         "fill: rows written"
     );
     let gone = || LibraryError::Damaged {
@@ -977,6 +979,7 @@ fn write_fill(
     let waited = phase.elapsed();
     crate::query::segments::write(&tx, qids, &words).map_err(|e| LibraryError::db(tmp, e))?;
     drop(words);
+    let words_ms = phase.elapsed().as_millis() as u64;
     let phase2 = std::time::Instant::now();
     let related = related.recv().map_err(|_| gone())?;
     let waited2 = phase2.elapsed();
@@ -993,6 +996,7 @@ fn write_fill(
     tracing::debug!(
         ms = phase.elapsed().as_millis() as u64,
         waited_words_ms = waited.as_millis() as u64,
+        words_ms,
         waited_relations_ms = waited2.as_millis() as u64,
         "fill: word index and relations written"
     );
@@ -1133,9 +1137,15 @@ mod tests {
             .unwrap();
         assert_eq!(mode, "wal");
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
-        assert_eq!(count("SELECT count(*) FROM questions"), questions.len() as i64);
+        assert_eq!(
+            count("SELECT count(*) FROM questions"),
+            questions.len() as i64
+        );
         assert_eq!(count("SELECT count(*) FROM word_segments"), 1);
-        assert_eq!(count("SELECT count(*) FROM related_keys"), questions.len() as i64);
+        assert_eq!(
+            count("SELECT count(*) FROM related_keys"),
+            questions.len() as i64
+        );
         let left: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
             .flatten()

@@ -153,10 +153,23 @@ pub(crate) fn write_all(
     for (answer, qid) in answers {
         insert.execute(params![answer, qid])?;
     }
+    // Both sides of each pair, in the table's order: its pages filled one after the other
+    // rather than split all over.
+    let mut rows: Vec<(i64, i64, &'static str, f64)> = Vec::new();
     for (i, j, r) in index.relations().pairs() {
         if let (Some(&a), Some(&b)) = (qids.get(i as usize), qids.get(j as usize)) {
-            insert_relation(conn, a, b, r.reason, r.similarity)?;
+            let why = reason_name(r.reason);
+            rows.push((a, b, why, f64::from(r.similarity)));
+            rows.push((b, a, why, f64::from(r.similarity)));
         }
+    }
+    rows.sort_unstable_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR REPLACE INTO related(question, other, reason, similarity) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (a, b, why, similarity) in rows {
+        stmt.execute(params![a, b, why, similarity])?;
     }
     Ok(())
 }
