@@ -816,10 +816,12 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
     let sqlite = |e: rusqlite::Error| LibraryError::sqlite(&tmp, e);
     let conn = schema::open_fresh(&tmp).map_err(|e| LibraryError::open(&tmp, e))?;
     let qids: Vec<i64> = (1..=questions.len() as i64).collect();
-    let (words_to, words_from) = std::sync::mpsc::sync_channel(1);
-    let (related_to, related_from) = std::sync::mpsc::sync_channel(1);
-    let (done_to, done_from) = std::sync::mpsc::channel::<()>();
     let written = std::thread::scope(|scope| {
+        // Made here, the senders are dropped if what follows panics: the writer and the
+        // syncer then stop instead of waiting for ever, and the panic goes on.
+        let (words_to, words_from) = std::sync::mpsc::sync_channel(1);
+        let (related_to, related_from) = std::sync::mpsc::sync_channel(1);
+        let (done_to, done_from) = std::sync::mpsc::channel::<()>();
         let (tmp_ref, qids_ref, fill_ref) = (&tmp, &qids, &fill);
         let writer = scope.spawn(move || {
             let written = write_fill(
@@ -833,7 +835,8 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
             );
             written.map(|last| (conn, last))
         });
-        let syncer = scope.spawn(|| sync_until(&tmp, done_from));
+        let tmp_ref = &tmp;
+        let syncer = scope.spawn(move || sync_until(tmp_ref, done_from));
         // The writer has a core of its own: the others find the word index, then the
         // relations (sharing the writer's core, they would slow the writer, which is the
         // longest to finish).
