@@ -422,6 +422,38 @@ struct ToMerge {
     held_stamp: Option<i64>,
 }
 
+/// The stamps of the sources remembered, by qid: read from their index alone.
+pub(crate) const KNOWN_STAMPS: &str = "SELECT qid, source_stamp FROM questions \
+     INDEXED BY questions_stamp WHERE source_stamp IS NOT NULL";
+/// The questions' sources: read from their index alone.
+pub(crate) const KNOWN_SOURCES: &str =
+    "SELECT source, qid FROM questions INDEXED BY questions_source";
+
+/// The sources remembered with a stamp: source → (stamp, qid). Two indexes are read rather
+/// than one of both, so that a source's new stamp moves only its entry in the small index of
+/// stamps, not one among the long source names.
+fn known_sources(conn: &Connection) -> rusqlite::Result<HashMap<String, (i64, i64)>> {
+    let mut stamps: HashMap<i64, i64> = HashMap::new();
+    let mut stmt = conn.prepare(KNOWN_STAMPS)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        stamps.insert(r.get(0)?, r.get(1)?);
+    }
+    let mut known = HashMap::with_capacity(stamps.len());
+    if stamps.is_empty() {
+        return Ok(known);
+    }
+    let mut stmt = conn.prepare(KNOWN_SOURCES)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let qid: i64 = r.get(1)?;
+        if let Some(&stamp) = stamps.get(&qid) {
+            known.insert(r.get(0)?, (stamp, qid));
+        }
+    }
+    Ok(known)
+}
+
 /// An import into an existing database: only what changed is read and written.
 fn incremental(
     conn: &Connection,
@@ -432,22 +464,7 @@ fn incremental(
     let sqlite = |e: rusqlite::Error| LibraryError::sqlite(path, e);
     let db = |e: crate::query::db::DbError| LibraryError::db(path, e);
     // The sources known, with their stamps.
-    let mut known: HashMap<String, (i64, i64)> = HashMap::new();
-    {
-        let mut stmt = conn
-            .prepare(
-                "SELECT source, source_stamp, qid FROM questions \
-                 WHERE source_stamp IS NOT NULL",
-            )
-            .map_err(sqlite)?;
-        let mut rows = stmt.query([]).map_err(sqlite)?;
-        while let Some(r) = rows.next().map_err(sqlite)? {
-            known.insert(
-                r.get(0).map_err(sqlite)?,
-                (r.get(1).map_err(sqlite)?, r.get(2).map_err(sqlite)?),
-            );
-        }
-    }
+    let known = known_sources(conn).map_err(sqlite)?;
     let Read {
         report: loaded,
         stamps,
@@ -786,6 +803,12 @@ struct Fill<'a> {
 
 /// Writes a whole library into a new file, then links it into place (refusing to replace a
 /// file that appeared meanwhile): killed before, the library is as it was (none).
+///
+/// The file is written without a journal and without syncs (nothing reads it until it is in
+/// place), on a thread of its own: the rows first, while the word index and then the
+/// relations are found on the other cores, then each of those as it comes. What is written reaches
+/// the disk meanwhile (a background sync), so that the one sync before the link, the file's
+/// durability, has little left to wait for.
 fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>, LibraryError> {
     let started = std::time::Instant::now();
     let tmp = temporary(lib);
@@ -793,97 +816,62 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
     let sqlite = |e: rusqlite::Error| LibraryError::sqlite(&tmp, e);
     let conn = schema::open_fresh(&tmp).map_err(|e| LibraryError::open(&tmp, e))?;
     let qids: Vec<i64> = (1..=questions.len() as i64).collect();
-    let (qids_ref, fill_ref) = (&qids, &fill);
-    // The word index and the relations are found on the cores while the rows are written.
-    let (written, (words, related)) = rayon::join(
-        move || -> Result<(Connection, Option<i64>), LibraryError> {
-            let (qids, fill) = (qids_ref, fill_ref);
-            let tx = rusqlite::Transaction::new_unchecked(
+    let written = std::thread::scope(|scope| {
+        // Made here, the senders are dropped if what follows panics: the writer and the
+        // syncer then stop instead of waiting for ever, and the panic goes on.
+        let (words_to, words_from) = std::sync::mpsc::sync_channel(1);
+        let (related_to, related_from) = std::sync::mpsc::sync_channel(1);
+        let (done_to, done_from) = std::sync::mpsc::channel::<()>();
+        let (tmp_ref, qids_ref, fill_ref) = (&tmp, &qids, &fill);
+        let writer = scope.spawn(move || {
+            let written = write_fill(
                 &conn,
-                rusqlite::TransactionBehavior::Immediate,
-            )
-            .map_err(sqlite)?;
-            let mut values: HashSet<(&str, &str)> = HashSet::new();
-            for (q, (&qid, stamp)) in questions.iter().zip(qids.iter().zip(&fill.stamps)) {
-                store::insert(&tx, Some(qid), q, store::content_hash(q), *stamp).map_err(sqlite)?;
-                for (field, value) in [
-                    ("author", &q.author),
-                    ("political_group", &q.group),
-                    ("constituency", &q.constituency),
-                    ("rubric", &q.rubric),
-                    ("ministry", &q.ministry_asked),
-                    ("ministry", &q.ministry_assigned),
-                ] {
-                    if !value.is_empty() {
-                        values.insert((field, value));
-                    }
-                }
-            }
-            {
-                let mut stmt = tx
-                    .prepare("INSERT OR IGNORE INTO field_values(field, value) VALUES (?1, ?2)")
-                    .map_err(sqlite)?;
-                for (f, v) in values {
-                    stmt.execute([f, v]).map_err(sqlite)?;
-                }
-            }
-            write_dossiers(&tx, &fill.dossiers).map_err(sqlite)?;
-            let mut last = None;
-            let count = fill.imports.len();
-            for (k, (at, paths, read, unchanged, summary)) in fill.imports.iter().enumerate() {
-                let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-                let changes: Vec<(i64, ChangeKind, String)> = if fill.new && k + 1 == count {
-                    qids.iter()
-                        .map(|&q| (q, ChangeKind::New, String::new()))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let options = ImportOptions {
-                    progress: None,
-                    now: at,
-                    today: chrono::Local::now().date_naive(),
-                    related: fill.related,
-                };
-                last = Some(
-                    record(&tx, &paths, &options, *read, *unchanged, summary, &changes)
-                        .map_err(sqlite)?,
-                );
-            }
-            tx.commit().map_err(sqlite)?;
-            Ok((conn, last))
-        },
-        || {
-            rayon::join(
-                || crate::query::words::WordIndex::build(questions),
-                || {
-                    let mut index = crate::related::RelatedIndex::new(fill.related.clone());
-                    let _ = index.insert(questions, 0);
-                    index
-                },
-            )
-        },
-    );
-    let (conn, last) = written?;
-    let rows_ms = started.elapsed().as_millis() as u64;
-    let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
-        .map_err(sqlite)?;
-    crate::query::segments::write(&tx, &qids, &words).map_err(|e| LibraryError::db(&tmp, e))?;
-    drop(words);
-    crate::related::stored::write_all(&tx, &qids, &related).map_err(sqlite)?;
-    schema::set_meta(
-        &tx,
-        "related_config",
-        &serde_json::to_string(fill.related).unwrap_or_default(),
-    )
-    .map_err(sqlite)?;
-    schema::set_meta(&tx, "app", env!("CARGO_PKG_VERSION")).map_err(sqlite)?;
-    tx.commit().map_err(sqlite)?;
-    tracing::debug!(
-        rows_ms,
-        indexes_ms = started.elapsed().as_millis() as u64 - rows_ms,
-        "library filled"
-    );
+                tmp_ref,
+                questions,
+                qids_ref,
+                fill_ref,
+                words_from,
+                related_from,
+            );
+            written.map(|last| (conn, last))
+        });
+        let tmp_ref = &tmp;
+        let syncer = scope.spawn(move || sync_until(tmp_ref, done_from));
+        // The writer has a core of its own: the others find the word index, then the
+        // relations (sharing the writer's core, they would slow the writer, which is the
+        // longest to finish).
+        let compute = || {
+            let phase = std::time::Instant::now();
+            let words = crate::query::words::WordIndex::build(questions);
+            tracing::debug!(ms = phase.elapsed().as_millis() as u64, "fill: word index");
+            // The writer gone (an error) takes nothing more: it is said below.
+            let _ = words_to.send(words);
+            let phase = std::time::Instant::now();
+            let mut index = crate::related::RelatedIndex::new(fill.related.clone());
+            let _ = index.insert(questions, 0);
+            tracing::debug!(ms = phase.elapsed().as_millis() as u64, "fill: relations");
+            let _ = related_to.send(index);
+        };
+        let others = rayon::current_num_threads().saturating_sub(1).max(1);
+        match rayon::ThreadPoolBuilder::new().num_threads(others).build() {
+            Ok(pool) => pool.install(compute),
+            Err(_) => compute(),
+        }
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        drop(done_to);
+        let _ = syncer.join();
+        written
+    });
+    let (conn, last) = match written {
+        Ok(done) => done,
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "library filled");
     // Readers and later imports use it in WAL mode; the switch is written into the file.
     conn.execute_batch("PRAGMA journal_mode = WAL;")
         .map_err(sqlite)?;
@@ -916,6 +904,120 @@ fn fill(lib: &Library, questions: &[Question], fill: Fill) -> Result<Option<i64>
         let _ = dir.sync_all();
     }
     Ok(Some(last.unwrap_or(0)))
+}
+
+/// The writer's part of [`fill`]: every row, then the word index's segment and the
+/// relations as they are handed over, in one transaction. Returns the last import recorded.
+fn write_fill(
+    conn: &Connection,
+    tmp: &Path,
+    questions: &[Question],
+    qids: &[i64],
+    fill: &Fill,
+    words: std::sync::mpsc::Receiver<crate::query::words::WordIndex>,
+    related: std::sync::mpsc::Receiver<crate::related::RelatedIndex>,
+) -> Result<Option<i64>, LibraryError> {
+    let sqlite = |e: rusqlite::Error| LibraryError::sqlite(tmp, e);
+    let phase = std::time::Instant::now();
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
+        .map_err(sqlite)?;
+    let mut values: HashSet<(&str, &str)> = HashSet::new();
+    for (q, (&qid, stamp)) in questions.iter().zip(qids.iter().zip(&fill.stamps)) {
+        store::insert(&tx, Some(qid), q, store::content_hash(q), *stamp).map_err(sqlite)?;
+        for (field, value) in [
+            ("author", &q.author),
+            ("political_group", &q.group),
+            ("constituency", &q.constituency),
+            ("rubric", &q.rubric),
+            ("ministry", &q.ministry_asked),
+            ("ministry", &q.ministry_assigned),
+        ] {
+            if !value.is_empty() {
+                values.insert((field, value));
+            }
+        }
+    }
+    {
+        let mut stmt = tx
+            .prepare("INSERT OR IGNORE INTO field_values(field, value) VALUES (?1, ?2)")
+            .map_err(sqlite)?;
+        for (f, v) in values {
+            stmt.execute([f, v]).map_err(sqlite)?;
+        }
+    }
+    let questions_ms = phase.elapsed().as_millis() as u64;
+    write_dossiers(&tx, &fill.dossiers).map_err(sqlite)?;
+    let mut last = None;
+    let count = fill.imports.len();
+    for (k, (at, paths, read, unchanged, summary)) in fill.imports.iter().enumerate() {
+        let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let changes: Vec<(i64, ChangeKind, String)> = if fill.new && k + 1 == count {
+            qids.iter()
+                .map(|&q| (q, ChangeKind::New, String::new()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let options = ImportOptions {
+            progress: None,
+            now: at,
+            today: chrono::Local::now().date_naive(),
+            related: fill.related,
+        };
+        last = Some(
+            record(&tx, &paths, &options, *read, *unchanged, summary, &changes).map_err(sqlite)?,
+        );
+    }
+    tracing::debug!(
+        ms = phase.elapsed().as_millis() as u64,
+        questions_ms,
+        "fill: rows written"
+    );
+    let gone = || LibraryError::Damaged {
+        path: tmp.to_path_buf(),
+        what: "the word index or the relations could not be found".to_string(),
+    };
+    let phase = std::time::Instant::now();
+    let words = words.recv().map_err(|_| gone())?;
+    let waited = phase.elapsed();
+    crate::query::segments::write(&tx, qids, &words).map_err(|e| LibraryError::db(tmp, e))?;
+    drop(words);
+    let words_ms = phase.elapsed().as_millis() as u64;
+    let phase2 = std::time::Instant::now();
+    let related = related.recv().map_err(|_| gone())?;
+    let waited2 = phase2.elapsed();
+    crate::related::stored::write_all(&tx, qids, &related).map_err(sqlite)?;
+    drop(related);
+    schema::set_meta(
+        &tx,
+        "related_config",
+        &serde_json::to_string(fill.related).unwrap_or_default(),
+    )
+    .map_err(sqlite)?;
+    schema::set_meta(&tx, "app", env!("CARGO_PKG_VERSION")).map_err(sqlite)?;
+    tx.commit().map_err(sqlite)?;
+    tracing::debug!(
+        ms = phase.elapsed().as_millis() as u64,
+        waited_words_ms = waited.as_millis() as u64,
+        words_ms,
+        waited_relations_ms = waited2.as_millis() as u64,
+        "fill: word index and relations written"
+    );
+    Ok(last)
+}
+
+/// Syncs the file being filled now and then until `done` says the writing is over (or is
+/// dropped), so that the disk takes its pages while the rest is computed: the sync that
+/// makes the file durable then has little left to wait for.
+fn sync_until(path: &Path, done: std::sync::mpsc::Receiver<()>) {
+    let Ok(file) = fs::File::open(path) else {
+        return;
+    };
+    while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+        done.recv_timeout(std::time::Duration::from_millis(250))
+    {
+        let _ = file.sync_data();
+    }
 }
 
 /// A first import: every question read is new.
@@ -1008,4 +1110,65 @@ pub(super) fn convert(lib: &Library) -> Result<(), LibraryError> {
         "library converted to a database"
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fill_of<'a>(questions: &[Question], related: &'a crate::related::Config) -> Fill<'a> {
+        Fill {
+            stamps: vec![None; questions.len()],
+            dossiers: Dossiers::default(),
+            imports: Vec::new(),
+            new: true,
+            related,
+        }
+    }
+
+    #[test]
+    fn a_first_fill_is_placed_complete_in_wal_mode_and_its_temporary_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::at(dir.path());
+        let questions = crate::sample::questions();
+        let config = crate::related::Config::default();
+        let placed = fill(&lib, &questions, fill_of(&questions, &config)).unwrap();
+        assert!(placed.is_some());
+        let conn = Connection::open(lib.file()).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM questions"),
+            questions.len() as i64
+        );
+        assert_eq!(count("SELECT count(*) FROM word_segments"), 1);
+        assert_eq!(
+            count("SELECT count(*) FROM related_keys"),
+            questions.len() as i64
+        );
+        let left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.contains(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_first_fill_that_fails_to_write_says_so_and_leaves_no_library_nor_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::at(dir.path());
+        // The same question twice: its id is unique in the table, the writer fails while
+        // the word index and the relations are still being found.
+        let mut questions = crate::sample::questions();
+        questions.push(questions[0].clone());
+        let config = crate::related::Config::default();
+        assert!(fill(&lib, &questions, fill_of(&questions, &config)).is_err());
+        assert!(!lib.file().exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 }

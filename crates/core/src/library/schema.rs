@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// The layout written by this version (`PRAGMA user_version`). A file of a later layout is
 /// refused (written by a newer dossier); an earlier one is migrated forward on open.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// How long a connection waits for another one's write to end before giving up.
 const BUSY: Duration = Duration::from_secs(30);
@@ -166,10 +166,33 @@ CREATE VIEW changes_ids AS
   FROM changes c JOIN imports i ON i.import = c.import JOIN questions q ON q.qid = c.question;
 ";
 
+/// Layout 3: what an import changes for a question touches as few pages as it can. The
+/// sources' stamps get an index of their own (the stamp of a changed source no longer moves
+/// its entry in the index of the long source names), and the answers' keys a table of their
+/// own (a changed answer no longer rewrites the question's band keys).
+const LAYOUT_3: &str = "
+DROP INDEX questions_source;
+CREATE INDEX questions_source ON questions(source);
+CREATE INDEX questions_stamp ON questions(source_stamp) WHERE source_stamp IS NOT NULL;
+
+CREATE TABLE related_answers(
+  answer INTEGER NOT NULL,
+  question INTEGER NOT NULL,
+  PRIMARY KEY(answer, question)
+) WITHOUT ROWID;
+INSERT INTO related_answers(answer, question)
+  SELECT answer, question FROM related_keys WHERE answer != 0;
+DROP INDEX related_keys_answer;
+ALTER TABLE related_keys DROP COLUMN answer;
+";
+
 /// The migrations: `MIGRATIONS[v]` takes a file of layout `v` to layout `v + 1` (layout 0 is
 /// an empty file). Each runs in the transaction that then sets the new version.
-pub(crate) const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] =
-    &[|tx| tx.execute_batch(LAYOUT_1), add_fingerprints];
+pub(crate) const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[
+    |tx| tx.execute_batch(LAYOUT_1),
+    add_fingerprints,
+    |tx| tx.execute_batch(LAYOUT_3),
+];
 
 /// Layout 2: each question's review fingerprint ([`crate::record::fingerprint`]), so that
 /// the viewer holding light rows tells what changed since a review without reading every
@@ -330,7 +353,9 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         let tx =
             Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred).unwrap();
-        super::MIGRATIONS[0](&tx).unwrap();
+        for step in super::MIGRATIONS {
+            step(&tx).unwrap();
+        }
         let mut stmt = tx.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let n = stmt.parameter_count();
         let params: Vec<i64> = vec![1; n];
@@ -368,9 +393,60 @@ mod tests {
     #[test]
     fn what_an_import_asks_per_changed_question_is_found_through_an_index() {
         let plan = plan(crate::related::stored::SAME_ANSWER);
-        assert!(
-            plan.iter().any(|p| p.contains("INDEX related_keys_answer")),
-            "{plan:?}"
-        );
+        assert!(plan.iter().any(|p| p.contains("PRIMARY KEY")), "{plan:?}");
+    }
+
+    #[test]
+    fn a_library_of_layout_1_is_migrated_with_its_answer_keys_and_stamps() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            let tx = Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
+                .unwrap();
+            super::MIGRATIONS[0](&tx).unwrap();
+            tx.execute_batch(
+                "PRAGMA user_version = 1;
+                 INSERT INTO related_keys(question, bands, answer)
+                   VALUES (1, x'01020304', 77), (2, x'', 0), (3, x'05060708', 77);",
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let conn = super::open_write(&path).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, super::VERSION);
+        let answers: Vec<(i64, i64)> = conn
+            .prepare("SELECT answer, question FROM related_answers")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(answers, vec![(77, 1), (77, 3)]);
+        let keys: i64 = conn
+            .query_row("SELECT count(*) FROM related_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(keys, 3);
+        let integrity: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok");
+    }
+
+    #[test]
+    fn the_sources_known_are_read_from_indexes_alone() {
+        for sql in [
+            crate::library::import::KNOWN_STAMPS,
+            crate::library::import::KNOWN_SOURCES,
+        ] {
+            let plan = plan(sql);
+            assert!(
+                plan.iter().all(|p| p.contains("COVERING INDEX")),
+                "{sql}: {plan:?}"
+            );
+        }
     }
 }

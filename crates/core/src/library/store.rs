@@ -53,9 +53,13 @@ pub(crate) fn content_hash(q: &Question) -> i64 {
     h.finish() as i64
 }
 
-/// A date as the columns hold it.
+/// A date as the columns hold it (written directly: a first import writes a million).
 fn day(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    match d.year() {
+        y @ 0..=9999 => format!("{y:04}-{:02}-{:02}", d.month(), d.day()),
+        _ => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// Parses a date column.

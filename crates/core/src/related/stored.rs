@@ -1,15 +1,17 @@
 //! The related-questions index as the library keeps it, and its update by an import.
 //!
 //! Tables (see `docs/library.md`): `related_keys` (per question, its LSH band keys, 4
-//! bytes each, empty when its text has no shingle, and its answer key), `related_shingles`
-//! (its shingle set, for the exact similarity) and `related` (each relation, stored from both
-//! sides).
+//! bytes each, empty when its text has no shingle), `related_answers` (the questions of each
+//! answer key, in key order), `related_shingles` (its shingle set, for the exact similarity)
+//! and `related` (each relation, stored from both sides).
 //!
 //! An import relates only the questions it wrote: those whose text changed lose their
 //! relations by text and get new ones, found by a scan of the band keys (128 bytes a
 //! question) against the changed questions' keys, then the exact similarity of the
 //! candidates' shingle sets; those whose answer changed lose their relations by answer and
-//! get those of the questions with the same answer key (an index). The result is the one
+//! get those of the questions with the same answer key (read in key order); only the rows
+//! of what changed are written (an answer's new key does not rewrite the band keys). The
+//! result is the one
 //! [`super::compute`] gives on the whole library (a test holds them to it).
 
 use super::answer::answer_key;
@@ -53,11 +55,10 @@ fn decode_set(bytes: &[u8]) -> Vec<u16> {
         .collect()
 }
 
-/// The questions of an answer key. `answer != 0` lets SQLite use the partial index (it
-/// cannot tell that the key given is not 0): without it, each changed answer read the whole
-/// table, and an import of 5,000 changed answers at 500,000 questions took minutes.
-pub(crate) const SAME_ANSWER: &str =
-    "SELECT question FROM related_keys WHERE answer = ?1 AND answer != 0";
+/// The questions of an answer key, through the table's key (without it, each changed answer
+/// would read a whole table: an import of 5,000 changed answers at 500,000 questions took
+/// minutes).
+pub(crate) const SAME_ANSWER: &str = "SELECT question FROM related_answers WHERE answer = ?1";
 
 fn reason_name(r: Reason) -> &'static str {
     r.as_str()
@@ -121,12 +122,14 @@ pub(crate) fn write_all(
     index: &RelatedIndex,
 ) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "DELETE FROM related; DELETE FROM related_keys; DELETE FROM related_shingles;",
+        "DELETE FROM related; DELETE FROM related_keys; DELETE FROM related_shingles; \
+         DELETE FROM related_answers;",
     )?;
-    let mut keys = conn
-        .prepare_cached("INSERT INTO related_keys(question, bands, answer) VALUES (?1, ?2, ?3)")?;
+    let mut keys =
+        conn.prepare_cached("INSERT INTO related_keys(question, bands) VALUES (?1, ?2)")?;
     let mut sets =
         conn.prepare_cached("INSERT INTO related_shingles(question, shingles) VALUES (?1, ?2)")?;
+    let mut answers: Vec<(i64, i64)> = Vec::new();
     for (i, &qid) in qids.iter().enumerate() {
         let set = index.set(i as u32);
         let bands: Vec<u8> = if set.is_empty() {
@@ -134,15 +137,39 @@ pub(crate) fn write_all(
         } else {
             encode_keys(index.band_keys(i as u32))
         };
-        keys.execute(params![qid, bands, index.answer(i as u32) as i64])?;
+        keys.execute(params![qid, bands])?;
         if !set.is_empty() {
             sets.execute(params![qid, encode_set(set)])?;
         }
+        let answer = index.answer(i as u32) as i64;
+        if answer != 0 {
+            answers.push((answer, qid));
+        }
     }
+    // In key order: the table's pages filled one after the other.
+    answers.sort_unstable();
+    let mut insert =
+        conn.prepare_cached("INSERT INTO related_answers(answer, question) VALUES (?1, ?2)")?;
+    for (answer, qid) in answers {
+        insert.execute(params![answer, qid])?;
+    }
+    // Both sides of each pair, in the table's order: its pages filled one after the other
+    // rather than split all over.
+    let mut rows: Vec<(i64, i64, &'static str, f64)> = Vec::new();
     for (i, j, r) in index.relations().pairs() {
         if let (Some(&a), Some(&b)) = (qids.get(i as usize), qids.get(j as usize)) {
-            insert_relation(conn, a, b, r.reason, r.similarity)?;
+            let why = reason_name(r.reason);
+            rows.push((a, b, why, f64::from(r.similarity)));
+            rows.push((b, a, why, f64::from(r.similarity)));
         }
+    }
+    rows.sort_unstable_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR REPLACE INTO related(question, other, reason, similarity) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (a, b, why, similarity) in rows {
+        stmt.execute(params![a, b, why, similarity])?;
     }
     Ok(())
 }
@@ -176,7 +203,7 @@ pub(crate) fn update(
     let mut old: HashMap<i64, Print> = HashMap::new();
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT question, bands, answer FROM related_keys WHERE question IN rarray(?1)",
+            "SELECT question, bands FROM related_keys WHERE question IN rarray(?1)",
         )?;
         let mut rows = stmt.query([list(&qids)])?;
         while let Some(r) = rows.next()? {
@@ -186,9 +213,20 @@ pub(crate) fn update(
                 Print {
                     keys: decode_keys(&r.get::<_, Vec<u8>>(1)?),
                     set: Vec::new(),
-                    answer: r.get::<_, i64>(2)? as u64,
+                    answer: 0,
                 },
             );
+        }
+        // The answers' table is in key order: one pass over it finds their keys.
+        let mut stmt = conn.prepare_cached(
+            "SELECT question, answer FROM related_answers WHERE question IN rarray(?1)",
+        )?;
+        let mut rows = stmt.query([list(&qids)])?;
+        while let Some(r) = rows.next()? {
+            let q: i64 = r.get(0)?;
+            if let Some(p) = old.get_mut(&q) {
+                p.answer = r.get::<_, i64>(1)? as u64;
+            }
         }
         let mut stmt = conn.prepare_cached(
             "SELECT question, shingles FROM related_shingles WHERE question IN rarray(?1)",
@@ -243,29 +281,37 @@ pub(crate) fn update(
     for &k in &answer_dirty {
         drop(k, Reason::SameAnswer)?;
     }
-    // Their new fingerprints.
+    // Their new fingerprints: band keys and shingles where the text changed, the answer's
+    // key where it did.
     {
         let mut keys = conn.prepare_cached(
-            "INSERT OR REPLACE INTO related_keys(question, bands, answer) VALUES (?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO related_keys(question, bands) VALUES (?1, ?2)",
         )?;
         let mut sets = conn.prepare_cached(
             "INSERT OR REPLACE INTO related_shingles(question, shingles) VALUES (?1, ?2)",
         )?;
         let mut unset = conn.prepare_cached("DELETE FROM related_shingles WHERE question = ?1")?;
-        let mut written: HashSet<usize> = HashSet::new();
-        for &k in text_dirty.iter().chain(&answer_dirty) {
-            if !written.insert(k) {
-                continue;
-            }
-            let p = &new[k];
-            keys.execute(params![qids[k], encode_keys(&p.keys), p.answer as i64])?;
-        }
         for &k in &text_dirty {
             let p = &new[k];
+            keys.execute(params![qids[k], encode_keys(&p.keys)])?;
             if p.set.is_empty() {
                 unset.execute([qids[k]])?;
             } else {
                 sets.execute(params![qids[k], encode_set(&p.set)])?;
+            }
+        }
+        let mut forget =
+            conn.prepare_cached("DELETE FROM related_answers WHERE answer = ?1 AND question = ?2")?;
+        let mut learn = conn.prepare_cached(
+            "INSERT OR IGNORE INTO related_answers(answer, question) VALUES (?1, ?2)",
+        )?;
+        for &k in &answer_dirty {
+            let was = old.get(&qids[k]).map_or(0, |o| o.answer);
+            if was != 0 {
+                forget.execute(params![was as i64, qids[k]])?;
+            }
+            if new[k].answer != 0 {
+                learn.execute(params![new[k].answer as i64, qids[k]])?;
             }
         }
     }
