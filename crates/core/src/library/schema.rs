@@ -196,10 +196,14 @@ pub(crate) const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[
 
 /// Layout 2: each question's review fingerprint ([`crate::record::fingerprint`]), so that
 /// the viewer holding light rows tells what changed since a review without reading every
-/// answer. A table of its own: filling it writes 16 bytes a question, not every row again.
+/// answer. A column of the row, written with it (an import rewrites a changed row anyway);
+/// for the rows already there, a table beside them (filling it writes 16 bytes a question,
+/// where setting the column would rewrite every row, texts included), read while the
+/// column is empty.
 fn add_fingerprints(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
-        "CREATE TABLE fingerprints(\n  qid INTEGER PRIMARY KEY REFERENCES questions(qid),\n  \
+        "ALTER TABLE questions ADD COLUMN fingerprint INTEGER;
+         CREATE TABLE fingerprints(\n  qid INTEGER PRIMARY KEY REFERENCES questions(qid),\n  \
          fingerprint INTEGER NOT NULL\n);",
     )?;
     let qids: Vec<i64> = tx
@@ -372,14 +376,15 @@ mod tests {
         let tx =
             Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Deferred).unwrap();
         super::MIGRATIONS[0](&tx).unwrap();
-        // Rows as layout 1 held them: written by today's code, the new table then dropped.
-        tx.execute_batch("CREATE TABLE fingerprints(qid INTEGER PRIMARY KEY, fingerprint)")
+        // Rows as layout 1 held them: written by today's code, the new column then dropped.
+        tx.execute_batch("ALTER TABLE questions ADD COLUMN fingerprint INTEGER")
             .unwrap();
         let questions = crate::sample::questions();
         for q in &questions {
             crate::library::store::insert(&tx, None, q, 0, None).unwrap();
         }
-        tx.execute_batch("DROP TABLE fingerprints").unwrap();
+        tx.execute_batch("ALTER TABLE questions DROP COLUMN fingerprint")
+            .unwrap();
         super::MIGRATIONS[1](&tx).unwrap();
         let rows = crate::query::rows::read_rows(&tx, None).unwrap();
         assert_eq!(rows.len(), questions.len());
@@ -388,6 +393,14 @@ mod tests {
             assert_eq!(row.fingerprint, crate::record::fingerprint(q));
             assert_eq!(*row, crate::query::rows::Row::of(row.qid, q));
         }
+        // A question answered since: its row rewritten, its new fingerprint with it.
+        let mut answered = questions[0].clone();
+        answered.answer_text = "Réponse.".into();
+        crate::library::store::update(&tx, rows[0].qid, &questions[0], None, &answered, 1, None)
+            .unwrap();
+        let row = crate::query::rows::read_rows(&tx, Some(&[rows[0].qid])).unwrap();
+        assert_eq!(row[0].fingerprint, crate::record::fingerprint(&answered));
+        assert_ne!(row[0].fingerprint, rows[0].fingerprint);
     }
 
     #[test]

@@ -127,6 +127,9 @@ pub(crate) fn columns(q: &Question, hash: i64, stamp: Option<i64>) -> Vec<(&'sta
             opt_text(json(&q.answer_emphasis).as_deref()),
         ),
         ("hash", Value::Integer(hash)),
+        // Written with the row (which a change rewrites anyway), or left as the migration to
+        // layout 2 found it when unchanged (see `fingerprints`).
+        ("fingerprint", Value::Integer(fingerprint(q))),
         ("source_stamp", stamp.map_or(Value::Null, Value::Integer)),
         ("source", text(&q.source)),
         ("question_text", text(&q.question_text)),
@@ -190,9 +193,9 @@ pub(crate) fn insert(
          published_page, answered, answer_page, closed, closed_page, closure_reason, signaled, \
          deadline, author_ref, mandate_ref, analysis_head, analysis, attributions, extra, \
          question_emphasis, answer_emphasis, hash, source_stamp, source, question_text, \
-         answer_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, \
-         ?32, ?33, ?34, ?35)",
+         answer_text, fingerprint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+         ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, \
+         ?30, ?31, ?32, ?33, ?34, ?35, ?36)",
     )?;
     stmt.execute(params![
         qid,
@@ -229,20 +232,18 @@ pub(crate) fn insert(
         stamp,
         q.source,
         q.question_text,
-        q.answer_text
+        q.answer_text,
+        fingerprint(q)
     ])?;
     let qid = tx.last_insert_rowid();
     insert_events(tx, qid, &q.events)?;
-    set_fingerprint(tx, qid, q)?;
     Ok(qid)
 }
 
-/// Writes a question's review fingerprint ([`crate::record::fingerprint`]) in its table.
-pub(crate) fn set_fingerprint(tx: &Connection, qid: i64, q: &Question) -> rusqlite::Result<()> {
-    tx.prepare_cached("INSERT OR REPLACE INTO fingerprints(qid, fingerprint) VALUES (?1, ?2)")?
-        // SQLite's integers are signed: the same 64 bits.
-        .execute(params![qid, crate::record::fingerprint(q) as i64])?;
-    Ok(())
+/// A question's review fingerprint ([`crate::record::fingerprint`]) as its column holds it:
+/// SQLite's integers are signed, the same 64 bits.
+pub(crate) fn fingerprint(q: &Question) -> i64 {
+    crate::record::fingerprint(q) as i64
 }
 
 fn insert_events(tx: &Connection, qid: i64, events: &[Event]) -> rusqlite::Result<()> {
@@ -298,9 +299,6 @@ pub(crate) fn update(
         tx.prepare_cached("DELETE FROM events WHERE question = ?1")?
             .execute([qid])?;
         insert_events(tx, qid, &new.events)?;
-    }
-    if crate::record::fingerprint(old) != crate::record::fingerprint(new) {
-        set_fingerprint(tx, qid, new)?;
     }
     Ok(())
 }

@@ -181,7 +181,8 @@ const COLUMNS: &str = "qid, id, legislature, kind, number, status, title, author
     political_group, constituency, rubric, ministry_asked, ministry_assigned, published, \
     answered, closed, signaled, \
     CASE WHEN trim(ministry_asked) = '' THEN json_extract(attributions, '$[0].ministry') END, \
-    (SELECT fingerprint FROM fingerprints f WHERE f.qid = questions.qid)";
+    coalesce(fingerprint, \
+      (SELECT f.fingerprint FROM fingerprints f WHERE f.qid = questions.qid))";
 
 /// Shares each repeated value.
 #[derive(Default)]
