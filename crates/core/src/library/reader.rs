@@ -247,20 +247,8 @@ impl Reader {
         let mut qids: Vec<i64> = selected.rows.iter().map(|r| r.qid).collect();
         if !d.pinned.is_empty() || !d.excluded.is_empty() {
             let by_id = |ids: &[String]| -> Result<HashSet<i64>, LibraryError> {
-                let list = std::rc::Rc::new(
-                    ids.iter()
-                        .map(|s| rusqlite::types::Value::Text(s.clone()))
-                        .collect::<Vec<_>>(),
-                );
-                let mut stmt = self
-                    .conn
-                    .prepare_cached("SELECT qid FROM questions WHERE id IN rarray(?1)")
-                    .map_err(|e| self.sqlite(e))?;
-                let rows = stmt
-                    .query_map([list], |r| r.get(0))
-                    .map_err(|e| self.sqlite(e))?;
-                rows.collect::<rusqlite::Result<_>>()
-                    .map_err(|e| self.sqlite(e))
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                Ok(self.qids_of(&ids)?.into_iter().collect())
             };
             let pinned = by_id(&d.pinned)?;
             let excluded = by_id(&d.excluded)?;

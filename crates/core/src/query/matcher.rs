@@ -596,6 +596,20 @@ impl<'q> Plan<'q> {
             })
     }
 
+    /// True when every cheap check holds for question `i` (negated ones fail).
+    fn checks_hold(
+        &self,
+        q: &impl Record,
+        e: &Entry,
+        i: usize,
+        index: &SearchIndex,
+        ctx: &QueryContext,
+    ) -> bool {
+        self.checks
+            .iter()
+            .all(|(negated, check)| Self::check(check, q, e, i, index, ctx) != *negated)
+    }
+
     /// False when question `i` cannot match whatever its texts hold: what decides without
     /// them (checks, indexed words, the index's "may hold" of phrases and needles) says no.
     fn may_match(
@@ -606,10 +620,8 @@ impl<'q> Plan<'q> {
         index: &SearchIndex,
         ctx: &QueryContext,
     ) -> bool {
-        for (negated, check) in &self.checks {
-            if Self::check(check, q, e, i, index, ctx) == *negated {
-                return false;
-            }
+        if !self.checks_hold(q, e, i, index, ctx) {
+            return false;
         }
         for word in &self.words {
             let scores: Option<Vec<u8>> = word
@@ -658,10 +670,8 @@ impl<'q> Plan<'q> {
         buf: &mut Scratch,
         texts: Texts,
     ) -> Option<i64> {
-        for (negated, check) in &self.checks {
-            if Self::check(check, q, e, i, index, ctx) == *negated {
-                return None;
-            }
+        if !self.checks_hold(q, e, i, index, ctx) {
+            return None;
         }
         let mut total: i64 = 0;
         for word in &self.words {
