@@ -352,6 +352,26 @@ fn a_filtered_view_shows_counts_among_those_shown_and_in_all() {
 }
 
 #[test]
+fn a_search_typed_shows_its_best_first_and_keeps_the_one_then_chosen() {
+    let mut v = Viewer::new(Lang::Fr);
+    v.press("G");
+    let last = v.selected();
+    v.press("/infirmieres");
+    let shown = v.shown();
+    assert!(shown.len() > 1);
+    assert_eq!(
+        v.selected().as_ref(),
+        shown.first(),
+        "the best match, not {last:?}"
+    );
+    assert_eq!(v.app.list_offset, 0);
+    // Chosen in the results, it stays chosen when the filter is cleared.
+    v.press("<Down><Esc>");
+    let chosen = shown[1].clone();
+    assert_eq!(v.selected(), Some(chosen));
+}
+
+#[test]
 fn the_help_can_be_read_to_its_end_at_every_size() {
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         let mut v = Viewer::new(Lang::Fr);

@@ -15,6 +15,11 @@ use crate::tui::words::ui;
 pub fn handle(app: &mut App, action: Action, _fx: &mut Vec<Effect>) -> bool {
     if let Some(edit) = super::line_edit(&action) {
         if app.filter.input.edit(edit) && app.filter.parse() {
+            // A search typed shows its list from the top, its best first: the question
+            // chosen before is let go (the one chosen in the new list is kept after).
+            app.selected_id = None;
+            app.selected = 0;
+            app.list_offset = 0;
             app.scroll.set(Pane::Detail, 0);
         }
         return true;
