@@ -222,6 +222,13 @@ pub enum ExportDone {
     },
     /// The file exists: nothing written (the viewer asks before replacing it).
     Exists(PathBuf, Format),
+    /// Some of the questions could not be read from the library: nothing written.
+    Unreadable {
+        /// The library's folder.
+        library: PathBuf,
+        /// Questions not read.
+        missing: usize,
+    },
     /// Could not be written.
     Failed {
         /// The file.
@@ -246,6 +253,15 @@ pub fn export_when_free(job: ExportJob, free: impl FnOnce()) -> ExportDone {
     free();
     // The whole library's are read from it, for the time of the export.
     let whole = job.dossier.questions_at(&job.shown);
+    if let Some(library) = job.dossier.library() {
+        if whole.len() < job.shown.len() {
+            // A partial file would pass for the questions shown.
+            return ExportDone::Unreadable {
+                library: library.to_path_buf(),
+                missing: job.shown.len() - whole.len(),
+            };
+        }
+    }
     let questions: Vec<&dossier_core::model::Question> = whole.iter().map(|q| &**q).collect();
     // Found after the load; an export asked for before they are has them computed here
     // (the whole library's are found at its imports).

@@ -643,4 +643,20 @@ fn a_question_the_library_can_no_longer_give_says_so_in_the_detail() {
     );
     v.press("j/asalee<Enter>");
     assert!(!v.shown().is_empty(), "the rows held still answer");
+    // An export would be short of them: none is written, and the message says why.
+    let out = tempfile::tempdir().unwrap();
+    v.app.export_dir = out.path().to_path_buf();
+    v.press("e<Enter><Enter>");
+    let said = v
+        .app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("export impossible"), "{said}");
+    assert!(
+        said.contains("n'ont pas pu être lues dans la bibliothèque"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }

@@ -51,6 +51,10 @@ pub fn exported(lang: Lang, done: &ExportDone) -> (String, MessageKind) {
             ),
             MessageKind::Warning,
         ),
+        ExportDone::Unreadable { library, missing } => (
+            prompts::export_failed(lang, &prompts::not_read_from(lang, *missing, library)),
+            MessageKind::Warning,
+        ),
         ExportDone::Exists(path, _) => (path.display().to_string(), MessageKind::Info),
     }
 }

@@ -336,6 +336,26 @@ pub fn export_failed(lang: Lang, why: &str) -> String {
     )
 }
 
+/// Questions the library could not give (the log says why).
+pub fn not_read_from(lang: Lang, missing: usize, library: &std::path::Path) -> String {
+    let n = lang.number(missing);
+    let library = library.display();
+    match (lang, missing) {
+        (Lang::Fr, 1) => format!(
+            "1{NB}question n'a pas pu être lue dans la bibliothèque {library} (le journal dit pourquoi)"
+        ),
+        (Lang::Fr, _) => format!(
+            "{n}{NB}questions n'ont pas pu être lues dans la bibliothèque {library} (le journal dit pourquoi)"
+        ),
+        (Lang::En, 1) => {
+            format!("1 question could not be read from the library {library} (the log says why)")
+        }
+        (Lang::En, _) => {
+            format!("{n} questions could not be read from the library {library} (the log says why)")
+        }
+    }
+}
+
 /// A program the shell could not find (exit code 127).
 pub fn program_not_found(lang: Lang) -> &'static str {
     lang.pick(
