@@ -280,7 +280,11 @@ pub fn perform(effect: Effect, env: &dyn Env) -> Option<Action> {
             Action::Exported(jobs::export_when_free(job, || env.early(Action::Exporting)))
         }
         Effect::Run(program) => Action::Ran(env.program(&program)),
-        Effect::Copy(text) => Action::Copied(env.copy(&text)),
+        // What is copied passes the sanitiser, as what is drawn does: a citation pasted into
+        // a mail carries no control or direction-overriding character from a file.
+        Effect::Copy(text) => {
+            Action::Copied(env.copy(&dossier_core::text::sanitize::terminal_text(&text)))
+        }
         Effect::Suspend => {
             env.suspend();
             Action::Resumed

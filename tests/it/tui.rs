@@ -770,6 +770,26 @@ fn messages_cut_in_the_status_bar_can_be_read_in_the_log() {
 }
 
 #[test]
+fn y_copies_no_control_or_direction_override_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(crate::util::assets()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replace("Mme Sylvie Bonnet", "Mme \u{202e}Sylvie\u{1b}[5m Bonnet");
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    let mut v = Viewer::on(Lang::Fr, vec![dir.path().to_path_buf()], None);
+    v.select("17-13809QE");
+    v.press("y");
+    let copied = v.copied.concat();
+    assert!(copied.contains("Sylvie"), "{copied}");
+    assert!(
+        !copied.chars().any(dossier_core::text::sanitize::is_unsafe),
+        "{copied:?}"
+    );
+}
+
+#[test]
 fn y_copies_the_citation_and_says_how() {
     let mut v = Viewer::new(Lang::Fr);
     v.select("17-13809QE");
