@@ -386,14 +386,31 @@ pub fn compute(
             }
         }
     }
-    for s in &mut sections {
-        s.items
-            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-    }
-    News {
+    let mut news = News {
         from,
         today,
         sections,
+    };
+    news.sort();
+    news
+}
+
+impl News {
+    /// Adds the items of `other` (the news of other questions over the same days), each
+    /// group kept in its order: the news of a library told a part at a time.
+    pub fn merge(&mut self, other: News) {
+        for (mine, theirs) in self.sections.iter_mut().zip(other.sections) {
+            mine.items.extend(theirs.items);
+        }
+        self.sort();
+    }
+
+    /// Each group's items by date, then id.
+    fn sort(&mut self) {
+        for s in &mut self.sections {
+            s.items
+                .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        }
     }
 }
 
