@@ -332,29 +332,11 @@ fn sort_by_value<R: Record>(
         _ => (hits.to_vec(), Vec::new()),
     };
     // Everything is reduced to integers once per hit; the sort then compares plain tuples.
-    let mut keyed: Vec<_> = work
+    let mut keyed: Vec<(RowKey, Hit)> = work
         .par_iter()
-        .map(|h| {
-            let score = if by_score { -h.score } else { 0 };
-            let sort_key = match questions.get(h.index) {
-                Some(q) => {
-                    let v = value(h.index, q);
-                    (
-                        false,
-                        score,
-                        v.is_none(),
-                        v.map_or(0, |v| v * direction),
-                        q.legislature(),
-                        q.number(),
-                        q.kind(),
-                    )
-                }
-                None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
-            };
-            (sort_key, h.index, *h)
-        })
+        .map(|h| (row_key(questions, h, value, direction, by_score), *h))
         .collect();
-    let order = |a: &(_, usize, Hit), b: &(_, usize, Hit)| (&a.0, a.1).cmp(&(&b.0, b.1));
+    let order = |a: &(RowKey, Hit), b: &(RowKey, Hit)| a.0.cmp(&b.0);
     match first {
         Some(k) if k < keyed.len() => {
             keyed.select_nth_unstable_by(k, order);
@@ -362,14 +344,13 @@ fn sort_by_value<R: Record>(
         }
         _ => keyed.par_sort_unstable_by(order),
     }
-    let ordered = keyed.into_iter().map(|(_, _, hit)| hit).chain(rest);
+    let ordered = keyed.into_iter().map(|(_, hit)| hit).chain(rest);
     for (slot, hit) in hits.iter_mut().zip(ordered) {
         *slot = hit;
     }
 }
 
-/// The order of hits into light rows, reduced to integers (as [`sort_by_value`] orders
-/// questions).
+/// The order of hits, reduced to integers (see [`row_key`]).
 type RowKey = ((bool, i64, bool, i64, u16, u32, QuestionKind), usize);
 
 fn row_keys<R: Record>(
@@ -384,26 +365,36 @@ fn row_keys<R: Record>(
     let value = primary(rows, hits, key, today, current);
     let direction = if reverse { -1 } else { 1 };
     hits.par_iter()
-        .map(|h| {
-            let score = if by_score { -h.score } else { 0 };
-            let k = match rows.get(h.index) {
-                Some(r) => {
-                    let v = value(h.index, r);
-                    (
-                        false,
-                        score,
-                        v.is_none(),
-                        v.map_or(0, |v| v * direction),
-                        r.legislature(),
-                        r.number(),
-                        r.kind(),
-                    )
-                }
-                None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
-            };
-            ((k, h.index), *h)
-        })
+        .map(|h| (row_key(rows, h, &value, direction, by_score), *h))
         .collect()
+}
+
+/// A hit's place in the order, as integers: out of range last, the score first when
+/// ranking by it, then the key's value (missing ones last), then the id, then the index.
+fn row_key<R: Record>(
+    rows: &[R],
+    h: &Hit,
+    value: &Primary<R>,
+    direction: i64,
+    by_score: bool,
+) -> RowKey {
+    let score = if by_score { -h.score } else { 0 };
+    let k = match rows.get(h.index) {
+        Some(r) => {
+            let v = value(h.index, r);
+            (
+                false,
+                score,
+                v.is_none(),
+                v.map_or(0, |v| v * direction),
+                r.legislature(),
+                r.number(),
+                r.kind(),
+            )
+        }
+        None => (true, 0, true, 0, 0, 0, QuestionKind::Written),
+    };
+    (k, h.index)
 }
 
 /// Orders hits into light rows as [`sort_hits`] orders hits into questions.
