@@ -274,8 +274,8 @@ fn viewer_on(lib: &Path, today: chrono::NaiveDate) -> (dossier::tui::app::App, D
         &mut app,
         Action::Preview(Box::new(Loaded {
             generation,
+            rows: dossier::tui::dossier::Rows::of(&page.questions),
             report: page,
-            light: None,
             index,
         })),
     );

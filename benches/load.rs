@@ -669,8 +669,8 @@ fn run_size(n: usize, reps: usize) -> std::io::Result<Vec<Figure>> {
         &mut app,
         Action::Loaded(Box::new(dossier::tui::action::Loaded {
             generation,
+            rows: dossier::tui::dossier::Rows::of(&report.questions),
             report,
-            light: None,
             index,
         })),
     );

@@ -188,8 +188,8 @@ fn main() {
         &mut app,
         Action::Loaded(Box::new(Loaded {
             generation,
+            rows: dossier::tui::dossier::Rows::of(&report.questions),
             report,
-            light: None,
             index,
         })),
         &mut setup,

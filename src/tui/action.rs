@@ -17,8 +17,8 @@ pub struct Loaded {
     pub generation: u64,
     /// The questions and diagnostics.
     pub report: LoadReport,
-    /// For the whole library: its questions as light rows (the report then holds none).
-    pub light: Option<super::dossier::LightLoad>,
+    /// Every question's light row (for the whole library, the report holds no question).
+    pub rows: super::dossier::Rows,
     /// Their search keys, built on the loading thread (the word index follows, see
     /// [`Action::Indexed`]).
     pub index: SearchIndex,
@@ -29,7 +29,7 @@ impl std::fmt::Debug for Loaded {
         f.debug_struct("Loaded")
             .field("generation", &self.generation)
             .field("questions", &self.report.questions.len())
-            .field("rows", &self.light.as_ref().map(|l| l.rows.len()))
+            .field("rows", &self.rows.rows.len())
             .finish()
     }
 }

@@ -15,20 +15,32 @@ use dossier_core::load::LoadReport;
 use dossier_core::model::Question;
 use dossier_core::parse::diagnostic::Diagnostic;
 use dossier_core::query::rows::{Row, Texts};
-use dossier_core::query::{SearchIndex, TextSource};
+use dossier_core::query::{SearchIndex, SourceTexts, TextSource};
 use dossier_core::record::Record;
 use dossier_core::review::Snapshot;
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// The whole library as a load hands it over: its rows, and where to read the rest.
+/// Every question's light row, as a load hands them over (built on the loading thread),
+/// and where the questions are when the load does not hold them.
 #[derive(Debug)]
-pub struct LightLoad {
-    /// Every question's light row, in qid order.
+pub struct Rows {
+    /// Every question's row: in the load's order, or the library's qid order.
     pub rows: Vec<Row>,
-    /// The library's folder.
-    pub dir: PathBuf,
+    /// The library's folder, for the whole library (the load then holds no question).
+    pub library: Option<PathBuf>,
+}
+
+impl Rows {
+    /// The rows of questions loaded whole.
+    pub fn of(questions: &[Question]) -> Rows {
+        Rows {
+            rows: dossier_core::query::rows::rows_of(questions),
+            library: None,
+        }
+    }
 }
 
 /// A loaded dossier with what the viewer derives from it once.
@@ -161,34 +173,19 @@ impl std::fmt::Debug for Dossier {
 }
 
 impl Dossier {
-    /// Derives what the viewer needs from a load and its index (built with the load's
-    /// legislature in session): from its questions, or from the whole library's rows
-    /// (`light`), its questions then left in the library.
-    pub fn new(
-        report: LoadReport,
-        light: Option<LightLoad>,
-        index: SearchIndex,
-        today: NaiveDate,
-    ) -> Self {
+    /// Derives what the viewer needs from a load, its rows and its index (built with the
+    /// load's legislature in session): the questions held, or, for the whole library, left
+    /// in it.
+    pub fn new(report: LoadReport, rows: Rows, index: SearchIndex, today: NaiveDate) -> Self {
         let current = report.current;
-        let (rows, whole) = match light {
-            Some(light) => (
-                light.rows,
-                Whole::Library(Box::new(Shelf {
-                    dir: light.dir,
-                    reader: Mutex::new(None),
-                    kept: Mutex::default(),
-                })),
-            ),
-            None => (
-                report
-                    .questions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, q)| Row::of(i as i64, q))
-                    .collect(),
-                Whole::Held(report.questions),
-            ),
+        let Rows { rows, library } = rows;
+        let whole = match library {
+            Some(dir) => Whole::Library(Box::new(Shelf {
+                dir,
+                reader: Mutex::new(None),
+                kept: Mutex::default(),
+            })),
+            None => Whole::Held(report.questions),
         };
         let timings = rows.iter().map(|r| timing(r, today, current)).collect();
         let by_id = rows
@@ -215,7 +212,8 @@ impl Dossier {
     /// here.
     pub fn from_report(report: LoadReport, today: NaiveDate) -> Self {
         let index = SearchIndex::build(&report.questions, report.current);
-        Dossier::new(report, None, index, today)
+        let rows = Rows::of(&report.questions);
+        Dossier::new(report, rows, index, today)
     }
 
     /// An empty dossier (while loading).
@@ -320,15 +318,16 @@ impl Dossier {
 
 /// The texts the filter reads (`text:`, phrases) of questions left in the library.
 impl TextSource for Dossier {
-    fn texts(&self, positions: &[usize]) -> Vec<Option<Texts>> {
+    fn texts(&self, positions: &[usize]) -> Vec<Option<SourceTexts<'_>>> {
         match &self.whole {
             Whole::Held(questions) => positions
                 .iter()
                 .map(|&i| {
-                    questions.get(i).map(|q| Texts {
-                        question: q.question_text.clone(),
-                        answer: q.answer_text.clone(),
-                    })
+                    let q = questions.get(i)?;
+                    Some((
+                        Cow::Borrowed(q.question_text.as_str()),
+                        Cow::Borrowed(q.answer_text.as_str()),
+                    ))
                 })
                 .collect(),
             Whole::Library(shelf) => {
@@ -341,7 +340,10 @@ impl TextSource for Dossier {
                     .unwrap_or_default();
                 positions
                     .iter()
-                    .map(|&i| read.remove(&self.rows.get(i)?.qid))
+                    .map(|&i| {
+                        let Texts { question, answer } = read.remove(&self.rows.get(i)?.qid)?;
+                        Some((Cow::Owned(question), Cow::Owned(answer)))
+                    })
                     .collect()
             }
         }

@@ -7,7 +7,7 @@
 //! programs run, and where early results go.
 
 use super::action::{Action, Loaded};
-use super::dossier::{Dossier, LightLoad};
+use super::dossier::{Dossier, Rows};
 use super::external::{External, Ran, RunError};
 use super::filtering::{compute_in_steps, FilterJob};
 use super::jobs::{self, ExportJob, SaveJob};
@@ -336,10 +336,10 @@ pub fn load_light(
         Loaded {
             generation,
             report,
-            light: Some(LightLoad {
+            rows: Rows {
                 rows: light.rows,
-                dir: dir.clone(),
-            }),
+                library: Some(dir.clone()),
+            },
             index,
         }
     }))
@@ -359,10 +359,11 @@ fn load(
 ) -> Option<Action> {
     if let Some(report) = origin.first_page(FIRST_PAGE, legislature) {
         let index = SearchIndex::build_keys(&report.questions, report.current);
+        let rows = Rows::of(&report.questions);
         env.early(Action::Preview(Box::new(Loaded {
             generation,
             report,
-            light: None,
+            rows,
             index,
         })));
     }
@@ -397,10 +398,12 @@ fn load(
     if let Some(words) = report.words.take() {
         index.set_words(words);
     }
+    // Built here, off the terminal's thread: each row hashes its question's answer.
+    let rows = Rows::of(&report.questions);
     Some(Action::Loaded(Box::new(Loaded {
         generation,
         report,
-        light: None,
+        rows,
         index,
     })))
 }

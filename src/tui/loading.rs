@@ -39,12 +39,10 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
     app.load.shown = Shown::Loaded;
     app.load.progress = None;
     let mut report = loaded.report;
-    let light = loaded.light;
-    let n = light
-        .as_ref()
-        .map_or(report.questions.len(), |l| l.rows.len());
+    let rows = loaded.rows;
+    let n = rows.rows.len();
     // The whole library's relations are those found at its imports, with its settings.
-    let whole_library = light.is_some();
+    let whole_library = rows.library.is_some();
     let cached_related = report.related.take().filter(|s| {
         s.fits(n, &app.related_config)
             || (whole_library && s.relations.len() == n + s.outside.len())
@@ -55,7 +53,7 @@ pub fn install(app: &mut App, loaded: Loaded, fx: &mut Vec<Effect>) {
             ticket.has_related = false;
         }
     }
-    app.dossier = Arc::new(Dossier::new(report, light, loaded.index, app.today));
+    app.dossier = Arc::new(Dossier::new(report, rows, loaded.index, app.today));
     if app.dossier.index.words().is_none() {
         fx.push(Effect::Index {
             generation: loaded.generation,
@@ -124,7 +122,7 @@ pub fn preview(app: &mut App, page: Loaded) {
         return;
     }
     app.load.shown = Shown::Preview;
-    app.dossier = Arc::new(Dossier::new(page.report, page.light, page.index, app.today));
+    app.dossier = Arc::new(Dossier::new(page.report, page.rows, page.index, app.today));
     app.campaign_of = Arc::new(Vec::new());
     app.campaign_rows.clear();
     app.ungrouped = None;

@@ -245,7 +245,7 @@ fn as_rows(
         "the stored word index is read"
     );
     let dossier =
-        dossier::tui::dossier::Dossier::new(loaded.report, loaded.light, loaded.index, today);
+        dossier::tui::dossier::Dossier::new(loaded.report, loaded.rows, loaded.index, today);
     let related = RelatedSet::from_stored(&dossier.rows, stored);
     (dossier, related)
 }

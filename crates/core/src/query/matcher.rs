@@ -90,7 +90,7 @@ pub fn filter_cancellable<R: Record>(
             .filter(|(_, needed)| *needed)
             .map(|(i, _)| *i)
             .collect();
-        let read: HashMap<usize, super::rows::Texts> = if wanted.is_empty() {
+        let read: HashMap<usize, super::SourceTexts> = if wanted.is_empty() {
             HashMap::new()
         } else {
             wanted
@@ -103,9 +103,7 @@ pub fn filter_cancellable<R: Record>(
         positions
             .into_iter()
             .filter_map(|(i, _)| {
-                let texts = read
-                    .get(&i)
-                    .map(|t| (t.question.as_str(), t.answer.as_str()));
+                let texts = read.get(&i).map(|(q, a)| (q.as_ref(), a.as_ref()));
                 eval(buf, i, Some(texts.unwrap_or(("", ""))))
             })
             .collect()
@@ -366,18 +364,29 @@ struct Text<'q> {
     exact: Option<Vec<u32>>,
 }
 
+/// Whether the index's "may hold" (none: it cannot narrow) leaves question `i` possible.
+fn may_hold(maybe: &Option<Vec<bool>>, i: usize) -> bool {
+    maybe
+        .as_ref()
+        .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+}
+
 impl Text<'_> {
+    /// What the index alone says of question `i`: found, not found, or `None` when its
+    /// texts must be read.
+    fn decided(&self, i: usize) -> Option<bool> {
+        if !may_hold(&self.maybe, i) {
+            return Some(false);
+        }
+        match (&self.maybe, &self.exact) {
+            (Some(_), Some(long)) if long.binary_search(&(i as u32)).is_err() => Some(true),
+            _ => None,
+        }
+    }
+
     fn found(&self, i: usize, buf: &mut Scratch, texts: Texts) -> bool {
-        if let Some(maybe) = &self.maybe {
-            let possible = maybe.get(i).copied().unwrap_or(false);
-            if !possible {
-                return false;
-            }
-            if let Some(long) = &self.exact {
-                if long.binary_search(&(i as u32)).is_err() {
-                    return true;
-                }
-            }
+        if let Some(decided) = self.decided(i) {
+            return decided;
         }
         [texts.0, texts.1].into_iter().any(|body| {
             fold_text_into(body, &mut buf.folded);
@@ -396,10 +405,8 @@ struct Phrase<'q> {
 impl Phrase<'_> {
     /// The phrase's score in a question: exact, weighted by the best field holding it.
     fn score(&self, q: &impl Record, i: usize, buf: &mut Scratch, texts: Texts) -> u8 {
-        if let Some(maybe) = &self.maybe {
-            if !maybe.get(i).copied().unwrap_or(false) {
-                return 0;
-            }
+        if !may_hold(&self.maybe, i) {
+            return 0;
         }
         let mut weight = 0;
         for (text, mask) in search_fields(q) {
@@ -568,32 +575,22 @@ impl<'q> Plan<'q> {
     /// True when some term reads the questions' texts: phrases, `text:`, words without
     /// the word index.
     fn reads_texts(&self) -> bool {
-        !self.phrases.is_empty()
-            || !self.texts.is_empty()
-            || self
-                .words
-                .iter()
-                .any(|w| w.parts.iter().any(|p| p.scores.is_none()))
+        !self.phrases.is_empty() || !self.texts.is_empty() || self.words_unindexed()
+    }
+
+    /// True when a free word is scored by reading each question (no word index).
+    fn words_unindexed(&self) -> bool {
+        self.words
+            .iter()
+            .any(|w| w.parts.iter().any(|p| p.scores.is_none()))
     }
 
     /// True when question `i`'s texts may decide a term (see [`Text::found`],
     /// [`Phrase::score`], [`Part::score`]); false when the index decides every one.
     fn needs_texts(&self, i: usize) -> bool {
-        let may = |maybe: &Option<Vec<bool>>| {
-            maybe
-                .as_ref()
-                .is_none_or(|m| m.get(i).copied().unwrap_or(false))
-        };
-        self.words
-            .iter()
-            .any(|w| w.parts.iter().any(|p| p.scores.is_none()))
-            || self.phrases.iter().any(|p| may(&p.maybe))
-            || self.texts.iter().any(|t| {
-                may(&t.maybe)
-                    && t.exact
-                        .as_ref()
-                        .is_none_or(|long| long.binary_search(&(i as u32)).is_ok())
-            })
+        self.words_unindexed()
+            || self.phrases.iter().any(|p| may_hold(&p.maybe, i))
+            || self.texts.iter().any(|t| t.decided(i).is_none())
     }
 
     /// True when every cheap check holds for question `i` (negated ones fail).
@@ -636,21 +633,16 @@ impl<'q> Plan<'q> {
                 }
             }
         }
-        let may = |maybe: &Option<Vec<bool>>| {
-            maybe
-                .as_ref()
-                .is_none_or(|m| m.get(i).copied().unwrap_or(false))
-        };
         let phrases = self
             .phrases
             .iter()
             .filter(|p| !p.negated)
-            .all(|p| may(&p.maybe));
+            .all(|p| may_hold(&p.maybe, i));
         let texts = self
             .texts
             .iter()
             .filter(|t| !t.negated)
-            .all(|t| may(&t.maybe));
+            .all(|t| may_hold(&t.maybe, i));
         phrases && texts
     }
 

@@ -97,10 +97,14 @@ pub struct QueryContext<'a> {
 
 /// Reads the texts of questions held without them (the library's light rows).
 pub trait TextSource: Sync {
-    /// The texts of the questions at these positions (in the slice being filtered), in the
-    /// same order; `None` for one that could not be read.
-    fn texts(&self, positions: &[usize]) -> Vec<Option<rows::Texts>>;
+    /// The question's and the answer's texts of the questions at these positions (in the
+    /// slice being filtered), in the same order: borrowed when held, read otherwise;
+    /// `None` for one that could not be read.
+    fn texts(&self, positions: &[usize]) -> Vec<Option<SourceTexts<'_>>>;
 }
+
+/// A question's and its answer's texts, as a [`TextSource`] gives them.
+pub type SourceTexts<'a> = (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>);
 
 /// A question that matched: its index in the questions' slice and its score (the sum over
 /// free words of their best field score; 0 without free words).
