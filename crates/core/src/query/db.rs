@@ -31,31 +31,7 @@ use rusqlite::Connection;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-/// Why a query could not be answered from the database.
-#[derive(Debug)]
-pub enum DbError {
-    /// SQLite refused.
-    Sqlite(rusqlite::Error),
-    /// Something stored does not hold together (damaged, or edited by hand).
-    Damaged(String),
-}
-
-impl From<rusqlite::Error> for DbError {
-    fn from(e: rusqlite::Error) -> Self {
-        DbError::Sqlite(e)
-    }
-}
-
-impl std::fmt::Display for DbError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DbError::Sqlite(e) => write!(f, "{e}"),
-            DbError::Damaged(what) => write!(f, "damaged: {what}"),
-        }
-    }
-}
-
-impl std::error::Error for DbError {}
+pub use super::db_error::DbError;
 
 /// Below this many candidates, checking rows beats asking an index for another set.
 const FEW: usize = 2_000;

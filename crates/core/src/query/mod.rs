@@ -22,6 +22,7 @@
 //! ```
 
 pub mod db;
+mod db_error;
 pub mod help;
 mod index;
 mod matcher;

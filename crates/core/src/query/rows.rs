@@ -5,7 +5,7 @@
 //! The viewer on a whole library holds these (about 200 bytes a question) and reads a
 //! question's texts when it shows it ([`read_texts`]).
 
-use super::db::DbError;
+use super::db_error::DbError;
 use crate::deadline::{Current, DeadlineRule, Timing};
 use crate::model::{Question, QuestionKind, Status};
 use crate::record::Record;

@@ -12,7 +12,7 @@
 //! ranges and Levenshtein automata, as in memory) and reads only the postings of the words
 //! found.
 
-use super::db::DbError;
+use super::db_error::DbError;
 use super::words::{get_varint, put_varint, typos_allowed, Closeness, WordIndex};
 use fst::{IntoStreamer, Streamer};
 use rusqlite::{params, Connection, OptionalExtension};
